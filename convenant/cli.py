@@ -1,0 +1,228 @@
+"""The `convenant` command line. Each command only parses and delegates to `opdrachten/`.
+
+`main` is the one place that turns a `ConvenantFout` into a Dutch message on stderr and an
+exit code (0 in orde, 1 niet geldig, 2 onleesbare invoer); a traceback appears only with --debug.
+Heavy modules are imported inside the commands so `convenant --help` starts instantly.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from . import __version__, nl
+from .errors import EXIT_INTERN, EXIT_ONLEESBAAR, ConvenantFout
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class Datum(click.ParamType):  # type: ignore[type-arg]  # generic only in newer click stubs
+    """A date as a secretaris types it: 2026-11-28, 28-11-2026 or '28 november 2026'."""
+
+    name = "datum"
+
+    def convert(
+        self, value: Any, param: click.Parameter | None, ctx: click.Context | None
+    ) -> dt.date:
+        if isinstance(value, dt.date):
+            return value
+        from .governance.datums import ontleed_datum
+
+        try:
+            return ontleed_datum(str(value))
+        except ValueError as e:
+            self.fail(str(e), param, ctx)
+
+
+BESTAND = click.Path(path_type=Path, dir_okay=True)
+
+
+class Opdracht(click.Command):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("options_metavar", "[OPTIES]")
+        super().__init__(*args, **kwargs)
+
+
+class Opdrachtgroep(click.Group):
+    command_class = Opdracht
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("options_metavar", "[OPTIES]")
+        kwargs.setdefault("subcommand_metavar", "OPDRACHT [ARGUMENTEN]...")
+        super().__init__(*args, **kwargs)
+
+
+def convenant_optie(f: F) -> F:
+    return click.option(
+        "--convenant",
+        "convenant_pad",
+        type=BESTAND,
+        metavar="PAD",
+        help="Een ander convenant.yaml dan het meegeleverde.",
+    )(f)
+
+
+def debug_optie(f: F) -> F:
+    # Parsed by main() from argv wherever it stands; declared here so click accepts it.
+    return click.option("--debug", is_flag=True, expose_value=False, hidden=True)(f)
+
+
+@click.group(
+    cls=Opdrachtgroep,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+)
+@click.version_option(
+    __version__,
+    "--versie",
+    "--version",
+    prog_name="convenant",
+    message="%(prog)s, versie %(version)s",
+    help="Toon de versie en stop.",
+)
+@click.option(
+    "--debug",
+    is_flag=True,
+    expose_value=False,
+    help="Toon bij een fout de volledige Python-traceback.",
+)
+def cli() -> None:
+    """Besluitregels van het convenant Zorg- en Veiligheidshuis Drenthe (ZVHD) als code.
+
+    Elke uitkomst noemt het artikel waarop zij rust; waar het convenant zwijgt of zichzelf
+    tegenspreekt, zegt de uitkomst dat zij op een aanname rust.
+
+    Afsluitcodes: 0 in orde, 1 niet geldig of fouten gevonden, 2 invoer onleesbaar.
+    """
+
+
+@cli.command()
+@convenant_optie
+@click.option(
+    "--bezetting",
+    "bezetting_pad",
+    type=BESTAND,
+    metavar="PAD",
+    help="Bezettingsbestand (standaard: bezetting.yaml naast het convenant).",
+)
+@click.option(
+    "--verdeelsleutel",
+    "verdeelsleutel_pad",
+    type=BESTAND,
+    metavar="PAD",
+    help="Verdeelsleutel (standaard: verdeelsleutel.voorbeeld.yaml naast het convenant).",
+)
+@click.option(
+    "--bevindingen/--geen-bevindingen",
+    "met_bevindingen",
+    default=True,
+    help="Toon de bevindingen en aannames (standaard: ja).",
+)
+@click.option("--json", is_flag=True, help="Uitvoer als JSON.")
+@debug_optie
+def valideer(**opties: Any) -> int:
+    """Controleer convenant.yaml, bezetting en verdeelsleutel en toon de bevindingen.
+
+    Controleert dat elke verwijzing klopt, elk genoemd artikel bestaat, elke escalatieketen
+    bij een eindgezag eindigt en de bezetting de regels van 4.2, 4.4, 6.3, 6.7 en 6.8 volgt.
+    """
+    from .opdrachten.valideer import valideer as uitvoeren
+
+    return uitvoeren(**opties)
+
+
+@cli.command()
+@convenant_optie
+@click.option(
+    "--op",
+    type=Datum(),
+    default=dt.date.today,
+    show_default="vandaag",
+    metavar="DATUM",
+    help="Peildatum (standaard: vandaag).",
+)
+@click.option(
+    "--soort",
+    type=click.Choice(["gemeente", "ketenpartner", "ondersteuner"]),
+    help="Alleen deze soort.",
+)
+@click.option("--json", is_flag=True, help="Uitvoer als JSON.")
+@debug_optie
+def partijen(convenant_pad: Path | None, op: dt.date, soort: str | None, json: bool) -> int:
+    """Toon de Partijen die op een datum aan het convenant deelnemen."""
+    from .opdrachten.partijen import partijen as uitvoeren
+
+    return uitvoeren(convenant_pad, op, soort, json)
+
+
+@cli.command()
+@convenant_optie
+@click.option(
+    "--formaat",
+    type=click.Choice(["mermaid", "dot"]),
+    default="mermaid",
+    help="mermaid (standaard) of dot (Graphviz).",
+)
+@click.option(
+    "--uitvoer",
+    type=click.Path(path_type=Path),
+    metavar="PAD",
+    help="Schrijf naar dit bestand in plaats van naar het scherm.",
+)
+@click.option(
+    "--overschrijf",
+    "--force",
+    "overschrijf",
+    is_flag=True,
+    help="Vervang een bestaand uitvoerbestand.",
+)
+@debug_optie
+def graaf(convenant_pad: Path | None, formaat: str, uitvoer: Path | None, overschrijf: bool) -> int:
+    """Teken de escalatiegraaf: impasses, voorbehouden onderwerpen en geschillen."""
+    from .opdrachten.graaf import graaf as uitvoeren
+
+    return uitvoeren(convenant_pad, formaat, uitvoer, overschrijf)
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Entry point: run the CLI and map every outcome to an exit code."""
+    sys.exit(uitvoeren(list(sys.argv[1:] if argv is None else argv)))
+
+
+def uitvoeren(args: list[str]) -> int:
+    nl.installeer()
+    debug = "--debug" in args
+    try:
+        uitkomst = cli.main(args=args, prog_name="convenant", standalone_mode=False)
+    except ConvenantFout as e:
+        if debug:
+            raise
+        click.echo(e.voor_gebruiker(), err=True)
+        return e.exit_code
+    except click.UsageError as e:
+        e.show()
+        return EXIT_ONLEESBAAR
+    except click.ClickException as e:
+        e.show()
+        return e.exit_code
+    except click.Abort:
+        click.echo(nl.vertaal("Aborted!"), err=True)
+        return 1
+    except KeyboardInterrupt:
+        click.echo("Afgebroken.", err=True)
+        return 130
+    except Exception as e:
+        if debug:
+            raise
+        click.echo(
+            f"interne fout: {type(e).__name__}: {e}\n"
+            "Dit is een fout in het programma, niet in uw invoer. Draai dezelfde opdracht met "
+            "--debug en meld de uitvoer.",
+            err=True,
+        )
+        return EXIT_INTERN
+    return uitkomst if isinstance(uitkomst, int) else 0

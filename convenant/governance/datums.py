@@ -1,0 +1,75 @@
+"""Date arithmetic as the convenant counts: calendar months, weeks, and Dutch date text."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+
+MAANDEN = (
+    "januari", "februari", "maart", "april", "mei", "juni",
+    "juli", "augustus", "september", "oktober", "november", "december",
+)  # fmt: skip
+
+
+def plus_maanden(datum: dt.date, maanden: int) -> dt.date:
+    """The same day `maanden` calendar months later, or the month's last day if it has no such day.
+
+    31 January + 1 month = 28 (or 29) February; 29 February 2028 + 12 months = 28 February 2029.
+    """
+    index = datum.year * 12 + (datum.month - 1) + maanden
+    jaar, maand = divmod(index, 12)
+    maand += 1
+    laatste = calendar.monthrange(jaar, maand)[1]
+    return dt.date(jaar, maand, min(datum.day, laatste))
+
+
+def plus_weken(datum: dt.date, weken: int) -> dt.date:
+    return datum + dt.timedelta(weeks=weken)
+
+
+def plus_termijn(datum: dt.date, aantal: int, eenheid: str) -> dt.date:
+    """Apply a `Termijn` in time (dagen, weken, kalendermaanden) to a date."""
+    if eenheid == "kalendermaanden":
+        return plus_maanden(datum, aantal)
+    if eenheid == "weken":
+        return plus_weken(datum, aantal)
+    if eenheid == "dagen":
+        return datum + dt.timedelta(days=aantal)
+    raise ValueError(f"onbekende eenheid {eenheid!r}")
+
+
+def lang(datum: dt.date) -> str:
+    """A date as a Dutch reader writes it: 28 november 2026."""
+    return f"{datum.day} {MAANDEN[datum.month - 1]} {datum.year}"
+
+
+def ontleed_datum(tekst: str) -> dt.date:
+    """Read a date a secretaris may type: 2026-11-28, 28-11-2026 or 28 november 2026.
+
+    Raises ValueError with a Dutch message naming the accepted forms.
+    """
+    schoon = tekst.strip().lower()
+    try:
+        return dt.date.fromisoformat(schoon)
+    except ValueError:
+        pass
+    delen = schoon.replace("/", "-").split("-")
+    if len(delen) == 3 and all(d.isdigit() for d in delen) and len(delen[2]) == 4:
+        try:
+            return dt.date(int(delen[2]), int(delen[1]), int(delen[0]))
+        except ValueError:
+            raise ValueError(f"'{tekst}' is geen bestaande datum") from None
+    woorden = schoon.split()
+    if (
+        len(woorden) == 3
+        and woorden[1] in MAANDEN
+        and woorden[0].isdigit()
+        and woorden[2].isdigit()
+    ):
+        try:
+            return dt.date(int(woorden[2]), MAANDEN.index(woorden[1]) + 1, int(woorden[0]))
+        except ValueError:
+            raise ValueError(f"'{tekst}' is geen bestaande datum") from None
+    raise ValueError(
+        f"'{tekst}' is geen datum; schrijf JJJJ-MM-DD, DD-MM-JJJJ of bijv. '28 november 2026'"
+    )

@@ -1,0 +1,494 @@
+"""Reading YAML files into the models, with every error as `file:line:column: path: message`.
+
+The YAML is composed into a node tree once and constructed from it; the tree is kept so that
+a problem found later (by pydantic, by the reference check, by lint) can be traced back to
+the line and column it came from. Marks are only looked up when there is an error.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import types
+import typing
+from collections.abc import Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from ..errors import InvoerFout, Melding, bedoelde_u
+
+try:  # libyaml is several times faster; the pure-Python loader gives the same results.
+    from yaml import CSafeLoader as _BasisLader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _BasisLader  # type: ignore[assignment]
+
+M = TypeVar("M", bound=BaseModel)
+Loc = tuple[int | str, ...]
+
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+
+
+class _Fout(Exception):
+    """Raised inside the YAML constructor; carries the mark of the offending node."""
+
+    def __init__(self, mark: yaml.Mark, tekst: str, herstel: str) -> None:
+        super().__init__(tekst)
+        self.mark = mark
+        self.tekst = tekst
+        self.herstel = herstel
+
+
+class _Lader(_BasisLader):
+    """Safe loader that refuses duplicate keys and impossible dates, with their position."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        gezien: dict[Any, yaml.Mark] = {}
+        for sleutel_node, _ in node.value:
+            if sleutel_node.tag == _MERGE_TAG:
+                continue
+            sleutel = self.construct_object(sleutel_node, deep=True)
+            try:
+                eerder = gezien.get(sleutel)
+            except TypeError:  # an unhashable key; PyYAML reports it itself below
+                continue
+            if eerder is not None:
+                raise _Fout(
+                    sleutel_node.start_mark,
+                    f"de sleutel '{sleutel}' staat hier voor de tweede keer "
+                    f"(eerder op regel {eerder.line + 1})",
+                    "verwijder of hernoem één van beide",
+                )
+            gezien[sleutel] = sleutel_node.start_mark
+        return super().construct_mapping(node, deep=deep)
+
+    def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> Any:
+        try:
+            return super().construct_yaml_timestamp(node)
+        except ValueError:
+            raise _Fout(
+                node.start_mark,
+                f"'{node.value}' is geen bestaande datum",
+                "schrijf een bestaande datum als JJJJ-MM-DD, bijv. 2026-11-28",
+            ) from None
+
+
+_Lader.add_constructor("tag:yaml.org,2002:timestamp", _Lader.construct_yaml_timestamp)
+
+
+# --- where things are ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Bron:
+    """A file that was read, and its node tree for finding positions afterwards."""
+
+    pad: Path
+    node: yaml.Node | None
+
+    @property
+    def naam(self) -> str:
+        return str(self.pad)
+
+    def zoek(self, loc: Loc, op_sleutel: bool = False) -> tuple[int | None, int | None, str]:
+        """Line, column (1-based) and a readable path for a location in the data.
+
+        Parts of `loc` that do not occur in the file (pydantic's union branch names, a key
+        that is missing) are skipped, so the answer is the deepest node that does exist.
+        """
+        node = self.node
+        mark = node.start_mark if node is not None else None
+        delen: list[str] = []
+        for i, deel in enumerate(loc):
+            if isinstance(node, yaml.MappingNode):
+                gevonden = None
+                for sleutel, waarde in node.value:
+                    if isinstance(sleutel, yaml.ScalarNode) and sleutel.value == str(deel):
+                        gevonden = (sleutel, waarde)
+                if gevonden is None:
+                    delen.append(f".{deel}" if delen else str(deel))
+                    continue
+                sleutel, node = gevonden
+                delen.append(f".{deel}" if delen else str(deel))
+                laatste = i == len(loc) - 1
+                mark = sleutel.start_mark if (op_sleutel and laatste) else node.start_mark
+            elif isinstance(node, yaml.SequenceNode) and isinstance(deel, int):
+                if deel >= len(node.value):
+                    continue
+                node = node.value[deel]
+                delen.append(f"[{_label(node, deel)}]")
+                mark = node.start_mark
+            elif isinstance(deel, str) and not delen:
+                delen.append(deel)
+        if mark is None:
+            return None, None, "".join(delen)
+        return mark.line + 1, mark.column + 1, "".join(delen)
+
+    def melding(
+        self,
+        loc: Loc,
+        tekst: str,
+        herstel: str = "",
+        suggestie: str | None = None,
+        op_sleutel: bool = False,
+    ) -> Melding:
+        regel, kolom, pad = self.zoek(loc, op_sleutel=op_sleutel)
+        return Melding(self.naam, tekst, regel, kolom, pad, herstel, suggestie)
+
+
+def _label(node: yaml.Node, index: int) -> str:
+    """A list item is named by its `id` where it has one: organen[stuurgroep] reads better."""
+    if isinstance(node, yaml.MappingNode):
+        for sleutel, waarde in node.value:
+            if sleutel.value == "id" and isinstance(waarde, yaml.ScalarNode):
+                return str(waarde.value)
+    return str(index)
+
+
+@dataclass(frozen=True)
+class Bestand(typing.Generic[M]):
+    """A model together with the file it came from."""
+
+    model: M
+    bron: Bron
+
+
+# --- reading ------------------------------------------------------------------------------------
+
+
+def lees_yaml(pad: Path) -> tuple[Any, Bron]:
+    """Parse a YAML file; every failure becomes an `InvoerFout` naming file, line and column."""
+    naam = str(pad)
+    try:
+        tekst = pad.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InvoerFout(
+            [Melding(naam, "bestand niet gevonden", herstel="controleer het pad")]
+        ) from None
+    except IsADirectoryError:
+        raise InvoerFout(
+            [Melding(naam, "dit is een map, geen bestand", herstel="geef een YAML-bestand op")]
+        ) from None
+    except UnicodeDecodeError as e:
+        raise InvoerFout(
+            [
+                Melding(
+                    naam,
+                    f"het bestand is geen UTF-8 (byte {e.start})",
+                    herstel="sla het bestand op als UTF-8",
+                )
+            ]
+        ) from None
+    except OSError as e:
+        raise InvoerFout([Melding(naam, f"kan het bestand niet lezen: {e.strerror}")]) from None
+
+    lader = _Lader(tekst)
+    try:
+        node = lader.get_single_node()
+        data = lader.construct_document(node) if node is not None else None
+    except _Fout as e:
+        raise InvoerFout(
+            [Melding(naam, e.tekst, e.mark.line + 1, e.mark.column + 1, herstel=e.herstel)]
+        ) from None
+    except yaml.MarkedYAMLError as e:
+        raise InvoerFout([_syntaxfout(naam, e)]) from None
+    except yaml.YAMLError as e:
+        raise InvoerFout([Melding(naam, f"YAML-fout: {e}")]) from None
+    finally:
+        lader.dispose()
+    if data is None:
+        raise InvoerFout(
+            [
+                Melding(
+                    naam, "het bestand is leeg", 1, 1, herstel="vul het bestand of kies een ander"
+                )
+            ]
+        )
+    return data, Bron(pad, node)
+
+
+_SYNTAX = [
+    (
+        "mapping values are not allowed",
+        "hier mag geen ':' staan",
+        "zet tekst met een dubbele punt tussen aanhalingstekens",
+    ),
+    (
+        "could not find expected ':'",
+        "er ontbreekt een ':' na de sleutel",
+        "schrijf 'sleutel: waarde'",
+    ),
+    ("found character '\\t'", "een tab mag niet als inspringing dienen", "spring in met spaties"),
+    ("found a tab character", "een tab mag niet als inspringing dienen", "spring in met spaties"),
+    (
+        "did not find expected key",
+        "de inspringing klopt niet",
+        "lijn de sleutels van één niveau precies onder elkaar uit",
+    ),
+    (
+        "expected <block end>",
+        "de inspringing klopt niet",
+        "lijn de sleutels van één niveau precies onder elkaar uit",
+    ),
+    (
+        "did not find expected '-' indicator",
+        "de inspringing van de lijst klopt niet",
+        "begin elk element met '- ' op dezelfde kolom",
+    ),
+    (
+        "found undefined alias",
+        "een verwijzing (*alias) naar een onbekend anker",
+        "definieer eerst het anker met &naam",
+    ),
+    (
+        "found unexpected end of stream",
+        "het bestand houdt midden in een waarde op",
+        "sluit aanhalingstekens en haakjes",
+    ),
+    (
+        "found unexpected ':'",
+        "onverwachte ':'",
+        "zet tekst met een dubbele punt tussen aanhalingstekens",
+    ),
+    (
+        "did not find expected ',' or ']'",
+        "een lijst tussen [ ] is niet goed afgesloten",
+        "sluit de lijst met ']'",
+    ),
+    (
+        "did not find expected ',' or '}'",
+        "een mapping tussen { } is niet goed afgesloten",
+        "sluit de mapping met '}'",
+    ),
+    (
+        "found character '@'",
+        "'@' mag een waarde niet beginnen",
+        "zet de waarde tussen aanhalingstekens",
+    ),
+    (
+        "found character '`'",
+        "'`' mag een waarde niet beginnen",
+        "zet de waarde tussen aanhalingstekens",
+    ),
+    (
+        "but found another document",
+        "het bestand bevat meer dan één document (---)",
+        "houd één document per bestand",
+    ),
+]
+
+
+def _syntaxfout(naam: str, e: yaml.MarkedYAMLError) -> Melding:
+    probleem = e.problem or str(e)
+    mark = e.problem_mark or e.context_mark
+    tekst, herstel = (
+        f"YAML-syntaxfout ({probleem})",
+        "controleer inspringing, dubbele punten en aanhalingstekens",
+    )
+    for engels, nl, hoe in _SYNTAX:
+        if engels in probleem or (e.context and engels in e.context):
+            tekst, herstel = f"YAML-syntaxfout: {nl}", hoe
+            break
+    if mark is None:
+        return Melding(naam, tekst, herstel=herstel)
+    return Melding(naam, tekst, mark.line + 1, mark.column + 1, herstel=herstel)
+
+
+def laad(pad: Path, model: type[M]) -> Bestand[M]:
+    """Read a YAML file into `model`; shape and type errors become one `InvoerFout`."""
+    data, bron = lees_yaml(pad)
+    try:
+        return Bestand(model.model_validate(data), bron)
+    except ValidationError as e:
+        raise InvoerFout(vertaal_validatiefouten(e, bron, model)) from None
+
+
+# --- pydantic errors in Dutch -------------------------------------------------------------------
+
+_SOORTNAAM = {
+    "string_type": "tekst",
+    "int_type": "een geheel getal",
+    "int_parsing": "een geheel getal",
+    "int_from_float": "een geheel getal",
+    "bool_type": "ja of nee (true/false)",
+    "bool_parsing": "ja of nee (true/false)",
+    "list_type": "een lijst",
+    "dict_type": "een mapping (sleutel: waarde)",
+    "model_type": "een mapping (sleutel: waarde)",
+    "model_attributes_type": "een mapping (sleutel: waarde)",
+    "decimal_type": "een bedrag of getal",
+    "decimal_parsing": "een bedrag of getal",
+    "float_type": "een getal",
+    "date_type": "een datum (JJJJ-MM-DD)",
+    "date_parsing": "een datum (JJJJ-MM-DD)",
+    "date_from_datetime_parsing": "een datum (JJJJ-MM-DD)",
+    "date_from_datetime_inexact": "een datum zonder tijd (JJJJ-MM-DD)",
+}
+
+
+def _waarde(invoer: object) -> str:
+    if invoer is None:
+        return "niets (leeg)"
+    if isinstance(invoer, bool):
+        return "ja" if invoer else "nee"
+    if isinstance(invoer, dict):
+        return "een mapping"
+    if isinstance(invoer, list):
+        return "een lijst"
+    if isinstance(invoer, dt.date):
+        return f"de datum {invoer.isoformat()}"
+    if isinstance(invoer, int | float):
+        return f"het getal {invoer}"
+    tekst = str(invoer)
+    return f"'{tekst[:60]}…'" if len(tekst) > 60 else f"'{tekst}'"
+
+
+def _velden_op(model: type[BaseModel], loc: Sequence[int | str]) -> list[str]:
+    """The field names of the model found at `loc`, for a 'did you mean' on an unknown key."""
+    huidig: Any = model
+    for deel in loc:
+        huidig = _stap(huidig, deel)
+        if huidig is None:
+            return []
+    klasse = _model_in(huidig)
+    return list(klasse.model_fields) if klasse else []
+
+
+def _stap(tp: Any, deel: int | str) -> Any:
+    klasse = _model_in(tp)
+    if klasse is not None and isinstance(deel, str):
+        veld = klasse.model_fields.get(deel)
+        return veld.annotation if veld else None
+    for kandidaat in _kandidaten(tp):
+        origin = typing.get_origin(kandidaat)
+        if origin is list and isinstance(deel, int):
+            return typing.get_args(kandidaat)[0]
+        if origin is dict:
+            return typing.get_args(kandidaat)[1]
+    return None
+
+
+def _kandidaten(tp: Any) -> list[Any]:
+    origin = typing.get_origin(tp)
+    if origin is typing.Annotated:
+        return _kandidaten(typing.get_args(tp)[0])
+    if origin is typing.Union or origin is types.UnionType:
+        return [k for arg in typing.get_args(tp) for k in _kandidaten(arg)]
+    return [tp]
+
+
+def _model_in(tp: Any) -> type[BaseModel] | None:
+    for kandidaat in _kandidaten(tp):
+        if isinstance(kandidaat, type) and issubclass(kandidaat, BaseModel):
+            return kandidaat
+    return None
+
+
+def vertaal_validatiefouten(
+    fout: ValidationError, bron: Bron, model: type[BaseModel]
+) -> list[Melding]:
+    meldingen: list[Melding] = []
+    gezien: set[tuple[int | None, int | None]] = set()
+    for detail in fout.errors(include_url=False):
+        loc: Loc = tuple(detail["loc"])
+        melding = _vertaal(detail, loc, bron, model)
+        plek = (melding.regel, melding.kolom)
+        if plek in gezien:  # one message per place: unions report once per branch
+            continue
+        gezien.add(plek)
+        meldingen.append(melding)
+    return meldingen
+
+
+def _vertaal(detail: Any, loc: Loc, bron: Bron, model: type[BaseModel]) -> Melding:
+    soort: str = detail["type"]
+    ctx: dict[str, Any] = detail.get("ctx") or {}
+    invoer = detail.get("input")
+    veld = str(loc[-1]) if loc else ""
+
+    if soort == "missing":
+        # The key is absent, so the position found is that of the mapping that lacks it.
+        return bron.melding(loc, f"het verplichte veld '{veld}' ontbreekt", f"voeg '{veld}: …' toe")
+    if soort == "extra_forbidden":
+        mogelijk = _velden_op(model, loc[:-1])
+        return bron.melding(
+            loc,
+            f"onbekend veld '{veld}'",
+            "verwijder het veld of gebruik een van: " + ", ".join(mogelijk)
+            if mogelijk
+            else "verwijder het veld",
+            suggestie=bedoelde_u(veld, mogelijk),
+            op_sleutel=True,
+        )
+    if soort == "literal_error" or soort == "enum":
+        keuzes = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
+        return bron.melding(
+            loc,
+            f"{_waarde(invoer)} is hier niet toegestaan",
+            "kies uit: " + ", ".join(keuzes),
+            suggestie=bedoelde_u(str(invoer), keuzes),
+        )
+    if soort == "string_pattern_mismatch":
+        patroon = str(ctx.get("pattern", ""))
+        if "Bijlage" in patroon:
+            tekst = f"{_waarde(invoer)} is geen artikelverwijzing"
+            herstel = 'schrijf bijv. "5.6", "4.5a", "3d", "Bijlage 2" of "voetnoot 3" (tussen aanhalingstekens)'
+        elif patroon.startswith("^[a-z]"):
+            tekst = f"{_waarde(invoer)} is geen geldige id"
+            herstel = "gebruik kleine letters, cijfers en '_', beginnend met een letter"
+        else:
+            tekst = f"{_waarde(invoer)} heeft niet de juiste vorm"
+            herstel = f"volg het patroon {patroon}"
+        return bron.melding(loc, tekst, herstel)
+    if soort == "string_too_short" or (soort == "too_short" and isinstance(invoer, str)):
+        return bron.melding(loc, "de tekst is leeg", "vul een waarde in")
+    if soort == "too_short":
+        return bron.melding(
+            loc,
+            f"de lijst moet ten minste {ctx.get('min_length')} element(en) bevatten",
+            "vul de lijst aan",
+        )
+    if soort in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
+        grens = {
+            "greater_than": ("groter dan", "gt"),
+            "greater_than_equal": ("ten minste", "ge"),
+            "less_than": ("kleiner dan", "lt"),
+            "less_than_equal": ("ten hoogste", "le"),
+        }[soort]
+        return bron.melding(
+            loc, f"{_waarde(invoer)} moet {grens[0]} {ctx.get(grens[1])} zijn", "pas de waarde aan"
+        )
+    if soort == "value_error":
+        tekst = str(ctx.get("error", detail.get("msg", "")))
+        return bron.melding(loc, tekst, "pas de waarden aan")
+    if soort == "decimal_max_places":
+        return bron.melding(
+            loc,
+            f"{_waarde(invoer)} heeft te veel decimalen (ten hoogste {ctx.get('decimal_places')})",
+            "rond af op centen",
+        )
+    if soort in _SOORTNAAM:
+        return bron.melding(
+            loc,
+            f"verwacht {_SOORTNAAM[soort]}, maar hier staat {_waarde(invoer)}",
+            f"geef {_SOORTNAAM[soort]}",
+        )
+    if soort == "union_tag_invalid" or soort.startswith("union"):
+        return bron.melding(
+            loc, f"{_waarde(invoer)} past hier niet", "controleer de vorm van deze waarde"
+        )
+    return bron.melding(
+        loc, f"ongeldige waarde {_waarde(invoer)} ({soort})", "controleer deze waarde"
+    )
+
+
+# --- bundled files ------------------------------------------------------------------------------
+
+
+def gebundeld(naam: str) -> Path:
+    """Path of a data file shipped inside the package (convenant.yaml, bezetting.yaml, …)."""
+    return Path(str(resources.files("convenant").joinpath(naam)))

@@ -1,0 +1,575 @@
+"""The convenant as typed data.
+
+Pydantic models only: no YAML, no files (those live in `loader.py`). Every model is frozen and
+forbids unknown keys, so a typo in `convenant.yaml` is an error, not a silently ignored field.
+
+Fields that point at something defined elsewhere carry a `Verwijzing` marker in their type;
+`verwijzingen.py` walks the models generically and checks every such id, so adding a new
+reference field needs no new checking code.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from functools import cached_property
+from typing import Annotated, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+from .artikelen import ARTIKEL_PATROON
+
+
+class Verwijzing:
+    """Type marker: this string is the id of a `soort` of thing defined elsewhere."""
+
+    def __init__(self, soort: str) -> None:
+        self.soort = soort
+
+    def __repr__(self) -> str:
+        return f"Verwijzing({self.soort!r})"
+
+
+Id = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
+Tekst = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
+Artikel = Annotated[str, StringConstraints(pattern=ARTIKEL_PATROON), Verwijzing("artikel")]
+Artikelen = Annotated[list[Artikel], Field(min_length=1)]
+PartijId = Annotated[str, Verwijzing("partij")]
+OrgaanId = Annotated[str, Verwijzing("orgaan")]
+RolId = Annotated[str, Verwijzing("rol")]
+KnoopId = Annotated[str, Verwijzing("knoop")]  # an orgaan or a rol: a node of the escalation graph
+OntvangerId = Annotated[str, Verwijzing("ontvanger")]  # a knoop, or "partijen" (all of them)
+SoortId = Annotated[str, Verwijzing("soort")]
+FaseId = Annotated[str, Verwijzing("fase")]
+CriteriumId = Annotated[str, Verwijzing("criterium")]
+BevindingId = Annotated[str, Verwijzing("bevinding")]
+
+PartijSoort = Literal["gemeente", "ketenpartner", "ondersteuner"]
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Grondslag(Model):
+    """A rule stated in the engine's own words with the articles it rests on."""
+
+    omschrijving: Tekst
+    artikelen: Artikelen
+    aanname: BevindingId | None = None
+
+
+# --- index ------------------------------------------------------------------------------------
+
+
+class IndexArtikel(Model):
+    nummer: Annotated[int, Field(ge=1)]
+    titel: Tekst
+    leden: Annotated[int, Field(ge=0)] = 0
+    # Lettered onderdelen per lid ("4.5": "a-d") or of the article itself ("3": "a-j").
+    onderdelen: dict[str, Annotated[str, StringConstraints(pattern=r"^[a-z]-[a-z]$")]] = {}
+
+
+class IndexBijlage(Model):
+    nummer: Annotated[int, Field(ge=1)]
+    titel: Tekst
+
+
+class Index(Model):
+    secties: list[Tekst]
+    artikelen: list[IndexArtikel]
+    bijlagen: list[IndexBijlage]
+    voetnoten: dict[int, Tekst] = {}
+
+
+# --- partijen ---------------------------------------------------------------------------------
+
+
+class Ondertekenaar(Model):
+    naam: Tekst
+    functie: Tekst
+
+
+class Partij(Model):
+    id: Id
+    naam: Tekst
+    kort: Tekst | None = None
+    soort: PartijSoort
+    aliassen: list[Tekst] = []
+    voetnoot: Tekst | None = None
+    ondertekenaar: Ondertekenaar | None = None
+    # None: a party since the convenant took effect (25.1). Set by accession or exit.
+    toegetreden_op: dt.date | None = None
+    uitgetreden_op: dt.date | None = None
+    artikelen: Artikelen
+    aanname: BevindingId | None = None
+
+    @property
+    def is_partij(self) -> bool:
+        """Whether it counts among the Partijen; the VRD signs but is named apart."""
+        return self.soort != "ondersteuner"
+
+    def in_kracht_op(self, datum: dt.date) -> bool:
+        if self.toegetreden_op is not None and datum < self.toegetreden_op:
+            return False
+        return self.uitgetreden_op is None or datum < self.uitgetreden_op
+
+
+# --- organen ----------------------------------------------------------------------------------
+
+
+class Samenstelling(Model):
+    omschrijving: Tekst
+    uit: list[PartijSoort] = []
+    rol: RolId | None = None
+    stemrecht: bool = True
+    artikelen: Artikelen
+    aanname: BevindingId | None = None
+
+
+class Functie(Model):
+    """Who chairs or keeps the secretariat of an orgaan."""
+
+    omschrijving: Tekst
+    rol: RolId | None = None
+    uit: list[PartijSoort] = []
+    artikelen: Artikelen
+    aanname: BevindingId | None = None
+
+
+class Vergaderfrequentie(Model):
+    minimum_per_jaar: Annotated[int, Field(ge=1)]
+    precies: bool = False
+    ook_op_verzoek_van_partij: bool = False
+    artikelen: Artikelen
+    aanname: BevindingId | None = None
+
+
+class Openbaarheid(Model):
+    openbaar: bool
+    artikelen: Artikelen
+    aanname: BevindingId | None = None
+
+
+class Quorum(Model):
+    """A quorum an orgaan adopted itself; the convenant sets none."""
+
+    minimum_aanwezig: Annotated[int, Field(ge=1)] | None = None
+    deel: Annotated[str, StringConstraints(pattern=r"^[1-9][0-9]*/[1-9][0-9]*$")] | None = None
+    bron: Tekst
+
+    @model_validator(mode="after")
+    def _een_maat(self) -> Quorum:
+        if (self.minimum_aanwezig is None) == (self.deel is None):
+            raise ValueError("geef precies één van 'minimum_aanwezig' of 'deel'")
+        return self
+
+
+class Besluitregel(Model):
+    soort: Literal["meerderheid_uitgebrachte_stemmen", "consensus", "gelijkluidend"]
+    stem_per: Literal["lid", "partij"] = "lid"
+    onthouding: Literal["telt_niet_mee", "telt_als_tegen"] | None = None
+    staking: Literal["impasse", "verworpen"] | None = None
+    staking_aanname: BevindingId | None = None
+    streven_naar_consensus: bool = False
+    artikelen: Artikelen
+    aanname: BevindingId | None = None
+
+
+class Afwezigheid(Model):
+    schriftelijke_inbreng_gevraagd: bool
+    aanhouden_indien_getroffen: bool
+    artikelen: Artikelen
+    aanname: BevindingId | None = None
+
+
+class VerbodenOnderwerp(Model):
+    onderwerp: Literal["casuistiek"]
+    artikelen: Artikelen
+
+
+class Termijn(Model):
+    """A period (12 kalendermaanden) or a moment (vóór de volgende vergadering)."""
+
+    aantal: Annotated[int, Field(ge=0)] | None = None
+    eenheid: Literal["dagen", "weken", "kalendermaanden"] | None = None
+    moment: (
+        Literal[
+            "voor_volgende_vergadering",
+            "vooraf",
+            "onmiddellijk",
+            "redelijk",
+            "bij_ingang_wijziging",
+            "niet_bepaald",
+        ]
+        | None
+    ) = None
+    vanaf: Tekst | None = None
+    aanname: BevindingId | None = None
+
+    @model_validator(mode="after")
+    def _vorm(self) -> Termijn:
+        periode = self.aantal is not None or self.eenheid is not None
+        if periode and (self.aantal is None or self.eenheid is None):
+            raise ValueError("een termijn in tijd vraagt zowel 'aantal' als 'eenheid'")
+        if periode == (self.moment is not None):
+            raise ValueError("geef óf 'aantal' met 'eenheid', óf 'moment'")
+        return self
+
+
+class Verslaglegging(Model):
+    documenten: Annotated[
+        list[
+            Literal[
+                "notulen",
+                "actiepuntenlijst",
+                "besluitenlijst",
+                "verslag",
+                "besluiten",
+                "relevante_besluiten",
+                "jaarplan",
+                "werkproces",
+            ]
+        ],
+        Field(min_length=1),
+    ]
+    aan: Annotated[list[OntvangerId], Field(min_length=1)]
+    schriftelijk: bool = False
+    door: KnoopId | None = None
+    termijn: Termijn
+    artikelen: Artikelen
+    aanname: BevindingId | None = None
+
+
+class Vertegenwoordiging(Model):
+    """Joint representation by one delegate for several parties (6.7, 6.8)."""
+
+    gezamenlijk_toegestaan: bool
+    voor: list[Literal["gemeenten", "zelfde_bevoegdheid"]] = []
+    # Under the AVG the controller's responsibility can never be mandated (6.7, 6.8).
+    verwerkingsverantwoordelijkheid_mandateerbaar: bool = False
+    artikelen: Artikelen
+    aanname: BevindingId | None = None
+
+
+class GeenEscalatie(Model):
+    """Why an orgaan that decides has no way up: the convenant gives none."""
+
+    uitleg: Tekst
+    aanname: BevindingId
+
+
+class Orgaan(Model):
+    id: Id
+    naam: Tekst
+    kort: Tekst | None = None
+    niveau: Literal["strategisch", "tactisch", "operationeel", "bestuurlijk_gezag", "landelijk"]
+    omschrijving: Tekst
+    artikelen: Artikelen
+    samenstelling: list[Samenstelling] = []
+    voorzitter: Functie | None = None
+    secretaris: Functie | None = None
+    vergaderfrequentie: Vergaderfrequentie | None = None
+    openbaarheid: Openbaarheid | None = None
+    quorum: Quorum | None = None
+    quorum_aanname: BevindingId | None = None
+    besluitregel: Besluitregel | None = None
+    afwezigheid: Afwezigheid | None = None
+    verboden_onderwerpen: list[VerbodenOnderwerp] = []
+    taken: list[Grondslag] = []
+    verslaglegging: list[Verslaglegging] = []
+    vertegenwoordiging: Vertegenwoordiging | None = None
+    eindgezag: bool = False
+    geen_escalatie: GeenEscalatie | None = None
+    alleen_waar_ingericht: bool = False
+    heeft_bezetting: bool = True
+
+
+# --- rollen -----------------------------------------------------------------------------------
+
+
+class Rol(Model):
+    id: Id
+    naam: Tekst
+    omschrijving: Tekst
+    artikelen: Artikelen
+    aangewezen_door: KnoopId | None = None
+    valt_onder: KnoopId | None = None
+    secretaris_van: list[OrgaanId] = []
+    taken: list[Grondslag] = []
+    aanname: BevindingId | None = None
+
+
+# --- soorten besluit --------------------------------------------------------------------------
+
+
+class Vereiste(Model):
+    id: Id
+    omschrijving: Tekst
+    artikelen: Artikelen
+    aanname: BevindingId | None = None
+
+
+class Soort(Model):
+    id: Id
+    naam: Tekst
+    omschrijving: Tekst
+    artikelen: Artikelen
+    categorie: Literal["beleid", "casuistiek"] = "beleid"
+    bevoegd: list[OrgaanId] = []
+    voorbehouden_aan: OrgaanId | None = None
+    vereisten: list[Vereiste] = []
+    aanname: BevindingId | None = None
+
+
+# --- escalatie --------------------------------------------------------------------------------
+
+
+class Escalatie(Model):
+    van: KnoopId
+    naar: KnoopId
+    aanleiding: Literal["impasse", "geschil", "voorbehouden", "doorgeleid_geschil"]
+    uitleg: Tekst
+    facultatief: bool = False
+    artikelen: Artikelen
+    aanname: BevindingId | None = None
+
+
+# --- procedures -------------------------------------------------------------------------------
+
+
+class Stap(Model):
+    id: Id
+    omschrijving: Tekst
+    door: KnoopId | None = None
+    termijn: Termijn | None = None
+    artikelen: Artikelen
+    aanname: BevindingId | None = None
+
+
+class Procedure(Model):
+    id: Id
+    naam: Tekst
+    omschrijving: Tekst
+    artikelen: Artikelen
+    stappen: list[Stap] = []
+    bepalingen: list[Grondslag] = []
+
+
+# --- werkproces (Bijlage 3) -------------------------------------------------------------------
+
+
+class Uitkomst(Model):
+    id: Id
+    omschrijving: Tekst
+    naar: FaseId | None = None
+    einde: Literal["niet_in_behandeling", "verwezen", "andere_tafel", "afgesloten"] | None = None
+    artikelen: Artikelen
+    aanname: BevindingId | None = None
+
+    @model_validator(mode="after")
+    def _naar_of_einde(self) -> Uitkomst:
+        if (self.naar is None) == (self.einde is None):
+            raise ValueError("een uitkomst leidt óf 'naar' een fase, óf naar een 'einde'")
+        return self
+
+
+class Fase(Model):
+    id: Id
+    naam: Tekst
+    doel: Tekst
+    door: list[Tekst]
+    artikelen: Artikelen
+    uitkomsten: list[Uitkomst] = []
+    aanname: BevindingId | None = None
+
+
+class Werkproces(Model):
+    begin: FaseId
+    fasen: list[Fase]
+    artikelen: Artikelen
+    aanname: BevindingId | None = None
+
+
+# --- complexe casuïstiek (Bijlage 2) ----------------------------------------------------------
+
+
+class AlleVan(Model):
+    alle: Annotated[list[Uitdrukking], Field(min_length=1)]
+
+
+class EenVan(Model):
+    een_van: Annotated[list[Uitdrukking], Field(min_length=1)]
+
+
+Uitdrukking = Union[CriteriumId, AlleVan, EenVan]  # noqa: UP007 - recursive alias needs Union
+# Resolve the forward reference now, so the reference walker sees the real types.
+AlleVan.model_rebuild(force=True)
+EenVan.model_rebuild(force=True)
+
+
+class Criterium(Model):
+    id: Id
+    omschrijving: Tekst
+    artikelen: Artikelen
+
+
+class ComplexeCasuistiek(Model):
+    criteria: list[Criterium]
+    regel: Uitdrukking
+    artikelen: Artikelen
+    aanname: BevindingId | None = None
+
+
+# --- PIJOFACH (Bijlage 5) ---------------------------------------------------------------------
+
+
+class PijofachFunctie(Model):
+    id: Id
+    letter: Annotated[str, StringConstraints(pattern=r"^[A-Z]$")]
+    naam: Tekst
+    diensten: list[Tekst] = []
+    artikelen: Artikelen
+    aanname: BevindingId | None = None
+
+
+class Pijofach(Model):
+    uitvoerder: PartijId
+    omschrijving: Tekst
+    functies: list[PijofachFunctie]
+    artikelen: Artikelen
+
+
+# --- bevindingen ------------------------------------------------------------------------------
+
+
+class Bevinding(Model):
+    """A place where the convenant is silent, ambiguous or contradicts itself."""
+
+    id: Id
+    soort: Literal["stilzwijgen", "tegenstrijdig", "dubbelzinnig", "verwijzing", "redactioneel"]
+    artikelen: Artikelen
+    omschrijving: Tekst
+    aanname: Tekst | None = None
+
+
+# --- the whole ----------------------------------------------------------------------------------
+
+
+class ConvenantGegevens(Model):
+    titel: Tekst
+    kort: Tekst
+    toepasselijk_recht: Grondslag
+    duur: Grondslag
+    ingangsdatum: dt.date | None = None
+    ingangsdatum_aanname: BevindingId | None = None
+
+
+class Convenant(Model):
+    convenant: ConvenantGegevens
+    index: Index
+    partijen: list[Partij]
+    organen: list[Orgaan]
+    rollen: list[Rol]
+    soorten: list[Soort]
+    escalatie: list[Escalatie]
+    procedures: list[Procedure]
+    werkproces: Werkproces
+    complexe_casuistiek: ComplexeCasuistiek
+    pijofach: Pijofach
+    bevindingen: list[Bevinding]
+
+    @cached_property
+    def partij(self) -> dict[str, Partij]:
+        return {p.id: p for p in self.partijen}
+
+    @cached_property
+    def orgaan(self) -> dict[str, Orgaan]:
+        return {o.id: o for o in self.organen}
+
+    @cached_property
+    def rol(self) -> dict[str, Rol]:
+        return {r.id: r for r in self.rollen}
+
+    @cached_property
+    def soort(self) -> dict[str, Soort]:
+        return {s.id: s for s in self.soorten}
+
+    @cached_property
+    def bevinding(self) -> dict[str, Bevinding]:
+        return {b.id: b for b in self.bevindingen}
+
+    @cached_property
+    def fase(self) -> dict[str, Fase]:
+        return {f.id: f for f in self.werkproces.fasen}
+
+    def partijen_op(self, datum: dt.date) -> list[Partij]:
+        return [p for p in self.partijen if p.in_kracht_op(datum)]
+
+
+# --- facts kept beside the convenant -------------------------------------------------------------
+
+
+class Lid(Model):
+    """A seat in an orgaan: who sits there and for which parties they speak."""
+
+    id: Id
+    naam: Tekst
+    partij: PartijId | None = None
+    rol: RolId | None = None
+    functie: Literal["lid", "voorzitter", "secretaris", "adviseur"] = "lid"
+    # Joint representation (6.7, 6.8): the parties that mandated this delegate.
+    namens: list[PartijId] = []
+
+    @property
+    def vertegenwoordigt(self) -> list[str]:
+        if self.namens:
+            return list(self.namens)
+        return [self.partij] if self.partij else []
+
+
+class OrgaanBezetting(Model):
+    leden: list[Lid]
+
+
+class BezettingsPeriode(Model):
+    vanaf: dt.date
+    tot: dt.date | None = None
+    organen: dict[OrgaanId, OrgaanBezetting]
+
+    @model_validator(mode="after")
+    def _volgorde(self) -> BezettingsPeriode:
+        if self.tot is not None and self.tot <= self.vanaf:
+            raise ValueError("'tot' moet na 'vanaf' liggen")
+        return self
+
+    def geldt_op(self, datum: dt.date) -> bool:
+        return self.vanaf <= datum and (self.tot is None or datum < self.tot)
+
+
+class Bezetting(Model):
+    toelichting: Tekst
+    voorbeeld: bool = False
+    perioden: Annotated[list[BezettingsPeriode], Field(min_length=1)]
+
+    def op(self, datum: dt.date) -> BezettingsPeriode | None:
+        for periode in self.perioden:
+            if periode.geldt_op(datum):
+                return periode
+        return None
+
+
+class Aandeel(Model):
+    gemeente: PartijId
+    gewicht: Annotated[Decimal, Field(gt=0)]
+
+
+class Verdeelsleutel(Model):
+    """The financial key of 20.3/20.4, which the convenant refers to but does not contain."""
+
+    naam: Tekst
+    voorbeeld: bool
+    basis: Tekst
+    bron: Tekst
+    peildatum: dt.date
+    aandelen: Annotated[list[Aandeel], Field(min_length=1)]

@@ -1,0 +1,146 @@
+"""Finding every id a model refers to, generically, from the `Verwijzing` markers in its types.
+
+A new field of type `PartijId` (or `list[OrgaanId]`, or `dict[OrgaanId, …]`) is checked
+without touching this module.
+"""
+
+from __future__ import annotations
+
+import types
+import typing
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from pydantic import BaseModel
+
+from ..errors import Melding, bedoelde_u
+from .loader import Bron, Loc
+from .models import Convenant, Verwijzing
+
+# How "unknown …" reads in Dutch, article gender included (het orgaan, de partij).
+ONBEKEND = {
+    "partij": "onbekende partij",
+    "orgaan": "onbekend orgaan",
+    "rol": "onbekende rol",
+    "knoop": "onbekend orgaan of onbekende rol",
+    "ontvanger": "onbekende ontvanger (orgaan, rol of 'partijen')",
+    "soort": "onbekende soort besluit",
+    "fase": "onbekende fase van het werkproces",
+    "criterium": "onbekend criterium",
+    "bevinding": "onbekende bevinding",
+}
+
+
+def verwijzingen(model: BaseModel, pad: Loc = ()) -> Iterator[tuple[Loc, str, str]]:
+    """Yield (location, soort, id) for every reference inside `model`."""
+    for naam, veld in type(model).model_fields.items():
+        yield from _loop(veld.annotation, list(veld.metadata), getattr(model, naam), (*pad, naam))
+
+
+def _loop(tp: Any, metadata: list[Any], waarde: Any, pad: Loc) -> Iterator[tuple[Loc, str, str]]:
+    if waarde is None:
+        return
+    for m in metadata:
+        if isinstance(m, Verwijzing) and isinstance(waarde, str):
+            yield pad, m.soort, waarde
+            return
+    if isinstance(waarde, BaseModel):
+        yield from verwijzingen(waarde, pad)
+        return
+    origin = typing.get_origin(tp)
+    args = typing.get_args(tp)
+    if origin is typing.Annotated:
+        yield from _loop(args[0], list(args[1:]), waarde, pad)
+    elif origin is typing.Union or origin is types.UnionType:
+        # Only a str can be a reference; the model branch was handled above.
+        for arg in args:
+            if isinstance(waarde, str) and _is_str(arg):
+                yield from _loop(arg, [], waarde, pad)
+                return
+    elif origin is list:
+        for i, element in enumerate(waarde):
+            yield from _loop(args[0], [], element, (*pad, i))
+    elif origin is dict:
+        for sleutel, element in waarde.items():
+            yield from _loop(args[0], [], sleutel, (*pad, sleutel))
+            yield from _loop(args[1], [], element, (*pad, sleutel))
+
+
+def _is_str(tp: Any) -> bool:
+    if typing.get_origin(tp) is typing.Annotated:
+        return _is_str(typing.get_args(tp)[0])
+    return tp is str
+
+
+def controleer(
+    model: BaseModel,
+    bron: Bron,
+    bekend: Mapping[str, set[str]],
+    overslaan: frozenset[str] = frozenset({"artikel"}),
+) -> list[Melding]:
+    """Every reference in `model` must name a known id; unknown ones get a 'did you mean'."""
+    meldingen = []
+    for loc, soort, waarde in verwijzingen(model):
+        if soort in overslaan or waarde in bekend.get(soort, set()):
+            continue
+        mogelijk = bekend.get(soort, set())
+        meldingen.append(
+            bron.melding(
+                loc,
+                f"{ONBEKEND.get(soort, 'onbekende ' + soort)} '{waarde}'",
+                f"gebruik een bestaande id ({len(mogelijk)} bekend, zie 'convenant valideer')",
+                suggestie=bedoelde_u(waarde, mogelijk),
+            )
+        )
+    return meldingen
+
+
+def dubbele_ids(model: BaseModel, bron: Bron, pad: Loc = ()) -> list[Melding]:
+    """Within every list of items with an `id`, each id occurs once."""
+    meldingen: list[Melding] = []
+    for naam in type(model).model_fields:
+        waarde = getattr(model, naam)
+        meldingen.extend(_dubbel_in(waarde, bron, (*pad, naam)))
+    return meldingen
+
+
+def _dubbel_in(waarde: Any, bron: Bron, pad: Loc) -> list[Melding]:
+    meldingen: list[Melding] = []
+    if isinstance(waarde, BaseModel):
+        return dubbele_ids(waarde, bron, pad)
+    if isinstance(waarde, dict):
+        for sleutel, element in waarde.items():
+            meldingen.extend(_dubbel_in(element, bron, (*pad, sleutel)))
+    if isinstance(waarde, list):
+        gezien: dict[str, int] = {}
+        for i, element in enumerate(waarde):
+            ident = getattr(element, "id", None)
+            if isinstance(ident, str):
+                if ident in gezien:
+                    meldingen.append(
+                        bron.melding(
+                            (*pad, i, "id"),
+                            f"de id '{ident}' komt twee keer voor (ook als element {gezien[ident] + 1})",
+                            "geef elk element een eigen id",
+                        )
+                    )
+                gezien.setdefault(ident, i)
+            meldingen.extend(_dubbel_in(element, bron, (*pad, i)))
+    return meldingen
+
+
+def ids_van(convenant: Convenant) -> dict[str, set[str]]:
+    """The ids each kind of reference may name."""
+    organen = {o.id for o in convenant.organen}
+    rollen = {r.id for r in convenant.rollen}
+    return {
+        "partij": {p.id for p in convenant.partijen},
+        "orgaan": organen,
+        "rol": rollen,
+        "knoop": organen | rollen,
+        "ontvanger": organen | rollen | {"partijen"},
+        "soort": {s.id for s in convenant.soorten},
+        "fase": {f.id for f in convenant.werkproces.fasen},
+        "criterium": {c.id for c in convenant.complexe_casuistiek.criteria},
+        "bevinding": {b.id for b in convenant.bevindingen},
+    }

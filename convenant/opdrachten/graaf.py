@@ -1,0 +1,17 @@
+"""`convenant graaf`: the escalation graph as mermaid or dot."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..errors import EXIT_OK
+from ..governance import graaf as escalatiegraaf
+from ..governance.bestanden import laad_convenant
+from ..uitvoer import schrijf
+
+
+def graaf(convenant_pad: Path | None, formaat: str, uitvoer: Path | None, overschrijf: bool) -> int:
+    c = laad_convenant(convenant_pad).model
+    tekst = escalatiegraaf.mermaid(c) if formaat == "mermaid" else escalatiegraaf.dot(c)
+    schrijf(tekst, uitvoer, overschrijf)
+    return EXIT_OK

@@ -1,0 +1,77 @@
+"""`convenant partijen`: who is a party on a given date."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from ..errors import EXIT_OK
+from ..governance.bestanden import laad_convenant
+from ..governance.datums import lang
+from ..governance.models import Partij
+from ..uitvoer import als_json, schrijf, tabel
+
+SOORT_MEERVOUD = {
+    "gemeente": "gemeenten",
+    "ketenpartner": "ketenpartners",
+    "ondersteuner": "ondersteuners",
+}
+
+
+def partijen(convenant_pad: Path | None, op: dt.date, soort: str | None, json: bool) -> int:
+    c = laad_convenant(convenant_pad).model
+    in_kracht = [p for p in c.partijen_op(op) if soort is None or p.soort == soort]
+    niet_in_kracht = [
+        p for p in c.partijen if not p.in_kracht_op(op) and (soort is None or p.soort == soort)
+    ]
+    if json:
+        schrijf(
+            als_json(
+                {
+                    "op": op,
+                    "partijen": [_als_dict(p) for p in in_kracht],
+                    "niet_in_kracht": [p.id for p in niet_in_kracht],
+                }
+            )
+        )
+        return EXIT_OK
+    schrijf(_als_tekst(in_kracht, niet_in_kracht, op))
+    return EXIT_OK
+
+
+def _als_dict(p: Partij) -> dict[str, object]:
+    return {
+        "id": p.id,
+        "naam": p.naam,
+        "kort": p.kort,
+        "soort": p.soort,
+        "is_partij": p.is_partij,
+        "toegetreden_op": p.toegetreden_op,
+        "uitgetreden_op": p.uitgetreden_op,
+        "ondertekenaar": p.ondertekenaar.model_dump() if p.ondertekenaar else None,
+        "voetnoot": p.voetnoot,
+    }
+
+
+def _als_tekst(in_kracht: list[Partij], niet_in_kracht: list[Partij], op: dt.date) -> str:
+    telling = {s: sum(1 for p in in_kracht if p.soort == s) for s in SOORT_MEERVOUD}
+    samenvatting = ", ".join(f"{n} {SOORT_MEERVOUD[s]}" for s, n in telling.items() if n)
+    kop = f"Partijen op {lang(op)}: {samenvatting or 'geen'}\n"
+    if telling["ondersteuner"]:
+        kop += "De VRD ondertekent als ondersteuner van PIJOFACH maar is geen Partij (aanname vrd_geen_partij).\n"
+    rijen = [
+        [
+            p.id,
+            p.naam,
+            p.soort,
+            p.toegetreden_op.isoformat() if p.toegetreden_op else "vanaf begin",
+            p.uitgetreden_op.isoformat() if p.uitgetreden_op else "",
+        ]
+        for p in in_kracht
+    ]
+    tekst = kop + "\n" + tabel(["id", "naam", "soort", "toegetreden", "uitgetreden"], rijen)
+    if niet_in_kracht:
+        tekst += (
+            f"\nNiet in kracht op {lang(op)}: " + ", ".join(p.id for p in niet_in_kracht) + "\n"
+        )
+    return tekst

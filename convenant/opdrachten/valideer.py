@@ -1,0 +1,177 @@
+"""`convenant valideer`: is the encoding consistent, and where is the convenant itself unclear?"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import EXIT_NIET_GELDIG, EXIT_OK
+from ..governance.artikelen import sorteersleutel, weergave
+from ..governance.bestanden import (
+    BEZETTING,
+    VERDEELSLEUTEL,
+    laad_bezetting,
+    laad_convenant,
+    laad_verdeelsleutel,
+    naast,
+)
+from ..governance.lint import (
+    Probleem,
+    gebruik_van_bevindingen,
+    lint_bezetting,
+    lint_convenant,
+    lint_verdeelsleutel,
+)
+from ..governance.models import Bevinding
+from ..uitvoer import alinea, als_json, schrijf
+
+SOORT_VOLGORDE = ("tegenstrijdig", "dubbelzinnig", "stilzwijgen", "verwijzing", "redactioneel")
+SOORT_KOP = {
+    "tegenstrijdig": "Tegenstrijdig",
+    "dubbelzinnig": "Dubbelzinnig",
+    "stilzwijgen": "Het convenant zwijgt",
+    "verwijzing": "Verkeerde of ontbrekende verwijzing",
+    "redactioneel": "Redactioneel",
+}
+
+
+@dataclass(frozen=True)
+class Gelezen:
+    bestand: str
+    soort: str
+    samenvatting: str
+
+
+def valideer(
+    convenant_pad: Path | None,
+    bezetting_pad: Path | None,
+    verdeelsleutel_pad: Path | None,
+    json: bool,
+    met_bevindingen: bool,
+) -> int:
+    convenant = laad_convenant(convenant_pad)
+    c = convenant.model
+    gelezen = [
+        Gelezen(
+            convenant.bron.naam,
+            "convenant",
+            f"{len(c.partijen)} partijen, {len(c.organen)} organen, {len(c.rollen)} rollen, "
+            f"{len(c.soorten)} soorten besluit, {len(c.escalatie)} escalaties, "
+            f"{len(c.procedures)} procedures, {len(c.bevindingen)} bevindingen",
+        )
+    ]
+    problemen = lint_convenant(convenant)
+
+    bezetting_pad = bezetting_pad or naast(convenant, BEZETTING)
+    if bezetting_pad is not None:
+        bezetting = laad_bezetting(bezetting_pad, c)
+        voorbeeld = ", voorbeeld" if bezetting.model.voorbeeld else ""
+        gelezen.append(
+            Gelezen(
+                bezetting.bron.naam,
+                "bezetting",
+                f"{len(bezetting.model.perioden)} perioden{voorbeeld}",
+            )
+        )
+        problemen += lint_bezetting(bezetting, c)
+
+    verdeelsleutel_pad = verdeelsleutel_pad or naast(convenant, VERDEELSLEUTEL)
+    if verdeelsleutel_pad is not None:
+        sleutel = laad_verdeelsleutel(verdeelsleutel_pad, c)
+        voorbeeld = ", voorbeeld" if sleutel.model.voorbeeld else ""
+        gelezen.append(
+            Gelezen(
+                sleutel.bron.naam,
+                "verdeelsleutel",
+                f"{len(sleutel.model.aandelen)} gemeenten{voorbeeld}",
+            )
+        )
+        problemen += lint_verdeelsleutel(sleutel, c)
+
+    fouten = [p for p in problemen if p.ernst == "fout"]
+    waarschuwingen = [p for p in problemen if p.ernst == "waarschuwing"]
+    gebruik = gebruik_van_bevindingen(c, convenant.bron)
+    bevindingen = sorted(c.bevindingen, key=_volgorde)
+    if json:
+        schrijf(
+            als_json(
+                _als_dict(
+                    gelezen, fouten, waarschuwingen, bevindingen if met_bevindingen else [], gebruik
+                )
+            )
+        )
+    else:
+        schrijf(
+            _als_tekst(
+                gelezen, fouten, waarschuwingen, bevindingen if met_bevindingen else [], gebruik
+            )
+        )
+    return EXIT_NIET_GELDIG if fouten else EXIT_OK
+
+
+def _volgorde(b: Bevinding) -> tuple[int, tuple[int, int, int, str]]:
+    return SOORT_VOLGORDE.index(b.soort), min(sorteersleutel(a) for a in b.artikelen)
+
+
+def _als_dict(
+    gelezen: list[Gelezen],
+    fouten: list[Probleem],
+    waarschuwingen: list[Probleem],
+    bevindingen: list[Bevinding],
+    gebruik: dict[str, list[str]],
+) -> dict[str, object]:
+    return {
+        "geldig": not fouten,
+        "bestanden": [
+            {"bestand": g.bestand, "soort": g.soort, "inhoud": g.samenvatting} for g in gelezen
+        ],
+        "fouten": [p.als_dict() for p in fouten],
+        "waarschuwingen": [p.als_dict() for p in waarschuwingen],
+        "bevindingen": [
+            {
+                "id": b.id,
+                "soort": b.soort,
+                "artikelen": b.artikelen,
+                "omschrijving": b.omschrijving,
+                "aanname": b.aanname,
+                "gebruikt_in": gebruik[b.id],
+            }
+            for b in bevindingen
+        ],
+    }
+
+
+def _als_tekst(
+    gelezen: list[Gelezen],
+    fouten: list[Probleem],
+    waarschuwingen: list[Probleem],
+    bevindingen: list[Bevinding],
+    gebruik: dict[str, list[str]],
+) -> str:
+    delen = [f"Gelezen: {g.bestand} ({g.samenvatting})\n" for g in gelezen]
+    delen.append("\n")
+    if not fouten and not waarschuwingen:
+        delen.append("In orde: geen fouten en geen waarschuwingen.\n")
+    for p in fouten + waarschuwingen:
+        delen.append(f"{p}\n")
+    if fouten or waarschuwingen:
+        delen.append(f"\n{len(fouten)} fout(en), {len(waarschuwingen)} waarschuwing(en).\n")
+    if not bevindingen:
+        return "".join(delen)
+    delen.append(
+        f"\nBevindingen: {len(bevindingen)} plaatsen waar het convenant zwijgt, dubbelzinnig is of "
+        "zichzelf tegenspreekt, met de aanname die de motor daar maakt.\n"
+    )
+    huidige = ""
+    for b in bevindingen:
+        if b.soort != huidige:
+            huidige = b.soort
+            delen.append(f"\n{SOORT_KOP[b.soort]}\n")
+        artikelen = ", ".join(weergave(a) for a in sorted(b.artikelen, key=sorteersleutel))
+        delen.append(f"\n  {b.id} ({artikelen})\n")
+        delen.append(alinea(b.omschrijving, "    "))
+        if b.aanname:
+            delen.append(alinea(f"aanname: {b.aanname}", "    "))
+        if gebruik[b.id]:
+            delen.append(alinea("gebruikt in: " + ", ".join(gebruik[b.id]), "    "))
+    return "".join(delen)

@@ -1,0 +1,74 @@
+"""Writing results: to stdout or atomically to a file, as JSON or as an aligned table."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import sys
+import tempfile
+import textwrap
+from collections.abc import Sequence
+from decimal import Decimal
+from pathlib import Path
+
+from .errors import GebruiksFout
+
+
+def schrijf(tekst: str, pad: Path | None = None, overschrijf: bool = False) -> None:
+    """To stdout, or to `pad` via a temporary file and a rename: never a half-written file."""
+    if pad is None:
+        sys.stdout.write(tekst)
+        return
+    if pad.is_dir():
+        raise GebruiksFout(f"{pad}: dit is een map; geef een bestandsnaam op")
+    if pad.exists() and not overschrijf:
+        raise GebruiksFout(f"{pad}: bestaat al; gebruik --overschrijf om het te vervangen")
+    map_ = pad.parent if str(pad.parent) else Path(".")
+    if not map_.is_dir():
+        raise GebruiksFout(f"{pad}: de map {map_} bestaat niet; maak haar eerst aan")
+    fd, tijdelijk = tempfile.mkstemp(dir=map_, prefix=f".{pad.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
+            f.write(tekst)
+        os.replace(tijdelijk, pad)
+    except BaseException:
+        Path(tijdelijk).unlink(missing_ok=True)
+        raise
+
+
+def _json_waarde(waarde: object) -> object:
+    if isinstance(waarde, dt.date):
+        return waarde.isoformat()
+    if isinstance(waarde, Decimal):
+        return str(waarde)
+    raise TypeError(f"niet naar JSON te schrijven: {type(waarde).__name__}")
+
+
+def als_json(data: object) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2, default=_json_waarde) + "\n"
+
+
+def tabel(koppen: Sequence[str], rijen: Sequence[Sequence[str]], inspringing: str = "") -> str:
+    """Plain columns aligned with spaces; readable in a terminal and in a text file."""
+    breedtes = [len(k) for k in koppen]
+    for rij in rijen:
+        breedtes = [max(b, len(cel)) for b, cel in zip(breedtes, rij, strict=True)]
+
+    def regel(cellen: Sequence[str]) -> str:
+        return (
+            inspringing
+            + "  ".join(c.ljust(b) for c, b in zip(cellen, breedtes, strict=True)).rstrip()
+        )
+
+    streep = inspringing + "  ".join("-" * b for b in breedtes)
+    return "\n".join([regel(koppen), streep, *(regel(r) for r in rijen)]) + "\n"
+
+
+def alinea(tekst: str, inspringing: str = "", breedte: int = 100) -> str:
+    return (
+        textwrap.fill(
+            tekst, width=breedte, initial_indent=inspringing, subsequent_indent=inspringing
+        )
+        + "\n"
+    )
