@@ -161,7 +161,7 @@ def artikel_bestaat(index: Index, verwijzing: str) -> str | None:
 
 
 def _artikelen_bestaan(c: Convenant, v: _Verzamelaar) -> None:
-    for loc, soort, waarde in verwijzingen(c):
+    for loc, soort, waarde, _ in verwijzingen(c):
         if soort != "artikel":
             continue
         reden = artikel_bestaat(c.index, waarde)
@@ -175,7 +175,7 @@ def _artikelen_bestaan(c: Convenant, v: _Verzamelaar) -> None:
 
 
 def _aannames_hebben_tekst(c: Convenant, v: _Verzamelaar) -> None:
-    for loc, soort, waarde in verwijzingen(c):
+    for loc, soort, waarde, _ in verwijzingen(c):
         if soort == "bevinding" and c.bevinding[waarde].aanname is None:
             v.fout(
                 "aanname-zonder-tekst",
@@ -188,7 +188,7 @@ def _aannames_hebben_tekst(c: Convenant, v: _Verzamelaar) -> None:
 def gebruik_van_bevindingen(c: Convenant, bron: Bron) -> dict[str, list[str]]:
     """For each bevinding, the paths of the rules that rest on it."""
     gebruik: dict[str, list[str]] = {b.id: [] for b in c.bevindingen}
-    for loc, soort, waarde in verwijzingen(c):
+    for loc, soort, waarde, _ in verwijzingen(c):
         if soort == "bevinding" and loc[-1] != "id":
             gebruik[waarde].append(bron.zoek(loc[:-1])[2])
     return gebruik
@@ -311,7 +311,9 @@ def _werkproces(c: Convenant, v: _Verzamelaar) -> None:
 
 def _criteria(c: Convenant, v: _Verzamelaar) -> None:
     gebruikt = {
-        waarde for _, soort, waarde in verwijzingen(c.complexe_casuistiek) if soort == "criterium"
+        waarde
+        for _, soort, waarde, _ in verwijzingen(c.complexe_casuistiek)
+        if soort == "criterium"
     }
     for i, criterium in enumerate(c.complexe_casuistiek.criteria):
         if criterium.id not in gebruikt:
@@ -360,6 +362,7 @@ def _orgaanbezetting(
             loc,
             f"'{orgaan_id}' heeft geen vaste bezetting",
             "laat dit orgaan weg uit de bezetting",
+            op_sleutel=True,
         )
         return
     rollen_toegestaan = {s.rol for s in orgaan.samenstelling if s.rol}

@@ -9,7 +9,7 @@ from __future__ import annotations
 import types
 import typing
 from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import Any, NamedTuple
 
 from pydantic import BaseModel
 
@@ -31,18 +31,27 @@ ONBEKEND = {
 }
 
 
-def verwijzingen(model: BaseModel, pad: Loc = ()) -> Iterator[tuple[Loc, str, str]]:
-    """Yield (location, soort, id) for every reference inside `model`."""
+class Ref(NamedTuple):
+    loc: Loc
+    soort: str
+    waarde: str
+    is_sleutel: bool = False  # the id is a mapping key (organen: {stuurgroep: …})
+
+
+def verwijzingen(model: BaseModel, pad: Loc = ()) -> Iterator[Ref]:
+    """Yield every reference inside `model` with its location."""
     for naam, veld in type(model).model_fields.items():
         yield from _loop(veld.annotation, list(veld.metadata), getattr(model, naam), (*pad, naam))
 
 
-def _loop(tp: Any, metadata: list[Any], waarde: Any, pad: Loc) -> Iterator[tuple[Loc, str, str]]:
+def _loop(
+    tp: Any, metadata: list[Any], waarde: Any, pad: Loc, is_sleutel: bool = False
+) -> Iterator[Ref]:
     if waarde is None:
         return
     for m in metadata:
         if isinstance(m, Verwijzing) and isinstance(waarde, str):
-            yield pad, m.soort, waarde
+            yield Ref(pad, m.soort, waarde, is_sleutel)
             return
     if isinstance(waarde, BaseModel):
         yield from verwijzingen(waarde, pad)
@@ -50,7 +59,7 @@ def _loop(tp: Any, metadata: list[Any], waarde: Any, pad: Loc) -> Iterator[tuple
     origin = typing.get_origin(tp)
     args = typing.get_args(tp)
     if origin is typing.Annotated:
-        yield from _loop(args[0], list(args[1:]), waarde, pad)
+        yield from _loop(args[0], list(args[1:]), waarde, pad, is_sleutel)
     elif origin is typing.Union or origin is types.UnionType:
         # Only a str can be a reference; the model branch was handled above.
         for arg in args:
@@ -62,7 +71,7 @@ def _loop(tp: Any, metadata: list[Any], waarde: Any, pad: Loc) -> Iterator[tuple
             yield from _loop(args[0], [], element, (*pad, i))
     elif origin is dict:
         for sleutel, element in waarde.items():
-            yield from _loop(args[0], [], sleutel, (*pad, sleutel))
+            yield from _loop(args[0], [], sleutel, (*pad, sleutel), is_sleutel=True)
             yield from _loop(args[1], [], element, (*pad, sleutel))
 
 
@@ -80,7 +89,7 @@ def controleer(
 ) -> list[Melding]:
     """Every reference in `model` must name a known id; unknown ones get a 'did you mean'."""
     meldingen = []
-    for loc, soort, waarde in verwijzingen(model):
+    for loc, soort, waarde, is_sleutel in verwijzingen(model):
         if soort in overslaan or waarde in bekend.get(soort, set()):
             continue
         mogelijk = bekend.get(soort, set())
@@ -90,6 +99,7 @@ def controleer(
                 f"{ONBEKEND.get(soort, 'onbekende ' + soort)} '{waarde}'",
                 f"gebruik een bestaande id ({len(mogelijk)} bekend, zie 'convenant valideer')",
                 suggestie=bedoelde_u(waarde, mogelijk),
+                op_sleutel=is_sleutel,
             )
         )
     return meldingen

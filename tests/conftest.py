@@ -1,0 +1,63 @@
+"""Shared fixtures and the scenario plugin.
+
+Every `tests/scenarios/*.yaml` is collected as a test file. Each states its `soort` (which
+runner applies) and a list of scenarios; each scenario names the article(s) it exercises.
+A failure reads `file: scenario: expected …, got …`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from tests.scenario_runners import RUNNERS, ScenarioMislukt
+
+
+def pytest_collect_file(parent: pytest.Collector, file_path: Path) -> pytest.Collector | None:
+    if file_path.suffix == ".yaml" and file_path.parent.name == "scenarios":
+        return ScenarioBestand.from_parent(parent, path=file_path)
+    return None
+
+
+class ScenarioBestand(pytest.File):
+    def collect(self) -> Iterator[pytest.Item]:
+        data = yaml.safe_load(self.path.read_text(encoding="utf-8"))
+        soort = data.get("soort")
+        if soort not in RUNNERS:
+            raise pytest.UsageError(
+                f"{self.path.name}: onbekende soort scenario {soort!r}; kies uit {sorted(RUNNERS)}"
+            )
+        model, runner = RUNNERS[soort]
+        namen: set[str] = set()
+        for ruw in data.get("scenarios") or []:
+            scenario = model.model_validate(ruw)
+            if scenario.naam in namen:
+                raise pytest.UsageError(
+                    f"{self.path.name}: scenario {scenario.naam!r} staat er twee keer in"
+                )
+            namen.add(scenario.naam)
+            yield ScenarioItem.from_parent(
+                self, name=scenario.naam, scenario=scenario, runner=runner
+            )
+
+
+class ScenarioItem(pytest.Item):
+    def __init__(self, *, scenario: Any, runner: Any, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.scenario = scenario
+        self.runner = runner
+
+    def runtest(self) -> None:
+        self.runner(self.scenario)
+
+    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str:
+        if isinstance(excinfo.value, ScenarioMislukt):
+            return f"{self.path.name}: {self.name}: {excinfo.value}"
+        return str(super().repr_failure(excinfo))
+
+    def reportinfo(self) -> tuple[Path, int, str]:
+        return self.path, 0, f"scenario: {self.name}"

@@ -1,0 +1,108 @@
+"""Loading: the bundled files, the model helpers, and where error messages point."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+import yaml
+
+from convenant.errors import InvoerFout
+from convenant.governance import loader
+from convenant.governance.bestanden import (
+    BEZETTING,
+    VERDEELSLEUTEL,
+    laad_bezetting,
+    laad_convenant,
+    naast,
+)
+from convenant.governance.lint import lint_bezetting, lint_convenant
+from convenant.governance.models import Convenant
+
+BESTAND = laad_convenant()
+C = BESTAND.model
+
+
+def test_libyaml_wordt_gebruikt_waar_het_er_is() -> None:
+    if yaml.__with_libyaml__:
+        assert issubclass(loader._Lader, yaml.CSafeLoader)
+
+
+def test_gebundelde_bestanden_zijn_zonder_fouten() -> None:
+    assert lint_convenant(BESTAND) == []
+    bezetting_pad = naast(BESTAND, BEZETTING)
+    assert bezetting_pad is not None
+    assert naast(BESTAND, VERDEELSLEUTEL) is not None
+    assert lint_bezetting(laad_bezetting(bezetting_pad, C), C) == []
+
+
+def test_elke_aanname_verwijst_naar_een_bevinding_met_aanname() -> None:
+    from convenant.governance.verwijzingen import verwijzingen
+
+    for ref in verwijzingen(C):
+        if ref.soort == "bevinding":
+            assert C.bevinding[ref.waarde].aanname, ref
+
+
+def test_de_voorbeelden_uit_de_opdracht_zijn_bevindingen() -> None:
+    assert C.bevinding["verwijzing_6_6"].soort == "verwijzing"
+    assert C.bevinding["geen_quorum"].soort == "stilzwijgen"
+    assert all(o.quorum is None for o in C.organen)
+
+
+def test_vrd_tekent_maar_is_geen_partij() -> None:
+    vrd = C.partij["vrd"]
+    assert vrd.soort == "ondersteuner"
+    assert not vrd.is_partij
+    assert sum(p.is_partij for p in C.partijen_op(dt.date(2026, 11, 28))) == 31
+
+
+def test_bezetting_per_datum() -> None:
+    pad = naast(BESTAND, BEZETTING)
+    assert pad is not None
+    bezetting = laad_bezetting(pad, C).model
+    oud, nieuw = bezetting.op(dt.date(2026, 12, 31)), bezetting.op(dt.date(2027, 1, 1))
+    assert oud is not None
+    assert nieuw is not None
+    assert "sg_meppel" in {lid.id for lid in oud.organen["stuurgroep"].leden}
+    assert "sg_coevorden" in {lid.id for lid in nieuw.organen["stuurgroep"].leden}
+    assert bezetting.op(dt.date(2025, 12, 31)) is None
+
+
+def test_gezamenlijke_afgevaardigde_vertegenwoordigt_zijn_mandaatgevers() -> None:
+    pad = naast(BESTAND, BEZETTING)
+    assert pad is not None
+    periode = laad_bezetting(pad, C).model.perioden[0]
+    leden = {lid.id: lid for lid in periode.organen["partneroverleg"].leden}
+    assert len(leden["po_gemeenten"].vertegenwoordigt) == 12
+    assert leden["po_reclassering"].vertegenwoordigt == ["reclassering_nl", "ldh_jbr", "vnn"]
+    assert leden["po_politie"].vertegenwoordigt == ["politie"]
+    assert leden["po_manager"].vertegenwoordigt == []
+
+
+def _fout(tmp_path: Path, tekst: str) -> str:
+    pad = tmp_path / "c.yaml"
+    pad.write_text(tekst, encoding="utf-8")
+    with pytest.raises(InvoerFout) as info:
+        loader.laad(pad, Convenant)
+    return str(info.value)
+
+
+def test_meldingen_noemen_bestand_regel_kolom_en_pad(tmp_path: Path) -> None:
+    tekst = loader.gebundeld("convenant.yaml").read_text(encoding="utf-8")
+    kapot = tekst.replace(
+        "  - id: assen\n    naam: Gemeente Assen\n", "  - id: assen\n    naam: [Gemeente, Assen]\n"
+    )
+    regel = kapot[: kapot.index("naam: [Gemeente")].count("\n") + 1
+    melding = _fout(tmp_path, kapot)
+    assert melding.startswith(
+        f"{tmp_path / 'c.yaml'}:{regel}:11: partijen[assen].naam: verwacht tekst, maar hier staat een lijst"
+    )
+    assert "herstel: geef tekst" in melding
+
+
+def test_meerdere_fouten_komen_allemaal_in_een_keer(tmp_path: Path) -> None:
+    tekst = loader.gebundeld("convenant.yaml").read_text(encoding="utf-8")
+    kapot = tekst.replace("soort: gemeente\n", "soort: gemente\n")
+    assert _fout(tmp_path, kapot).count("'gemente' is hier niet toegestaan") == 12
