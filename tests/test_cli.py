@@ -77,6 +77,13 @@ def test_partijen_op_een_datum() -> None:
     assert vrd["is_partij"] is False
 
 
+def test_partijen_tekst_telt_enkelvoud_en_meervoud() -> None:
+    _, uit, _ = draai(["partijen", "--op", "2026-11-28"])
+    assert uit.startswith(
+        "Partijen op 28 november 2026: 12 gemeenten, 19 ketenpartners, 1 ondersteuner\n"
+    )
+
+
 def test_partijen_tekst_en_filter() -> None:
     code, uit, _ = draai(["partijen", "--op", "2026-11-28", "--soort", "gemeente"])
     assert code == 0

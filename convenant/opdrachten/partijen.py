@@ -18,6 +18,10 @@ SOORT_MEERVOUD = {
 }
 
 
+def _aantal(n: int, soort: str) -> str:
+    return f"{n} {soort if n == 1 else SOORT_MEERVOUD[soort]}"
+
+
 def partijen(convenant_pad: Path | None, op: dt.date, soort: str | None, json: bool) -> int:
     c = laad_convenant(convenant_pad).model
     in_kracht = [p for p in c.partijen_op(op) if soort is None or p.soort == soort]
@@ -55,7 +59,7 @@ def _als_dict(p: Partij) -> dict[str, object]:
 
 def _als_tekst(in_kracht: list[Partij], niet_in_kracht: list[Partij], op: dt.date) -> str:
     telling = {s: sum(1 for p in in_kracht if p.soort == s) for s in SOORT_MEERVOUD}
-    samenvatting = ", ".join(f"{n} {SOORT_MEERVOUD[s]}" for s, n in telling.items() if n)
+    samenvatting = ", ".join(_aantal(n, s) for s, n in telling.items() if n)
     kop = f"Partijen op {lang(op)}: {samenvatting or 'geen'}\n"
     if telling["ondersteuner"]:
         kop += "De VRD ondertekent als ondersteuner van PIJOFACH maar is geen Partij (aanname vrd_geen_partij).\n"
