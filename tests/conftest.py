@@ -7,6 +7,10 @@ A failure reads `file: scenario: expected …, got …`.
 
 from __future__ import annotations
 
+import atexit
+import os
+import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -14,7 +18,13 @@ from typing import Any
 import pytest
 import yaml
 
-from tests.scenario_runners import RUNNERS, ScenarioMislukt
+# The suite gets a cache of its own (inherited by the subprocesses it starts), so it neither
+# reads nor fills the user's cache and starts from nothing on every run.
+_CACHE = tempfile.mkdtemp(prefix="convenant-test-cache-")
+os.environ["CONVENANT_CACHE"] = _CACHE
+atexit.register(shutil.rmtree, _CACHE, ignore_errors=True)
+
+from tests.scenario_runners import RUNNERS, ScenarioMislukt  # noqa: E402
 
 
 def pytest_collect_file(parent: pytest.Collector, file_path: Path) -> pytest.Collector | None:

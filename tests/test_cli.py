@@ -210,3 +210,22 @@ def test_geen_traceback_behalve_met_debug(tmp_path: Path) -> None:
     assert "Traceback" not in klaar.stderr
     klaar = _proces("valideer", "--convenant", str(pad), "--debug", cwd=tmp_path)
     assert "Traceback" in klaar.stderr
+
+
+def test_partijen_laadt_geen_networkx(tmp_path: Path) -> None:
+    # networkx is only for the commands that check or draw the graph; start-up stays light.
+    code = (
+        "import sys; from convenant.cli import uitvoeren; "
+        "uitvoeren(['partijen', '--op', '2026-11-28']); "
+        "print(sorted(m for m in ('networkx', 'jinja2') if m in sys.modules), file=sys.stderr)"
+    )
+    omgeving = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
+    klaar = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env=omgeving,
+        check=False,
+    )
+    assert klaar.stderr.strip() == "[]"

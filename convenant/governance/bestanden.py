@@ -1,4 +1,4 @@
-"""Loading the convenant and the fact files beside it, fully checked.
+"""Loading the convenant and the fact files beside it, fully checked (and cached).
 
 A file that loads here is well-formed and every id in it resolves; what `lint` checks on top
 (article references, the escalation graph, composition rules) are findings about content.
@@ -6,10 +6,15 @@ A file that loads here is well-formed and every id in it resolves; what `lint` c
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
-from ..errors import InvoerFout
-from .loader import Bestand, gebundeld, laad
+from pydantic import BaseModel
+
+from ..errors import InvoerFout, Melding
+from . import cache
+from .loader import Bestand, Bron, gebundeld, laad, lees_bytes
 from .models import Bezetting, Convenant, Verdeelsleutel
 from .verwijzingen import controleer, dubbele_ids, ids_van
 
@@ -17,9 +22,28 @@ CONVENANT = "convenant.yaml"
 BEZETTING = "bezetting.yaml"
 VERDEELSLEUTEL = "verdeelsleutel.voorbeeld.yaml"
 
+M = TypeVar("M", bound=BaseModel)
 
-def laad_convenant(pad: Path | None = None) -> Bestand[Convenant]:
-    bestand = laad(pad or gebundeld(CONVENANT), Convenant)
+
+def _laad_gecontroleerd(
+    pad: Path,
+    klasse: type[M],
+    controles: Callable[[Bestand[M]], list[Melding]],
+    context: bytes = b"",
+) -> Bestand[M]:
+    """Load, check, and remember; `context` is what else the checks depended on."""
+    inhoud = lees_bytes(pad)
+    naam = cache.sleutel(klasse.__name__.lower(), inhoud, context)
+    if (model := cache.lees(naam, klasse)) is not None:
+        return Bestand(model, Bron(pad))
+    bestand = laad(pad, klasse, inhoud)
+    if meldingen := controles(bestand):
+        raise InvoerFout(meldingen)
+    cache.bewaar(naam, bestand.model)
+    return bestand
+
+
+def _controleer_convenant(bestand: Bestand[Convenant]) -> list[Melding]:
     model, bron = bestand.model, bestand.bron
     meldingen = dubbele_ids(model, bron)
     dubbel_knoop = {o.id for o in model.organen} & {r.id for r in model.rollen}
@@ -32,10 +56,11 @@ def laad_convenant(pad: Path | None = None) -> Bestand[Convenant]:
                     "organen en rollen delen één naamruimte in de escalatiegraaf; kies een andere id",
                 )
             )
-    meldingen += controleer(model, bron, ids_van(model))
-    if meldingen:
-        raise InvoerFout(meldingen)
-    return bestand
+    return meldingen + controleer(model, bron, ids_van(model))
+
+
+def laad_convenant(pad: Path | None = None) -> Bestand[Convenant]:
+    return _laad_gecontroleerd(pad or gebundeld(CONVENANT), Convenant, _controleer_convenant)
 
 
 def naast(convenant: Bestand[Convenant], naam: str) -> Path | None:
@@ -44,20 +69,24 @@ def naast(convenant: Bestand[Convenant], naam: str) -> Path | None:
     return pad if pad.is_file() else None
 
 
-def laad_bezetting(pad: Path, convenant: Convenant) -> Bestand[Bezetting]:
-    bestand = laad(pad, Bezetting)
+def _ids_context(convenant: Convenant) -> tuple[dict[str, set[str]], bytes]:
+    """The ids a fact file may name, and the same as bytes for the cache key."""
     ids = ids_van(convenant)
-    meldingen = dubbele_ids(bestand.model, bestand.bron) + controleer(
-        bestand.model, bestand.bron, ids
+    return ids, repr(sorted((soort, sorted(waarden)) for soort, waarden in ids.items())).encode()
+
+
+def laad_bezetting(pad: Path, convenant: Convenant) -> Bestand[Bezetting]:
+    ids, context = _ids_context(convenant)
+    return _laad_gecontroleerd(
+        pad,
+        Bezetting,
+        lambda b: dubbele_ids(b.model, b.bron) + controleer(b.model, b.bron, ids),
+        context,
     )
-    if meldingen:
-        raise InvoerFout(meldingen)
-    return bestand
 
 
 def laad_verdeelsleutel(pad: Path, convenant: Convenant) -> Bestand[Verdeelsleutel]:
-    bestand = laad(pad, Verdeelsleutel)
-    meldingen = controleer(bestand.model, bestand.bron, ids_van(convenant))
-    if meldingen:
-        raise InvoerFout(meldingen)
-    return bestand
+    ids, context = _ids_context(convenant)
+    return _laad_gecontroleerd(
+        pad, Verdeelsleutel, lambda b: controleer(b.model, b.bron, ids), context
+    )

@@ -83,16 +83,33 @@ _Lader.add_constructor("tag:yaml.org,2002:timestamp", _Lader.construct_yaml_time
 # --- where things are ---------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass
 class Bron:
-    """A file that was read, and its node tree for finding positions afterwards."""
+    """A file that was read, and its node tree for finding positions afterwards.
+
+    A model that came from the cache has no tree; it is parsed again only when a message
+    needs a position, which is rare and never on the way to an answer.
+    """
 
     pad: Path
-    node: yaml.Node | None
+    node: yaml.Node | None = None
+    _geparsed: bool = False
+
+    def __post_init__(self) -> None:
+        self._geparsed = self._geparsed or self.node is not None
 
     @property
     def naam(self) -> str:
         return str(self.pad)
+
+    def boom(self) -> yaml.Node | None:
+        if not self._geparsed:
+            self._geparsed = True
+            try:
+                self.node = yaml.compose(self.pad.read_text(encoding="utf-8"), Loader=_BasisLader)
+            except (OSError, UnicodeDecodeError, yaml.YAMLError):
+                self.node = None
+        return self.node
 
     def zoek(self, loc: Loc, op_sleutel: bool = False) -> tuple[int | None, int | None, str]:
         """Line, column (1-based) and a readable path for a location in the data.
@@ -100,7 +117,7 @@ class Bron:
         Parts of `loc` that do not occur in the file (pydantic's union branch names, a key
         that is missing) are skipped, so the answer is the deepest node that does exist.
         """
-        node = self.node
+        node = self.boom()
         mark = node.start_mark if node is not None else None
         delen: list[str] = []
         for i, deel in enumerate(loc):
@@ -160,11 +177,11 @@ class Bestand(typing.Generic[M]):
 # --- reading ------------------------------------------------------------------------------------
 
 
-def lees_yaml(pad: Path) -> tuple[Any, Bron]:
-    """Parse a YAML file; every failure becomes an `InvoerFout` naming file, line and column."""
+def lees_bytes(pad: Path) -> bytes:
+    """The file's bytes; a missing file or a folder becomes an `InvoerFout`."""
     naam = str(pad)
     try:
-        tekst = pad.read_text(encoding="utf-8")
+        return pad.read_bytes()
     except FileNotFoundError:
         raise InvoerFout(
             [Melding(naam, "bestand niet gevonden", herstel="controleer het pad")]
@@ -173,6 +190,15 @@ def lees_yaml(pad: Path) -> tuple[Any, Bron]:
         raise InvoerFout(
             [Melding(naam, "dit is een map, geen bestand", herstel="geef een YAML-bestand op")]
         ) from None
+    except OSError as e:
+        raise InvoerFout([Melding(naam, f"kan het bestand niet lezen: {e.strerror}")]) from None
+
+
+def lees_yaml(pad: Path, inhoud: bytes | None = None) -> tuple[Any, Bron]:
+    """Parse a YAML file; every failure becomes an `InvoerFout` naming file, line and column."""
+    naam = str(pad)
+    try:
+        tekst = (lees_bytes(pad) if inhoud is None else inhoud).decode("utf-8")
     except UnicodeDecodeError as e:
         raise InvoerFout(
             [
@@ -183,8 +209,6 @@ def lees_yaml(pad: Path) -> tuple[Any, Bron]:
                 )
             ]
         ) from None
-    except OSError as e:
-        raise InvoerFout([Melding(naam, f"kan het bestand niet lezen: {e.strerror}")]) from None
 
     lader = _Lader(tekst)
     try:
@@ -298,9 +322,9 @@ def _syntaxfout(naam: str, e: yaml.MarkedYAMLError) -> Melding:
     return Melding(naam, tekst, mark.line + 1, mark.column + 1, herstel=herstel)
 
 
-def laad(pad: Path, model: type[M]) -> Bestand[M]:
+def laad(pad: Path, model: type[M], inhoud: bytes | None = None) -> Bestand[M]:
     """Read a YAML file into `model`; shape and type errors become one `InvoerFout`."""
-    data, bron = lees_yaml(pad)
+    data, bron = lees_yaml(pad, inhoud)
     try:
         return Bestand(model.model_validate(data), bron)
     except ValidationError as e:

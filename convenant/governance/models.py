@@ -48,7 +48,7 @@ PartijSoort = Literal["gemeente", "ketenpartner", "ondersteuner"]
 
 
 class Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Grondslag(Model):
@@ -394,18 +394,16 @@ class Werkproces(Model):
 # --- complexe casuïstiek (Bijlage 2) ----------------------------------------------------------
 
 
+# A Bijlage 2 rule: a criterion id, or all / one of a list of rules.
+Uitdrukking = Union[CriteriumId, "AlleVan", "EenVan"]
+
+
 class AlleVan(Model):
     alle: Annotated[list[Uitdrukking], Field(min_length=1)]
 
 
 class EenVan(Model):
     een_van: Annotated[list[Uitdrukking], Field(min_length=1)]
-
-
-Uitdrukking = Union[CriteriumId, AlleVan, EenVan]  # noqa: UP007 - recursive alias needs Union
-# Resolve the forward reference now, so the reference walker sees the real types.
-AlleVan.model_rebuild(force=True)
-EenVan.model_rebuild(force=True)
 
 
 class Criterium(Model):

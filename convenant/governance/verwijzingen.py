@@ -6,6 +6,7 @@ without touching this module.
 
 from __future__ import annotations
 
+import functools
 import types
 import typing
 from collections.abc import Iterator, Mapping
@@ -38,10 +39,21 @@ class Ref(NamedTuple):
     is_sleutel: bool = False  # the id is a mapping key (organen: {stuurgroep: …})
 
 
+@functools.cache
+def _velden(klasse: type[BaseModel]) -> tuple[tuple[str, Any], ...]:
+    """Each field with its fully resolved type, `Annotated` markers included.
+
+    typing resolves the recursive Bijlage 2 alias that pydantic leaves as a forward reference
+    until it builds the model, which it defers until first validation.
+    """
+    hints = typing.get_type_hints(klasse, include_extras=True)
+    return tuple((naam, hints[naam]) for naam in klasse.model_fields)
+
+
 def verwijzingen(model: BaseModel, pad: Loc = ()) -> Iterator[Ref]:
     """Yield every reference inside `model` with its location."""
-    for naam, veld in type(model).model_fields.items():
-        yield from _loop(veld.annotation, list(veld.metadata), getattr(model, naam), (*pad, naam))
+    for naam, tp in _velden(type(model)):
+        yield from _loop(tp, [], getattr(model, naam), (*pad, naam))
 
 
 def _loop(

@@ -1,0 +1,99 @@
+"""The cache of checked models: used when the file is unchanged, never trusted otherwise."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from convenant.errors import InvoerFout
+from convenant.governance import bestanden, cache
+from convenant.governance.loader import gebundeld
+
+
+@pytest.fixture
+def eigen_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    map_ = tmp_path / "cache"
+    monkeypatch.setenv("CONVENANT_CACHE", str(map_))
+    return map_
+
+
+@pytest.fixture
+def kopie(tmp_path: Path) -> Path:
+    pad = tmp_path / "convenant.yaml"
+    shutil.copy(gebundeld("convenant.yaml"), pad)
+    return pad
+
+
+def _verbied_parsen(monkeypatch: pytest.MonkeyPatch) -> None:
+    def niet(*args: object, **kwargs: object) -> None:
+        raise AssertionError("het bestand is opnieuw geparsed")
+
+    monkeypatch.setattr(bestanden, "laad", niet)
+
+
+def test_ongewijzigd_bestand_komt_uit_de_cache(
+    eigen_cache: Path, kopie: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    vers = bestanden.laad_convenant(kopie).model
+    assert len(list(eigen_cache.iterdir())) == 1
+    _verbied_parsen(monkeypatch)
+    uit_cache = bestanden.laad_convenant(kopie)
+    assert uit_cache.model.model_dump() == vers.model_dump()
+    regel, _kolom, pad = uit_cache.bron.zoek(("organen", 0, "naam"))
+    assert pad == "organen[stuurgroep].naam"
+    assert regel is not None
+    assert kopie.read_text(encoding="utf-8").splitlines()[regel - 1].strip() == "naam: Stuurgroep"
+
+
+def test_gewijzigd_bestand_wordt_opnieuw_gelezen(
+    eigen_cache: Path, kopie: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bestanden.laad_convenant(kopie)
+    kopie.write_text(
+        kopie.read_text(encoding="utf-8").replace("  kort: ZVHD\n", "  kort: ZVH Drenthe\n"),
+        encoding="utf-8",
+    )
+    assert bestanden.laad_convenant(kopie).model.convenant.kort == "ZVH Drenthe"
+    _verbied_parsen(monkeypatch)
+    assert bestanden.laad_convenant(kopie).model.convenant.kort == "ZVH Drenthe"
+
+
+def test_kapotte_cache_wordt_genegeerd(eigen_cache: Path, kopie: Path) -> None:
+    bestanden.laad_convenant(kopie)
+    for invoer in eigen_cache.iterdir():
+        invoer.write_bytes(b"geen pickle")
+    assert bestanden.laad_convenant(kopie).model.convenant.kort == "ZVHD"
+
+
+def test_cache_kan_uit(tmp_path: Path, kopie: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CONVENANT_CACHE", "uit")
+    assert cache.map_() is None
+    bestanden.laad_convenant(kopie)
+    assert not (tmp_path / "cache").exists()
+
+
+def test_een_fout_wordt_nooit_bewaard(eigen_cache: Path, kopie: Path) -> None:
+    kopie.write_text(
+        kopie.read_text(encoding="utf-8").replace(
+            "    voorbehouden_aan: colleges\n  - id: begroting",
+            "    voorbehouden_aan: coleges\n  - id: begroting",
+        ),
+        encoding="utf-8",
+    )
+    for _ in range(2):
+        with pytest.raises(InvoerFout, match="onbekend orgaan 'coleges'"):
+            bestanden.laad_convenant(kopie)
+    assert not eigen_cache.exists() or not list(eigen_cache.iterdir())
+
+
+def test_bezetting_hangt_af_van_de_ids_in_het_convenant(eigen_cache: Path, kopie: Path) -> None:
+    convenant = bestanden.laad_convenant(kopie).model
+    bezetting = gebundeld("bezetting.yaml")
+    bestanden.laad_bezetting(bezetting, convenant)
+    zonder_meppel = convenant.model_copy(
+        update={"partijen": [p for p in convenant.partijen if p.id != "meppel"]}
+    )
+    with pytest.raises(InvoerFout, match="onbekende partij 'meppel'"):
+        bestanden.laad_bezetting(bezetting, zonder_meppel)
