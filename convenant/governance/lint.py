@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import Literal
@@ -528,7 +527,8 @@ def lint_verdeelsleutel(bestand: Bestand[Verdeelsleutel], c: Convenant) -> list[
     return v.problemen
 
 
-def alle(problemen: Iterator[Probleem] | list[Probleem]) -> list[Probleem]:
+def gesorteerd(problemen: list[Probleem]) -> list[Probleem]:
+    """Errors before warnings, each in file and line order: the order to fix them in."""
     return sorted(
         problemen, key=lambda p: (p.ernst != "fout", p.melding.bestand, p.melding.regel or 0)
     )

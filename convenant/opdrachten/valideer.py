@@ -18,6 +18,7 @@ from ..governance.bestanden import (
 from ..governance.lint import (
     Probleem,
     gebruik_van_bevindingen,
+    gesorteerd,
     lint_bezetting,
     lint_convenant,
     lint_verdeelsleutel,
@@ -88,6 +89,7 @@ def valideer(
         )
         problemen += lint_verdeelsleutel(sleutel, c)
 
+    problemen = gesorteerd(problemen)
     fouten = [p for p in problemen if p.ernst == "fout"]
     waarschuwingen = [p for p in problemen if p.ernst == "waarschuwing"]
     gebruik = gebruik_van_bevindingen(c, convenant.bron)
