@@ -188,6 +188,80 @@ def graaf(convenant_pad: Path | None, formaat: str, uitvoer: Path | None, oversc
     return uitvoeren(convenant_pad, formaat, uitvoer, overschrijf)
 
 
+@cli.command()
+@click.argument(
+    "vergaderingen",
+    nargs=-1,
+    required=True,
+    type=click.Path(path_type=Path),
+    metavar="VERGADERING...",
+)
+@convenant_optie
+@click.option(
+    "--bezetting",
+    "bezetting_pad",
+    type=BESTAND,
+    metavar="PAD",
+    help="Bezettingsbestand (standaard: bezetting.yaml naast het convenant).",
+)
+@click.option(
+    "--json",
+    is_flag=True,
+    help="Uitvoer als JSON (één object per vergadering; een lijst bij meer bestanden).",
+)
+@debug_optie
+def toets(
+    vergaderingen: tuple[Path, ...],
+    convenant_pad: Path | None,
+    bezetting_pad: Path | None,
+    json: bool,
+) -> int:
+    """Toets elk besluit van een of meer vergaderingen: geldig genomen, en waarom.
+
+    Geeft per besluit een oordeel (aangenomen, verworpen, aangehouden, escaleren, ongeldig)
+    met de gronden, elk met het artikel en, waar van toepassing, de aanname. Afsluitcode 0
+    als elk besluit aangenomen of verworpen is, 1 als er iets niet geldig is.
+    """
+    from .opdrachten.toets import toets_opdracht
+
+    return toets_opdracht(convenant_pad, bezetting_pad, vergaderingen, json)
+
+
+@cli.command()
+@convenant_optie
+@click.option(
+    "--geschil",
+    metavar="ROL",
+    help="Een geschil over de taakuitvoering door deze rol (bijv. casusregisseur).",
+)
+@click.option(
+    "--impasse",
+    metavar="ORGAAN",
+    help="Dit orgaan komt niet tot een besluit (bijv. partneroverleg).",
+)
+@click.option("--json", is_flag=True, help="Uitvoer als JSON.")
+@debug_optie
+def escaleer(
+    convenant_pad: Path | None, geschil: str | None, impasse: str | None, json: bool
+) -> int:
+    """Toon de weg van een geschil of een impasse, stap voor stap met het artikel."""
+    from .opdrachten.escaleer import escaleer as uitvoeren
+
+    return uitvoeren(convenant_pad, geschil, impasse, json)
+
+
+@cli.command()
+@click.argument(
+    "soort", type=click.Choice(["vergadering", "bezetting", "verdeelsleutel", "convenant"])
+)
+@debug_optie
+def schema(soort: str) -> int:
+    """Druk het JSON Schema van een invoerbestand af (voor editors en controles)."""
+    from .opdrachten.schema import schema as uitvoeren
+
+    return uitvoeren(soort)
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     """Entry point: run the CLI and map every outcome to an exit code."""
     sys.exit(uitvoeren(list(sys.argv[1:] if argv is None else argv)))

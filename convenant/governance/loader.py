@@ -461,6 +461,9 @@ def _vertaal(detail: Any, loc: Loc, bron: Bron, model: type[BaseModel]) -> Meldi
         if "Bijlage" in patroon:
             tekst = f"{_waarde(invoer)} is geen artikelverwijzing"
             herstel = 'schrijf bijv. "5.6", "4.5a", "3d", "Bijlage 2" of "voetnoot 3" (tussen aanhalingstekens)'
+        elif patroon.startswith("^[A-Za-z0-9]"):
+            tekst = f"{_waarde(invoer)} is geen geldig besluitnummer"
+            herstel = "gebruik letters, cijfers, '-', '.', '/' en '_', zonder spaties"
         elif patroon.startswith("^[a-z]"):
             tekst = f"{_waarde(invoer)} is geen geldige id"
             herstel = "gebruik kleine letters, cijfers en '_', beginnend met een letter"

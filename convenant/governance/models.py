@@ -262,6 +262,7 @@ class GeenEscalatie(Model):
 class Orgaan(Model):
     id: Id
     naam: Tekst
+    lidwoord: Literal["de", "het"] = "de"
     kort: Tekst | None = None
     niveau: Literal["strategisch", "tactisch", "operationeel", "bestuurlijk_gezag", "landelijk"]
     omschrijving: Tekst
@@ -277,12 +278,22 @@ class Orgaan(Model):
     afwezigheid: Afwezigheid | None = None
     verboden_onderwerpen: list[VerbodenOnderwerp] = []
     taken: list[Grondslag] = []
+    inbreng_vooraf: Grondslag | None = None  # parties are asked for input before decisions (5.2)
     verslaglegging: list[Verslaglegging] = []
     vertegenwoordiging: Vertegenwoordiging | None = None
     eindgezag: bool = False
     geen_escalatie: GeenEscalatie | None = None
     alleen_waar_ingericht: bool = False
     heeft_bezetting: bool = True
+
+    @property
+    def de_naam(self) -> str:
+        """The name as it reads inside a Dutch sentence: de Stuurgroep, het Partneroverleg."""
+        return (
+            f"{self.lidwoord} {self.kort or self.naam}"
+            if self.kort
+            else f"{self.lidwoord} {self.naam}"
+        )
 
 
 # --- rollen -----------------------------------------------------------------------------------
@@ -304,13 +315,28 @@ class Rol(Model):
 
 
 class Vereiste(Model):
+    """An extra requirement of a soort besluit.
+
+    aard: `inhoud` the decided document must contain it; `voorwaarde` it must hold before the
+    orgaan decides; `gevolg` it follows from the decision (a term, a signature, a right).
+    """
+
     id: Id
     omschrijving: Tekst
+    aard: Literal["inhoud", "voorwaarde", "gevolg"] = "voorwaarde"
+    termijn: Termijn | None = None
     artikelen: Artikelen
     aanname: BevindingId | None = None
 
 
 class Soort(Model):
+    """A kind of decision and who takes it.
+
+    `bevoegd`: the organen whose meeting may take it. `voorbehouden_aan`: the final say rests
+    there; an orgaan outside `bevoegd` must pass the matter on, and a decision of an orgaan in
+    `bevoegd` is a proposal that needs the decisions of that authority (25.3, 25.4).
+    """
+
     id: Id
     naam: Tekst
     omschrijving: Tekst

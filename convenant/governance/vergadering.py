@@ -1,0 +1,116 @@
+"""A vergadering file: what happened in one meeting, as the secretaris writes it down.
+
+Forgiving to write: a single value may stand where a list is expected, dates may be written
+the Dutch way (10-02-2027, 10 februari 2027), `alle` stands for everyone present. Strict to
+read: unknown keys are errors, and `rules/zetels.py` checks every name against the bezetting.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any, Literal
+
+from pydantic import BeforeValidator, Field, StringConstraints, model_validator
+
+from .datums import ontleed_datum
+from .models import Id, Model, OrgaanId, PartijId, SoortId, Tekst
+
+
+def _als_lijst(waarde: Any) -> Any:
+    return [waarde] if isinstance(waarde, str) else waarde
+
+
+def _als_datum(waarde: Any) -> Any:
+    if isinstance(waarde, str):
+        return ontleed_datum(waarde)  # ValueError → a Dutch pydantic message with the position
+    return waarde
+
+
+Datum = Annotated[dt.date, BeforeValidator(_als_datum)]
+# Besluitnummers as secretarissen write them: sg-2027-01, 2027/3, B12.
+BESLUITNUMMER = r"^[A-Za-z0-9][A-Za-z0-9._/-]*$"
+Besluitnummer = Annotated[str, StringConstraints(pattern=BESLUITNUMMER)]
+# A seat in the bezetting or a party; `alle` where the field says so.
+Namen = Annotated[list[Annotated[str, Field(min_length=1)]], BeforeValidator(_als_lijst)]
+Partijen = Annotated[list[PartijId], BeforeValidator(_als_lijst)]
+
+
+class Afwezige(Model):
+    lid: Tekst
+    schriftelijke_inbreng: bool = False
+
+
+class Stemmen(Model):
+    """Who voted how; a seat votes for every party it represents, a party id for that party."""
+
+    voor: Namen = []
+    tegen: Namen = []
+    onthouding: Namen = []
+
+
+class Toetreding(Model):
+    organisatie: Tekst
+    partijen_geinformeerd_op: Datum | None = None
+    akkoord: Namen = []  # parties that agreed (22.4); `alle` for every party in force
+    geweigerd: Partijen = []
+
+
+class Wijziging(Model):
+    voorstel_van: PartijId | None = None
+    schriftelijk_voorstel: bool = False
+    raakt_bijdragen_of_dienstverlening: bool = False
+    ingangsdatum: Datum | None = None
+    bezwaar: Partijen = []  # parties that find the change unacceptable (23.3)
+
+
+class Uitsluiting(Model):
+    partij: PartijId
+    ingebrekestelling_op: Datum | None = None
+    hersteltermijn_tot: Datum | None = None
+
+
+class CollegeBesluiten(Model):
+    """The decisions of the twelve colleges (5.7, 25.3, 25.4), recorded with the besluit."""
+
+    akkoord: Namen = []  # gemeenten whose college agreed; `alle` for all twelve
+    tegen: Partijen = []
+
+
+class Besluit(Model):
+    id: Besluitnummer
+    onderwerp: Tekst
+    soort: SoortId
+    treft: Partijen = []  # parties the decision can significantly affect (5.6, 7.1)
+    casuistiek: bool = False  # the item discusses an individual case (4.7, 6.9e)
+    verwerkingsverantwoordelijkheid: bool = False  # concerns a party's role as controller (AVG)
+    na_impasse_in: OrgaanId | None = None  # taken up because that orgaan could not decide (7.2)
+    stemmen: Stemmen | None = None
+    bezwaren: Partijen | None = None  # for bodies that decide by consensus (9.7)
+    inhoud: list[Id] = []  # content parts the decided document has (jaarplan 4.5 a–d)
+    voldaan: list[Id] = []  # preconditions the secretaris confirms were met
+    toetreding: Toetreding | None = None
+    wijziging: Wijziging | None = None
+    uitsluiting: Uitsluiting | None = None
+    colleges: CollegeBesluiten | None = None
+    toelichting: Tekst | None = None
+
+    @model_validator(mode="after")
+    def _stemmen_of_bezwaren(self) -> Besluit:
+        if self.stemmen is not None and self.bezwaren is not None:
+            raise ValueError("geef 'stemmen' (meerderheid) óf 'bezwaren' (consensus), niet allebei")
+        return self
+
+
+class Vergadering(Model):
+    orgaan: OrgaanId
+    datum: Datum
+    openbaar: bool = False
+    aanwezig: Namen
+    afwezig: list[Afwezige] = []
+    inbreng_gevraagd_op: Datum | None = None  # parties asked for input (5.2)
+    uitgenodigd: Partijen = []  # parties invited (Casusoverleg 9.2/12.2e, jaarvergadering 6.4)
+    besluiten: Annotated[list[Besluit], Field(min_length=1)]
+    toelichting: Tekst | None = None
+
+
+ALLE: Literal["alle"] = "alle"

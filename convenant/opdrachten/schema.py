@@ -1,0 +1,25 @@
+"""`convenant schema`: the JSON Schema of an input file, for editors and validators."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel
+
+from ..errors import EXIT_OK
+from ..uitvoer import als_json, schrijf
+
+
+def schema(soort: str) -> int:
+    from ..governance.models import Bezetting, Convenant, Verdeelsleutel
+    from ..governance.vergadering import Vergadering
+
+    modellen: dict[str, type[BaseModel]] = {
+        "vergadering": Vergadering,
+        "bezetting": Bezetting,
+        "verdeelsleutel": Verdeelsleutel,
+        "convenant": Convenant,
+    }
+    data = modellen[soort].model_json_schema()
+    data["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    data["title"] = f"convenant: {soort}"
+    schrijf(als_json(data))
+    return EXIT_OK

@@ -1,0 +1,107 @@
+"""`convenant toets`: is each besluit of a meeting validly taken, and why?"""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import EXIT_NIET_GELDIG, EXIT_OK, EXIT_ONLEESBAAR, InvoerFout
+from ..governance.bestanden import BEZETTING, laad_bezetting, laad_convenant, naast
+from ..governance.datums import lang
+from ..governance.loader import laad
+from ..governance.models import Bezetting, Convenant
+from ..governance.vergadering import Vergadering
+from ..rules.oordeel import Oordeel
+from ..rules.toets import toets
+from ..rules.zetels import Vergaderbeeld, beeld
+from ..uitvoer import als_json, schrijf
+
+VOLGORDE = ("aangenomen", "verworpen", "aangehouden", "escaleren", "ongeldig")
+
+
+@dataclass(frozen=True)
+class Uitkomst:
+    bestand: Path
+    beeld: Vergaderbeeld
+    oordelen: list[Oordeel]
+
+
+def toets_bestand(c: Convenant, bezetting: Bezetting | None, pad: Path) -> Uitkomst:
+    vergadering = laad(pad, Vergadering)
+    b = beeld(c, vergadering, bezetting)
+    return Uitkomst(pad, b, toets(b))
+
+
+def toets_opdracht(
+    convenant_pad: Path | None, bezetting_pad: Path | None, bestanden: tuple[Path, ...], json: bool
+) -> int:
+    convenant = laad_convenant(convenant_pad)
+    c = convenant.model
+    bezetting_pad = bezetting_pad or naast(convenant, BEZETTING)
+    bezetting = laad_bezetting(bezetting_pad, c).model if bezetting_pad else None
+
+    uitkomsten: list[Uitkomst] = []
+    onleesbaar = False
+    for pad in bestanden:
+        try:
+            uitkomsten.append(toets_bestand(c, bezetting, pad))
+        except InvoerFout as fout:  # report it and go on with the other files
+            onleesbaar = True
+            sys.stderr.write(fout.voor_gebruiker() + "\n")
+    if json:
+        data = [_als_dict(u) for u in uitkomsten]
+        schrijf(als_json(data[0] if len(bestanden) == 1 and data else data))
+    else:
+        schrijf("\n".join(_als_tekst(c, u) for u in uitkomsten))
+    if onleesbaar:
+        return EXIT_ONLEESBAAR
+    geldig = all(o.geldig for u in uitkomsten for o in u.oordelen)
+    return EXIT_OK if geldig else EXIT_NIET_GELDIG
+
+
+def _als_dict(u: Uitkomst) -> dict[str, object]:
+    v = u.beeld.vergadering
+    return {
+        "vergadering": {
+            "bestand": str(u.bestand),
+            "orgaan": v.orgaan,
+            "datum": v.datum,
+            "openbaar": v.openbaar,
+            "aanwezig": sorted(u.beeld.aanwezig),
+            "afwezig": sorted(u.beeld.afwezig),
+        },
+        "besluiten": [o.als_dict() for o in u.oordelen],
+    }
+
+
+def artikel_tekst(artikel: str) -> str:
+    return f"art. {artikel}" if artikel[:1].isdigit() else artikel
+
+
+def _als_tekst(c: Convenant, u: Uitkomst) -> str:
+    v, orgaan = u.beeld.vergadering, u.beeld.orgaan
+    regels = [f"{orgaan.naam}, {lang(v.datum)} ({u.bestand})", ""]
+    for o in u.oordelen:
+        oordeel: str = o.oordeel
+        if o.escaleren_naar:
+            oordeel += f" naar {c.orgaan[o.escaleren_naar].de_naam}"
+        stemmen = (
+            f"  [{o.stemmen.voor} voor, {o.stemmen.tegen} tegen, {o.stemmen.onthouding} onthouding]"
+            if o.stemmen
+            else ""
+        )
+        regels.append(f"{o.id}  {oordeel.upper()}  {o.onderwerp} ({o.soort}){stemmen}")
+        for g in o.gronden:
+            aanname = f" [aanname: {g.aanname}]" if g.aanname else ""
+            teken = "!" if g.effect else "-"
+            regels.append(f"    {teken} {artikel_tekst(g.artikel)}: {g.uitleg}{aanname}")
+        regels.append("")
+    telling: Counter[str] = Counter(o.oordeel for o in u.oordelen)
+    samenvatting = ", ".join(f"{telling[s]} {s}" for s in VOLGORDE if telling[s])
+    aannames = sum(o.rust_op_aanname for o in u.oordelen)
+    regels.append(
+        f"{len(u.oordelen)} besluit(en): {samenvatting}. Bij {aannames} daarvan rust het oordeel (deels) op een aanname."
+    )
+    return "\n".join(regels) + "\n"

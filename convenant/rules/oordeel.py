@@ -1,0 +1,65 @@
+"""Verdicts and their grounds (DESIGN.md): what `convenant toets` says about each besluit."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+OordeelSoort = Literal["aangenomen", "verworpen", "aangehouden", "escaleren", "ongeldig"]
+# What a ground does to the verdict. `None`: it was checked and is no obstacle, or it is a
+# consequence the secretaris must act on; it is listed all the same.
+Effect = Literal["ongeldig", "escaleren", "aangehouden"] | None
+
+GELDIG: frozenset[str] = frozenset({"aangenomen", "verworpen"})
+
+
+@dataclass(frozen=True, slots=True)
+class Grond:
+    artikel: str
+    uitleg: str
+    aanname: str | None = None
+    effect: Effect = None
+
+    def als_dict(self) -> dict[str, object]:
+        return {"artikel": self.artikel, "uitleg": self.uitleg, "aanname": self.aanname}
+
+
+@dataclass(frozen=True, slots=True)
+class Telling:
+    voor: int
+    tegen: int
+    onthouding: int
+
+    def als_dict(self) -> dict[str, int]:
+        return {"voor": self.voor, "tegen": self.tegen, "onthouding": self.onthouding}
+
+
+@dataclass(frozen=True, slots=True)
+class Oordeel:
+    id: str
+    onderwerp: str
+    soort: str
+    oordeel: OordeelSoort
+    gronden: tuple[Grond, ...]
+    escaleren_naar: str | None = None
+    stemmen: Telling | None = None
+    bezwaren: tuple[str, ...] = field(default=())
+
+    @property
+    def geldig(self) -> bool:
+        return self.oordeel in GELDIG
+
+    @property
+    def rust_op_aanname(self) -> bool:
+        return any(g.aanname for g in self.gronden)
+
+    def als_dict(self) -> dict[str, object]:
+        return {
+            "id": self.id,
+            "onderwerp": self.onderwerp,
+            "soort": self.soort,
+            "oordeel": self.oordeel,
+            "escaleren_naar": self.escaleren_naar,
+            "gronden": [g.als_dict() for g in self.gronden],
+            "stemmen": self.stemmen.als_dict() if self.stemmen else None,
+        }

@@ -1,0 +1,745 @@
+"""Is this besluit validly taken? Pure functions from a checked meeting to verdicts with grounds.
+
+Every rule yields grounds (`Grond`) in the order it is evaluated; a ground with an `effect`
+blocks the vote's result. The verdict is the most severe effect found, or else the vote:
+ongeldig > escaleren > aangehouden > aangenomen / verworpen / escaleren on a tie. Rules that
+only matter once a decision is adopted (the colleges' decisions, consequences, 22.4 consent)
+are evaluated after the vote and only apply when it adopts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from fractions import Fraction
+
+from ..governance.datums import lang, plus_termijn
+from ..governance.models import Convenant, Orgaan, Soort, Vereiste
+from ..governance.vergadering import ALLE, Besluit
+from .oordeel import Effect, Grond, Oordeel, OordeelSoort, Telling
+from .zetels import Vergaderbeeld
+
+_ERNST: dict[Effect, int] = {None: 0, "aangehouden": 1, "escaleren": 2, "ongeldig": 3}
+
+# Requirements that are computed from the besluit's facts rather than confirmed by hand.
+_BEREKEND = {
+    ("toetreding", "partijen_vooraf_geinformeerd"),
+    ("toetreding", "akkoord_alle_partijen"),
+    ("wijziging", "schriftelijk_voorstel"),
+    ("wijziging", "geen_voorbehouden_onderwerp"),
+    ("uitsluiting", "ingebrekestelling"),
+    ("uitsluiting", "termijn_verstreken"),
+    ("uitsluiting", "besluit_colleges"),
+    ("opheffing", "voordracht_stuurgroep"),
+    ("opheffing", "gelijkluidend_besluit"),
+}
+
+
+def art(artikelen: Iterable[str]) -> str:
+    return ", ".join(artikelen)
+
+
+def hoofd(tekst: str) -> str:
+    """Capitalise the first letter, for a name at the start of a sentence."""
+    return tekst[:1].upper() + tekst[1:]
+
+
+def toets(b: Vergaderbeeld) -> list[Oordeel]:
+    return [toets_besluit(b, besluit) for besluit in b.vergadering.besluiten]
+
+
+def toets_besluit(b: Vergaderbeeld, besluit: Besluit) -> Oordeel:
+    c, orgaan = b.convenant, b.orgaan
+    soort = c.soort[besluit.soort]
+    gronden: list[Grond] = []
+    gronden += _openbaarheid(b)
+    gronden += _quorum(b)
+    gronden += _casuistiek(orgaan, soort, besluit)
+    bevoegd, naar = _bevoegdheid(c, orgaan, soort, besluit)
+    gronden += bevoegd
+    gronden += _inbreng_vooraf(b)
+    gronden += _afwezigen(b, besluit)
+    gronden += _vereisten_vooraf(b, soort, besluit)
+    bij_aanname = _bijzondere_regels(b, soort, besluit)
+    gronden += bij_aanname.altijd
+    if naar is None:
+        naar = bij_aanname.escaleren_naar
+
+    uitslag, telling, stemgronden, impasse_naar = _uitslag(b, besluit)
+    gronden += stemgronden
+
+    ernstigste = max((g.effect for g in gronden), key=_ERNST.__getitem__, default=None)
+    oordeel: OordeelSoort
+    if ernstigste is not None:
+        oordeel = ernstigste
+        naar = naar if oordeel == "escaleren" else None
+    else:
+        oordeel, naar = uitslag, impasse_naar
+        if uitslag == "aangenomen":
+            gronden += bij_aanname.na_aanname
+            na = max(
+                (g.effect for g in bij_aanname.na_aanname), key=_ERNST.__getitem__, default=None
+            )
+            if bij_aanname.afgewezen:
+                oordeel = "verworpen"
+            elif na is not None:
+                oordeel = na
+                naar = bij_aanname.escaleren_naar if na == "escaleren" else None
+            if oordeel == "aangenomen":
+                gronden += _gevolgen(b, soort)
+    return Oordeel(
+        id=besluit.id,
+        onderwerp=besluit.onderwerp,
+        soort=besluit.soort,
+        oordeel=oordeel,
+        gronden=tuple(gronden),
+        escaleren_naar=naar,
+        stemmen=telling,
+        bezwaren=b.bezwaren.get(besluit.id, ()),
+    )
+
+
+# --- the meeting ----------------------------------------------------------------------------------
+
+
+def _openbaarheid(b: Vergaderbeeld) -> list[Grond]:
+    regel = b.orgaan.openbaarheid
+    if regel is None or regel.openbaar:
+        return []
+    if b.vergadering.openbaar:
+        return [
+            Grond(
+                art(regel.artikelen),
+                f"De vergaderingen van {b.orgaan.de_naam} zijn niet openbaar, maar deze vergadering was openbaar; wat er besloten is, is niet geldig genomen.",
+                regel.aanname,
+                "ongeldig",
+            )
+        ]
+    return [
+        Grond(
+            art(regel.artikelen),
+            f"De vergadering was niet openbaar, zoals voor {b.orgaan.de_naam} is voorgeschreven.",
+            regel.aanname,
+        )
+    ]
+
+
+def _quorum(b: Vergaderbeeld) -> list[Grond]:
+    orgaan = b.orgaan
+    if orgaan.quorum is None:
+        if orgaan.quorum_aanname is None or orgaan.besluitregel is None:
+            return []
+        return [
+            Grond(
+                art(orgaan.besluitregel.artikelen),
+                "Het convenant stelt geen quorum; het aantal aanwezigen is niet getoetst.",
+                orgaan.quorum_aanname,
+            )
+        ]
+    q = orgaan.quorum
+    stemgerechtigd = [z for z in b.zetels.values() if z.stemrecht]
+    aanwezig = sum(1 for z in stemgerechtigd if z.id in b.aanwezig)
+    if q.minimum_aanwezig is not None:
+        nodig, tekst = q.minimum_aanwezig, f"ten minste {q.minimum_aanwezig}"
+    else:
+        assert q.deel is not None
+        deel = Fraction(q.deel)
+        nodig = -(-deel.numerator * len(stemgerechtigd) // deel.denominator)
+        tekst = f"{q.deel} van {len(stemgerechtigd)}, dus {nodig}"
+    if aanwezig < nodig:
+        return [
+            Grond(
+                q.bron,
+                f"Het quorum ({tekst} stemgerechtigde leden) is niet gehaald: {aanwezig} aanwezig. Deze vergadering kan niet besluiten.",
+                None,
+                "ongeldig",
+            )
+        ]
+    return [
+        Grond(
+            q.bron, f"Het quorum ({tekst} stemgerechtigde leden) is gehaald: {aanwezig} aanwezig."
+        )
+    ]
+
+
+def _inbreng_vooraf(b: Vergaderbeeld) -> list[Grond]:
+    regel = b.orgaan.inbreng_vooraf
+    if regel is None:
+        return []
+    gevraagd = b.vergadering.inbreng_gevraagd_op
+    if gevraagd is None:
+        return [
+            Grond(
+                art(regel.artikelen),
+                "Niet vastgelegd dat de Partijen vooraf om inbreng zijn gevraagd; zonder die vraag mag niet worden besloten. Leg de datum vast onder 'inbreng_gevraagd_op'.",
+                regel.aanname,
+                "ongeldig",
+            )
+        ]
+    if gevraagd > b.vergadering.datum:
+        return [
+            Grond(
+                art(regel.artikelen),
+                f"De Partijen zijn pas op {lang(gevraagd)} om inbreng gevraagd, na de vergadering.",
+                regel.aanname,
+                "ongeldig",
+            )
+        ]
+    return [
+        Grond(
+            art(regel.artikelen),
+            f"De Partijen zijn op {lang(gevraagd)} vooraf om inbreng gevraagd.",
+            regel.aanname,
+        )
+    ]
+
+
+def _afwezigen(b: Vergaderbeeld, besluit: Besluit) -> list[Grond]:
+    regel = b.orgaan.afwezigheid
+    if regel is None or not b.afwezig:
+        return []
+    artikel, treft = art(regel.artikelen), set(besluit.treft)
+    gronden: list[Grond] = []
+    niet_getroffen: list[str] = []
+    for zetel_id, inbreng in sorted(b.afwezig.items()):
+        zetel = b.zetels[zetel_id]
+        getroffen = sorted(treft & set(zetel.partijen))
+        if not getroffen:
+            niet_getroffen.append(zetel.naam)
+        elif inbreng:
+            gronden.append(
+                Grond(
+                    artikel,
+                    f"{zetel.naam} was afwezig, maar leverde schriftelijk inbreng voor {_namen(b.convenant, getroffen)}, die het besluit in belangrijke mate kan treffen.",
+                    regel.aanname,
+                )
+            )
+        elif regel.aanhouden_indien_getroffen:
+            gronden.append(
+                Grond(
+                    artikel,
+                    f"{zetel.naam} was afwezig zonder schriftelijke inbreng, terwijl het besluit {_namen(b.convenant, getroffen)} in belangrijke mate kan treffen. Het besluit wordt niet genomen tot die Partij gehoord is.",
+                    regel.aanname,
+                    "aangehouden",
+                )
+            )
+    if niet_getroffen:
+        gronden.append(
+            Grond(
+                artikel,
+                f"Afwezig zonder dat het besluit hun Partij in belangrijke mate treft: {'; '.join(niet_getroffen)}. Dat staat het besluit niet in de weg.",
+                regel.aanname,
+            )
+        )
+    return gronden
+
+
+def _namen(c: Convenant, partijen: Iterable[str]) -> str:
+    return ", ".join(c.partij[p].naam for p in partijen)
+
+
+# --- the subject ----------------------------------------------------------------------------------
+
+
+def _casuistiek(orgaan: Orgaan, soort: Soort, besluit: Besluit) -> list[Grond]:
+    verbod = next((v for v in orgaan.verboden_onderwerpen if v.onderwerp == "casuistiek"), None)
+    if verbod is None or not (besluit.casuistiek or soort.categorie == "casuistiek"):
+        return []
+    return [
+        Grond(
+            art(verbod.artikelen),
+            f"In {orgaan.de_naam} wordt geen casuïstiek besproken, alleen beleid.",
+            None,
+            "ongeldig",
+        )
+    ]
+
+
+def _bevoegdheid(
+    c: Convenant, orgaan: Orgaan, soort: Soort, besluit: Besluit
+) -> tuple[list[Grond], str | None]:
+    artikel = art(soort.artikelen)
+    bevoegd_via = [orgaan.id]
+    gronden: list[Grond] = []
+    if besluit.na_impasse_in is not None:
+        schakel = next(
+            (
+                e
+                for e in c.escalatie
+                if e.van == besluit.na_impasse_in
+                and e.naar == orgaan.id
+                and e.aanleiding == "impasse"
+            ),
+            None,
+        )
+        if schakel is None:
+            return [
+                Grond(
+                    art(soort.artikelen),
+                    f"{hoofd(c.orgaan[besluit.na_impasse_in].de_naam)} kan een impasse niet aan {orgaan.de_naam} voorleggen.",
+                    None,
+                    "ongeldig",
+                )
+            ], None
+        gronden.append(
+            Grond(
+                art(schakel.artikelen),
+                f"{hoofd(c.orgaan[schakel.van].de_naam)} kwam niet tot een besluit; {orgaan.de_naam} beslist.",
+                schakel.aanname,
+            )
+        )
+        bevoegd_via.append(schakel.van)
+    if any(o in soort.bevoegd for o in bevoegd_via):
+        gronden.append(
+            Grond(
+                artikel,
+                f"{hoofd(orgaan.de_naam)} is bevoegd voor dit soort besluit ({soort.naam}).",
+                soort.aanname,
+            )
+        )
+        return gronden, None
+    if soort.voorbehouden_aan is not None:
+        gezag = c.orgaan[soort.voorbehouden_aan]
+        schakel = next(
+            (e for e in c.escalatie if e.van == orgaan.id and e.aanleiding == "voorbehouden"), None
+        )
+        artikelen = art(schakel.artikelen) if schakel else artikel
+        gronden.append(
+            Grond(
+                artikelen,
+                f"Over dit soort besluit ({soort.naam}) beslissen {gezag.de_naam}, niet {orgaan.de_naam}; de aangelegenheid wordt aan hen voorgelegd.",
+                soort.aanname,
+                "escaleren",
+            )
+        )
+        return gronden, gezag.id
+    bevoegden = " of ".join(c.orgaan[o].de_naam for o in soort.bevoegd)
+    gronden.append(
+        Grond(
+            artikel,
+            f"{hoofd(orgaan.de_naam)} is niet bevoegd voor dit soort besluit ({soort.naam}); dat is {bevoegden}.",
+            soort.aanname,
+            "ongeldig",
+        )
+    )
+    return gronden, None
+
+
+def _vereisten_vooraf(b: Vergaderbeeld, soort: Soort, besluit: Besluit) -> list[Grond]:
+    gronden: list[Grond] = []
+    inhoud = [v for v in soort.vereisten if v.aard == "inhoud"]
+    if inhoud:
+        ontbreekt = [v for v in inhoud if v.id not in besluit.inhoud]
+        artikelen = art(a for v in inhoud for a in v.artikelen)
+        if ontbreekt:
+            gronden.append(
+                Grond(
+                    art(a for v in ontbreekt for a in v.artikelen),
+                    "Het besluit mist verplichte onderdelen: "
+                    + "; ".join(v.omschrijving for v in ontbreekt)
+                    + ".",
+                    _eerste_aanname(ontbreekt),
+                    "ongeldig",
+                )
+            )
+        else:
+            gronden.append(
+                Grond(
+                    artikelen,
+                    "Alle verplichte onderdelen zijn aanwezig: "
+                    + ", ".join(v.id for v in inhoud)
+                    + ".",
+                    _eerste_aanname(inhoud),
+                )
+            )
+    for v in soort.vereisten:
+        if v.aard != "voorwaarde" or (soort.id, v.id) in _BEREKEND:
+            continue
+        if v.id in besluit.voldaan:
+            gronden.append(Grond(art(v.artikelen), f"Bevestigd: {v.omschrijving}.", v.aanname))
+        else:
+            gronden.append(
+                Grond(
+                    art(v.artikelen),
+                    f"Niet bevestigd: {v.omschrijving}. Zet '{v.id}' onder 'voldaan' als dat zo is.",
+                    v.aanname,
+                    "ongeldig",
+                )
+            )
+    return gronden
+
+
+def _eerste_aanname(vereisten: list[Vereiste]) -> str | None:
+    return next((v.aanname for v in vereisten if v.aanname), None)
+
+
+def _gevolgen(b: Vergaderbeeld, soort: Soort) -> list[Grond]:
+    gronden = []
+    for v in soort.vereisten:
+        if v.aard != "gevolg":
+            continue
+        tekst = v.omschrijving[0].upper() + v.omschrijving[1:]
+        if v.termijn and v.termijn.aantal is not None and v.termijn.eenheid:
+            tekst += f" (uiterlijk {lang(plus_termijn(b.vergadering.datum, v.termijn.aantal, v.termijn.eenheid))})"
+        gronden.append(Grond(art(v.artikelen), f"Gevolg: {tekst}.", v.aanname))
+    return gronden
+
+
+# --- soorten with facts of their own (22, 23, 24.3/25.3, 25.4) ----------------------------------------
+
+
+class _Bijzonder:
+    def __init__(self) -> None:
+        self.altijd: list[Grond] = []
+        self.na_aanname: list[Grond] = []
+        self.escaleren_naar: str | None = None
+        self.afgewezen = False
+
+
+def _bijzondere_regels(b: Vergaderbeeld, soort: Soort, besluit: Besluit) -> _Bijzonder:
+    uit = _Bijzonder()
+    if soort.id == "toetreding":
+        _toetreding(b, besluit, uit)
+    elif soort.id == "wijziging":
+        _wijziging(b, besluit, uit)
+    elif soort.id == "uitsluiting":
+        _uitsluiting(b, besluit, uit)
+    elif soort.id == "opheffing" and b.orgaan.id in soort.bevoegd:
+        uit.altijd.append(
+            Grond(
+                "25.4",
+                f"{hoofd(b.orgaan.de_naam)} besluit hier over de voordracht tot opheffing; de twaalf colleges heffen op.",
+                "opheffing_wie_besluit",
+            )
+        )
+    if soort.voorbehouden_aan is not None and b.orgaan.id in soort.bevoegd:
+        _colleges(b, soort, besluit, uit)
+    return uit
+
+
+def _vereiste(b: Vergaderbeeld, soort: str, ident: str) -> Vereiste:
+    return next(v for v in b.convenant.soort[soort].vereisten if v.id == ident)
+
+
+def _toetreding(b: Vergaderbeeld, besluit: Besluit, uit: _Bijzonder) -> None:
+    t = besluit.toetreding
+    assert t is not None
+    c, datum = b.convenant, b.vergadering.datum
+    kennis = _vereiste(b, "toetreding", "partijen_vooraf_geinformeerd")
+    if t.partijen_geinformeerd_op is None or t.partijen_geinformeerd_op >= datum:
+        wanneer = (
+            "niet vastgelegd"
+            if t.partijen_geinformeerd_op is None
+            else f"pas op {lang(t.partijen_geinformeerd_op)}"
+        )
+        uit.altijd.append(
+            Grond(
+                art(kennis.artikelen),
+                f"De Partijen moeten vooraf over de voorgenomen toetreding van {t.organisatie} zijn ingelicht; dat is {wanneer}.",
+                kennis.aanname,
+                "ongeldig",
+            )
+        )
+    else:
+        uit.altijd.append(
+            Grond(
+                art(kennis.artikelen),
+                f"De Partijen zijn op {lang(t.partijen_geinformeerd_op)} ingelicht over de voorgenomen toetreding van {t.organisatie}.",
+                kennis.aanname,
+            )
+        )
+    akkoord_regel = _vereiste(b, "toetreding", "akkoord_alle_partijen")
+    nodig = [p.id for p in c.partijen_op(datum) if p.is_partij]
+    gegeven = set(nodig) if ALLE in t.akkoord else set(t.akkoord)
+    if t.geweigerd:
+        uit.na_aanname.append(
+            Grond(
+                art(akkoord_regel.artikelen),
+                f"Geen akkoord van {_namen(c, t.geweigerd)}; zonder akkoord van alle Partijen kan de toetreding niet worden goedgekeurd.",
+                akkoord_regel.aanname,
+                "ongeldig",
+            )
+        )
+    elif ontbreekt := [p for p in nodig if p not in gegeven]:
+        uit.na_aanname.append(
+            Grond(
+                art(akkoord_regel.artikelen),
+                f"Het akkoord van {len(ontbreekt)} van de {len(nodig)} Partijen ontbreekt nog ({', '.join(ontbreekt)}); de Stuurgroep beslist pas positief na akkoord van alle Partijen.",
+                akkoord_regel.aanname,
+                "aangehouden",
+            )
+        )
+    else:
+        uit.na_aanname.append(
+            Grond(
+                art(akkoord_regel.artikelen),
+                f"Alle {len(nodig)} Partijen gaven akkoord.",
+                akkoord_regel.aanname,
+            )
+        )
+
+
+def _wijziging(b: Vergaderbeeld, besluit: Besluit, uit: _Bijzonder) -> None:
+    w = besluit.wijziging
+    assert w is not None
+    c = b.convenant
+    voorstel = _vereiste(b, "wijziging", "schriftelijk_voorstel")
+    if w.voorstel_van is None or not w.schriftelijk_voorstel:
+        uit.altijd.append(
+            Grond(
+                art(voorstel.artikelen),
+                "Een wijziging vraagt een voorstel van een Partij bij de Stuurgroep; dat is niet (schriftelijk) vastgelegd.",
+                voorstel.aanname,
+                "ongeldig",
+            )
+        )
+    else:
+        uit.altijd.append(
+            Grond(
+                art(voorstel.artikelen),
+                f"{c.partij[w.voorstel_van].naam} diende het voorstel tot wijziging in.",
+                voorstel.aanname,
+            )
+        )
+    if w.raakt_bijdragen_of_dienstverlening:
+        regel = _vereiste(b, "wijziging", "geen_voorbehouden_onderwerp")
+        uit.altijd.append(
+            Grond(
+                art(regel.artikelen),
+                "De wijziging raakt de bijdragen van Partijen of de dienstverlening van het ZVHD; daarover beslissen de twaalf gemeenten.",
+                regel.aanname,
+                "escaleren",
+            )
+        )
+        uit.escaleren_naar = "colleges"
+    if w.bezwaar:
+        regel = _vereiste(b, "wijziging", "opzegrecht_bij_bezwaar")
+        wanneer = (
+            f"per {lang(w.ingangsdatum)}"
+            if w.ingangsdatum
+            else "per de datum waarop de wijziging ingaat"
+        )
+        uit.na_aanname.append(
+            Grond(
+                art(regel.artikelen),
+                f"{_namen(c, w.bezwaar)} vindt de wijziging onaanvaardbaar en kan schriftelijk opzeggen {wanneer}.",
+                regel.aanname,
+            )
+        )
+
+
+def _uitsluiting(b: Vergaderbeeld, besluit: Besluit, uit: _Bijzonder) -> None:
+    u = besluit.uitsluiting
+    assert u is not None
+    datum = b.vergadering.datum
+    regel = _vereiste(b, "uitsluiting", "ingebrekestelling")
+    termijn = _vereiste(b, "uitsluiting", "termijn_verstreken")
+    naam = b.convenant.partij[u.partij].naam
+    if u.ingebrekestelling_op is None or u.ingebrekestelling_op > datum:
+        uit.altijd.append(
+            Grond(
+                art(regel.artikelen),
+                f"{naam} is niet (vóór deze vergadering) in gebreke gesteld; zonder ingebrekestelling is zij niet in verzuim.",
+                regel.aanname,
+                "ongeldig",
+            )
+        )
+    elif u.hersteltermijn_tot is None or u.hersteltermijn_tot <= u.ingebrekestelling_op:
+        uit.altijd.append(
+            Grond(
+                art(regel.artikelen),
+                f"De ingebrekestelling van {naam} gaf geen termijn om de tekortkoming te herstellen.",
+                regel.aanname,
+                "ongeldig",
+            )
+        )
+    elif u.hersteltermijn_tot >= datum:
+        uit.altijd.append(
+            Grond(
+                art(termijn.artikelen),
+                f"{naam} is op {lang(u.ingebrekestelling_op)} in gebreke gesteld; de hersteltermijn loopt tot en met {lang(u.hersteltermijn_tot)}. Pas daarna kan worden uitgesloten.",
+                termijn.aanname,
+                "aangehouden",
+            )
+        )
+    else:
+        uit.altijd.append(
+            Grond(
+                art(termijn.artikelen),
+                f"{naam} is op {lang(u.ingebrekestelling_op)} in gebreke gesteld en de hersteltermijn liep af op {lang(u.hersteltermijn_tot)}. Of die termijn redelijk was, beoordeelt de Stuurgroep.",
+                termijn.aanname,
+            )
+        )
+
+
+def _colleges(b: Vergaderbeeld, soort: Soort, besluit: Besluit, uit: _Bijzonder) -> None:
+    """Uitsluiting (25.3) and opheffing (25.4) need identical decisions of the twelve colleges."""
+    c = b.convenant
+    regel = next(
+        (v for v in soort.vereisten if v.id in ("besluit_colleges", "gelijkluidend_besluit")), None
+    )
+    artikelen = art(regel.artikelen) if regel else art(soort.artikelen)
+    aanname = regel.aanname if regel else soort.aanname
+    gemeenten = [p.id for p in c.partijen_op(b.vergadering.datum) if p.soort == "gemeente"]
+    if besluit.uitsluiting is not None and besluit.uitsluiting.partij in gemeenten:
+        gemeenten.remove(besluit.uitsluiting.partij)
+    uit.escaleren_naar = soort.voorbehouden_aan
+    besluiten = besluit.colleges
+    if besluiten is None:
+        uit.na_aanname.append(
+            Grond(
+                artikelen,
+                f"De colleges van {len(gemeenten)} gemeenten moeten nog gelijkluidend besluiten; pas dan is het besluit genomen.",
+                aanname,
+                "escaleren",
+            )
+        )
+        return
+    akkoord = set(gemeenten) if ALLE in besluiten.akkoord else set(besluiten.akkoord)
+    if besluiten.tegen:
+        uit.afgewezen = True
+        uit.na_aanname.append(
+            Grond(
+                artikelen,
+                f"De colleges van {_namen(c, besluiten.tegen)} stemden niet in; zonder gelijkluidende besluiten gaat het niet door.",
+                aanname,
+            )
+        )
+    elif ontbreekt := [g for g in gemeenten if g not in akkoord]:
+        uit.na_aanname.append(
+            Grond(
+                artikelen,
+                f"Het besluit van de colleges van {', '.join(ontbreekt)} ontbreekt nog.",
+                aanname,
+                "escaleren",
+            )
+        )
+    else:
+        uit.na_aanname.append(
+            Grond(
+                artikelen,
+                f"De colleges van alle {len(gemeenten)} gemeenten besloten gelijkluidend.",
+                aanname,
+            )
+        )
+
+
+# --- the vote -------------------------------------------------------------------------------------
+
+
+def _uitslag(
+    b: Vergaderbeeld, besluit: Besluit
+) -> tuple[OordeelSoort, Telling | None, list[Grond], str | None]:
+    regel = b.orgaan.besluitregel
+    assert regel is not None
+    artikel = art(regel.artikelen)
+    if regel.soort == "consensus":
+        bezwaren = b.bezwaren.get(besluit.id, ())
+        if not bezwaren:
+            return (
+                "aangenomen",
+                None,
+                [
+                    Grond(
+                        artikel,
+                        "Er is consensus: geen van de aanwezige Partijen maakte bezwaar.",
+                        regel.aanname,
+                    )
+                ],
+                None,
+            )
+        geen = b.orgaan.geen_escalatie
+        return (
+            "verworpen",
+            None,
+            [
+                Grond(
+                    artikel,
+                    f"Geen consensus: bezwaar van {_namen(b.convenant, bezwaren)}. Er komt geen afspraak; iedere Partij houdt haar eigen bevoegdheden.",
+                    geen.aanname if geen else regel.aanname,
+                )
+            ],
+            None,
+        )
+
+    stemming = b.stemmingen[besluit.id]
+    keuzes = dict(stemming.keuzes)
+    gronden: list[Grond] = []
+    if besluit.verwerkingsverantwoordelijkheid and stemming.via_mandaat:
+        vertegenwoordiging = b.orgaan.vertegenwoordiging
+        for partij in stemming.via_mandaat:
+            keuzes.pop(partij, None)
+        gronden.append(
+            Grond(
+                art(vertegenwoordiging.artikelen) if vertegenwoordiging else "6.7, 6.8",
+                f"Het besluit raakt de verwerkingsverantwoordelijkheid onder de AVG, die niet gemandateerd kan worden; de stemmen namens {', '.join(sorted(stemming.via_mandaat))} tellen niet mee. Die Partijen beslissen hierover zelf.",
+                None,
+            )
+        )
+    elif stemming.via_mandaat:
+        gronden.append(
+            Grond(
+                "6.7, 6.8",
+                f"Gezamenlijke afgevaardigden stemden op grond van hun mandaat namens {len(stemming.via_mandaat)} Partijen.",
+                None,
+            )
+        )
+    voor = sum(1 for k in keuzes.values() if k == "voor")
+    tegen = sum(1 for k in keuzes.values() if k == "tegen")
+    onthouding = sum(1 for k in keuzes.values() if k == "onthouding")
+    telling = Telling(voor, tegen, onthouding)
+    eenheid = "Partij" if b.stem_per_partij else "lid"
+    if onthouding or stemming.niet_gestemd:
+        niet = (
+            f"; {len(stemming.niet_gestemd)} aanwezige stemgerechtigden stemden niet"
+            if stemming.niet_gestemd
+            else ""
+        )
+        gronden.append(
+            Grond(
+                artikel,
+                f"Onthoudingen ({onthouding}) tellen niet als uitgebrachte stem{niet}.",
+                "meerderheid_van_stemmen",
+            )
+        )
+    stand = f"{voor} voor en {tegen} tegen, één stem per {eenheid}"
+    if voor > tegen:
+        gronden.append(
+            Grond(
+                artikel,
+                f"De meerderheid van de uitgebrachte stemmen is voor: {stand}.",
+                regel.aanname,
+            )
+        )
+        return "aangenomen", telling, gronden, None
+    if tegen > voor:
+        gronden.append(
+            Grond(
+                artikel,
+                f"De meerderheid van de uitgebrachte stemmen is tegen: {stand}.",
+                regel.aanname,
+            )
+        )
+        return "verworpen", telling, gronden, None
+    schakel = next(
+        (e for e in b.convenant.escalatie if e.van == b.orgaan.id and e.aanleiding == "impasse"),
+        None,
+    )
+    if regel.staking == "impasse" and schakel is not None:
+        naar = b.convenant.orgaan[schakel.naar]
+        gronden.append(
+            Grond(
+                art(schakel.artikelen),
+                f"De stemmen staken ({stand}): {b.orgaan.de_naam} komt niet tot een besluit. De aangelegenheid gaat naar {naar.de_naam}.",
+                regel.staking_aanname or regel.aanname,
+            )
+        )
+        return "escaleren", telling, gronden, naar.id
+    geen = b.orgaan.geen_escalatie
+    gronden.append(
+        Grond(
+            artikel,
+            f"De stemmen staken ({stand}); het voorstel is niet aangenomen. {geen.uitleg if geen else ''}".strip(),
+            geen.aanname if geen else regel.staking_aanname,
+        )
+    )
+    return "verworpen", telling, gronden, None

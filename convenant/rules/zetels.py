@@ -1,0 +1,341 @@
+"""From a vergadering file to a checked picture of the meeting: seats, presence, votes.
+
+Everything that makes the file unreadable (an unknown name, a vote by an absent member, a
+member voting twice, a special soort without its facts) is collected here as a located
+`Melding`; `beeld` raises them together as one `InvoerFout` (exit 2). What remains is a
+`Vergaderbeeld` the pure rules in `toets.py` can evaluate without further checks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from ..errors import InvoerFout, Melding, bedoelde_u
+from ..governance.loader import Bestand, Bron, Loc
+from ..governance.models import Bezetting, Convenant, Orgaan
+from ..governance.vergadering import ALLE, Besluit, Vergadering
+from ..governance.verwijzingen import controleer, dubbele_ids, ids_van
+
+Keuze = Literal["voor", "tegen", "onthouding"]
+KEUZES: tuple[Keuze, ...] = ("voor", "tegen", "onthouding")
+
+# The facts a special soort cannot be judged without.
+VERPLICHT_BLOK = {
+    "toetreding": "toetreding",
+    "wijziging": "wijziging",
+    "uitsluiting": "uitsluiting",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Zetel:
+    """A seat: one member, speaking for one or (by mandate, 6.7/6.8) several parties."""
+
+    id: str
+    naam: str
+    partijen: tuple[str, ...]
+    eigen_partij: str | None
+    stemrecht: bool
+
+    @property
+    def mandaat(self) -> bool:
+        return len(self.partijen) > 1 or (
+            bool(self.partijen) and self.partijen[0] != self.eigen_partij
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Stemming:
+    """The resolved votes on one besluit: per unit (a seat or a party) its choice."""
+
+    keuzes: dict[str, Keuze]
+    via_mandaat: frozenset[str] = frozenset()  # parties whose vote a mandated delegate cast
+    niet_gestemd: tuple[str, ...] = ()  # present units that cast no vote
+
+
+@dataclass(frozen=True)
+class Vergaderbeeld:
+    convenant: Convenant
+    orgaan: Orgaan
+    vergadering: Vergadering
+    zetels: dict[str, Zetel]
+    aanwezig: frozenset[str]
+    afwezig: dict[str, bool]  # seat → gave written input
+    stemmingen: dict[str, Stemming] = field(default_factory=dict)
+    bezwaren: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    @property
+    def stem_per_partij(self) -> bool:
+        regel = self.orgaan.besluitregel
+        return regel is not None and regel.stem_per == "partij"
+
+    def aanwezige_partijen(self) -> set[str]:
+        return {p for z in self.aanwezig for p in self.zetels[z].partijen}
+
+
+class _Lezer:
+    """Collects located messages while resolving names against the seats."""
+
+    def __init__(self, bron: Bron, zetels: dict[str, Zetel]) -> None:
+        self.bron = bron
+        self.zetels = zetels
+        self.meldingen: list[Melding] = []
+        self.zetel_van_partij: dict[str, list[str]] = {}
+        for zetel in zetels.values():
+            for partij in zetel.partijen:
+                self.zetel_van_partij.setdefault(partij, []).append(zetel.id)
+
+    def fout(self, loc: Loc, tekst: str, herstel: str, suggestie: str | None = None) -> None:
+        self.meldingen.append(self.bron.melding(loc, tekst, herstel, suggestie))
+
+    def zetel(self, naam: str, loc: Loc) -> tuple[Zetel, tuple[str, ...]] | None:
+        """A seat id gives the seat and all its parties; a party id gives its seat and that party."""
+        if naam in self.zetels:
+            zetel = self.zetels[naam]
+            return zetel, zetel.partijen
+        kandidaten = self.zetel_van_partij.get(naam, [])
+        if len(kandidaten) == 1:
+            return self.zetels[kandidaten[0]], (naam,)
+        if len(kandidaten) > 1:
+            self.fout(
+                loc,
+                f"'{naam}' is in dit orgaan vertegenwoordigd door {', '.join(kandidaten)}",
+                "noem het lid in plaats van de partij",
+            )
+            return None
+        bekend = [*self.zetels, *self.zetel_van_partij]
+        self.fout(
+            loc,
+            f"'{naam}' is geen lid van dit orgaan op deze datum en wordt er niet door een lid vertegenwoordigd",
+            "gebruik een id uit de bezetting of een vertegenwoordigde partij",
+            bedoelde_u(naam, bekend),
+        )
+        return None
+
+
+def _zetels(
+    c: Convenant, orgaan: Orgaan, v: Vergadering, bezetting: Bezetting | None, lezer_bron: Bron
+) -> tuple[dict[str, Zetel], list[Melding]]:
+    if orgaan.heeft_bezetting:
+        periode = bezetting.op(v.datum) if bezetting else None
+        orgaanbezetting = periode.organen.get(orgaan.id) if periode else None
+        if orgaanbezetting is None:
+            waar = (
+                "er is geen bezettingsbestand"
+                if bezetting is None
+                else f"de bezetting noemt geen leden van '{orgaan.id}' op {v.datum}"
+            )
+            return {}, [
+                lezer_bron.melding(
+                    ("datum",),
+                    waar,
+                    "vul bezetting.yaml aan met een periode die deze datum omvat, of geef --bezetting",
+                )
+            ]
+        zetels = {}
+        for lid in orgaanbezetting.leden:
+            stemrecht = lid.functie in ("lid", "voorzitter") and bool(lid.vertegenwoordigt)
+            zetels[lid.id] = Zetel(
+                lid.id, lid.naam, tuple(lid.vertegenwoordigt), lid.partij, stemrecht
+            )
+        return zetels, []
+    # Casusoverleg, TVO, jaarvergadering: the parties themselves hold the seats.
+    partijen = {p.id for p in c.partijen_op(v.datum) if p.is_partij}
+    genoemd = [*v.uitgenodigd, *v.aanwezig, *(a.lid for a in v.afwezig)]
+    if ALLE in genoemd:
+        genoemd += sorted(partijen)
+    zetels = {
+        p: Zetel(p, c.partij[p].naam, (p,), p, True)
+        for p in dict.fromkeys(genoemd)
+        if p in partijen
+    }
+    return zetels, []
+
+
+def beeld(
+    c: Convenant, vergadering: Bestand[Vergadering], bezetting: Bezetting | None
+) -> Vergaderbeeld:
+    """Check a vergadering against the convenant and bezetting; raise every problem at once."""
+    v, bron = vergadering.model, vergadering.bron
+    ids = ids_van(c)
+    meldingen = dubbele_ids(v, bron) + controleer(v, bron, ids)
+    if meldingen:
+        raise InvoerFout(meldingen)
+    orgaan = c.orgaan[v.orgaan]
+    if orgaan.besluitregel is None or orgaan.eindgezag:
+        raise InvoerFout(
+            [
+                bron.melding(
+                    ("orgaan",),
+                    f"'{orgaan.id}' vergadert niet als één orgaan met een besluitregel",
+                    "leg besluiten van de twaalf colleges vast onder 'colleges:' bij het besluit van de Stuurgroep",
+                )
+            ]
+        )
+    zetels, meldingen = _zetels(c, orgaan, v, bezetting, bron)
+    if meldingen:
+        raise InvoerFout(meldingen)
+    lezer = _Lezer(bron, zetels)
+    _partijen_in_kracht(c, v, lezer)
+
+    afwezig: dict[str, bool] = {}
+    for i, a in enumerate(v.afwezig):
+        gevonden = lezer.zetel(a.lid, ("afwezig", i, "lid"))
+        if gevonden:
+            afwezig[gevonden[0].id] = a.schriftelijke_inbreng
+    aanwezig: set[str] = set()
+    for i, naam in enumerate(v.aanwezig):
+        if naam == ALLE:
+            aanwezig |= {z for z in zetels if z not in afwezig}
+            continue
+        gevonden = lezer.zetel(naam, ("aanwezig", i))
+        if gevonden is None:
+            continue
+        if gevonden[0].id in afwezig:
+            lezer.fout(
+                ("aanwezig", i),
+                f"'{naam}' staat zowel bij aanwezig als bij afwezig",
+                "verwijder één van beide",
+            )
+        aanwezig.add(gevonden[0].id)
+    if orgaan.heeft_bezetting:
+        for zetel in zetels.values():
+            if zetel.stemrecht and zetel.id not in aanwezig and zetel.id not in afwezig:
+                lezer.fout(
+                    ("aanwezig",),
+                    f"lid '{zetel.id}' ({zetel.naam}) staat niet bij aanwezig of afwezig",
+                    f"vermeld '{zetel.id}' bij aanwezig, of bij afwezig met 'schriftelijke_inbreng'",
+                )
+
+    b = Vergaderbeeld(c, orgaan, v, zetels, frozenset(aanwezig), afwezig)
+    for i, besluit in enumerate(v.besluiten):
+        _besluit(b, lezer, besluit, ("besluiten", i))
+    if lezer.meldingen:
+        raise InvoerFout(lezer.meldingen)
+    return b
+
+
+def _partijen_in_kracht(c: Convenant, v: Vergadering, lezer: _Lezer) -> None:
+    for i, besluit in enumerate(v.besluiten):
+        for veld in ("treft", "bezwaren"):
+            for j, partij in enumerate(getattr(besluit, veld) or []):
+                if not c.partij[partij].in_kracht_op(v.datum):
+                    lezer.fout(
+                        ("besluiten", i, veld, j),
+                        f"'{partij}' is op {v.datum} geen Partij",
+                        "controleer toetreding en uittreding",
+                    )
+
+
+def _besluit(b: Vergaderbeeld, lezer: _Lezer, besluit: Besluit, loc: Loc) -> None:
+    regel = b.orgaan.besluitregel
+    assert regel is not None
+    blok = VERPLICHT_BLOK.get(besluit.soort)
+    if blok and getattr(besluit, blok) is None:
+        lezer.fout(
+            loc,
+            f"een besluit van soort '{besluit.soort}' vraagt de feiten onder '{blok}:'",
+            f"voeg '{blok}:' toe (zie 'convenant schema vergadering')",
+        )
+    if regel.soort == "consensus":
+        if besluit.stemmen is not None:
+            lezer.fout(
+                (*loc, "stemmen"),
+                f"'{b.orgaan.id}' besluit bij consensus, niet bij stemming",
+                "noteer eventuele bezwaren onder 'bezwaren:'",
+            )
+        for j, partij in enumerate(besluit.bezwaren or []):
+            if partij not in b.aanwezige_partijen():
+                lezer.fout(
+                    (*loc, "bezwaren", j),
+                    f"bezwaar van '{partij}', die niet aanwezig is",
+                    "alleen aanwezige Partijen kunnen consensus blokkeren",
+                )
+        b.bezwaren[besluit.id] = tuple(besluit.bezwaren or [])
+        return
+    if besluit.bezwaren is not None:
+        lezer.fout(
+            (*loc, "bezwaren"),
+            f"'{b.orgaan.id}' besluit bij stemming",
+            "noteer de stemmen onder 'stemmen:'",
+        )
+    if besluit.stemmen is None:
+        lezer.fout(
+            loc,
+            "de stemmen ontbreken",
+            "voeg 'stemmen:' toe met voor, tegen en onthouding (of 'voor: alle')",
+        )
+        return
+    b.stemmingen[besluit.id] = _stemming(b, lezer, besluit, (*loc, "stemmen"))
+
+
+def _stemming(b: Vergaderbeeld, lezer: _Lezer, besluit: Besluit, loc: Loc) -> Stemming:
+    assert besluit.stemmen is not None
+    per_partij = b.stem_per_partij
+    keuzes: dict[str, Keuze] = {}
+    via_mandaat: set[str] = set()
+    alle: Keuze | None = None
+    for keuze in KEUZES:
+        for j, naam in enumerate(getattr(besluit.stemmen, keuze)):
+            plek = (*loc, keuze, j)
+            if naam == ALLE:
+                if alle is not None:
+                    lezer.fout(
+                        plek, "'alle' staat in meer dan één lijst", "gebruik 'alle' in één lijst"
+                    )
+                alle = keuze
+                continue
+            gevonden = lezer.zetel(naam, plek)
+            if gevonden is None:
+                continue
+            zetel, partijen = gevonden
+            if zetel.id not in b.aanwezig:
+                lezer.fout(
+                    plek,
+                    f"'{naam}' stemt, maar is niet aanwezig",
+                    f"zet '{zetel.id}' bij aanwezig, of verwijder de stem",
+                )
+                continue
+            if not zetel.stemrecht:
+                lezer.fout(
+                    plek,
+                    f"'{naam}' heeft geen stem (alleen afgevaardigden van Partijen stemmen; aanname stemrecht_ondersteuners)",
+                    "verwijder de stem",
+                )
+                continue
+            for eenheid in partijen if per_partij else (zetel.id,):
+                if eenheid in keuzes:
+                    lezer.fout(
+                        plek,
+                        f"'{eenheid}' stemt twee keer (ook '{keuzes[eenheid]}')",
+                        "laat elk lid of elke partij één keer stemmen",
+                    )
+                    continue
+                keuzes[eenheid] = keuze
+                if per_partij and zetel.mandaat and eenheid != zetel.eigen_partij:
+                    via_mandaat.add(eenheid)
+    eenheden = _stemgerechtigde_eenheden(b)
+    if alle is not None:
+        for eenheid in eenheden:
+            keuzes.setdefault(eenheid, alle)
+            zetel = _zetel_van_eenheid(b, eenheid)
+            if per_partij and zetel.mandaat and eenheid != zetel.eigen_partij:
+                via_mandaat.add(eenheid)
+    niet_gestemd = tuple(e for e in eenheden if e not in keuzes)
+    return Stemming(keuzes, frozenset(via_mandaat), niet_gestemd)
+
+
+def _stemgerechtigde_eenheden(b: Vergaderbeeld) -> list[str]:
+    eenheden: list[str] = []
+    for z in sorted(b.aanwezig):
+        zetel = b.zetels[z]
+        if zetel.stemrecht:
+            eenheden += list(zetel.partijen) if b.stem_per_partij else [zetel.id]
+    return eenheden
+
+
+def _zetel_van_eenheid(b: Vergaderbeeld, eenheid: str) -> Zetel:
+    if eenheid in b.zetels:
+        return b.zetels[eenheid]
+    return next(b.zetels[z] for z in b.aanwezig if eenheid in b.zetels[z].partijen)
