@@ -8,6 +8,7 @@ A failure reads `file: scenario: expected …, got …`.
 from __future__ import annotations
 
 import atexit
+import functools
 import os
 import shutil
 import tempfile
@@ -24,7 +25,14 @@ _CACHE = tempfile.mkdtemp(prefix="convenant-test-cache-")
 os.environ["CONVENANT_CACHE"] = _CACHE
 atexit.register(shutil.rmtree, _CACHE, ignore_errors=True)
 
-from tests.scenario_runners import RUNNERS, ScenarioMislukt  # noqa: E402
+from tests.scenario_runners import (  # noqa: E402
+    RUNNERS,
+    Scenario,
+    ScenarioMislukt,
+    ToetsBestand,
+    ToetsScenario,
+    toets_scenario,
+)
 
 
 def pytest_collect_file(parent: pytest.Collector, file_path: Path) -> pytest.Collector | None:
@@ -37,11 +45,20 @@ class ScenarioBestand(pytest.File):
     def collect(self) -> Iterator[pytest.Item]:
         data = yaml.safe_load(self.path.read_text(encoding="utf-8"))
         soort = data.get("soort")
-        if soort not in RUNNERS:
-            raise pytest.UsageError(
-                f"{self.path.name}: onbekende soort scenario {soort!r}; kies uit {sorted(RUNNERS)}"
+        model: type[Scenario]
+        if soort == "toets":  # a file-level `basis` meeting that each scenario refines
+            kop = ToetsBestand.model_validate(data)
+            model = ToetsScenario
+            runner: Any = functools.partial(
+                toets_scenario, basis=kop.basis, besluit_basis=kop.besluit
             )
-        model, runner = RUNNERS[soort]
+        elif soort in RUNNERS:
+            model, runner = RUNNERS[soort]
+        else:
+            soorten = sorted([*RUNNERS, "toets"])
+            raise pytest.UsageError(
+                f"{self.path.name}: onbekende soort scenario {soort!r}; kies uit {soorten}"
+            )
         namen: set[str] = set()
         for ruw in data.get("scenarios") or []:
             scenario = model.model_validate(ruw)

@@ -6,7 +6,9 @@ the stated code and a message at the stated line (and column) of the broken file
 
 from __future__ import annotations
 
+import copy
 import io
+import json
 import shutil
 import tempfile
 from collections.abc import Callable
@@ -14,6 +16,7 @@ from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 from typing import Any, Literal
 
+import yaml
 from pydantic import BaseModel, ConfigDict
 
 from convenant.cli import uitvoeren
@@ -123,6 +126,155 @@ def kapot(scenario: KapotScenario) -> None:
             )
 
 
+def _mutatie(map_: Path, naam: str, vervangingen: list[Vervanging]) -> None:
+    doel = map_ / naam
+    tekst = doel.read_text(encoding="utf-8")
+    for vervanging in vervangingen:
+        tekst, _ = _pas_toe(tekst, vervanging)
+    doel.write_text(tekst, encoding="utf-8")
+
+
+def _bundel_in(map_: str) -> None:
+    for naam in BESTANDEN.values():
+        shutil.copy(gebundeld(naam), Path(map_) / naam)
+
+
+# --- toets: verdicts on a meeting ----------------------------------------------------------------
+
+
+class ToetsVerwacht(_Strikt):
+    oordeel: Literal["aangenomen", "verworpen", "aangehouden", "escaleren", "ongeldig"]
+    besluit: str | None = None  # default: the only or first besluit
+    escaleren_naar: str | None = None
+    artikelen: list[str] = []  # cited, in this order (other grounds may stand between)
+    aannames: list[str] = []  # each rests on this assumption somewhere in the grounds
+    geen_aanname: bool = False  # the verdict rests on no assumption at all
+    stemmen: dict[str, int] | None = None
+    uitleg_bevat: list[str] = []  # text that must appear in some ground
+
+
+class ToetsScenario(Scenario):
+    vergadering: dict[str, Any] = {}
+    besluit: dict[str, Any] | None = None
+    convenant: list[Vervanging] = []  # changes to the bundled convenant.yaml for this scenario
+    bezetting: list[Vervanging] = []
+    verwacht: ToetsVerwacht
+
+
+class ToetsBestand(_Strikt):
+    soort: Literal["toets"]
+    basis: dict[str, Any] = {}
+    besluit: dict[str, Any] = {}  # defaults for the `besluit` shorthand
+    scenarios: list[dict[str, Any]]
+
+
+def _samengevoegd(basis: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
+    """A scenario's fields replace the file's defaults whole (a `stemmen` is not mixed)."""
+    return copy.deepcopy({**basis, **extra})
+
+
+def _artikelen_in_volgorde(gronden: list[dict[str, Any]], verwacht: list[str]) -> bool:
+    positie = 0
+    for artikel in verwacht:
+        while positie < len(gronden) and artikel not in gronden[positie]["artikel"].split(", "):
+            positie += 1
+        if positie == len(gronden):
+            return False
+        positie += 1
+    return True
+
+
+def toets_scenario(
+    scenario: ToetsScenario, basis: dict[str, Any], besluit_basis: dict[str, Any]
+) -> None:
+    vergadering = _samengevoegd(basis, scenario.vergadering)
+    if scenario.besluit is not None:
+        vergadering["besluiten"] = [
+            _samengevoegd(
+                {"id": "b1", "onderwerp": scenario.naam, **besluit_basis}, scenario.besluit
+            )
+        ]
+    with tempfile.TemporaryDirectory() as map_:
+        _bundel_in(map_)
+        _mutatie(Path(map_), CONVENANT, scenario.convenant)
+        _mutatie(Path(map_), BEZETTING, scenario.bezetting)
+        pad = Path(map_) / "vergadering.yaml"
+        pad.write_text(
+            yaml.safe_dump(vergadering, sort_keys=False, allow_unicode=True), encoding="utf-8"
+        )
+        code, uit, fout = draai(
+            ["toets", str(pad), "--convenant", str(Path(map_) / CONVENANT), "--json"]
+        )
+    if code == 2 or not uit:
+        raise ScenarioMislukt(f"de vergadering is onleesbaar (exit {code}):\n{fout}")
+    besluiten = json.loads(uit)["besluiten"]
+    v = scenario.verwacht
+    besluit = (
+        next((b for b in besluiten if b["id"] == v.besluit), None) if v.besluit else besluiten[0]
+    )
+    if besluit is None:
+        raise ScenarioMislukt(f"geen besluit '{v.besluit}' in de uitvoer")
+    gronden = besluit["gronden"]
+    toelichting = "\n".join(
+        f"  - {g['artikel']}: {g['uitleg']}"
+        + (f" [aanname: {g['aanname']}]" if g["aanname"] else "")
+        for g in gronden
+    )
+    if besluit["oordeel"] != v.oordeel:
+        raise ScenarioMislukt(
+            f"verwacht {v.oordeel}, kreeg {besluit['oordeel']} (gronden:\n{toelichting})"
+        )
+    if besluit["escaleren_naar"] != v.escaleren_naar:
+        raise ScenarioMislukt(
+            f"verwacht escaleren naar {v.escaleren_naar}, kreeg {besluit['escaleren_naar']}"
+        )
+    if not _artikelen_in_volgorde(gronden, v.artikelen):
+        raise ScenarioMislukt(
+            f"verwacht de artikelen {v.artikelen} in die volgorde, kreeg:\n{toelichting}"
+        )
+    aannames = {g["aanname"] for g in gronden if g["aanname"]}
+    if ontbreekt := [a for a in v.aannames if a not in aannames]:
+        raise ScenarioMislukt(f"verwacht de aanname(s) {ontbreekt}, kreeg {sorted(aannames)}")
+    if v.geen_aanname and aannames:
+        raise ScenarioMislukt(f"verwacht geen aanname, kreeg {sorted(aannames)}")
+    if v.stemmen is not None and besluit["stemmen"] != v.stemmen:
+        raise ScenarioMislukt(f"verwacht de stemmen {v.stemmen}, kreeg {besluit['stemmen']}")
+    for tekst in v.uitleg_bevat:
+        if not any(tekst in g["uitleg"] for g in gronden):
+            raise ScenarioMislukt(f"verwacht '{tekst}' in een grond, kreeg:\n{toelichting}")
+
+
+# --- toets-kapot: unreadable meeting files --------------------------------------------------------
+
+
+class ToetsKapotScenario(Scenario):
+    tekst: str  # the vergadering file; the line of the expected message holds '# fout'
+    verwacht: KapotVerwacht
+
+
+def toets_kapot(scenario: ToetsKapotScenario) -> None:
+    verwacht = scenario.verwacht
+    regel = next(
+        (i for i, r in enumerate(scenario.tekst.splitlines(), 1) if r.rstrip().endswith("# fout")),
+        None,
+    )
+    with tempfile.TemporaryDirectory() as map_:
+        pad = Path(map_) / "vergadering.yaml"
+        pad.write_text(scenario.tekst, encoding="utf-8")
+        code, uit, fout = draai(["toets", str(pad)])
+    plaats = f"{pad}:{regel}:" if regel else f"{pad}:"
+    if verwacht.kolom:
+        plaats += f"{verwacht.kolom}:"
+    regels = [r for r in fout.splitlines() if plaats in r and verwacht.melding in r]
+    if code != verwacht.exit or not regels or "Traceback" in fout:
+        raise ScenarioMislukt(
+            f"verwacht exit {verwacht.exit} en '{verwacht.melding}' op {plaats}, kreeg exit {code}:\n{fout}{uit}"
+        )
+    if verwacht.suggestie and f"bedoelde u '{verwacht.suggestie}'?" not in regels[0]:
+        raise ScenarioMislukt(f"verwacht de suggestie '{verwacht.suggestie}', kreeg: {regels[0]}")
+
+
 RUNNERS: dict[str, tuple[type[Scenario], Callable[[Any], None]]] = {
     "kapot": (KapotScenario, kapot),
+    "toets-kapot": (ToetsKapotScenario, toets_kapot),
 }

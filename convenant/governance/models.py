@@ -252,6 +252,16 @@ class Vertegenwoordiging(Model):
     aanname: BevindingId | None = None
 
 
+class Uitnodiging(Model):
+    """Who is invited to a meeting, and whether only the invited may take part."""
+
+    door: RolId | None = None
+    alle_partijen: bool = False  # every Partij is invited (6.4)
+    alleen_uitgenodigden: bool = False  # only those invited may take part (9.2, 12.2e)
+    artikelen: Artikelen
+    aanname: BevindingId | None = None
+
+
 class GeenEscalatie(Model):
     """Why an orgaan that decides has no way up: the convenant gives none."""
 
@@ -279,6 +289,7 @@ class Orgaan(Model):
     verboden_onderwerpen: list[VerbodenOnderwerp] = []
     taken: list[Grondslag] = []
     inbreng_vooraf: Grondslag | None = None  # parties are asked for input before decisions (5.2)
+    uitnodiging: Uitnodiging | None = None
     verslaglegging: list[Verslaglegging] = []
     vertegenwoordiging: Vertegenwoordiging | None = None
     eindgezag: bool = False

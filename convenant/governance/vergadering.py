@@ -13,7 +13,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BeforeValidator, Field, StringConstraints, model_validator
 
 from .datums import ontleed_datum
-from .models import Id, Model, OrgaanId, PartijId, SoortId, Tekst
+from .models import Id, Model, OrgaanId, PartijId, SoortId, Tekst, Verwijzing
 
 
 def _als_lijst(waarde: Any) -> Any:
@@ -33,6 +33,10 @@ Besluitnummer = Annotated[str, StringConstraints(pattern=BESLUITNUMMER)]
 # A seat in the bezetting or a party; `alle` where the field says so.
 Namen = Annotated[list[Annotated[str, Field(min_length=1)]], BeforeValidator(_als_lijst)]
 Partijen = Annotated[list[PartijId], BeforeValidator(_als_lijst)]
+# Party ids, or `alle` for every party in force (checked like any reference).
+PartijenOfAlle = Annotated[
+    list[Annotated[str, Verwijzing("partij_of_alle")]], BeforeValidator(_als_lijst)
+]
 
 
 class Afwezige(Model):
@@ -51,7 +55,7 @@ class Stemmen(Model):
 class Toetreding(Model):
     organisatie: Tekst
     partijen_geinformeerd_op: Datum | None = None
-    akkoord: Namen = []  # parties that agreed (22.4); `alle` for every party in force
+    akkoord: PartijenOfAlle = []  # parties that agreed (22.4); `alle` for every party in force
     geweigerd: Partijen = []
 
 
@@ -72,7 +76,7 @@ class Uitsluiting(Model):
 class CollegeBesluiten(Model):
     """The decisions of the twelve colleges (5.7, 25.3, 25.4), recorded with the besluit."""
 
-    akkoord: Namen = []  # gemeenten whose college agreed; `alle` for all twelve
+    akkoord: PartijenOfAlle = []  # gemeenten whose college agreed; `alle` for all twelve
     tegen: Partijen = []
 
 
@@ -108,7 +112,7 @@ class Vergadering(Model):
     aanwezig: Namen
     afwezig: list[Afwezige] = []
     inbreng_gevraagd_op: Datum | None = None  # parties asked for input (5.2)
-    uitgenodigd: Partijen = []  # parties invited (Casusoverleg 9.2/12.2e, jaarvergadering 6.4)
+    uitgenodigd: PartijenOfAlle = []  # parties invited (Casusoverleg 9.2/12.2e, jaarvergadering 6.4)
     besluiten: Annotated[list[Besluit], Field(min_length=1)]
     toelichting: Tekst | None = None
 

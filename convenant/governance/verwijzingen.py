@@ -21,6 +21,7 @@ from .models import Convenant, Verwijzing
 # How "unknown …" reads in Dutch, article gender included (het orgaan, de partij).
 ONBEKEND = {
     "partij": "onbekende partij",
+    "partij_of_alle": "onbekende partij",
     "orgaan": "onbekend orgaan",
     "rol": "onbekende rol",
     "knoop": "onbekend orgaan of onbekende rol",
@@ -157,6 +158,7 @@ def ids_van(convenant: Convenant) -> dict[str, set[str]]:
     rollen = {r.id for r in convenant.rollen}
     return {
         "partij": {p.id for p in convenant.partijen},
+        "partij_of_alle": {p.id for p in convenant.partijen} | {"alle"},
         "orgaan": organen,
         "rol": rollen,
         "knoop": organen | rollen,

@@ -52,6 +52,7 @@ def toets_besluit(b: Vergaderbeeld, besluit: Besluit) -> Oordeel:
     soort = c.soort[besluit.soort]
     gronden: list[Grond] = []
     gronden += _openbaarheid(b)
+    gronden += _uitnodiging(b)
     gronden += _quorum(b)
     gronden += _casuistiek(orgaan, soort, besluit)
     bevoegd, naar = _bevoegdheid(c, orgaan, soort, besluit)
@@ -121,6 +122,55 @@ def _openbaarheid(b: Vergaderbeeld) -> list[Grond]:
             regel.aanname,
         )
     ]
+
+
+def _uitnodiging(b: Vergaderbeeld) -> list[Grond]:
+    regel = b.orgaan.uitnodiging
+    if regel is None:
+        return []
+    c, v, artikel = b.convenant, b.vergadering, art(regel.artikelen)
+    door = f" door {c.rol[regel.door].naam.lower()}" if regel.door else ""
+    gronden: list[Grond] = []
+    if regel.alle_partijen:
+        alle = {p.id for p in c.partijen_op(v.datum) if p.is_partij}
+        ontbreekt = sorted(alle - set(v.uitgenodigd)) if ALLE not in v.uitgenodigd else []
+        if ontbreekt:
+            gronden.append(
+                Grond(
+                    artikel,
+                    f"Voor deze vergadering worden alle Partijen uitgenodigd; niet uitgenodigd: {', '.join(ontbreekt)}.",
+                    regel.aanname,
+                    "ongeldig",
+                )
+            )
+        else:
+            gronden.append(
+                Grond(artikel, f"Alle {len(alle)} Partijen zijn uitgenodigd.", regel.aanname)
+            )
+    if regel.alleen_uitgenodigden:
+        if not v.uitgenodigd:
+            gronden.append(
+                Grond(
+                    artikel,
+                    f"Niet vastgelegd welke Partijen{door} zijn uitgenodigd; alleen zij mogen deelnemen. Leg ze vast onder 'uitgenodigd'.",
+                    regel.aanname,
+                    "ongeldig",
+                )
+            )
+        elif ongenood := sorted(b.aanwezige_partijen() - set(v.uitgenodigd)):
+            gronden.append(
+                Grond(
+                    artikel,
+                    f"Alleen Partijen die{door} zijn uitgenodigd, mogen deelnemen; niet uitgenodigd maar wel aanwezig: {', '.join(ongenood)}.",
+                    regel.aanname,
+                    "ongeldig",
+                )
+            )
+        else:
+            gronden.append(
+                Grond(artikel, f"Alle aanwezige Partijen zijn{door} uitgenodigd.", regel.aanname)
+            )
+    return gronden
 
 
 def _quorum(b: Vergaderbeeld) -> list[Grond]:
@@ -297,7 +347,7 @@ def _bevoegdheid(
             )
         )
         return gronden, None
-    if soort.voorbehouden_aan is not None:
+    if soort.voorbehouden_aan is not None and not soort.bevoegd:
         gezag = c.orgaan[soort.voorbehouden_aan]
         schakel = next(
             (e for e in c.escalatie if e.van == orgaan.id and e.aanleiding == "voorbehouden"), None
@@ -313,10 +363,14 @@ def _bevoegdheid(
         )
         return gronden, gezag.id
     bevoegden = " of ".join(c.orgaan[o].de_naam for o in soort.bevoegd)
+    # A reserved subject with a proposing orgaan (25.3, 25.4) reaches the authority only
+    # through that orgaan; anyone else is simply not competent.
+    gezag_naam = c.orgaan[soort.voorbehouden_aan].de_naam if soort.voorbehouden_aan else ""
+    via = f", en alleen op voordracht daarvan besluiten {gezag_naam}" if gezag_naam else ""
     gronden.append(
         Grond(
             artikel,
-            f"{hoofd(orgaan.de_naam)} is niet bevoegd voor dit soort besluit ({soort.naam}); dat is {bevoegden}.",
+            f"{hoofd(orgaan.de_naam)} is niet bevoegd voor dit soort besluit ({soort.naam}); dat is {bevoegden}{via}.",
             soort.aanname,
             "ongeldig",
         )

@@ -219,11 +219,18 @@ def beeld(
 def _partijen_in_kracht(c: Convenant, v: Vergadering, lezer: _Lezer) -> None:
     for i, besluit in enumerate(v.besluiten):
         for veld in ("treft", "bezwaren"):
-            for j, partij in enumerate(getattr(besluit, veld) or []):
-                if not c.partij[partij].in_kracht_op(v.datum):
+            for j, partij_id in enumerate(getattr(besluit, veld) or []):
+                partij = c.partij[partij_id]
+                if not partij.is_partij:
                     lezer.fout(
                         ("besluiten", i, veld, j),
-                        f"'{partij}' is op {v.datum} geen Partij",
+                        f"'{partij_id}' ondertekent, maar is geen Partij (aanname vrd_geen_partij)",
+                        "noem alleen Partijen",
+                    )
+                elif not partij.in_kracht_op(v.datum):
+                    lezer.fout(
+                        ("besluiten", i, veld, j),
+                        f"'{partij_id}' is op {v.datum} geen Partij",
                         "controleer toetreding en uittreding",
                     )
 
