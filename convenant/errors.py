@@ -7,7 +7,6 @@ the exit code, and tests can assert on the fields instead of on formatted text.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -89,6 +88,8 @@ class GebruiksFout(ConvenantFout):
 
 def bedoelde_u(waarde: str, mogelijk: Iterable[str]) -> str | None:
     """The closest known name to a misspelt one, or None when nothing is close enough."""
+    import difflib  # only needed when something is misspelt
+
     kandidaten: Sequence[str] = sorted(set(mogelijk))
     treffers = difflib.get_close_matches(waarde, kandidaten, n=1, cutoff=0.6)
     return treffers[0] if treffers else None

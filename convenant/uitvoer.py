@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
 import sys
-import tempfile
-import textwrap
 from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
@@ -27,6 +24,8 @@ def schrijf(tekst: str, pad: Path | None = None, overschrijf: bool = False) -> N
     map_ = pad.parent if str(pad.parent) else Path(".")
     if not map_.is_dir():
         raise GebruiksFout(f"{pad}: de map {map_} bestaat niet; maak haar eerst aan")
+    import tempfile  # only when writing a file
+
     fd, tijdelijk = tempfile.mkstemp(dir=map_, prefix=f".{pad.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
@@ -46,6 +45,8 @@ def _json_waarde(waarde: object) -> object:
 
 
 def als_json(data: object) -> str:
+    import json
+
     return json.dumps(data, ensure_ascii=False, indent=2, default=_json_waarde) + "\n"
 
 
@@ -66,6 +67,8 @@ def tabel(koppen: Sequence[str], rijen: Sequence[Sequence[str]], inspringing: st
 
 
 def alinea(tekst: str, inspringing: str = "", breedte: int = 100) -> str:
+    import textwrap
+
     return (
         textwrap.fill(
             tekst, width=breedte, initial_indent=inspringing, subsequent_indent=inspringing

@@ -17,7 +17,6 @@ import functools
 import hashlib
 import os
 import pickle
-import tempfile
 from pathlib import Path
 from typing import TypeVar
 
@@ -73,6 +72,8 @@ def bewaar(naam: str, waarde: BaseModel) -> None:
     map_pad = map_()
     if map_pad is None:
         return
+    import tempfile  # only when writing; keeps start-up light
+
     try:
         map_pad.mkdir(parents=True, exist_ok=True)
         fd, tijdelijk = tempfile.mkstemp(dir=map_pad, prefix=f".{naam}.", suffix=".tmp")

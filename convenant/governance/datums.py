@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 
 MAANDEN = (
@@ -19,8 +18,12 @@ def plus_maanden(datum: dt.date, maanden: int) -> dt.date:
     index = datum.year * 12 + (datum.month - 1) + maanden
     jaar, maand = divmod(index, 12)
     maand += 1
-    laatste = calendar.monthrange(jaar, maand)[1]
-    return dt.date(jaar, maand, min(datum.day, laatste))
+    return dt.date(jaar, maand, min(datum.day, dagen_in_maand(jaar, maand)))
+
+
+def dagen_in_maand(jaar: int, maand: int) -> int:
+    volgende = dt.date(jaar + maand // 12, maand % 12 + 1, 1)
+    return (volgende - dt.timedelta(days=1)).day
 
 
 def plus_weken(datum: dt.date, weken: int) -> dt.date:

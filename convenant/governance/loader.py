@@ -13,7 +13,6 @@ import types
 import typing
 from collections.abc import Sequence
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -518,4 +517,5 @@ def _vertaal(detail: Any, loc: Loc, bron: Bron, model: type[BaseModel]) -> Meldi
 
 def gebundeld(naam: str) -> Path:
     """Path of a data file shipped inside the package (convenant.yaml, bezetting.yaml, …)."""
-    return Path(str(resources.files("convenant").joinpath(naam)))
+    # The data files sit beside the package's modules (package-data in pyproject.toml).
+    return Path(__file__).resolve().parent.parent / naam

@@ -1,0 +1,129 @@
+"""`convenant toets`, `escaleer` and `schema` as a secretaris and a script use them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.scenario_runners import draai
+
+VOORBEELDEN = Path(__file__).resolve().parents[1] / "examples"
+STUURGROEP = str(VOORBEELDEN / "stuurgroep-2027-02-10.yaml")
+CASUS = str(VOORBEELDEN / "casusoverleg-2027-04-14.yaml")
+
+
+def test_json_volgt_de_vorm_uit_het_ontwerp() -> None:
+    code, uit, _ = draai(["toets", STUURGROEP, "--json"])
+    data = json.loads(uit)
+    assert code == 1
+    assert set(data) == {"vergadering", "besluiten"}
+    assert data["vergadering"]["orgaan"] == "stuurgroep"
+    assert data["vergadering"]["datum"] == "2027-02-10"
+    for besluit in data["besluiten"]:
+        assert set(besluit) == {
+            "id",
+            "onderwerp",
+            "soort",
+            "oordeel",
+            "escaleren_naar",
+            "gronden",
+            "stemmen",
+        }
+        assert besluit["gronden"]
+        for grond in besluit["gronden"]:
+            assert set(grond) == {"artikel", "uitleg", "aanname"}
+    oordelen = {b["id"]: (b["oordeel"], b["escaleren_naar"]) for b in data["besluiten"]}
+    assert oordelen == {
+        "sg-2027-01": ("aangenomen", None),
+        "sg-2027-02": ("aangehouden", None),
+        "sg-2027-03": ("escaleren", "colleges"),
+        "sg-2027-04": ("escaleren", "colleges"),
+        "sg-2027-05": ("aangehouden", None),
+        "sg-2027-06": ("ongeldig", None),
+        "sg-2027-07": ("escaleren", "colleges"),
+    }
+    assert data["besluiten"][0]["stemmen"] == {"voor": 8, "tegen": 0, "onthouding": 1}
+
+
+def test_alleen_geldige_besluiten_geeft_exit_0() -> None:
+    code, uit, fout = draai(["toets", CASUS])
+    assert (code, fout) == (0, "")
+    assert "co-0042-1  AANGENOMEN" in uit
+    assert "co-0042-2  VERWORPEN" in uit
+
+
+def test_meerdere_bestanden_in_een_keer() -> None:
+    code, uit, _ = draai(["toets", STUURGROEP, CASUS, "--json"])
+    data = json.loads(uit)
+    assert code == 1
+    assert [d["vergadering"]["orgaan"] for d in data] == ["stuurgroep", "casusoverleg"]
+
+
+def test_een_onleesbaar_bestand_houdt_de_andere_niet_tegen(tmp_path: Path) -> None:
+    kapot = tmp_path / "kapot.yaml"
+    kapot.write_text(
+        "orgaan: stuurgroep\ndatum: morgen\naanwezig: alle\nbesluiten: []\n", encoding="utf-8"
+    )
+    code, uit, fout = draai(["toets", str(kapot), CASUS])
+    assert code == 2
+    assert f"{kapot}:2:8: datum:" in fout
+    assert "Casusoverleg, 14 april 2027" in uit
+
+
+def test_tekst_toont_oordeel_gronden_en_samenvatting() -> None:
+    _, uit, _ = draai(["toets", STUURGROEP])
+    assert uit.startswith("Stuurgroep, 10 februari 2027 (")
+    assert "sg-2027-03  ESCALEREN NAAR DE TWAALF COLLEGES" in uit
+    assert "    ! art. 4.7: In de Stuurgroep wordt geen casuïstiek besproken, alleen beleid." in uit
+    assert "[aanname: staking_van_stemmen]" in uit
+    assert uit.rstrip().endswith("Bij 7 daarvan rust het oordeel (deels) op een aanname.")
+
+
+def test_andere_bezetting_en_ontbrekende_bezetting(tmp_path: Path) -> None:
+    code, _, fout = draai(["toets", STUURGROEP, "--bezetting", str(tmp_path / "nee.yaml")])
+    assert code == 2
+    assert "bestand niet gevonden" in fout
+
+
+@pytest.mark.parametrize(
+    ("args", "stappen", "eind"),
+    [
+        (["--geschil", "casusregisseur"], 4, "colleges"),
+        (["--geschil", "informatiemakelaar"], 3, "colleges"),
+        (["--impasse", "partneroverleg"], 2, "colleges"),
+        (["--impasse", "tvo"], 0, "tvo"),
+    ],
+)
+def test_escaleer_json(args: list[str], stappen: int, eind: str) -> None:
+    code, uit, _ = draai(["escaleer", *args, "--json"])
+    data = json.loads(uit)
+    assert code == 0
+    assert len(data["stappen"]) == stappen
+    assert data["eindpunt"] == eind
+    assert all(stap["artikelen"] for stap in data["stappen"])
+
+
+@pytest.mark.parametrize(
+    ("args", "melding"),
+    [
+        (["--geschil", "casusregiseur"], "bedoelde u 'casusregisseur'?"),
+        (["--impasse", "stuurgoep"], "bedoelde u 'stuurgroep'?"),
+        ([], "geef precies één van"),
+        (["--geschil", "manager", "--impasse", "stuurgroep"], "geef precies één van"),
+    ],
+)
+def test_escaleer_weigert_met_uitleg(args: list[str], melding: str) -> None:
+    code, _, fout = draai(["escaleer", *args])
+    assert code == 2
+    assert melding in fout
+
+
+def test_schema_van_de_vergadering() -> None:
+    code, uit, _ = draai(["schema", "vergadering"])
+    schema = json.loads(uit)
+    assert code == 0
+    assert schema["additionalProperties"] is False
+    assert {"orgaan", "datum", "aanwezig", "besluiten"} <= set(schema["required"])
+    assert "stemmen" in schema["$defs"]["Besluit"]["properties"]
