@@ -67,6 +67,16 @@ def convenant_optie(f: F) -> F:
     )(f)
 
 
+def bezetting_optie(f: F) -> F:
+    return click.option(
+        "--bezetting",
+        "bezetting_pad",
+        type=BESTAND,
+        metavar="PAD",
+        help="Bezettingsbestand (standaard: bezetting.yaml naast het convenant).",
+    )(f)
+
+
 def debug_optie(f: F) -> F:
     # Parsed by main() from argv wherever it stands; declared here so click accepts it.
     return click.option("--debug", is_flag=True, expose_value=False, hidden=True)(f)
@@ -102,13 +112,7 @@ def cli() -> None:
 
 @cli.command()
 @convenant_optie
-@click.option(
-    "--bezetting",
-    "bezetting_pad",
-    type=BESTAND,
-    metavar="PAD",
-    help="Bezettingsbestand (standaard: bezetting.yaml naast het convenant).",
-)
+@bezetting_optie
 @click.option(
     "--verdeelsleutel",
     "verdeelsleutel_pad",
@@ -197,13 +201,7 @@ def graaf(convenant_pad: Path | None, formaat: str, uitvoer: Path | None, oversc
     metavar="VERGADERING...",
 )
 @convenant_optie
-@click.option(
-    "--bezetting",
-    "bezetting_pad",
-    type=BESTAND,
-    metavar="PAD",
-    help="Bezettingsbestand (standaard: bezetting.yaml naast het convenant).",
-)
+@bezetting_optie
 @click.option(
     "--json",
     is_flag=True,
