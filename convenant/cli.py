@@ -225,6 +225,66 @@ def toets(
     return toets_opdracht(convenant_pad, bezetting_pad, vergaderingen, json)
 
 
+DOCUMENTSOORTEN = [
+    "agenda",
+    "besluitenlijst",
+    "actiepuntenlijst",
+    "toetredingsformulier",
+    "kennisgeving-toetreding",
+    "opzegging",
+    "addendum",
+]
+
+
+@cli.command()
+@click.argument("soort", type=click.Choice(DOCUMENTSOORTEN), metavar="SOORT")
+@click.argument("invoer", type=click.Path(path_type=Path), metavar="INVOER")
+@click.option(
+    "--uitvoer",
+    type=click.Path(path_type=Path),
+    metavar="PAD",
+    help="Schrijf naar dit bestand in plaats van naar het scherm.",
+)
+@click.option(
+    "--formaat",
+    type=click.Choice(["md", "html"]),
+    help="md of html (standaard: html bij een .html-bestand, anders md).",
+)
+@click.option(
+    "--overschrijf",
+    "--force",
+    "overschrijf",
+    is_flag=True,
+    help="Vervang een bestaand uitvoerbestand.",
+)
+@click.option(
+    "--sjablonen",
+    type=click.Path(path_type=Path, file_okay=False),
+    metavar="MAP",
+    help="Eigen sjablonen; die gaan voor de meegeleverde en draaien in een sandbox.",
+)
+@convenant_optie
+@bezetting_optie
+@debug_optie
+def maak(**opties: Any) -> int:
+    """Maak een document dat klaar is om te versturen.
+
+    \b
+    SOORT is een van:
+      agenda, besluitenlijst, actiepuntenlijst   uit een vergaderbestand
+      toetredingsformulier (Bijlage 1)           uit een toetredingsbestand
+      kennisgeving-toetreding (22.3, 22.4)       uit een toetredingsbestand
+      opzegging (25.2, 23.3)                     uit een opzeggingsbestand
+      addendum (23.2)                            uit een addendumbestand
+
+    Ontbreekt een gegeven dat het document nodig heeft, dan noemt de melding het veld en het
+    bestand; er komt nooit een lege plek in het document.
+    """
+    from .opdrachten.maak import maak as uitvoeren
+
+    return uitvoeren(**opties)
+
+
 @cli.command()
 @convenant_optie
 @click.option(

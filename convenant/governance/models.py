@@ -262,6 +262,15 @@ class Uitnodiging(Model):
     aanname: BevindingId | None = None
 
 
+class Agendapunt(Model):
+    """A fixed item on every agenda of an orgaan, before or after the items of the day."""
+
+    onderwerp: Tekst
+    plaats: Literal["begin", "eind"]
+    artikelen: Artikelen
+    aanname: BevindingId | None = None
+
+
 class GeenEscalatie(Model):
     """Why an orgaan that decides has no way up: the convenant gives none."""
 
@@ -290,6 +299,7 @@ class Orgaan(Model):
     taken: list[Grondslag] = []
     inbreng_vooraf: Grondslag | None = None  # parties are asked for input before decisions (5.2)
     uitnodiging: Uitnodiging | None = None
+    vaste_agendapunten: list[Agendapunt] = []
     verslaglegging: list[Verslaglegging] = []
     vertegenwoordiging: Vertegenwoordiging | None = None
     eindgezag: bool = False

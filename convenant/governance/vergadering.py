@@ -105,15 +105,28 @@ class Besluit(Model):
         return self
 
 
+class Actiepunt(Model):
+    id: Besluitnummer
+    omschrijving: Tekst
+    wie: Tekst  # a party id, a role or a name, as the secretaris writes it
+    uiterlijk: Datum | None = None
+    status: Literal["open", "afgerond"] = "open"
+
+
 class Vergadering(Model):
     orgaan: OrgaanId
     datum: Datum
+    tijd: Annotated[str, StringConstraints(pattern=r"^[0-2][0-9][:.][0-5][0-9]$")] | None = None
+    locatie: Tekst | None = None  # in principle at the ZVHD (4.3)
+    vorige_vergadering: Datum | None = None
+    volgende_vergadering: Datum | None = None
     openbaar: bool = False
-    aanwezig: Namen
+    aanwezig: Namen = []  # required for `toets`; an agenda is made before anyone attends
     afwezig: list[Afwezige] = []
     inbreng_gevraagd_op: Datum | None = None  # parties asked for input (5.2)
     uitgenodigd: PartijenOfAlle = []  # parties invited (Casusoverleg 9.2/12.2e, jaarvergadering 6.4)
     besluiten: Annotated[list[Besluit], Field(min_length=1)]
+    actiepunten: list[Actiepunt] = []
     toelichting: Tekst | None = None
 
 

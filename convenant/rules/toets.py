@@ -138,7 +138,7 @@ def _uitnodiging(b: Vergaderbeeld) -> list[Grond]:
             gronden.append(
                 Grond(
                     artikel,
-                    f"Voor deze vergadering worden alle Partijen uitgenodigd; niet uitgenodigd: {', '.join(ontbreekt)}.",
+                    f"Voor deze vergadering worden alle Partijen uitgenodigd; niet uitgenodigd: {_namen(c, ontbreekt)}.",
                     regel.aanname,
                     "ongeldig",
                 )
@@ -161,7 +161,7 @@ def _uitnodiging(b: Vergaderbeeld) -> list[Grond]:
             gronden.append(
                 Grond(
                     artikel,
-                    f"Alleen Partijen die{door} zijn uitgenodigd, mogen deelnemen; niet uitgenodigd maar wel aanwezig: {', '.join(ongenood)}.",
+                    f"Alleen Partijen die{door} zijn uitgenodigd, mogen deelnemen; niet uitgenodigd maar wel aanwezig: {_namen(c, ongenood)}.",
                     regel.aanname,
                     "ongeldig",
                 )
@@ -284,7 +284,8 @@ def _afwezigen(b: Vergaderbeeld, besluit: Besluit) -> list[Grond]:
 
 
 def _namen(c: Convenant, partijen: Iterable[str]) -> str:
-    return ", ".join(c.partij[p].naam for p in partijen)
+    # Semicolons: party names themselves contain commas (Stichting HALT Nederland, team Drenthe).
+    return "; ".join(c.partij[p].naam for p in partijen)
 
 
 # --- the subject ----------------------------------------------------------------------------------
@@ -517,7 +518,7 @@ def _toetreding(b: Vergaderbeeld, besluit: Besluit, uit: _Bijzonder) -> None:
         uit.na_aanname.append(
             Grond(
                 art(akkoord_regel.artikelen),
-                f"Het akkoord van {len(ontbreekt)} van de {len(nodig)} Partijen ontbreekt nog ({', '.join(ontbreekt)}); de Stuurgroep beslist pas positief na akkoord van alle Partijen.",
+                f"Het akkoord van {len(ontbreekt)} van de {len(nodig)} Partijen ontbreekt nog ({_namen(c, ontbreekt)}); de Stuurgroep beslist pas positief na akkoord van alle Partijen.",
                 akkoord_regel.aanname,
                 "aangehouden",
             )
@@ -662,7 +663,7 @@ def _colleges(b: Vergaderbeeld, soort: Soort, besluit: Besluit, uit: _Bijzonder)
         uit.na_aanname.append(
             Grond(
                 artikelen,
-                f"Het besluit van de colleges van {', '.join(ontbreekt)} ontbreekt nog.",
+                f"Het besluit van de colleges van {_namen(c, ontbreekt)} ontbreekt nog.",
                 aanname,
                 "escaleren",
             )
@@ -725,7 +726,7 @@ def _uitslag(
         gronden.append(
             Grond(
                 art(vertegenwoordiging.artikelen) if vertegenwoordiging else "6.7, 6.8",
-                f"Het besluit raakt de verwerkingsverantwoordelijkheid onder de AVG, die niet gemandateerd kan worden; de stemmen namens {', '.join(sorted(stemming.via_mandaat))} tellen niet mee. Die Partijen beslissen hierover zelf.",
+                f"Het besluit raakt de verwerkingsverantwoordelijkheid onder de AVG, die niet gemandateerd kan worden; de stemmen namens {_namen(b.convenant, sorted(stemming.via_mandaat))} tellen niet mee. Die Partijen beslissen hierover zelf.",
                 None,
             )
         )

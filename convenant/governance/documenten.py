@@ -1,0 +1,70 @@
+"""Input files for the documents of a procedure: toetreding (22, Bijlage 1), opzegging (25.2,
+23.3) and addendum (23.2). Same conventions as the vergadering file: Dutch dates allowed,
+unknown keys refused."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from .models import Model, PartijId, Tekst
+from .vergadering import Besluitnummer, Datum
+
+
+class Vertegenwoordiger(Model):
+    naam: Tekst
+    functie: Tekst
+
+
+class Organisatie(Model):
+    naam: Tekst
+    statutair_gevestigd: Tekst
+    adres: Tekst
+    vertegenwoordiger: Vertegenwoordiger
+
+
+class BesluitVerwijzing(Model):
+    datum: Datum
+    besluit: Besluitnummer | None = None
+
+
+class ToetredingsVerzoek(Model):
+    """A new organisation's request to accede, from notice (22.3) to signature (Bijlage 1)."""
+
+    organisatie: Organisatie
+    publieke_taak: Tekst  # how its public or social task serves the aims of art. 2 (22.1)
+    aanvraag_ontvangen_op: Datum | None = None  # 22.2
+    kennisgeving_op: Datum | None = None  # notice to all parties (22.3)
+    akkoord_uiterlijk: Datum | None = None  # default: four weeks after the notice (aanname)
+    besluit_stuurgroep: BesluitVerwijzing | None = None  # the positive decision (22.4)
+    plaats_ondertekening: Tekst | None = None
+    datum_ondertekening: Datum | None = None
+
+
+class Opzegging(Model):
+    """A party's written notice of exit to the Stuurgroep (25.2), or per a change (23.3)."""
+
+    partij: PartijId
+    datum: Datum  # the date of the letter, received by the Stuurgroep
+    route: Literal["opzegtermijn", "wijziging"] = "opzegtermijn"
+    ingang_wijziging: Datum | None = None  # route wijziging: when the change takes effect (23.3)
+    wijziging: Tekst | None = None  # route wijziging: which change or accession is unacceptable
+    ondertekenaar: Vertegenwoordiger
+    plaats: Tekst
+
+
+class Wijzigingstekst(Model):
+    artikel: Tekst
+    wordt: Tekst
+
+
+class Addendum(Model):
+    """An addendum to the convenant (23.2), signed by the voorzitter and the Manager."""
+
+    nummer: Besluitnummer
+    onderwerp: Tekst
+    besluit_stuurgroep: BesluitVerwijzing
+    voorstel_van: PartijId
+    ingangsdatum: Datum
+    wijzigingen: list[Wijzigingstekst]
+    manager: Vertegenwoordiger
+    plaats: Tekst

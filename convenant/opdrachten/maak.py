@@ -1,0 +1,43 @@
+"""`convenant maak`: a document ready to send, from the files the other commands read."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..errors import EXIT_OK, GebruiksFout, InvoerFout
+from ..governance.bestanden import BEZETTING, laad_bezetting, laad_convenant, naast
+from ..governance.loader import laad
+from ..governance.verwijzingen import controleer, dubbele_ids, ids_van
+from ..uitvoer import schrijf
+
+
+def maak(
+    soort: str,
+    invoer: Path,
+    uitvoer: Path | None,
+    formaat: str | None,
+    overschrijf: bool,
+    sjablonen: Path | None,
+    convenant_pad: Path | None,
+    bezetting_pad: Path | None,
+) -> int:
+    from ..maak import DOCUMENTEN, render  # jinja2 only for this command
+
+    formaat = formaat or (
+        "html" if uitvoer is not None and uitvoer.suffix.lower() in (".html", ".htm") else "md"
+    )
+    if uitvoer is not None and uitvoer.exists() and not overschrijf:  # refuse before any work
+        raise GebruiksFout(f"{uitvoer}: bestaat al; gebruik --overschrijf om het te vervangen")
+    convenant = laad_convenant(convenant_pad)
+    c = convenant.model
+    bezetting_pad = bezetting_pad or naast(convenant, BEZETTING)
+    bezetting = laad_bezetting(bezetting_pad, c).model if bezetting_pad else None
+    model, bouw = DOCUMENTEN[soort]
+    bestand = laad(invoer, model)
+    if meldingen := dubbele_ids(bestand.model, bestand.bron) + controleer(
+        bestand.model, bestand.bron, ids_van(c)
+    ):
+        raise InvoerFout(meldingen)
+    tekst = render(soort, formaat, bouw(c, bezetting, bestand), invoer, sjablonen)
+    schrijf(tekst, uitvoer, overschrijf)
+    return EXIT_OK
