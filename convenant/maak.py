@@ -356,21 +356,26 @@ def kennisgeving_toetreding(
     c: Convenant, bezetting: Bezetting | None, bestand: Bestand[ToetredingsVerzoek]
 ) -> dict[str, Any]:
     t = bestand.model
-    context: dict[str, Any] = {
+    if t.kennisgeving_op is None:  # everything in the letter is dated from the notice
+        raise InvoerFout(
+            [
+                Melding(
+                    str(bestand.bron.pad),
+                    "het document 'kennisgeving-toetreding' vraagt 'kennisgeving_op', maar dat staat niet in dit bestand",
+                    herstel="vul 'kennisgeving_op' in (de datum van de kennisgeving, 22.3)",
+                )
+            ]
+        )
+    return {
         **_basis(c, c.orgaan["stuurgroep"]),
         "verzoek": _data(t),
         "termijn_weken": KENNISGEVING_WEKEN,
+        "akkoord_uiterlijk": t.akkoord_uiterlijk
+        or plus_weken(t.kennisgeving_op, KENNISGEVING_WEKEN),
+        "termijn_is_aanname": t.akkoord_uiterlijk is None,
+        "partijen": [p.naam for p in c.partijen_op(t.kennisgeving_op) if p.is_partij],
+        "secretaris": _functionaris(bezetting, "stuurgroep", "secretaris", t.kennisgeving_op),
     }
-    if t.kennisgeving_op is not None:
-        context["akkoord_uiterlijk"] = t.akkoord_uiterlijk or plus_weken(
-            t.kennisgeving_op, KENNISGEVING_WEKEN
-        )
-        context["termijn_is_aanname"] = t.akkoord_uiterlijk is None
-        context["partijen"] = [p.naam for p in c.partijen_op(t.kennisgeving_op) if p.is_partij]
-        context["secretaris"] = _functionaris(
-            bezetting, "stuurgroep", "secretaris", t.kennisgeving_op
-        )
-    return context
 
 
 def opzegging(
