@@ -20,6 +20,7 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/convenant valideer --geen-bevindingen
 	$(BIN)/convenant toets examples/*.yaml || test $$? -eq 1
+	$(BIN)/convenant maak agenda examples/documenten/stuurgroep-2027-05-12.yaml
 	$(BIN)/convenant escaleer --geschil casusregisseur
 	$(BIN)/convenant partijen --op 2027-02-10
 
