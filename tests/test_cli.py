@@ -212,17 +212,22 @@ def test_geen_traceback_behalve_met_debug(tmp_path: Path) -> None:
     assert "Traceback" in klaar.stderr
 
 
-def test_partijen_laadt_geen_networkx(tmp_path: Path) -> None:
-    # networkx is only for the commands that check or draw the graph; start-up stays light.
+@pytest.mark.parametrize(
+    "opdracht",
+    [["partijen", "--op", "2026-11-28"], ["toets", "examples/casusoverleg-2027-04-14.yaml"]],
+)
+def test_zware_modules_alleen_waar_nodig(opdracht: list[str]) -> None:
+    # networkx is for checking or drawing the graph, jinja2 for documents; start-up stays light.
+    wortel = Path(__file__).resolve().parents[1]
     code = (
         "import sys; from convenant.cli import uitvoeren; "
-        "uitvoeren(['partijen', '--op', '2026-11-28']); "
+        f"uitvoeren({opdracht!r}); "
         "print(sorted(m for m in ('networkx', 'jinja2') if m in sys.modules), file=sys.stderr)"
     )
-    omgeving = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
+    omgeving = {**os.environ, "PYTHONPATH": str(wortel)}
     klaar = subprocess.run(
         [sys.executable, "-c", code],
-        cwd=tmp_path,
+        cwd=wortel,
         capture_output=True,
         text=True,
         env=omgeving,
