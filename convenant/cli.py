@@ -320,6 +320,113 @@ def schema(soort: str) -> int:
     return uitvoeren(soort)
 
 
+@cli.group(cls=Opdrachtgroep)
+def simuleer() -> None:
+    """Simuleer een uittreding of een liquidatie, vóór iemand een brief tekent."""
+
+
+@simuleer.command("uittreding")
+@click.option("--partij", required=True, metavar="ID", help="De Partij die vertrekt.")
+@click.option(
+    "--opzegging",
+    type=Datum(),
+    metavar="DATUM",
+    help="Datum van de schriftelijke opzegging (25.2, 23.3).",
+)
+@click.option(
+    "--route",
+    type=click.Choice(["opzegtermijn", "wijziging", "uitsluiting"]),
+    default="opzegtermijn",
+    help="opzegtermijn (25.2, standaard), wijziging (23.3) of uitsluiting (24.3, 25.3).",
+)
+@click.option(
+    "--ingang",
+    type=Datum(),
+    metavar="DATUM",
+    help="Bij --route wijziging: wanneer de wijziging ingaat.",
+)
+@click.option(
+    "--ingebrekestelling",
+    type=Datum(),
+    metavar="DATUM",
+    help="Bij --route uitsluiting: datum van de ingebrekestelling (24.3).",
+)
+@click.option(
+    "--hersteltermijn",
+    type=Datum(),
+    metavar="DATUM",
+    help="Bij --route uitsluiting: einde van de hersteltermijn (24.3).",
+)
+@click.option(
+    "--besluit",
+    type=Datum(),
+    metavar="DATUM",
+    help="Bij --route uitsluiting: datum van de besluiten van Stuurgroep en colleges (25.3).",
+)
+@click.option("--json", is_flag=True, help="Uitvoer als JSON.")
+@convenant_optie
+@bezetting_optie
+@debug_optie
+def simuleer_uittreding(**opties: Any) -> int:
+    """Tijdlijn van een uittreding: ingangsdatum, rechten en plichten tot dan, wat blijft gelden, zetels en liquidatie."""
+    from .opdrachten.simuleer import uittreding
+
+    return uittreding(**opties)
+
+
+@simuleer.command("liquidatie")
+@click.option(
+    "--begroting",
+    "begroting_pad",
+    required=True,
+    type=BESTAND,
+    metavar="PAD",
+    help="De liquidatiebegroting van de VRD (25.6).",
+)
+@click.option(
+    "--verdeelsleutel",
+    "verdeelsleutel_pad",
+    type=BESTAND,
+    metavar="PAD",
+    help="De verdeelsleutel (standaard: het voorbeeld naast het convenant).",
+)
+@click.option(
+    "--route",
+    type=click.Choice(["opheffing", "uittreding", "rechter"]),
+    default="opheffing",
+    help="opheffing (standaard), uittreding of rechter (24.5).",
+)
+@click.option(
+    "--uittredend", metavar="ID", help="Bij --route uittreding: de gemeente die uittreedt."
+)
+@click.option(
+    "--uittreder-deelt/--uittreder-deelt-niet",
+    "uittreder_deelt",
+    default=True,
+    help="Deelt de uittredende gemeente mee? (standaard: ja; aanname uittredende_gemeente_deelt_kosten)",
+)
+@click.option(
+    "--zonder", multiple=True, metavar="ID", help="Een gemeente die niet meebetaalt (herhaalbaar)."
+)
+@click.option(
+    "--alle-uittredingen",
+    "allemaal",
+    is_flag=True,
+    help="Per gemeente die uittreedt: de nieuwe aandelen van de andere.",
+)
+@click.option(
+    "--json", is_flag=True, help="Uitvoer als JSON (bedragen als tekst met twee decimalen)."
+)
+@click.option("--csv", is_flag=True, help="Uitvoer als CSV met puntkomma's en decimale komma's.")
+@convenant_optie
+@debug_optie
+def simuleer_liquidatie(**opties: Any) -> int:
+    """Verdeel de liquidatiekosten: gemeenten naar de verdeelsleutel (25.6), gedetacheerden bij hun partner (25.7)."""
+    from .opdrachten.simuleer import liquidatie
+
+    return liquidatie(**opties)
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     """Entry point: run the CLI and map every outcome to an exit code."""
     sys.exit(uitvoeren(list(sys.argv[1:] if argv is None else argv)))

@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Iterable
-from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +22,7 @@ from pydantic import BaseModel
 from .errors import EXIT_NIET_GELDIG, ConvenantFout, GebruiksFout, InvoerFout, Melding
 from .governance.datums import lang, plus_maanden, plus_weken
 from .governance.documenten import Addendum, Opzegging, ToetredingsVerzoek
+from .governance.geld import bedrag
 from .governance.loader import Bestand
 from .governance.models import Bezetting, Convenant, Lid, Orgaan
 from .governance.vergadering import Vergadering
@@ -42,15 +42,6 @@ class Geweigerd(ConvenantFout):
 
 
 # --- filters ------------------------------------------------------------------------------------
-
-
-def bedrag(waarde: Decimal | int | str) -> str:
-    """Money in Dutch notation: € 1.234,50 (rounded half up to cents, only here at the end)."""
-    centen = Decimal(str(waarde)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-    teken = "-" if centen < 0 else ""
-    euro, cent = f"{abs(centen):.2f}".split(".")
-    groepen = f"{int(euro):,}".replace(",", ".")
-    return f"{teken}€ {groepen},{cent}"
 
 
 def opsomming(items: Iterable[str]) -> str:

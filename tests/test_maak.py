@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from convenant.maak import bedrag, opsomming
+from convenant.governance.geld import bedrag
+from convenant.maak import opsomming
 from tests.scenario_runners import draai
 
 WORTEL = Path(__file__).resolve().parents[1]

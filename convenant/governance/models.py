@@ -617,4 +617,14 @@ class Verdeelsleutel(Model):
     basis: Tekst
     bron: Tekst
     peildatum: dt.date
+    totaal: Annotated[Decimal, Field(gt=0)] | None = None  # e.g. 100 when the key is in percent
     aandelen: Annotated[list[Aandeel], Field(min_length=1)]
+
+    @model_validator(mode="after")
+    def _telt_op(self) -> Verdeelsleutel:
+        som = sum((a.gewicht for a in self.aandelen), Decimal(0))
+        if self.totaal is not None and som != self.totaal:
+            raise ValueError(
+                f"de gewichten tellen op tot {som}, niet tot het opgegeven totaal {self.totaal}"
+            )
+        return self

@@ -1,0 +1,316 @@
+"""`convenant simuleer uittreding` and `convenant simuleer liquidatie`."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from pathlib import Path
+
+from ..errors import EXIT_NIET_GELDIG, EXIT_OK, GebruiksFout, InvoerFout, bedoelde_u
+from ..governance.begroting import Begroting
+from ..governance.bestanden import (
+    BEZETTING,
+    VERDEELSLEUTEL,
+    laad_bezetting,
+    laad_convenant,
+    laad_verdeelsleutel,
+    naast,
+)
+from ..governance.datums import lang
+from ..governance.geld import als_tekst, bedrag
+from ..governance.lint import lint_verdeelsleutel
+from ..governance.loader import Bestand, laad
+from ..governance.models import Convenant, Verdeelsleutel
+from ..governance.verwijzingen import controleer, dubbele_ids, ids_van
+from ..rules.liquidatie import Liquidatie, Route, alle_uittredingen, liquideer
+from ..rules.uittreding import Route as UitRoute
+from ..rules.uittreding import Uittreding, simuleer
+from ..uitvoer import als_json, schrijf, tabel
+
+
+def _partij(c: Convenant, ident: str, soort: str | None = None) -> None:
+    kandidaten = [p.id for p in c.partijen if p.is_partij and (soort is None or p.soort == soort)]
+    if ident not in kandidaten:
+        suggestie = bedoelde_u(ident, kandidaten)
+        hint = f" (bedoelde u '{suggestie}'?)" if suggestie else ""
+        wat = "gemeente" if soort == "gemeente" else "Partij"
+        raise GebruiksFout(f"'{ident}' is geen {wat}{hint}; zie 'convenant partijen'")
+
+
+def uittreding(
+    convenant_pad: Path | None,
+    bezetting_pad: Path | None,
+    partij: str,
+    route: UitRoute,
+    opzegging: dt.date | None,
+    ingang: dt.date | None,
+    ingebrekestelling: dt.date | None,
+    hersteltermijn: dt.date | None,
+    besluit: dt.date | None,
+    json: bool,
+) -> int:
+    convenant = laad_convenant(convenant_pad)
+    c = convenant.model
+    _partij(c, partij)
+    if route in ("opzegtermijn", "wijziging") and opzegging is None:
+        raise GebruiksFout("geef de datum van de schriftelijke opzegging met --opzegging DATUM")
+    if route == "wijziging" and ingang is None:
+        raise GebruiksFout(
+            "geef bij --route wijziging de datum waarop de wijziging ingaat met --ingang DATUM (23.3)"
+        )
+    bezetting_pad = bezetting_pad or naast(convenant, BEZETTING)
+    bezetting = laad_bezetting(bezetting_pad, c).model if bezetting_pad else None
+    u = simuleer(
+        c, bezetting, partij, route, opzegging, ingang, ingebrekestelling, hersteltermijn, besluit
+    )
+    schrijf(als_json(_uittreding_dict(u)) if json else _uittreding_tekst(c, u))
+    return EXIT_OK if u.geldig else EXIT_NIET_GELDIG
+
+
+def _grond(g: object) -> dict[str, object]:
+    return g.als_dict()  # type: ignore[attr-defined, no-any-return]
+
+
+def _uittreding_dict(u: Uittreding) -> dict[str, object]:
+    return {
+        "partij": u.partij,
+        "route": u.route,
+        "geldig": u.geldig,
+        "ingang": u.ingang,
+        "tijdlijn": [
+            {"datum": g.datum, "wat": g.wat, "artikel": g.artikel, "aanname": g.aanname}
+            for g in u.tijdlijn
+        ],
+        "tot_de_ingang": [_grond(g) for g in u.tijdens],
+        "blijft_gelden": [_grond(g) for g in u.blijft],
+        "zetels": [
+            {"orgaan": z.orgaan, "lid": z.lid, "naam": z.naam, "gevolg": z.gevolg} for z in u.zetels
+        ],
+        "partijen_daarna": list(u.partijen_daarna),
+        "gronden": [_grond(g) for g in u.gronden],
+    }
+
+
+def _regel(g: object) -> str:
+    artikel, uitleg, aanname = g.artikel, g.uitleg, g.aanname  # type: ignore[attr-defined]
+    return f"  - art. {artikel}: {uitleg}" + (f" [aanname: {aanname}]" if aanname else "")
+
+
+def _uittreding_tekst(c: Convenant, u: Uittreding) -> str:
+    naam = c.partij[u.partij].naam
+    soort = {
+        "opzegtermijn": "opzegging (25.2)",
+        "wijziging": "opzegging wegens een wijziging (23.3)",
+        "uitsluiting": "uitsluiting (24.3, 25.3)",
+    }[u.route]
+    delen = [f"Uittreding van {naam}: {soort}\n"]
+    if u.tijdlijn:
+        rijen = [
+            [lang(g.datum), g.wat, g.artikel + (f" (aanname: {g.aanname})" if g.aanname else "")]
+            for g in u.tijdlijn
+        ]
+        delen.append("\n" + tabel(["datum", "gebeurtenis", "artikel"], rijen))
+    if not u.geldig or u.ingang is None:
+        delen.append(
+            "\nDe uittreding gaat (nog) niet in:\n" + "".join(_regel(g) + "\n" for g in u.gronden)
+        )
+        return "".join(delen)
+    if u.tijdens:
+        delen.append(
+            f"\nTot {lang(u.ingang)} blijft {naam} Partij:\n"
+            + "".join(_regel(g) + "\n" for g in u.tijdens)
+        )
+    delen.append("\nOok daarna blijft gelden:\n" + "".join(_regel(g) + "\n" for g in u.blijft))
+    delen.append("\nGevolgen:\n" + "".join(_regel(g) + "\n" for g in u.gronden))
+    if u.zetels:
+        rijen = [[c.orgaan[z.orgaan].naam, z.naam, z.gevolg] for z in u.zetels]
+        delen.append(
+            "\nZetels (bezetting op de laatste dag als Partij):\n"
+            + tabel(["orgaan", "lid", "gevolg"], rijen, "  ")
+        )
+    delen.append(f"\nVanaf {lang(u.ingang)}: {len(u.partijen_daarna)} Partijen.\n")
+    return "".join(delen)
+
+
+# --- liquidatie ---------------------------------------------------------------------------------
+
+
+def laad_begroting(pad: Path, c: Convenant) -> Bestand[Begroting]:
+    bestand = laad(pad, Begroting)
+    if meldingen := dubbele_ids(bestand.model, bestand.bron) + controleer(
+        bestand.model, bestand.bron, ids_van(c)
+    ):
+        raise InvoerFout(meldingen)
+    return bestand
+
+
+def laad_sleutel(convenant: Bestand[Convenant], pad: Path | None) -> Verdeelsleutel:
+    pad = pad or naast(convenant, VERDEELSLEUTEL)
+    if pad is None:
+        raise GebruiksFout("geef de verdeelsleutel met --verdeelsleutel PAD (20.3, 20.4)")
+    sleutel = laad_verdeelsleutel(pad, convenant.model)
+    # A key that misses or doubles a gemeente cannot divide costs: unreadable for this purpose.
+    if fouten := [p for p in lint_verdeelsleutel(sleutel, convenant.model) if p.ernst == "fout"]:
+        raise InvoerFout([p.melding for p in fouten])
+    return sleutel.model
+
+
+def liquidatie(
+    convenant_pad: Path | None,
+    begroting_pad: Path,
+    verdeelsleutel_pad: Path | None,
+    route: Route,
+    uittredend: str | None,
+    uittreder_deelt: bool,
+    zonder: tuple[str, ...],
+    allemaal: bool,
+    json: bool,
+    csv: bool,
+) -> int:
+    if json and csv:
+        raise GebruiksFout("kies --json of --csv, niet allebei")
+    convenant = laad_convenant(convenant_pad)
+    c = convenant.model
+    for ident in (*zonder, *([uittredend] if uittredend else [])):
+        _partij(c, ident, "gemeente")
+    if route == "uittreding" and uittredend is None:
+        raise GebruiksFout(
+            "geef bij --route uittreding de uittredende gemeente met --uittredend ID"
+        )
+    begroting = laad_begroting(begroting_pad, c).model
+    sleutel = laad_sleutel(convenant, verdeelsleutel_pad)
+    if allemaal:
+        tabel_ = alle_uittredingen(c, begroting, sleutel)
+        schrijf(
+            _alle_json(tabel_) if json else _alle_csv(tabel_) if csv else _alle_tekst(c, tabel_)
+        )
+        return EXIT_OK
+    try:
+        uitkomst = liquideer(c, begroting, sleutel, route, zonder, uittredend, uittreder_deelt)
+    except ValueError as e:
+        raise GebruiksFout(str(e)) from None
+    if json:
+        schrijf(als_json(liquidatie_dict(c, uitkomst, begroting, sleutel)))
+    elif csv:
+        schrijf(_csv(c, uitkomst))
+    else:
+        schrijf(_tekst(c, uitkomst, begroting, sleutel))
+    return EXIT_OK
+
+
+def liquidatie_dict(
+    c: Convenant, u: Liquidatie, begroting: Begroting, sleutel: Verdeelsleutel
+) -> dict[str, object]:
+    som = sum(u.gewichten.values(), Decimal(0))
+    return {
+        "route": u.route,
+        "begroting": {
+            "naam": begroting.naam,
+            "voorbeeld": begroting.voorbeeld,
+            "peildatum": begroting.peildatum,
+        },
+        "verdeelsleutel": {
+            "naam": sleutel.naam,
+            "voorbeeld": sleutel.voorbeeld,
+            "basis": sleutel.basis,
+        },
+        "totaal": als_tekst(u.totaal),
+        "door_gemeenten": als_tekst(u.gedeeld),
+        "gemeenten": [
+            {
+                "gemeente": g,
+                "naam": c.partij[g].naam,
+                "gewicht": str(u.gewichten[g]),
+                "aandeel": f"{u.gewichten[g] / som:.6f}",
+                "bedrag": als_tekst(b),
+            }
+            for g, b in u.gemeenten.items()
+        ],
+        "partners": [
+            {"partij": p, "naam": c.partij[p].naam, "bedrag": als_tekst(b)}
+            for p, b in sorted(u.partners.items())
+        ],
+        "vrd": als_tekst(u.eigen_kosten_vrd),
+        "gronden": [g.als_dict() for g in u.gronden],
+    }
+
+
+def _tekst(c: Convenant, u: Liquidatie, begroting: Begroting, sleutel: Verdeelsleutel) -> str:
+    kop = f"Liquidatie, route {u.route}: {begroting.naam}{_voorbeeld(begroting.naam, begroting.voorbeeld)}, {lang(begroting.peildatum)}\n"
+    delen = [kop, f"Totaal van de begroting: {bedrag(u.totaal)}\n"]
+    if u.gemeenten:
+        som = sum(u.gewichten.values(), Decimal(0))
+        rijen = [
+            [
+                c.partij[g].naam,
+                str(u.gewichten[g]),
+                f"{u.gewichten[g] / som * 100:.2f} %".replace(".", ","),
+                bedrag(b),
+            ]
+            for g, b in u.gemeenten.items()
+        ]
+        rijen.append(
+            ["totaal", str(som), "100,00 %", bedrag(sum(u.gemeenten.values(), Decimal(0)))]
+        )
+        delen.append(
+            f"\nDoor de gemeenten te dragen (25.6), naar {sleutel.naam}{_voorbeeld(sleutel.naam, sleutel.voorbeeld)}:\n"
+        )
+        delen.append(tabel(["gemeente", "gewicht", "aandeel", "bedrag"], rijen, "  "))
+    if u.partners:
+        delen.append("\nGedetacheerd personeel, bij de partner (25.7):\n")
+        delen.append(
+            tabel(
+                ["partner", "bedrag"],
+                [[c.partij[p].naam, bedrag(b)] for p, b in sorted(u.partners.items())],
+                "  ",
+            )
+        )
+    if u.eigen_kosten_vrd:
+        delen.append(f"\nBij de VRD als werkgever: {bedrag(u.eigen_kosten_vrd)}\n")
+    delen.append("\nGronden:\n" + "".join(_regel(g) + "\n" for g in u.gronden))
+    return "".join(delen)
+
+
+def _voorbeeld(naam: str, voorbeeld: bool) -> str:
+    return " (voorbeeld)" if voorbeeld and "voorbeeld" not in naam.lower() else ""
+
+
+def _nl(waarde: Decimal) -> str:
+    return als_tekst(waarde).replace(".", ",")
+
+
+def _csv(c: Convenant, u: Liquidatie) -> str:
+    # Semicolons and decimal commas: what a Dutch spreadsheet opens without an import wizard.
+    regels = ["soort;partij;naam;gewicht;bedrag"]
+    regels += [
+        f"gemeente;{g};{c.partij[g].naam};{u.gewichten[g]};{_nl(b)}" for g, b in u.gemeenten.items()
+    ]
+    regels += [f"partner;{p};{c.partij[p].naam};;{_nl(b)}" for p, b in sorted(u.partners.items())]
+    if u.eigen_kosten_vrd:
+        regels.append(f"werkgever;vrd;{c.partij['vrd'].naam};;{_nl(u.eigen_kosten_vrd)}")
+    return "\n".join(regels) + "\n"
+
+
+def _alle_json(t: dict[str, dict[str, Decimal]]) -> str:
+    return als_json(
+        {
+            "alle_uittredingen": {
+                weg: {g: als_tekst(b) for g, b in rest.items()} for weg, rest in t.items()
+            }
+        }
+    )
+
+
+def _alle_csv(t: dict[str, dict[str, Decimal]]) -> str:
+    regels = ["uittredend;gemeente;bedrag"]
+    regels += [f"{weg};{g};{_nl(b)}" for weg, rest in t.items() for g, b in rest.items()]
+    return "\n".join(regels) + "\n"
+
+
+def _alle_tekst(c: Convenant, t: dict[str, dict[str, Decimal]]) -> str:
+    gemeenten = list(t)
+    rijen = [
+        [g, *[(bedrag(t[weg][g]) if g in t[weg] else "-") for weg in gemeenten]] for g in gemeenten
+    ]
+    kop = "Als één gemeente uittreedt en niet meebetaalt: de nieuwe aandelen van de andere (kolom = de uittredende gemeente).\n\n"
+    return kop + tabel(["gemeente", *gemeenten], rijen)

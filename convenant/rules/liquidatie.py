@@ -1,0 +1,190 @@
+"""Who pays what when the ZVHD winds down staff (24.5, 25.6, 25.7). Pure functions, exact money.
+
+Amounts are Decimal cents; a total is divided with the largest-remainder method over exact
+fractions, so the shares add up to the total to the cent and each is within one cent of its
+exact proportion.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+from fractions import Fraction
+from typing import Literal
+
+from ..governance.begroting import Begroting
+from ..governance.geld import bedrag
+from ..governance.models import Convenant, Verdeelsleutel
+from .oordeel import Grond
+
+Route = Literal["opheffing", "uittreding", "rechter"]
+CENT = Decimal("0.01")
+
+
+def verdeel(totaal: Decimal, gewichten: Mapping[str, Decimal]) -> dict[str, Decimal]:
+    """Split `totaal` over the keys in proportion to their weights, exactly to the cent.
+
+    Largest remainder: every share is first rounded down to a cent; the cents left over go one
+    each to the largest fractional remainders (ties by key, so the result is deterministic).
+    """
+    if not gewichten:
+        return {}
+    centen = int((totaal / CENT).to_integral_exact())
+    if Decimal(centen) * CENT != totaal:
+        raise ValueError(f"{totaal} is geen bedrag in hele centen")
+    som = sum((Fraction(w) for w in gewichten.values()), Fraction(0))
+    if som <= 0:
+        raise ValueError("de gewichten tellen op tot nul")
+    exact = {k: Fraction(centen) * Fraction(w) / som for k, w in gewichten.items()}
+    delen = {k: e.numerator // e.denominator for k, e in exact.items()}
+    over = centen - sum(delen.values())
+    for k in sorted(exact, key=lambda k: (-(exact[k] - delen[k]), k))[:over]:
+        delen[k] += 1
+    return {k: Decimal(c) * CENT for k, c in delen.items()}
+
+
+@dataclass(frozen=True)
+class Liquidatie:
+    route: Route
+    gemeenten: dict[str, Decimal]  # share of the costs the gemeenten bear together (25.6)
+    gewichten: dict[str, Decimal]  # the key used for those shares
+    partners: dict[str, Decimal]  # seconded staff per partner (25.7)
+    eigen_kosten_vrd: Decimal  # under 24.5 the employer keeps its staff costs (aanname)
+    gedeeld: Decimal  # the total the gemeenten share
+    totaal: Decimal
+    gronden: tuple[Grond, ...] = field(default=())
+
+
+def liquideer(
+    c: Convenant,
+    begroting: Begroting,
+    sleutel: Verdeelsleutel,
+    route: Route = "opheffing",
+    zonder: Iterable[str] = (),
+    uittredend: str | None = None,
+    uittreder_deelt: bool = True,
+) -> Liquidatie:
+    gronden: list[Grond] = []
+    zonder = set(zonder)
+    personeel = sum((p.bedrag for p in begroting.posten if p.soort == "personeel_vrd"), Decimal(0))
+    overig = sum((p.bedrag for p in begroting.posten if p.soort == "overig"), Decimal(0))
+    partners: dict[str, Decimal] = {}
+    for post in begroting.posten:
+        if post.soort == "gedetacheerd":
+            assert post.partner is not None
+            partners[post.partner] = partners.get(post.partner, Decimal(0)) + post.bedrag
+    totaal = personeel + overig + sum(partners.values(), Decimal(0))
+    if partners:
+        gronden.append(
+            Grond(
+                "25.7",
+                f"Gedetacheerd personeel blijft de verantwoordelijkheid van de partner die het detacheerde: {_bedragen(c, partners)}.",
+            )
+        )
+
+    if route == "rechter":
+        gronden.append(
+            Grond(
+                "24.5",
+                "Het convenant is door de rechter ontbonden: elke Partij draagt de kosten voor haar eigen organisatie; er wordt niets verdeeld.",
+            )
+        )
+        gronden.append(
+            Grond(
+                "24.5, 25.6",
+                f"De kosten van personeel in dienst van de VRD en de overige verplichtingen ({bedrag(personeel + overig)}) blijven bij de VRD als werkgever.",
+                "rechter_vrd_kosten",
+            )
+        )
+        return Liquidatie(
+            route, {}, {}, partners, personeel + overig, Decimal(0), totaal, tuple(gronden)
+        )
+
+    gewichten = {a.gemeente: a.gewicht for a in sleutel.aandelen if a.gemeente not in zonder}
+    if route == "uittreding" and uittredend is not None:
+        if uittreder_deelt:
+            gronden.append(
+                Grond(
+                    "25.6",
+                    f"{c.partij[uittredend].naam} treedt uit en deelt mee in de kosten die haar uittreding veroorzaakt.",
+                    "uittredende_gemeente_deelt_kosten",
+                )
+            )
+        else:
+            gewichten.pop(uittredend, None)
+            gronden.append(
+                Grond(
+                    "25.6",
+                    f"{c.partij[uittredend].naam} treedt uit en deelt niet mee in de kosten die haar uittreding veroorzaakt (gekozen afwijking van de aanname).",
+                    "uittredende_gemeente_deelt_kosten",
+                )
+            )
+    if zonder:
+        gronden.append(
+            Grond(
+                "25.6", f"Niet meegerekend: {'; '.join(c.partij[z].naam for z in sorted(zonder))}."
+            )
+        )
+    if not gewichten:
+        raise ValueError("er blijft geen gemeente over om de kosten te dragen")
+    gedeeld = personeel + overig
+    aanleiding = (
+        "het convenant wijzigt door uittreding"
+        if route == "uittreding"
+        else "het convenant wordt ontbonden"
+    )
+    gronden.append(
+        Grond(
+            "25.6",
+            f"Omdat {aanleiding}, stelt de VRD een liquiditeitsplan en liquidatiebegroting op; de kosten jegens het personeel ({bedrag(personeel)}) dragen de gemeenten naar rato van hun bijdrage.",
+            "liquidatie_naar_rato_van_welke_bijdrage",
+        )
+    )
+    if overig:
+        gronden.append(
+            Grond(
+                "25.6, 20.3",
+                f"Overige verplichtingen ({bedrag(overig)}) worden op dezelfde manier verdeeld.",
+                "overige_liquidatiekosten",
+            )
+        )
+    gronden.append(
+        Grond(
+            "20.3",
+            f"Verdeelsleutel: {sleutel.naam} ({sleutel.basis}){', een voorbeeld' if sleutel.voorbeeld else ''}.",
+        )
+    )
+    if route == "opheffing":
+        gronden.append(
+            Grond(
+                "25.7",
+                "Naast hun bijdrage spannen de gemeenten zich in om het personeel van het ZVHD te herplaatsen of terug te nemen.",
+            )
+        )
+    return Liquidatie(
+        route,
+        verdeel(gedeeld, gewichten),
+        gewichten,
+        partners,
+        Decimal(0),
+        gedeeld,
+        totaal,
+        tuple(gronden),
+    )
+
+
+def alle_uittredingen(
+    c: Convenant, begroting: Begroting, sleutel: Verdeelsleutel
+) -> dict[str, dict[str, Decimal]]:
+    """For each gemeente leaving, the new shares of the others."""
+    return {
+        a.gemeente: liquideer(
+            c, begroting, sleutel, "uittreding", uittredend=a.gemeente, uittreder_deelt=False
+        ).gemeenten
+        for a in sleutel.aandelen
+    }
+
+
+def _bedragen(c: Convenant, per: Mapping[str, Decimal]) -> str:
+    return "; ".join(f"{c.partij[p].naam} {bedrag(b)}" for p, b in sorted(per.items()))

@@ -1,0 +1,259 @@
+"""What happens when a party leaves: the timeline of an exit (25.2), an exit per a change (23.3)
+or an exclusion (24.3, 25.3). Pure functions; dates in calendar months as DESIGN.md defines."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Literal
+
+from ..governance.datums import lang, plus_maanden
+from ..governance.models import Bezetting, Convenant
+from .oordeel import Grond
+
+Route = Literal["opzegtermijn", "wijziging", "uitsluiting"]
+
+
+@dataclass(frozen=True)
+class Gebeurtenis:
+    datum: dt.date
+    wat: str
+    artikel: str
+    aanname: str | None = None
+
+
+@dataclass(frozen=True)
+class Zetel:
+    orgaan: str
+    lid: str
+    naam: str
+    gevolg: str
+
+
+@dataclass(frozen=True)
+class Uittreding:
+    partij: str
+    route: Route
+    ingang: dt.date | None
+    geldig: bool
+    tijdlijn: tuple[Gebeurtenis, ...]
+    tijdens: tuple[Grond, ...]
+    blijft: tuple[Grond, ...]
+    zetels: tuple[Zetel, ...]
+    partijen_daarna: tuple[str, ...]
+    gronden: tuple[Grond, ...]
+
+
+def simuleer(
+    c: Convenant,
+    bezetting: Bezetting | None,
+    partij: str,
+    route: Route = "opzegtermijn",
+    opzegging: dt.date | None = None,
+    ingang_wijziging: dt.date | None = None,
+    ingebrekestelling: dt.date | None = None,
+    hersteltermijn: dt.date | None = None,
+    besluit: dt.date | None = None,
+) -> Uittreding:
+    """The consequences of `partij` leaving; `geldig` is False when a required step is missing."""
+    naam = c.partij[partij].naam
+    tijdlijn: list[Gebeurtenis] = []
+    gronden: list[Grond] = []
+    geldig = True
+    ingang: dt.date | None = None
+    if route == "opzegtermijn":
+        assert opzegging is not None
+        ingang = plus_maanden(opzegging, 12)
+        tijdlijn.append(
+            Gebeurtenis(opzegging, f"{naam} zegt schriftelijk op bij de Stuurgroep", "25.2")
+        )
+        tijdlijn.append(
+            Gebeurtenis(
+                ingang,
+                f"de uittreding gaat in, twaalf kalendermaanden na de opzegging; vanaf deze dag is {naam} geen Partij meer",
+                "25.2",
+                "ingang_opzegtermijn",
+            )
+        )
+    elif route == "wijziging":
+        assert opzegging is not None
+        assert ingang_wijziging is not None
+        tijdlijn.append(
+            Gebeurtenis(
+                opzegging,
+                f"{naam} zegt schriftelijk op omdat zij een wijziging of toetreding onaanvaardbaar vindt",
+                "23.3",
+            )
+        )
+        if opzegging >= ingang_wijziging:
+            geldig = False
+            gronden.append(
+                Grond(
+                    "23.3",
+                    f"De opzegging van {lang(opzegging)} ligt niet vóór de ingang van de wijziging ({lang(ingang_wijziging)}); de bijzondere opzegging van 23.3 is dan niet meer mogelijk, de gewone opzegtermijn van 25.2 geldt.",
+                    "opzegging_bij_wijziging",
+                )
+            )
+        else:
+            ingang = ingang_wijziging
+            tijdlijn.append(
+                Gebeurtenis(
+                    ingang,
+                    f"de wijziging wordt van kracht en daarmee de uittreding van {naam}, zonder opzegtermijn",
+                    "23.3",
+                    "opzegging_bij_wijziging",
+                )
+            )
+    else:
+        ingang, geldig = _uitsluiting(
+            naam, ingebrekestelling, hersteltermijn, besluit, tijdlijn, gronden
+        )
+
+    tijdens: list[Grond] = []
+    blijft: list[Grond] = []
+    procedures = {p.id: p for p in c.procedures}
+    if route != "uitsluiting" and ingang is not None:
+        for b in procedures["uittreding"].bepalingen:
+            tijdens.append(Grond(", ".join(b.artikelen), b.omschrijving, b.aanname))
+        if c.partij[partij].soort == "gemeente" and opzegging is not None:
+            tijdens.append(_bijdrage(naam, ingang))
+    for b in procedures["nawerking"].bepalingen:
+        blijft.append(Grond(", ".join(b.artikelen), b.omschrijving, b.aanname))
+    if ingang is not None:
+        gronden.append(
+            Grond(
+                "25.6" if route != "uitsluiting" else "25.3, 25.6",
+                "Het convenant wijzigt doordat een Partij vertrekt: de VRD stelt een liquiditeitsplan en een liquidatiebegroting op (zie 'convenant simuleer liquidatie').",
+                "uitsluiting_en_liquidatie" if route == "uitsluiting" else None,
+            )
+        )
+        if c.partij[partij].soort == "gemeente":
+            gronden.append(
+                Grond(
+                    "25.6",
+                    f"{naam} deelt als gemeente mee in de kosten die haar vertrek veroorzaakt.",
+                    "uittredende_gemeente_deelt_kosten",
+                )
+            )
+    zetels = _zetels(c, bezetting, partij, ingang - dt.timedelta(days=1)) if ingang else []
+    daarna = (
+        tuple(p.id for p in c.partijen_op(ingang) if p.is_partij and p.id != partij)
+        if ingang
+        else ()
+    )
+    return Uittreding(
+        partij,
+        route,
+        ingang,
+        geldig,
+        tuple(tijdlijn),
+        tuple(tijdens),
+        tuple(blijft),
+        tuple(zetels),
+        daarna,
+        tuple(gronden),
+    )
+
+
+def _uitsluiting(
+    naam: str,
+    ingebrekestelling: dt.date | None,
+    hersteltermijn: dt.date | None,
+    besluit: dt.date | None,
+    tijdlijn: list[Gebeurtenis],
+    gronden: list[Grond],
+) -> tuple[dt.date | None, bool]:
+    if ingebrekestelling is None:
+        gronden.append(
+            Grond(
+                "24.3",
+                f"{naam} is niet in gebreke gesteld; zonder ingebrekestelling is zij niet in verzuim en kan zij niet worden uitgesloten.",
+            )
+        )
+        return None, False
+    tijdlijn.append(
+        Gebeurtenis(
+            ingebrekestelling,
+            f"{naam} wordt in gebreke gesteld met een termijn om de tekortkoming te herstellen",
+            "24.3",
+            "ingebrekestelling_door_wie",
+        )
+    )
+    if hersteltermijn is None or hersteltermijn <= ingebrekestelling:
+        gronden.append(
+            Grond(
+                "24.3",
+                "De ingebrekestelling noemt geen hersteltermijn na de ingebrekestelling.",
+                "redelijke_termijn",
+            )
+        )
+        return None, False
+    tijdlijn.append(
+        Gebeurtenis(
+            hersteltermijn,
+            "de hersteltermijn loopt af; zonder herstel is de Partij in verzuim",
+            "24.3",
+            "redelijke_termijn",
+        )
+    )
+    if besluit is None:
+        gronden.append(
+            Grond(
+                "25.3",
+                "De Stuurgroep en de twaalf colleges hebben nog niet besloten; de datum van uitsluiting is nog niet bekend.",
+                "uitsluiting_colleges",
+            )
+        )
+        return None, True
+    if besluit <= hersteltermijn:
+        gronden.append(
+            Grond(
+                "24.3, 25.3",
+                f"Het besluit van {lang(besluit)} valt niet na de hersteltermijn ({lang(hersteltermijn)}).",
+                "redelijke_termijn",
+            )
+        )
+        return None, False
+    tijdlijn.append(
+        Gebeurtenis(
+            besluit,
+            f"de Stuurgroep en de twaalf colleges besluiten tot uitsluiting; {naam} is met onmiddellijke ingang geen Partij meer",
+            "25.3",
+            "uitsluiting_colleges",
+        )
+    )
+    return besluit, True
+
+
+def _bijdrage(naam: str, ingang: dt.date) -> Grond:
+    begin = dt.date(ingang.year, 1, 1)
+    dagen = (ingang - begin).days
+    in_jaar = (dt.date(ingang.year + 1, 1, 1) - begin).days
+    return Grond(
+        "20.3, 25.2",
+        f"{naam} betaalt haar jaarlijkse bijdrage tot de uittreding; over {ingang.year} naar rato: {dagen} van {in_jaar} dagen.",
+        "verplichtingen_tijdens_opzegtermijn",
+    )
+
+
+def _zetels(
+    c: Convenant, bezetting: Bezetting | None, partij: str, laatste_dag: dt.date
+) -> list[Zetel]:
+    periode = bezetting.op(laatste_dag) if bezetting else None
+    if periode is None:
+        return []
+    uit: list[Zetel] = []
+    for orgaan_id, orgaanbezetting in periode.organen.items():
+        for lid in orgaanbezetting.leden:
+            if partij not in lid.vertegenwoordigt:
+                continue
+            if lid.partij == partij and len(lid.vertegenwoordigt) > 1:
+                gevolg = "de gezamenlijke afgevaardigde is van deze Partij; de andere mandaatgevers wijzen een nieuwe aan (6.7, 6.8)"
+            elif lid.partij == partij:
+                gevolg = "de zetel vervalt"
+            else:
+                gevolg = "het mandaat voor deze Partij vervalt; de afgevaardigde blijft voor de andere mandaatgevers"
+            if lid.functie == "voorzitter":
+                gevolg += "; de Stuurgroep benoemt een nieuwe voorzitter uit de gemeenten (4.2)"
+            uit.append(Zetel(orgaan_id, lid.id, lid.naam, gevolg))
+    return uit
