@@ -58,6 +58,37 @@ def _besluiten_per_seconde() -> tuple[float, int]:
     return _per_seconde(ronde) * len(besluiten), len(besluiten)
 
 
+def _alle_deelverzamelingen() -> tuple[float, int]:
+    """The liquidation for every subset of gemeenten leaving (2^12 = 4,096; one leaves none)."""
+    from itertools import combinations
+
+    from convenant.governance.begroting import Begroting
+    from convenant.governance.bestanden import (
+        VERDEELSLEUTEL,
+        laad_convenant,
+        laad_verdeelsleutel,
+        naast,
+    )
+    from convenant.governance.loader import laad
+    from convenant.rules.liquidatie import liquideer
+
+    bundel = laad_convenant()
+    pad = naast(bundel, VERDEELSLEUTEL)
+    assert pad is not None
+    sleutel = laad_verdeelsleutel(pad, bundel.model).model
+    begroting = laad(
+        VOORBEELD.parent / "documenten" / "liquidatiebegroting-voorbeeld.yaml", Begroting
+    ).model
+    gemeenten = [a.gemeente for a in sleutel.aandelen]
+    begin, aantal = time.perf_counter(), 0
+    for k in range(len(gemeenten) + 1):
+        for weg in combinations(gemeenten, k):
+            aantal += 1
+            if k < len(gemeenten):  # with all twelve gone nobody is left to pay
+                liquideer(bundel.model, begroting, sleutel, "opheffing", weg)
+    return time.perf_counter() - begin, aantal
+
+
 def main() -> None:
     from convenant.governance.bestanden import laad_convenant
     from convenant.governance.lint import lint_convenant
@@ -79,11 +110,14 @@ def main() -> None:
     laden = _per_seconde(laad_convenant)
     lint = _per_seconde(lambda: lint_convenant(bestand))
     snelheid, aantal = _besluiten_per_seconde()
+    duur, deelverzamelingen = _alle_deelverzamelingen()
     print(f"  {'convenant.yaml laden (uit de cache)':<52} {laden:9.0f} per seconde")
     print(f"  {'lint van het hele convenant':<52} {lint:9.0f} per seconde")
     print(
         f"  {f'toets_besluit in-process ({aantal} besluiten)':<52} {snelheid:9.0f} besluiten per seconde"
     )
+    naam = f"liquidatie voor alle {deelverzamelingen} deelverzamelingen"
+    print(f"  {naam:<52} {duur * 1000:9.0f} ms in totaal")
 
 
 if __name__ == "__main__":

@@ -233,6 +233,7 @@ DOCUMENTSOORTEN = [
     "kennisgeving-toetreding",
     "opzegging",
     "addendum",
+    "liquidatieoverzicht",
 ]
 
 
@@ -263,6 +264,13 @@ DOCUMENTSOORTEN = [
     metavar="MAP",
     help="Eigen sjablonen; die gaan voor de meegeleverde en draaien in een sandbox.",
 )
+@click.option(
+    "--verdeelsleutel",
+    "verdeelsleutel_pad",
+    type=BESTAND,
+    metavar="PAD",
+    help="Voor liquidatieoverzicht: de verdeelsleutel (standaard: het voorbeeld).",
+)
 @convenant_optie
 @bezetting_optie
 @debug_optie
@@ -276,6 +284,7 @@ def maak(**opties: Any) -> int:
       kennisgeving-toetreding (22.3, 22.4)       uit een toetredingsbestand
       opzegging (25.2, 23.3)                     uit een opzeggingsbestand
       addendum (23.2)                            uit een addendumbestand
+      liquidatieoverzicht (25.6, 25.7)           uit een liquidatiebegroting
 
     Ontbreekt een gegeven dat het document nodig heeft, dan noemt de melding het veld en het
     bestand; er komt nooit een lege plek in het document.

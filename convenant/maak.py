@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Iterable
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -20,11 +21,12 @@ import jinja2.sandbox
 from pydantic import BaseModel
 
 from .errors import EXIT_NIET_GELDIG, ConvenantFout, GebruiksFout, InvoerFout, Melding
+from .governance.begroting import Begroting
 from .governance.datums import lang, plus_maanden, plus_weken
 from .governance.documenten import Addendum, Opzegging, ToetredingsVerzoek
 from .governance.geld import bedrag
 from .governance.loader import Bestand
-from .governance.models import Bezetting, Convenant, Lid, Orgaan
+from .governance.models import Bezetting, Convenant, Lid, Orgaan, Verdeelsleutel
 from .governance.vergadering import Vergadering
 from .rules.oordeel import Grond, Oordeel
 from .rules.toets import toets
@@ -203,7 +205,7 @@ def _agendabaar(orgaan: Orgaan, document: str) -> None:
 
 
 def agenda(
-    c: Convenant, bezetting: Bezetting | None, bestand: Bestand[Vergadering]
+    c: Convenant, bezetting: Bezetting | None, bestand: Bestand[Vergadering], **_: Any
 ) -> dict[str, Any]:
     v = bestand.model
     orgaan = c.orgaan[v.orgaan]
@@ -256,7 +258,7 @@ def agenda(
 
 
 def besluitenlijst(
-    c: Convenant, bezetting: Bezetting | None, bestand: Bestand[Vergadering]
+    c: Convenant, bezetting: Bezetting | None, bestand: Bestand[Vergadering], **_: Any
 ) -> dict[str, Any]:
     v = bestand.model
     orgaan = c.orgaan[v.orgaan]
@@ -307,7 +309,7 @@ def _bepalend(o: Oordeel) -> list[Grond]:
 
 
 def actiepuntenlijst(
-    c: Convenant, bezetting: Bezetting | None, bestand: Bestand[Vergadering]
+    c: Convenant, bezetting: Bezetting | None, bestand: Bestand[Vergadering], **_: Any
 ) -> dict[str, Any]:
     v = bestand.model
     orgaan = c.orgaan[v.orgaan]
@@ -331,7 +333,7 @@ def actiepuntenlijst(
 
 
 def toetredingsformulier(
-    c: Convenant, bezetting: Bezetting | None, bestand: Bestand[ToetredingsVerzoek]
+    c: Convenant, bezetting: Bezetting | None, bestand: Bestand[ToetredingsVerzoek], **_: Any
 ) -> dict[str, Any]:
     t = bestand.model
     peildatum = t.datum_ondertekening or (
@@ -344,7 +346,7 @@ def toetredingsformulier(
 
 
 def kennisgeving_toetreding(
-    c: Convenant, bezetting: Bezetting | None, bestand: Bestand[ToetredingsVerzoek]
+    c: Convenant, bezetting: Bezetting | None, bestand: Bestand[ToetredingsVerzoek], **_: Any
 ) -> dict[str, Any]:
     t = bestand.model
     if t.kennisgeving_op is None:  # everything in the letter is dated from the notice
@@ -370,7 +372,7 @@ def kennisgeving_toetreding(
 
 
 def opzegging(
-    c: Convenant, bezetting: Bezetting | None, bestand: Bestand[Opzegging]
+    c: Convenant, bezetting: Bezetting | None, bestand: Bestand[Opzegging], **_: Any
 ) -> dict[str, Any]:
     o = bestand.model
     partij = c.partij[o.partij]
@@ -412,7 +414,7 @@ def opzegging(
 
 
 def addendum(
-    c: Convenant, bezetting: Bezetting | None, bestand: Bestand[Addendum]
+    c: Convenant, bezetting: Bezetting | None, bestand: Bestand[Addendum], **_: Any
 ) -> dict[str, Any]:
     a = bestand.model
     return {
@@ -425,7 +427,53 @@ def addendum(
     }
 
 
-Bouwer = Callable[[Convenant, Bezetting | None, Any], dict[str, Any]]
+def liquidatieoverzicht(
+    c: Convenant,
+    bezetting: Bezetting | None,
+    bestand: Bestand[Begroting],
+    *,
+    verdeelsleutel: Verdeelsleutel,
+    **_: Any,
+) -> dict[str, Any]:
+    from .opdrachten.simuleer import liquidatie_dict
+    from .rules.liquidatie import liquideer
+
+    begroting = bestand.model
+    uitkomst = liquideer(c, begroting, verdeelsleutel)
+    data = liquidatie_dict(c, uitkomst, begroting, verdeelsleutel)
+    grootste = max(uitkomst.gemeenten.values(), default=Decimal(1)) or Decimal(1)
+    # Bar lengths for the inline SVG chart; drawing only, the amounts themselves stay exact.
+    staven = [
+        {
+            "naam": c.partij[g].naam,
+            "bedrag": b,
+            "lengte": round(float(b / grootste) * 300, 1),
+            "y": 24 * i,
+        }
+        for i, (g, b) in enumerate(sorted(uitkomst.gemeenten.items(), key=lambda x: (-x[1], x[0])))
+    ]
+    return {
+        **_basis(c),
+        **data,
+        "begroting": _data(begroting),
+        "posten": [
+            {**_data(p), "partner_naam": c.partij[p.partner].naam if p.partner else ""}
+            for p in begroting.posten
+        ],
+        "staven": staven,
+        "hoogte": 24 * len(staven),
+        "bedragen": {"totaal": uitkomst.totaal, "gedeeld": uitkomst.gedeeld},
+        "partners_bedragen": [
+            {"naam": c.partij[p].naam, "bedrag": b} for p, b in sorted(uitkomst.partners.items())
+        ],
+        "gemeenten_bedragen": [
+            {"naam": c.partij[g].naam, "gewicht": uitkomst.gewichten[g], "bedrag": b}
+            for g, b in uitkomst.gemeenten.items()
+        ],
+    }
+
+
+Bouwer = Callable[..., dict[str, Any]]
 
 # Each document: the model of its input file, and how its context is built.
 DOCUMENTEN: dict[str, tuple[type[BaseModel], Bouwer]] = {
@@ -436,4 +484,5 @@ DOCUMENTEN: dict[str, tuple[type[BaseModel], Bouwer]] = {
     "kennisgeving-toetreding": (ToetredingsVerzoek, kennisgeving_toetreding),
     "opzegging": (Opzegging, opzegging),
     "addendum": (Addendum, addendum),
+    "liquidatieoverzicht": (Begroting, liquidatieoverzicht),
 }

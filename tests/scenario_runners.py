@@ -14,10 +14,10 @@ import tempfile
 from collections.abc import Callable
 from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, BeforeValidator, ConfigDict
 
 from convenant.cli import uitvoeren
 from convenant.governance.bestanden import BEZETTING, CONVENANT, VERDEELSLEUTEL
@@ -248,7 +248,8 @@ def toets_scenario(
 
 
 class ToetsKapotScenario(Scenario):
-    tekst: str  # the vergadering file; the line of the expected message holds '# fout'
+    tekst: str  # the input file; the line of the expected message holds '# fout'
+    opdracht: list[str] = ["toets", "{bestand}"]  # the command; {bestand} is the file above
     verwacht: KapotVerwacht
 
 
@@ -261,7 +262,7 @@ def toets_kapot(scenario: ToetsKapotScenario) -> None:
     with tempfile.TemporaryDirectory() as map_:
         pad = Path(map_) / "vergadering.yaml"
         pad.write_text(scenario.tekst, encoding="utf-8")
-        code, uit, fout = draai(["toets", str(pad)])
+        code, uit, fout = draai([a.replace("{bestand}", str(pad)) for a in scenario.opdracht])
     plaats = f"{pad}:{regel}:" if regel else f"{pad}:"
     if verwacht.kolom:
         plaats += f"{verwacht.kolom}:"
@@ -274,7 +275,53 @@ def toets_kapot(scenario: ToetsKapotScenario) -> None:
         raise ScenarioMislukt(f"verwacht de suggestie '{verwacht.suggestie}', kreeg: {regels[0]}")
 
 
+# --- cli: a command with --json and the fields it must produce ------------------------------------
+
+
+class CliVerwacht(_Strikt):
+    exit: Literal[0, 1, 2]
+    velden: dict[str, Any] = {}  # path → value; `lijst[id]` picks the item with that id
+
+
+class CliScenario(Scenario):
+    # YAML reads 2027-01-31 as a date; a command line is text.
+    opdracht: list[Annotated[str, BeforeValidator(str)]]
+    verwacht: CliVerwacht
+
+
+def _veld(data: Any, pad: str) -> Any:
+    for deel in pad.split("."):
+        naam, _, sleutel = deel.partition("[")
+        if naam:
+            data = data[int(naam)] if isinstance(data, list) else data[naam]
+        if sleutel:
+            ident = sleutel.rstrip("]")
+            data = next(
+                x
+                for x in data
+                if ident in (x.get("gemeente"), x.get("partij"), x.get("id"), x.get("lid"))
+            )
+    return data
+
+
+def cli(scenario: CliScenario) -> None:
+    code, uit, fout = draai([*scenario.opdracht, "--json"])
+    if code != scenario.verwacht.exit:
+        raise ScenarioMislukt(f"verwacht exit {scenario.verwacht.exit}, kreeg {code}:\n{fout}{uit}")
+    if not scenario.verwacht.velden:
+        return
+    data = json.loads(uit)
+    for pad, waarde in scenario.verwacht.velden.items():
+        try:
+            gevonden = _veld(data, pad)
+        except (KeyError, IndexError, StopIteration, ValueError):
+            raise ScenarioMislukt(f"geen veld '{pad}' in de uitvoer:\n{uit}") from None
+        if gevonden != waarde:
+            raise ScenarioMislukt(f"{pad}: verwacht {waarde!r}, kreeg {gevonden!r}")
+
+
 RUNNERS: dict[str, tuple[type[Scenario], Callable[[Any], None]]] = {
     "kapot": (KapotScenario, kapot),
     "toets-kapot": (ToetsKapotScenario, toets_kapot),
+    "cli": (CliScenario, cli),
 }

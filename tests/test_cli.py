@@ -26,7 +26,15 @@ ENGELS = (
 )
 
 
-@pytest.mark.parametrize("opdracht", [[], *[[naam] for naam in sorted(cli.commands)]])
+@pytest.mark.parametrize(
+    "opdracht",
+    [
+        [],
+        *[[naam] for naam in sorted(cli.commands)],
+        ["simuleer", "uittreding"],
+        ["simuleer", "liquidatie"],
+    ],
+)
 def test_hulp_is_nederlands(opdracht: list[str]) -> None:
     code, uit, fout = draai([*opdracht, "--help"])
     assert code == 0, fout

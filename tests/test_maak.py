@@ -32,6 +32,7 @@ GEVALLEN = [
     ("kennisgeving-toetreding", DOCS / "toetreding-voorbeeldzorg.yaml"),
     ("opzegging", DOCS / "opzegging-cosis.yaml"),
     ("addendum", DOCS / "addendum-2027-1.yaml"),
+    ("liquidatieoverzicht", DOCS / "liquidatiebegroting-voorbeeld.yaml"),
 ]
 INVOERSOORT = {
     "agenda": "vergadering",
@@ -41,11 +42,12 @@ INVOERSOORT = {
     "kennisgeving-toetreding": "toetreding",
     "opzegging": "opzegging",
     "addendum": "addendum",
+    "liquidatieoverzicht": "liquidatiebegroting",
 }
 
 
 def _soort_van(pad: Path) -> str:
-    for voorvoegsel in ("toetreding", "opzegging", "addendum"):
+    for voorvoegsel in ("toetreding", "opzegging", "addendum", "liquidatiebegroting"):
         if pad.name.startswith(voorvoegsel):
             return voorvoegsel
     return "vergadering"
@@ -280,3 +282,19 @@ def test_opsomming() -> None:
     assert opsomming([]) == ""
     assert opsomming(["a"]) == "a"
     assert opsomming(["a", "b", "c"]) == "a, b en c"
+
+
+def test_liquidatieoverzicht_heeft_een_staaf_per_gemeente() -> None:
+    code, uit, _ = draai(
+        [
+            "maak",
+            "liquidatieoverzicht",
+            str(DOCS / "liquidatiebegroting-voorbeeld.yaml"),
+            "--formaat",
+            "html",
+        ]
+    )
+    assert code == 0
+    assert uit.count("<svg") == 1
+    assert uit.count("<rect") == 12
+    assert "€ 56.284,44" in uit  # Emmen, the largest share, in Dutch notation

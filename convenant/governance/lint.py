@@ -523,6 +523,7 @@ def lint_verdeelsleutel(bestand: Bestand[Verdeelsleutel], c: Convenant) -> list[
                 ("aandelen",),
                 f"gemeente '{p.id}' ontbreekt in de verdeelsleutel",
                 f"voeg '- {{gemeente: {p.id}, gewicht: …}}' toe",
+                op_sleutel=True,
             )
     return v.problemen
 

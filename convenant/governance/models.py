@@ -15,7 +15,15 @@ from decimal import Decimal
 from functools import cached_property
 from typing import Annotated, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from .artikelen import ARTIKEL_PATROON
 
@@ -617,14 +625,18 @@ class Verdeelsleutel(Model):
     basis: Tekst
     bron: Tekst
     peildatum: dt.date
-    totaal: Annotated[Decimal, Field(gt=0)] | None = None  # e.g. 100 when the key is in percent
     aandelen: Annotated[list[Aandeel], Field(min_length=1)]
+    # e.g. 100 when the key is in percent; after `aandelen` so that the check can see them
+    totaal: Annotated[Decimal, Field(gt=0)] | None = None
 
-    @model_validator(mode="after")
-    def _telt_op(self) -> Verdeelsleutel:
-        som = sum((a.gewicht for a in self.aandelen), Decimal(0))
-        if self.totaal is not None and som != self.totaal:
-            raise ValueError(
-                f"de gewichten tellen op tot {som}, niet tot het opgegeven totaal {self.totaal}"
-            )
-        return self
+    @field_validator("totaal")
+    @classmethod
+    def _telt_op(cls, totaal: Decimal | None, info: ValidationInfo) -> Decimal | None:
+        aandelen = info.data.get("aandelen")
+        if totaal is not None and aandelen:
+            som = sum((a.gewicht for a in aandelen), Decimal(0))
+            if som != totaal:
+                raise ValueError(
+                    f"de gewichten tellen op tot {som}, niet tot het opgegeven totaal {totaal}"
+                )
+        return totaal

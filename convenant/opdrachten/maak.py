@@ -20,6 +20,7 @@ def maak(
     sjablonen: Path | None,
     convenant_pad: Path | None,
     bezetting_pad: Path | None,
+    verdeelsleutel_pad: Path | None,
 ) -> int:
     from ..maak import DOCUMENTEN, render  # jinja2 only for this command
 
@@ -38,6 +39,11 @@ def maak(
         bestand.model, bestand.bron, ids_van(c)
     ):
         raise InvoerFout(meldingen)
-    tekst = render(soort, formaat, bouw(c, bezetting, bestand), invoer, sjablonen)
+    opties = {}
+    if soort == "liquidatieoverzicht":
+        from .simuleer import laad_sleutel
+
+        opties["verdeelsleutel"] = laad_sleutel(convenant, verdeelsleutel_pad)
+    tekst = render(soort, formaat, bouw(c, bezetting, bestand, **opties), invoer, sjablonen)
     schrijf(tekst, uitvoer, overschrijf)
     return EXIT_OK
