@@ -128,7 +128,8 @@ def _uittreding_tekst(c: Convenant, u: Uittreding) -> str:
             "\nZetels (bezetting op de laatste dag als Partij):\n"
             + tabel(["orgaan", "lid", "gevolg"], rijen, "  ")
         )
-    delen.append(f"\nVanaf {lang(u.ingang)}: {len(u.partijen_daarna)} Partijen.\n")
+    namen = "; ".join(c.partij[p].naam for p in u.partijen_daarna)
+    delen.append(f"\nPartijen vanaf {lang(u.ingang)} ({len(u.partijen_daarna)}): {namen}.\n")
     return "".join(delen)
 
 
