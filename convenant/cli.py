@@ -184,12 +184,23 @@ def partijen(convenant_pad: Path | None, op: dt.date, soort: str | None, json: b
     is_flag=True,
     help="Vervang een bestaand uitvoerbestand.",
 )
+@click.option(
+    "--werkproces",
+    is_flag=True,
+    help="Teken het werkproces (Bijlage 3) in plaats van de escalatie.",
+)
 @debug_optie
-def graaf(convenant_pad: Path | None, formaat: str, uitvoer: Path | None, overschrijf: bool) -> int:
-    """Teken de escalatiegraaf: impasses, voorbehouden onderwerpen en geschillen."""
+def graaf(
+    convenant_pad: Path | None,
+    formaat: str,
+    uitvoer: Path | None,
+    overschrijf: bool,
+    werkproces: bool,
+) -> int:
+    """Teken de escalatiegraaf (impasses, voorbehouden onderwerpen, geschillen) of het werkproces."""
     from .opdrachten.graaf import graaf as uitvoeren
 
-    return uitvoeren(convenant_pad, formaat, uitvoer, overschrijf)
+    return uitvoeren(convenant_pad, formaat, uitvoer, overschrijf, werkproces)
 
 
 @cli.command()
@@ -434,6 +445,69 @@ def simuleer_liquidatie(**opties: Any) -> int:
     from .opdrachten.simuleer import liquidatie
 
     return liquidatie(**opties)
+
+
+@cli.group(cls=Opdrachtgroep)
+def casus() -> None:
+    """Het werkproces (Bijlage 3) en de criteria voor complexe casuïstiek (Bijlage 2)."""
+
+
+@casus.command("toets")
+@click.argument("bestand", type=click.Path(path_type=Path), metavar="CASUS")
+@click.option("--json", is_flag=True, help="Uitvoer als JSON.")
+@convenant_optie
+@debug_optie
+def casus_toets(bestand: Path, json: bool, convenant_pad: Path | None) -> int:
+    """Toets elke stap van een casus: mag hij volgen, en is vastgelegd wat hij vraagt?"""
+    from .opdrachten.casus import casus_toets as uitvoeren
+
+    return uitvoeren(convenant_pad, bestand, json)
+
+
+@casus.command("volgende")
+@click.argument("bestand", type=click.Path(path_type=Path), metavar="CASUS")
+@click.option("--json", is_flag=True, help="Uitvoer als JSON.")
+@convenant_optie
+@debug_optie
+def casus_volgende(bestand: Path, json: bool, convenant_pad: Path | None) -> int:
+    """Toon de stappen die na de laatste vastgelegde stap mogen volgen."""
+    from .opdrachten.casus import casus_volgende as uitvoeren
+
+    return uitvoeren(convenant_pad, bestand, json)
+
+
+@casus.command("criteria")
+@click.option(
+    "--ja",
+    multiple=True,
+    metavar="CRITERIUM",
+    help="Een criterium dat vervuld is (herhaalbaar); de andere gelden als niet vervuld.",
+)
+@click.option("--json", is_flag=True, help="Uitvoer als JSON.")
+@convenant_optie
+@debug_optie
+def casus_criteria(ja: tuple[str, ...], json: bool, convenant_pad: Path | None) -> int:
+    """Is het complexe casuïstiek (Bijlage 2)? Zegt welk criterium ontbreekt."""
+    from .opdrachten.casus import casus_criteria as uitvoeren
+
+    return uitvoeren(convenant_pad, ja, json)
+
+
+@cli.group(cls=Opdrachtgroep)
+def informatie() -> None:
+    """Wie mag welke informatie zien, gebruiken of doorgeven (9.8, 12.2f, 16–18, 21)."""
+
+
+@informatie.command("toets")
+@click.argument("bestand", type=click.Path(path_type=Path), metavar="VERZOEK")
+@click.option("--json", is_flag=True, help="Uitvoer als JSON.")
+@convenant_optie
+@debug_optie
+def informatie_toets(bestand: Path, json: bool, convenant_pad: Path | None) -> int:
+    """Toegestaan, toegestaan onder voorwaarden of niet toegestaan, met de gronden."""
+    from .opdrachten.casus import informatie_toets as uitvoeren
+
+    return uitvoeren(convenant_pad, bestand, json)
 
 
 def main(argv: Sequence[str] | None = None) -> None:

@@ -153,3 +153,44 @@ def dot(convenant: Convenant) -> str:
             )
     regels.append("}")
     return "\n".join(regels) + "\n"
+
+
+# --- the werkproces (Bijlage 3) --------------------------------------------------------------------
+
+_EINDE = {
+    "niet_in_behandeling": "niet in behandeling",
+    "verwezen": "verwezen",
+    "andere_tafel": "andere tafel",
+    "afgesloten": "afgesloten",
+}
+
+
+def werkproces_mermaid(convenant: Convenant) -> str:
+    regels = ["flowchart TD"]
+    for fase in convenant.werkproces.fasen:
+        regels.append(f'    {fase.id}["{_tekst(fase.naam)}"]')
+    for einde, naam in _EINDE.items():
+        regels.append(f'    einde_{einde}(["{naam}"])')
+    for fase in convenant.werkproces.fasen:
+        for u in fase.uitkomsten:
+            doel = u.naar or f"einde_{u.einde}"
+            regels.append(f'    {fase.id} -->|"{_tekst(u.id)}"| {doel}')
+    return "\n".join(regels) + "\n"
+
+
+def werkproces_dot(convenant: Convenant) -> str:
+    regels = [
+        "digraph werkproces {",
+        '    node [fontname="Helvetica", shape=box];',
+        '    edge [fontname="Helvetica", fontsize=10];',
+    ]
+    for fase in convenant.werkproces.fasen:
+        regels.append(f'    "{fase.id}" [label="{_tekst(fase.naam)}"];')
+    for einde, naam in _EINDE.items():
+        regels.append(f'    "einde_{einde}" [label="{naam}", shape=oval];')
+    for fase in convenant.werkproces.fasen:
+        for u in fase.uitkomsten:
+            doel = u.naar or f"einde_{u.einde}"
+            regels.append(f'    "{fase.id}" -> "{doel}" [label="{_tekst(u.id)}"];')
+    regels.append("}")
+    return "\n".join(regels) + "\n"

@@ -417,6 +417,8 @@ class Procedure(Model):
 class Uitkomst(Model):
     id: Id
     omschrijving: Tekst
+    # What a step must record before it may end in this outcome.
+    vereist: list[Literal["casusregisseur", "afschalingsbesluit", "dossier_geschoond"]] = []
     naar: FaseId | None = None
     einde: Literal["niet_in_behandeling", "verwezen", "andere_tafel", "afgesloten"] | None = None
     artikelen: Artikelen
@@ -434,6 +436,8 @@ class Fase(Model):
     naam: Tekst
     doel: Tekst
     door: list[Tekst]
+    # What every step in this phase must record: the invited parties and why each may attend.
+    vereist: list[Literal["uitnodigingen"]] = []
     artikelen: Artikelen
     uitkomsten: list[Uitkomst] = []
     aanname: BevindingId | None = None

@@ -10,8 +10,21 @@ from ..governance.bestanden import laad_convenant
 from ..uitvoer import schrijf
 
 
-def graaf(convenant_pad: Path | None, formaat: str, uitvoer: Path | None, overschrijf: bool) -> int:
+def graaf(
+    convenant_pad: Path | None,
+    formaat: str,
+    uitvoer: Path | None,
+    overschrijf: bool,
+    werkproces: bool = False,
+) -> int:
     c = laad_convenant(convenant_pad).model
-    tekst = escalatiegraaf.mermaid(c) if formaat == "mermaid" else escalatiegraaf.dot(c)
+    if werkproces:
+        tekst = (
+            escalatiegraaf.werkproces_mermaid(c)
+            if formaat == "mermaid"
+            else escalatiegraaf.werkproces_dot(c)
+        )
+    else:
+        tekst = escalatiegraaf.mermaid(c) if formaat == "mermaid" else escalatiegraaf.dot(c)
     schrijf(tekst, uitvoer, overschrijf)
     return EXIT_OK

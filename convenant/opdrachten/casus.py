@@ -1,0 +1,209 @@
+"""`convenant casus toets|volgende|criteria` and `convenant informatie toets`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..errors import EXIT_NIET_GELDIG, EXIT_OK, GebruiksFout, InvoerFout, bedoelde_u
+from ..governance.bestanden import laad_convenant
+from ..governance.casus import Casus, InformatieVerzoek
+from ..governance.datums import lang
+from ..governance.loader import Bestand, laad
+from ..governance.models import Convenant
+from ..governance.verwijzingen import controleer, ids_van
+from ..rules.casus import CasusOordeel, toets_casus, uitkomst_van, volgende_stappen
+from ..rules.criteria import ontbrekend, voldoet
+from ..rules.informatie import toets_informatie
+from ..uitvoer import als_json, schrijf
+
+EINDE = {
+    "niet_in_behandeling": "niet in behandeling genomen",
+    "verwezen": "verwezen naar een ander overleg",
+    "andere_tafel": "naar een andere overlegtafel",
+    "afgesloten": "afgesloten",
+}
+
+
+def laad_casus(pad: Path, c: Convenant) -> Bestand[Casus]:
+    bestand = laad(pad, Casus)
+    meldingen = controleer(bestand.model, bestand.bron, ids_van(c))
+    if not meldingen:
+        for i, stap in enumerate(bestand.model.stappen):
+            fase = c.fase[stap.fase]
+            if uitkomst_van(fase, stap.uitkomst) is None:
+                mogelijk = [u.id for u in fase.uitkomsten]
+                meldingen.append(
+                    bestand.bron.melding(
+                        ("stappen", i, "uitkomst"),
+                        f"'{stap.uitkomst}' is geen uitkomst van de fase '{stap.fase}'",
+                        "kies uit: " + ", ".join(mogelijk),
+                        bedoelde_u(stap.uitkomst, mogelijk),
+                    )
+                )
+    if meldingen:
+        raise InvoerFout(meldingen)
+    return bestand
+
+
+def _casus_dict(c: Convenant, o: CasusOordeel) -> dict[str, object]:
+    return {
+        "casus": o.casus,
+        "toegestaan": o.toegestaan,
+        "einde": o.einde,
+        "volgende_fase": o.volgende_fase,
+        "stappen": [
+            {
+                "nummer": s.nummer,
+                "fase": s.fase,
+                "uitkomst": s.uitkomst,
+                "datum": s.datum,
+                "oordeel": "toegestaan" if s.toegestaan else "niet toegestaan",
+                "gronden": [g.als_dict() for g in s.gronden],
+            }
+            for s in o.stappen
+        ],
+        "volgende": [
+            {
+                "fase": f.id,
+                "uitkomst": u.id,
+                "omschrijving": u.omschrijving,
+                "naar": u.naar,
+                "einde": u.einde,
+                "vereist": u.vereist,
+                "artikelen": u.artikelen,
+            }
+            for f, u in volgende_stappen(c, o)
+        ],
+    }
+
+
+def casus_toets(convenant_pad: Path | None, bestand: Path, json: bool) -> int:
+    c = laad_convenant(convenant_pad).model
+    o = toets_casus(c, laad_casus(bestand, c).model)
+    if json:
+        schrijf(als_json(_casus_dict(c, o)))
+    else:
+        regels = [f"Casus {o.casus}", ""]
+        for s in o.stappen:
+            fase = c.fase[s.fase]
+            regels.append(
+                f"{s.nummer}. {lang(s.datum)}  {fase.naam} → {s.uitkomst}  {'TOEGESTAAN' if s.toegestaan else 'NIET TOEGESTAAN'}"
+            )
+            for g in s.gronden:
+                aanname = f" [aanname: {g.aanname}]" if g.aanname else ""
+                regels.append(
+                    f"    {'!' if g.effect else '-'} {_art(g.artikel)}: {g.uitleg}{aanname}"
+                )
+        stand = (
+            f"beëindigd: {EINDE[o.einde]}"
+            if o.einde
+            else f"loopt; volgende fase: {c.fase[o.volgende_fase].naam}"
+            if o.volgende_fase
+            else "loopt"
+        )
+        regels += ["", f"Stand: {stand}."]
+        schrijf("\n".join(regels) + "\n")
+    return EXIT_OK if o.toegestaan else EXIT_NIET_GELDIG
+
+
+def casus_volgende(convenant_pad: Path | None, bestand: Path, json: bool) -> int:
+    c = laad_convenant(convenant_pad).model
+    o = toets_casus(c, laad_casus(bestand, c).model)
+    if json:
+        schrijf(als_json(_casus_dict(c, o)))
+        return EXIT_OK
+    stappen = volgende_stappen(c, o)
+    if not stappen:
+        schrijf(
+            f"Casus {o.casus} is beëindigd ({EINDE[o.einde] if o.einde else 'onbekend'}); er volgt geen stap.\n"
+        )
+        return EXIT_OK
+    fase = stappen[0][0]
+    regels = [
+        f"Casus {o.casus}: volgende fase {fase.naam} (door {', '.join(fase.door)}).",
+        "Mogelijke uitkomsten:",
+    ]
+    for _, u in stappen:
+        waarheen = f"naar {c.fase[u.naar].naam}" if u.naar else EINDE[u.einde or ""]
+        vereist = f"; vastleggen: {', '.join(u.vereist)}" if u.vereist else ""
+        regels.append(
+            f"  - {u.id}: {u.omschrijving} ({waarheen}{vereist}; {_art(', '.join(u.artikelen))})"
+        )
+    if fase.vereist:
+        regels.append(f"In deze fase vastleggen: {', '.join(fase.vereist)} (9.2, 12.2e).")
+    schrijf("\n".join(regels) + "\n")
+    return EXIT_OK
+
+
+def _art(artikel: str) -> str:
+    return f"art. {artikel}" if artikel[:1].isdigit() else artikel
+
+
+def casus_criteria(convenant_pad: Path | None, ja: tuple[str, ...], json: bool) -> int:
+    c = laad_convenant(convenant_pad).model
+    criteria = c.complexe_casuistiek
+    bekend = [k.id for k in criteria.criteria]
+    for ident in ja:
+        if ident not in bekend:
+            suggestie = bedoelde_u(ident, bekend)
+            raise GebruiksFout(
+                f"onbekend criterium '{ident}'"
+                + (f" (bedoelde u '{suggestie}'?)" if suggestie else "")
+                + f"; kies uit: {', '.join(bekend)}"
+            )
+    antwoorden = {k: k in ja for k in bekend}
+    complex_ = voldoet(criteria.regel, antwoorden)
+    redenen = ontbrekend(criteria.regel, antwoorden, criteria)
+    if json:
+        schrijf(
+            als_json(
+                {
+                    "complexe_casuistiek": complex_,
+                    "antwoorden": antwoorden,
+                    "ontbreekt": redenen,
+                    "artikelen": criteria.artikelen,
+                    "aanname": criteria.aanname,
+                }
+            )
+        )
+    else:
+        regels = [
+            f"{'Complexe casuïstiek' if complex_ else 'Geen complexe casuïstiek'} (Bijlage 2; aanname {criteria.aanname}: de structuur volgt uit 'of' en 'en').",
+            "",
+        ]
+        regels += [
+            f"  [{'x' if antwoorden[k.id] else ' '}] {k.id}: {k.omschrijving}"
+            for k in criteria.criteria
+        ]
+        if redenen:
+            regels += ["", "Ontbreekt:"] + [f"  - {r}" for r in redenen]
+        schrijf("\n".join(regels) + "\n")
+    return EXIT_OK if complex_ else EXIT_NIET_GELDIG
+
+
+def informatie_toets(convenant_pad: Path | None, bestand: Path, json: bool) -> int:
+    c = laad_convenant(convenant_pad).model
+    verzoek = laad(bestand, InformatieVerzoek)
+    if meldingen := controleer(verzoek.model, verzoek.bron, ids_van(c)):
+        raise InvoerFout(meldingen)
+    o = toets_informatie(c, verzoek.model)
+    if json:
+        schrijf(
+            als_json(
+                {
+                    "soort": o.soort,
+                    "antwoord": o.antwoord,
+                    "gronden": [g.als_dict() for g in o.gronden],
+                    "voorwaarden": list(o.voorwaarden),
+                }
+            )
+        )
+    else:
+        regels = [f"{o.soort.replace('_', ' ')}: {o.antwoord.upper()}"]
+        for g in o.gronden:
+            aanname = f" [aanname: {g.aanname}]" if g.aanname else ""
+            regels.append(f"    {'!' if g.effect else '-'} {_art(g.artikel)}: {g.uitleg}{aanname}")
+        if o.voorwaarden:
+            regels += ["Voorwaarden:"] + [f"    - {v}" for v in o.voorwaarden]
+        schrijf("\n".join(regels) + "\n")
+    return EXIT_NIET_GELDIG if o.antwoord == "niet toegestaan" else EXIT_OK
