@@ -22,6 +22,7 @@ run: $(STAMP)
 	$(BIN)/convenant toets examples/*.yaml || test $$? -eq 1
 	$(BIN)/convenant maak agenda examples/documenten/stuurgroep-2027-05-12.yaml
 	$(BIN)/convenant escaleer --geschil casusregisseur
+	$(BIN)/convenant casus toets examples/casus/zvhd-2027-0042.yaml
 	$(BIN)/convenant simuleer uittreding --partij meppel --opzegging 2027-01-31
 	$(BIN)/convenant simuleer liquidatie --begroting examples/documenten/liquidatiebegroting-voorbeeld.yaml
 	$(BIN)/convenant partijen --op 2027-02-10

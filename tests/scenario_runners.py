@@ -286,6 +286,7 @@ class CliVerwacht(_Strikt):
 class CliScenario(Scenario):
     # YAML reads 2027-01-31 as a date; a command line is text.
     opdracht: list[Annotated[str, BeforeValidator(str)]]
+    tekst: str | None = None  # an input file for the command; `{bestand}` in opdracht names it
     verwacht: CliVerwacht
 
 
@@ -305,7 +306,13 @@ def _veld(data: Any, pad: str) -> Any:
 
 
 def cli(scenario: CliScenario) -> None:
-    code, uit, fout = draai([*scenario.opdracht, "--json"])
+    with tempfile.TemporaryDirectory() as map_:
+        invoer = Path(map_) / "invoer.yaml"
+        if scenario.tekst is not None:
+            invoer.write_text(scenario.tekst, encoding="utf-8")
+        code, uit, fout = draai(
+            [*(a.replace("{bestand}", str(invoer)) for a in scenario.opdracht), "--json"]
+        )
     if code != scenario.verwacht.exit:
         raise ScenarioMislukt(f"verwacht exit {scenario.verwacht.exit}, kreeg {code}:\n{fout}{uit}")
     if not scenario.verwacht.velden:
