@@ -510,6 +510,53 @@ def informatie_toets(bestand: Path, json: bool, convenant_pad: Path | None) -> i
     return uitvoeren(convenant_pad, bestand, json)
 
 
+@cli.command()
+@click.argument("register", type=click.Path(path_type=Path, file_okay=False), metavar="REGISTER")
+@click.option(
+    "--jaar",
+    type=int,
+    help="Het jaar (standaard: het jaar van de laatste vergadering in het register).",
+)
+@click.option(
+    "--op",
+    type=Datum(),
+    metavar="DATUM",
+    help="Peildatum voor de leeftijd van open punten (standaard: 31 december van het jaar).",
+)
+@click.option("--json", is_flag=True, help="Uitvoer als JSON.")
+@click.option(
+    "--uitvoer",
+    type=click.Path(path_type=Path),
+    metavar="PAD",
+    help="Schrijf naar dit bestand in plaats van naar het scherm.",
+)
+@click.option(
+    "--formaat",
+    type=click.Choice(["md", "html"]),
+    help="md of html (standaard: html bij een .html-bestand, anders md).",
+)
+@click.option(
+    "--overschrijf",
+    "--force",
+    "overschrijf",
+    is_flag=True,
+    help="Vervang een bestaand uitvoerbestand.",
+)
+@convenant_optie
+@bezetting_optie
+@debug_optie
+def jaaroverzicht(**opties: Any) -> int:
+    """Toets de verplichtingen over een jaar voor een map met vergaderbestanden.
+
+    Vergaderfrequenties (4.3, 6.2), jaarvergadering (6.4), Jaarplan (4.5, 4.8), verzending van
+    notulen en lijsten (5.8, 5.9, 7.3, 7.5), opvolging van aangehouden en geëscaleerde besluiten,
+    open actiepunten en kennisgevingen. Afsluitcode 1 als iets niet in orde is.
+    """
+    from .opdrachten.jaaroverzicht import jaaroverzicht as uitvoeren
+
+    return uitvoeren(**opties)
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     """Entry point: run the CLI and map every outcome to an exit code."""
     sys.exit(uitvoeren(list(sys.argv[1:] if argv is None else argv)))

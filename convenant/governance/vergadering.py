@@ -13,7 +13,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BeforeValidator, Field, StringConstraints, model_validator
 
 from .datums import ontleed_datum
-from .models import Id, Model, OrgaanId, PartijId, SoortId, Tekst, Verwijzing
+from .models import Id, Model, OntvangerId, OrgaanId, PartijId, SoortId, Tekst, Verwijzing
 
 
 def _als_lijst(waarde: Any) -> Any:
@@ -96,6 +96,7 @@ class Besluit(Model):
     wijziging: Wijziging | None = None
     uitsluiting: Uitsluiting | None = None
     colleges: CollegeBesluiten | None = None
+    vervolg_van: Besluitnummer | None = None  # takes up an earlier aangehouden or escalated besluit
     toelichting: Tekst | None = None
 
     @model_validator(mode="after")
@@ -103,6 +104,26 @@ class Besluit(Model):
         if self.stemmen is not None and self.bezwaren is not None:
             raise ValueError("geef 'stemmen' (meerderheid) óf 'bezwaren' (consensus), niet allebei")
         return self
+
+
+DocumentSoort = Literal[
+    "notulen",
+    "actiepuntenlijst",
+    "besluitenlijst",
+    "besluiten",
+    "relevante_besluiten",
+    "jaarplan",
+    "werkproces",
+]
+
+
+class Verzending(Model):
+    """Which documents of this meeting went to whom, and when (5.8, 5.9, 4.8, 7.3, 7.5)."""
+
+    documenten: Annotated[list[DocumentSoort], Field(min_length=1)]
+    aan: Annotated[list[OntvangerId], Field(min_length=1)]
+    op: Datum
+    schriftelijk: bool = True
 
 
 class Actiepunt(Model):
@@ -127,6 +148,9 @@ class Vergadering(Model):
     uitgenodigd: PartijenOfAlle = []  # parties invited (Casusoverleg 9.2/12.2e, jaarvergadering 6.4)
     besluiten: Annotated[list[Besluit], Field(min_length=1)]
     actiepunten: list[Actiepunt] = []
+    verzonden: list[Verzending] = []
+    besproken: list[Tekst] = []  # subjects discussed without a decision (e.g. the Jaarplan, 6.4)
+    op_verzoek_van: PartijId | None = None  # held because a party asked (6.2)
     toelichting: Tekst | None = None
 
 
