@@ -27,10 +27,13 @@ atexit.register(shutil.rmtree, _CACHE, ignore_errors=True)
 
 from tests.scenario_runners import (  # noqa: E402
     RUNNERS,
+    JaarBestand,
+    JaarScenario,
     Scenario,
     ScenarioMislukt,
     ToetsBestand,
     ToetsScenario,
+    jaar_scenario,
     toets_scenario,
 )
 
@@ -52,10 +55,14 @@ class ScenarioBestand(pytest.File):
             runner: Any = functools.partial(
                 toets_scenario, basis=kop.basis, besluit_basis=kop.besluit
             )
+        elif soort == "jaaroverzicht":
+            jaar = JaarBestand.model_validate(data)
+            model = JaarScenario
+            runner = functools.partial(jaar_scenario, basis=jaar.basis)
         elif soort in RUNNERS:
             model, runner = RUNNERS[soort]
         else:
-            soorten = sorted([*RUNNERS, "toets"])
+            soorten = sorted([*RUNNERS, "toets", "jaaroverzicht"])
             raise pytest.UsageError(
                 f"{self.path.name}: onbekende soort scenario {soort!r}; kies uit {soorten}"
             )

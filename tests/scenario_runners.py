@@ -327,6 +327,51 @@ def cli(scenario: CliScenario) -> None:
             raise ScenarioMislukt(f"{pad}: verwacht {waarde!r}, kreeg {gevonden!r}")
 
 
+# --- jaaroverzicht: a register of meetings and the status of each obligation ------------------------
+
+
+class JaarScenario(Scenario):
+    vergaderingen: list[dict[str, Any]]
+    jaar: int = 2027
+    verwacht: dict[str, Any]  # exit, and per obligation (a part of its description) the status
+
+
+class JaarBestand(_Strikt):
+    soort: Literal["jaaroverzicht"]
+    basis: dict[str, dict[str, Any]] = {}  # defaults per orgaan, merged into each meeting
+    scenarios: list[dict[str, Any]]
+
+
+def jaar_scenario(scenario: JaarScenario, basis: dict[str, dict[str, Any]]) -> None:
+    with tempfile.TemporaryDirectory() as map_:
+        for i, vergadering in enumerate(scenario.vergaderingen):
+            volledig = {**basis.get(vergadering["orgaan"], {}), **vergadering}
+            pad = Path(map_) / f"{i:02d}-{volledig['orgaan']}.yaml"
+            pad.write_text(
+                yaml.safe_dump(volledig, sort_keys=False, allow_unicode=True), encoding="utf-8"
+            )
+        code, uit, fout = draai(["jaaroverzicht", map_, "--jaar", str(scenario.jaar), "--json"])
+    verwacht = dict(scenario.verwacht)
+    exit_ = verwacht.pop("exit", None)
+    if exit_ is not None and code != exit_:
+        raise ScenarioMislukt(f"verwacht exit {exit_}, kreeg {code}:\n{fout}{uit}")
+    verplichtingen = json.loads(uit)["verplichtingen"]
+    for deel, status in verwacht.items():
+        gevonden = [v for v in verplichtingen if deel in v["omschrijving"]]
+        if status is None:
+            if gevonden:
+                raise ScenarioMislukt(f"verwacht geen verplichting '{deel}', kreeg: {gevonden[0]}")
+            continue
+        if not gevonden:
+            raise ScenarioMislukt(
+                f"geen verplichting met '{deel}'; wel: {[v['omschrijving'] for v in verplichtingen]}"
+            )
+        if gevonden[0]["status"] != status:
+            raise ScenarioMislukt(
+                f"'{deel}': verwacht {status}, kreeg {gevonden[0]['status']} ({gevonden[0]['toelichting']})"
+            )
+
+
 RUNNERS: dict[str, tuple[type[Scenario], Callable[[Any], None]]] = {
     "kapot": (KapotScenario, kapot),
     "toets-kapot": (ToetsKapotScenario, toets_kapot),

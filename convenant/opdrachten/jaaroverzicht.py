@@ -141,7 +141,7 @@ def context(c: Convenant, o: Jaaroverzicht, onleesbaar: list[Melding]) -> dict[s
             for g in o.vergaderingen
             if g.vergadering.orgaan == orgaan.id
         ]
-        rijen.append({"naam": orgaan.naam, "y": 30 + 28 * i, "punten": punten})
+        rijen.append({"naam": orgaan.kort or orgaan.naam, "y": 30 + 28 * i, "punten": punten})
     maanden = [
         {
             "x": round(150 + (dt.date(o.jaar, m, 1) - begin).days / dagen * 460, 1),

@@ -229,18 +229,18 @@ def _verslaglegging(c: Convenant, register: list[Gehouden], jaar: int) -> list[V
         for regel in orgaan.verslaglegging:
             if regel.termijn.moment not in ("voor_volgende_vergadering", "niet_bepaald"):
                 continue  # the Jaarplan's four weeks are checked with the Jaarplan
-            uit.append(
-                _verzending(
-                    orgaan,
-                    regel.documenten,
-                    regel.aan,
-                    ", ".join(regel.artikelen),
-                    register,
-                    jaar,
-                    regel.termijn.aanname or regel.aanname,
-                    regel.schriftelijk,
-                )
+            verplichting = _verzending(
+                orgaan,
+                regel.documenten,
+                regel.aan,
+                ", ".join(regel.artikelen),
+                register,
+                jaar,
+                regel.termijn.aanname or regel.aanname,
+                regel.schriftelijk,
             )
+            if verplichting is not None:
+                uit.append(verplichting)
     return uit
 
 
@@ -253,8 +253,11 @@ def _verzending(
     jaar: int,
     aanname: str | None,
     schriftelijk: bool,
-) -> Verplichting:
-    """Each meeting's documents reached their recipients before the next meeting of the orgaan."""
+) -> Verplichting | None:
+    """Each meeting's documents reached their recipients before the next meeting of the orgaan.
+
+    None when the duty did not arise: a conditional document (a werkproces) was never adopted.
+    """
     alle = _van(register, orgaan.id)
     omschrijving = (
         f"{orgaan.naam}: {', '.join(documenten)} naar {', '.join(aan)} vóór de volgende vergadering"
@@ -306,6 +309,8 @@ def _verzending(
             tuple(betrokken),
             aanname,
         )
+    if not betrokken and any(d in _ALLEEN_NA for d in documenten):
+        return None
     if not betrokken:
         return Verplichting(
             omschrijving, artikel, "onbekend", f"geen vergaderingen in {jaar}", (), aanname

@@ -1,0 +1,81 @@
+"""`convenant jaaroverzicht` on the example register, and with a malformed file in it."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+from tests.scenario_runners import draai
+from tests.test_maak import GOLDEN, controleer_html
+
+REGISTER = Path(__file__).resolve().parents[1] / "examples"
+
+
+def test_voorbeeldregister_als_json() -> None:
+    code, uit, fout = draai(["jaaroverzicht", str(REGISTER), "--jaar", "2027", "--json"])
+    data = json.loads(uit)
+    assert (code, fout) == (1, "")
+    assert data["in_orde"] is False
+    stand = {v["omschrijving"]: v["status"] for v in data["verplichtingen"]}
+    assert stand["Stuurgroep vergadert ten minste 3 keer per jaar"] == "in orde"
+    assert stand["Partneroverleg vergadert ten minste 3 keer per jaar"] == "niet in orde"
+    assert set(stand.values()) == {"in orde", "niet in orde", "onbekend"}
+    assert len(data["vergaderingen"]) == 6
+    open_ = {(p["soort"], p["id"]) for p in data["open"]}
+    assert ("aangehouden", "po-2027-14") in open_
+    assert ("actiepunt", "a-2027-01") in open_
+    assert ("actiepunt", "a-2026-07") not in open_  # afgerond
+    assert any("Stichting Voorbeeldzorg Drenthe: goedgekeurd" in k for k in data["kennisgevingen"])
+
+
+def _golden(naam: str, tekst: str) -> None:
+    pad = GOLDEN / naam
+    if os.environ.get("CONVENANT_GOLDEN") == "bijwerken":
+        pad.write_text(tekst, encoding="utf-8")
+    assert tekst == pad.read_text(encoding="utf-8")
+
+
+def test_voorbeeldrapport_in_markdown_en_html() -> None:
+    code, md, _ = draai(["jaaroverzicht", str(REGISTER), "--jaar", "2027"])
+    assert code == 1
+    _golden("jaaroverzicht--examples.md", md)
+    code, html, _ = draai(["jaaroverzicht", str(REGISTER), "--jaar", "2027", "--formaat", "html"])
+    controleer_html(html)
+    assert html.count("<circle") == 6  # one dot per meeting on the timeline
+    _golden("jaaroverzicht--examples.html", html)
+
+
+def test_een_kapot_bestand_noemt_zichzelf_en_houdt_de_rest_niet_tegen(tmp_path: Path) -> None:
+    for naam in ("stuurgroep-2027-02-10.yaml", "stuurgroep-2027-05-12.yaml"):
+        shutil.copy(REGISTER / naam, tmp_path / naam)
+    kapot = tmp_path / "partneroverleg-kapot.yaml"
+    kapot.write_text(
+        "orgaan: partneroverleg\ndatum: 2027-13-01\naanwezig: alle\nbesluiten: []\n",
+        encoding="utf-8",
+    )
+    code, uit, fout = draai(["jaaroverzicht", str(tmp_path), "--json"])
+    assert code == 2
+    assert f"{kapot}:2:" in fout
+    data = json.loads(uit)
+    assert [v["bestand"] for v in data["vergaderingen"]] == [
+        "stuurgroep-2027-02-10.yaml",
+        "stuurgroep-2027-05-12.yaml",
+    ]
+    assert data["onleesbaar"][0]["bestand"] == str(kapot)
+
+
+def test_rapport_naar_bestand_en_niet_overschrijven(tmp_path: Path) -> None:
+    doel = tmp_path / "jaar.html"
+    assert draai(["jaaroverzicht", str(REGISTER), "--uitvoer", str(doel)])[0] == 1
+    controleer_html(doel.read_text(encoding="utf-8"))
+    code, _, fout = draai(["jaaroverzicht", str(REGISTER), "--uitvoer", str(doel)])
+    assert code == 2
+    assert "bestaat al" in fout
+
+
+def test_lege_of_ontbrekende_map(tmp_path: Path) -> None:
+    code, _, fout = draai(["jaaroverzicht", str(tmp_path)])
+    assert code == 2
+    assert "geen vergaderbestanden" in fout
