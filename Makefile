@@ -23,6 +23,7 @@ run: $(STAMP)
 	$(BIN)/convenant maak agenda examples/documenten/stuurgroep-2027-05-12.yaml
 	$(BIN)/convenant escaleer --geschil casusregisseur
 	$(BIN)/convenant casus toets examples/casus/zvhd-2027-0042.yaml
+	$(BIN)/convenant jaaroverzicht examples --jaar 2027 || test $$? -eq 1
 	$(BIN)/convenant simuleer uittreding --partij meppel --opzegging 2027-01-31
 	$(BIN)/convenant simuleer liquidatie --begroting examples/documenten/liquidatiebegroting-voorbeeld.yaml
 	$(BIN)/convenant partijen --op 2027-02-10

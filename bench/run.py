@@ -89,6 +89,62 @@ def _alle_deelverzamelingen() -> tuple[float, int]:
     return time.perf_counter() - begin, aantal
 
 
+def _tien_jaar() -> tuple[float, int, int]:
+    """A generated register of ten years (100 meetings, 1,000 besluiten), read and checked."""
+    import datetime as dt
+    import tempfile
+
+    import yaml
+
+    from convenant.governance.bestanden import BEZETTING, laad_bezetting, laad_convenant, naast
+    from convenant.opdrachten.jaaroverzicht import lees_register
+    from convenant.rules.jaaroverzicht import overzicht
+
+    bundel = laad_convenant()
+    pad = naast(bundel, BEZETTING)
+    assert pad is not None
+    bezetting = laad_bezetting(pad, bundel.model)
+    # The example bezetting covers 2026 onwards; its 2027 period holds for the later years.
+    with tempfile.TemporaryDirectory() as map_:
+        for jaar in range(2027, 2037):
+            for n in range(10):
+                orgaan = "stuurgroep" if n % 2 == 0 else "partneroverleg"
+                datum = dt.date(jaar, 1 + n, 10)
+                vergadering = {
+                    "orgaan": orgaan,
+                    "datum": datum.isoformat(),
+                    "aanwezig": "alle",
+                    "besluiten": [
+                        {
+                            "id": f"b{jaar}-{n}-{i}",
+                            "onderwerp": f"besluit {i}",
+                            "soort": "beleid" if orgaan == "stuurgroep" else "tactische_sturing",
+                            "stemmen": {"voor": "alle"},
+                        }
+                        for i in range(10)
+                    ],
+                    "verzonden": [
+                        {
+                            "documenten": ["notulen", "actiepuntenlijst", "besluitenlijst"],
+                            "aan": ["partijen", "partneroverleg", "colleges", "stuurgroep"],
+                            "op": (datum + dt.timedelta(days=7)).isoformat(),
+                        }
+                    ],
+                }
+                if orgaan == "stuurgroep":
+                    vergadering["inbreng_gevraagd_op"] = (datum - dt.timedelta(days=14)).isoformat()
+                Path(map_, f"{jaar}-{n:02d}-{orgaan}.yaml").write_text(
+                    yaml.safe_dump(vergadering), encoding="utf-8"
+                )
+        begin = time.perf_counter()
+        gehouden, onleesbaar = lees_register(bundel.model, bezetting.model, Path(map_))
+        assert not onleesbaar
+        for jaar in range(2027, 2037):
+            overzicht(bundel.model, gehouden, jaar, dt.date(jaar, 12, 31))
+        duur = time.perf_counter() - begin
+    return duur, len(gehouden), sum(len(g.oordelen) for g in gehouden)
+
+
 def main() -> None:
     from convenant.governance.bestanden import laad_convenant
     from convenant.governance.lint import lint_convenant
@@ -117,6 +173,9 @@ def main() -> None:
         f"  {f'toets_besluit in-process ({aantal} besluiten)':<52} {snelheid:9.0f} besluiten per seconde"
     )
     naam = f"liquidatie voor alle {deelverzamelingen} deelverzamelingen"
+    print(f"  {naam:<52} {duur * 1000:9.0f} ms in totaal")
+    duur, vergaderingen, besluiten = _tien_jaar()
+    naam = f"jaaroverzicht, 10 jaar ({vergaderingen} vergaderingen, {besluiten} besluiten)"
     print(f"  {naam:<52} {duur * 1000:9.0f} ms in totaal")
 
 
