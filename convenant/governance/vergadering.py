@@ -134,6 +134,13 @@ class Actiepunt(Model):
     status: Literal["open", "afgerond"] = "open"
 
 
+class Verzoek(Model):
+    """A party's request for a meeting of the Partneroverleg (6.2)."""
+
+    partij: PartijId
+    op: Datum
+
+
 class Vergadering(Model):
     orgaan: OrgaanId
     datum: Datum
@@ -151,6 +158,7 @@ class Vergadering(Model):
     verzonden: list[Verzending] = []
     besproken: list[Tekst] = []  # subjects discussed without a decision (e.g. the Jaarplan, 6.4)
     op_verzoek_van: PartijId | None = None  # held because a party asked (6.2)
+    verzoeken_ontvangen: list[Verzoek] = []  # requests for a meeting received since the last one
     toelichting: Tekst | None = None
 
 

@@ -41,7 +41,7 @@ class Verplichting:
 
 @dataclass(frozen=True)
 class OpenPunt:
-    soort: Literal["actiepunt", "aangehouden", "escalatie"]
+    soort: Literal["actiepunt", "aangehouden", "escalatie", "verzoek"]
     vergadering: str
     id: str
     omschrijving: str
@@ -80,6 +80,7 @@ def overzicht(
     in_jaar = [g for g in register if g.vergadering.datum.year == jaar]
     verplichtingen: list[Verplichting] = []
     verplichtingen += _frequentie(c, in_jaar, jaar)
+    verplichtingen += _verzoeken(register, jaar)
     verplichtingen += _jaarvergadering(in_jaar)
     verplichtingen += _jaarplan(in_jaar)
     verplichtingen += _verslaglegging(c, register, jaar)
@@ -118,6 +119,39 @@ def _frequentie(c: Convenant, in_jaar: list[Gehouden], jaar: int) -> list[Verpli
             )
         )
     return uit
+
+
+def _verzoeken(register: list[Gehouden], jaar: int) -> list[Verplichting]:
+    """Every request for a Partneroverleg is followed by a meeting (6.2); the text sets no term."""
+    overleggen = _van(register, "partneroverleg")
+    verzoeken = [
+        (g, v) for g in overleggen for v in g.vergadering.verzoeken_ontvangen if v.op.year == jaar
+    ]
+    if not verzoeken:
+        return []
+    open_ = [
+        f"{v.partij} ({lang(v.op)})"
+        for _, v in verzoeken
+        if not any(o.vergadering.datum > v.op for o in overleggen)
+    ]
+    status: Status = "in orde" if not open_ else "onbekend"
+    toelichting = (
+        f"{len(verzoeken)} verzoek(en), elk gevolgd door een vergadering"
+        if not open_
+        else "nog geen vergadering na het verzoek van "
+        + "; ".join(open_)
+        + " (geen termijn in het convenant)"
+    )
+    return [
+        Verplichting(
+            "Op een verzoek van een Partij volgt een Partneroverleg",
+            "6.2",
+            status,
+            toelichting,
+            tuple(dict.fromkeys(g.naam for g, _ in verzoeken)),
+            "verzoek_partneroverleg_termijn",
+        )
+    ]
 
 
 def _aangenomen(g: Gehouden, soort: str) -> list[Oordeel]:
@@ -381,6 +415,22 @@ def _open(register: list[Gehouden], jaar: int, peildatum: dt.date) -> list[OpenP
                 uit.append(
                     OpenPunt(
                         "actiepunt", g.naam, a.id, a.omschrijving, datum, (peildatum - datum).days
+                    )
+                )
+        for v in g.vergadering.verzoeken_ontvangen:
+            later = any(
+                x.vergadering.orgaan == g.vergadering.orgaan and x.vergadering.datum > v.op
+                for x in register
+            )
+            if not later and v.op <= peildatum:
+                uit.append(
+                    OpenPunt(
+                        "verzoek",
+                        g.naam,
+                        v.partij,
+                        f"verzoek om een vergadering van {v.partij} (6.2)",
+                        v.op,
+                        (peildatum - v.op).days,
                     )
                 )
         for o in g.oordelen:
