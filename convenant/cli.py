@@ -77,6 +77,36 @@ def bezetting_optie(f: F) -> F:
     )(f)
 
 
+def uitvoer_optie(f: F) -> F:
+    return click.option(
+        "--uitvoer",
+        type=click.Path(path_type=Path),
+        metavar="PAD",
+        help="Schrijf naar dit bestand in plaats van naar het scherm.",
+    )(f)
+
+
+def overschrijf_optie(f: F) -> F:
+    return click.option(
+        "--overschrijf",
+        "--force",
+        "overschrijf",
+        is_flag=True,
+        help="Vervang een bestaand uitvoerbestand.",
+    )(f)
+
+
+def document_uitvoer_opties(f: F) -> F:
+    """--uitvoer, --formaat md|html and --overschrijf, for every command that writes a document."""
+    f = overschrijf_optie(f)
+    f = click.option(
+        "--formaat",
+        type=click.Choice(["md", "html"]),
+        help="md of html (standaard: html bij een .html-bestand, anders md).",
+    )(f)
+    return uitvoer_optie(f)
+
+
 def debug_optie(f: F) -> F:
     # Parsed by main() from argv wherever it stands; declared here so click accepts it.
     return click.option("--debug", is_flag=True, expose_value=False, hidden=True)(f)
@@ -171,19 +201,8 @@ def partijen(convenant_pad: Path | None, op: dt.date, soort: str | None, json: b
     default="mermaid",
     help="mermaid (standaard) of dot (Graphviz).",
 )
-@click.option(
-    "--uitvoer",
-    type=click.Path(path_type=Path),
-    metavar="PAD",
-    help="Schrijf naar dit bestand in plaats van naar het scherm.",
-)
-@click.option(
-    "--overschrijf",
-    "--force",
-    "overschrijf",
-    is_flag=True,
-    help="Vervang een bestaand uitvoerbestand.",
-)
+@uitvoer_optie
+@overschrijf_optie
 @click.option(
     "--werkproces",
     is_flag=True,
@@ -251,24 +270,7 @@ DOCUMENTSOORTEN = [
 @cli.command()
 @click.argument("soort", type=click.Choice(DOCUMENTSOORTEN), metavar="SOORT")
 @click.argument("invoer", type=click.Path(path_type=Path), metavar="INVOER")
-@click.option(
-    "--uitvoer",
-    type=click.Path(path_type=Path),
-    metavar="PAD",
-    help="Schrijf naar dit bestand in plaats van naar het scherm.",
-)
-@click.option(
-    "--formaat",
-    type=click.Choice(["md", "html"]),
-    help="md of html (standaard: html bij een .html-bestand, anders md).",
-)
-@click.option(
-    "--overschrijf",
-    "--force",
-    "overschrijf",
-    is_flag=True,
-    help="Vervang een bestaand uitvoerbestand.",
-)
+@document_uitvoer_opties
 @click.option(
     "--sjablonen",
     type=click.Path(path_type=Path, file_okay=False),
@@ -524,24 +526,7 @@ def informatie_toets(bestand: Path, json: bool, convenant_pad: Path | None) -> i
     help="Peildatum voor de leeftijd van open punten (standaard: 31 december van het jaar).",
 )
 @click.option("--json", is_flag=True, help="Uitvoer als JSON.")
-@click.option(
-    "--uitvoer",
-    type=click.Path(path_type=Path),
-    metavar="PAD",
-    help="Schrijf naar dit bestand in plaats van naar het scherm.",
-)
-@click.option(
-    "--formaat",
-    type=click.Choice(["md", "html"]),
-    help="md of html (standaard: html bij een .html-bestand, anders md).",
-)
-@click.option(
-    "--overschrijf",
-    "--force",
-    "overschrijf",
-    is_flag=True,
-    help="Vervang een bestaand uitvoerbestand.",
-)
+@document_uitvoer_opties
 @convenant_optie
 @bezetting_optie
 @debug_optie

@@ -36,6 +36,13 @@ def schrijf(tekst: str, pad: Path | None = None, overschrijf: bool = False) -> N
         raise
 
 
+def documentformaat(uitvoer: Path | None, formaat: str | None) -> str:
+    """md unless asked otherwise, or unless the output file is a .html page."""
+    if formaat:
+        return formaat
+    return "html" if uitvoer is not None and uitvoer.suffix.lower() in (".html", ".htm") else "md"
+
+
 def _json_waarde(waarde: object) -> object:
     if isinstance(waarde, dt.date):
         return waarde.isoformat()

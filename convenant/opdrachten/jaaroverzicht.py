@@ -15,7 +15,7 @@ from ..governance.vergadering import Vergadering
 from ..rules.jaaroverzicht import Gehouden, Jaaroverzicht, overzicht
 from ..rules.toets import toets
 from ..rules.zetels import beeld
-from ..uitvoer import als_json, schrijf
+from ..uitvoer import als_json, documentformaat, schrijf
 
 
 def lees_register(
@@ -68,9 +68,7 @@ def jaaroverzicht(
     else:
         from ..maak import render
 
-        formaat = formaat or (
-            "html" if uitvoer is not None and uitvoer.suffix.lower() in (".html", ".htm") else "md"
-        )
+        formaat = documentformaat(uitvoer, formaat)
         schrijf(
             render("jaaroverzicht", formaat, context(c, o, onleesbaar), register),
             uitvoer,

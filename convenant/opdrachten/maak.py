@@ -8,7 +8,7 @@ from ..errors import EXIT_OK, GebruiksFout, InvoerFout
 from ..governance.bestanden import BEZETTING, laad_bezetting, laad_convenant, naast
 from ..governance.loader import laad
 from ..governance.verwijzingen import controleer, dubbele_ids, ids_van
-from ..uitvoer import schrijf
+from ..uitvoer import documentformaat, schrijf
 
 
 def maak(
@@ -24,9 +24,7 @@ def maak(
 ) -> int:
     from ..maak import DOCUMENTEN, render  # jinja2 only for this command
 
-    formaat = formaat or (
-        "html" if uitvoer is not None and uitvoer.suffix.lower() in (".html", ".htm") else "md"
-    )
+    formaat = documentformaat(uitvoer, formaat)
     if uitvoer is not None and uitvoer.exists() and not overschrijf:  # refuse before any work
         raise GebruiksFout(f"{uitvoer}: bestaat al; gebruik --overschrijf om het te vervangen")
     convenant = laad_convenant(convenant_pad)
