@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import click
 import pytest
 
 from convenant.cli import cli
@@ -26,14 +27,18 @@ ENGELS = (
 )
 
 
+def _alle_opdrachten(groep: click.Group, pad: tuple[str, ...] = ()) -> list[list[str]]:
+    uit = [list(pad)]
+    for naam, opdracht in sorted(groep.commands.items()):
+        if isinstance(opdracht, click.Group):
+            uit += _alle_opdrachten(opdracht, (*pad, naam))
+        else:
+            uit.append([*pad, naam])
+    return uit
+
+
 @pytest.mark.parametrize(
-    "opdracht",
-    [
-        [],
-        *[[naam] for naam in sorted(cli.commands)],
-        ["simuleer", "uittreding"],
-        ["simuleer", "liquidatie"],
-    ],
+    "opdracht", _alle_opdrachten(cli), ids=lambda o: " ".join(o) or "convenant"
 )
 def test_hulp_is_nederlands(opdracht: list[str]) -> None:
     code, uit, fout = draai([*opdracht, "--help"])
