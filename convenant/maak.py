@@ -21,6 +21,7 @@ import jinja2.sandbox
 from pydantic import BaseModel
 
 from .errors import EXIT_NIET_GELDIG, ConvenantFout, GebruiksFout, InvoerFout, Melding
+from .governance.artikelen import weergave
 from .governance.begroting import Begroting
 from .governance.datums import lang, plus_maanden, plus_weken
 from .governance.documenten import Addendum, Opzegging, ToetredingsVerzoek
@@ -54,10 +55,6 @@ def opsomming(items: Iterable[str]) -> str:
     return ", ".join(lijst[:-1]) + " en " + lijst[-1]
 
 
-def artikel(verwijzing: str) -> str:
-    return f"art. {verwijzing}" if verwijzing[:1].isdigit() else verwijzing
-
-
 def _datum(waarde: dt.date) -> str:
     return lang(waarde)
 
@@ -78,7 +75,7 @@ def omgeving(formaat: str, eigen_sjablonen: Path | None = None) -> jinja2.Enviro
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(datum=_datum, bedrag=bedrag, opsomming=opsomming, artikel=artikel)
+    env.filters.update(datum=_datum, bedrag=bedrag, opsomming=opsomming, artikel=weergave)
     return env
 
 
@@ -220,7 +217,7 @@ def agenda(
                 str(
                     Melding(
                         str(bestand.bron.pad),
-                        f"agendapunt '{besluit.id}' ({besluit.onderwerp}) is casuïstiek; in {orgaan.de_naam} wordt geen casuïstiek besproken ({', '.join(artikel(a) for a in verbod.artikelen)})",
+                        f"agendapunt '{besluit.id}' ({besluit.onderwerp}) is casuïstiek; in {orgaan.de_naam} wordt geen casuïstiek besproken ({', '.join(weergave(a) for a in verbod.artikelen)})",
                         regel,
                         kolom,
                         pad,

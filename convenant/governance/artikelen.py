@@ -64,8 +64,8 @@ def sorteersleutel(tekst: str) -> tuple[int, int, int, str]:
 
 
 def weergave(tekst: str) -> str:
-    """How a reference reads in Dutch prose: ``art. 4.5a``, ``Bijlage 2``."""
-    ref = ontleed(tekst)
-    if ref.artikel is not None:
-        return f"art. {tekst}"
-    return tekst
+    """How a citation reads in Dutch prose: ``art. 4.5a``, ``art. 5.5, 5.7``, ``Bijlage 2``.
+
+    Also for a ground's list of articles, or a quorum's source, which are not single references.
+    """
+    return f"art. {tekst}" if tekst[:1].isdigit() else tekst

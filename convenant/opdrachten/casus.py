@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import EXIT_NIET_GELDIG, EXIT_OK, GebruiksFout, InvoerFout, bedoelde_u
+from ..governance.artikelen import weergave
 from ..governance.bestanden import laad_convenant
 from ..governance.casus import Casus, InformatieVerzoek
 from ..governance.datums import lang
@@ -92,7 +93,7 @@ def casus_toets(convenant_pad: Path | None, bestand: Path, json: bool) -> int:
             for g in s.gronden:
                 aanname = f" [aanname: {g.aanname}]" if g.aanname else ""
                 regels.append(
-                    f"    {'!' if g.effect else '-'} {_art(g.artikel)}: {g.uitleg}{aanname}"
+                    f"    {'!' if g.effect else '-'} {weergave(g.artikel)}: {g.uitleg}{aanname}"
                 )
         stand = (
             f"beëindigd: {EINDE[o.einde]}"
@@ -127,16 +128,12 @@ def casus_volgende(convenant_pad: Path | None, bestand: Path, json: bool) -> int
         waarheen = f"naar {c.fase[u.naar].naam}" if u.naar else EINDE[u.einde or ""]
         vereist = f"; vastleggen: {', '.join(u.vereist)}" if u.vereist else ""
         regels.append(
-            f"  - {u.id}: {u.omschrijving} ({waarheen}{vereist}; {_art(', '.join(u.artikelen))})"
+            f"  - {u.id}: {u.omschrijving} ({waarheen}{vereist}; {weergave(', '.join(u.artikelen))})"
         )
     if fase.vereist:
         regels.append(f"In deze fase vastleggen: {', '.join(fase.vereist)} (9.2, 12.2e).")
     schrijf("\n".join(regels) + "\n")
     return EXIT_OK
-
-
-def _art(artikel: str) -> str:
-    return f"art. {artikel}" if artikel[:1].isdigit() else artikel
 
 
 def casus_criteria(convenant_pad: Path | None, ja: tuple[str, ...], json: bool) -> int:
@@ -202,7 +199,9 @@ def informatie_toets(convenant_pad: Path | None, bestand: Path, json: bool) -> i
         regels = [f"{o.soort.replace('_', ' ')}: {o.antwoord.upper()}"]
         for g in o.gronden:
             aanname = f" [aanname: {g.aanname}]" if g.aanname else ""
-            regels.append(f"    {'!' if g.effect else '-'} {_art(g.artikel)}: {g.uitleg}{aanname}")
+            regels.append(
+                f"    {'!' if g.effect else '-'} {weergave(g.artikel)}: {g.uitleg}{aanname}"
+            )
         if o.voorwaarden:
             regels += ["Voorwaarden:"] + [f"    - {v}" for v in o.voorwaarden]
         schrijf("\n".join(regels) + "\n")

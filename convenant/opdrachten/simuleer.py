@@ -23,6 +23,7 @@ from ..governance.loader import Bestand, laad
 from ..governance.models import Convenant, Verdeelsleutel
 from ..governance.verwijzingen import controleer, dubbele_ids, ids_van
 from ..rules.liquidatie import Liquidatie, Route, alle_uittredingen, liquideer
+from ..rules.oordeel import Grond
 from ..rules.uittreding import Route as UitRoute
 from ..rules.uittreding import Uittreding, simuleer
 from ..uitvoer import als_json, schrijf, tabel
@@ -67,8 +68,8 @@ def uittreding(
     return EXIT_OK if u.geldig else EXIT_NIET_GELDIG
 
 
-def _grond(g: object) -> dict[str, object]:
-    return g.als_dict()  # type: ignore[attr-defined, no-any-return]
+def _grond(g: Grond) -> dict[str, object]:
+    return g.als_dict()
 
 
 def _uittreding_dict(u: Uittreding) -> dict[str, object]:
@@ -91,9 +92,8 @@ def _uittreding_dict(u: Uittreding) -> dict[str, object]:
     }
 
 
-def _regel(g: object) -> str:
-    artikel, uitleg, aanname = g.artikel, g.uitleg, g.aanname  # type: ignore[attr-defined]
-    return f"  - art. {artikel}: {uitleg}" + (f" [aanname: {aanname}]" if aanname else "")
+def _regel(g: Grond) -> str:
+    return f"  - art. {g.artikel}: {g.uitleg}" + (f" [aanname: {g.aanname}]" if g.aanname else "")
 
 
 def _uittreding_tekst(c: Convenant, u: Uittreding) -> str:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import EXIT_NIET_GELDIG, EXIT_OK, EXIT_ONLEESBAAR, InvoerFout
+from ..governance.artikelen import weergave
 from ..governance.bestanden import BEZETTING, laad_bezetting, laad_convenant, naast
 from ..governance.datums import lang
 from ..governance.loader import laad
@@ -76,10 +77,6 @@ def _als_dict(u: Uitkomst) -> dict[str, object]:
     }
 
 
-def artikel_tekst(artikel: str) -> str:
-    return f"art. {artikel}" if artikel[:1].isdigit() else artikel
-
-
 def _als_tekst(c: Convenant, u: Uitkomst) -> str:
     v, orgaan = u.beeld.vergadering, u.beeld.orgaan
     regels = [f"{orgaan.naam}, {lang(v.datum)} ({u.bestand})", ""]
@@ -96,7 +93,7 @@ def _als_tekst(c: Convenant, u: Uitkomst) -> str:
         for g in o.gronden:
             aanname = f" [aanname: {g.aanname}]" if g.aanname else ""
             teken = "!" if g.effect else "-"
-            regels.append(f"    {teken} {artikel_tekst(g.artikel)}: {g.uitleg}{aanname}")
+            regels.append(f"    {teken} {weergave(g.artikel)}: {g.uitleg}{aanname}")
         regels.append("")
     telling: Counter[str] = Counter(o.oordeel for o in u.oordelen)
     samenvatting = ", ".join(f"{telling[s]} {s}" for s in VOLGORDE if telling[s])
