@@ -151,6 +151,13 @@ def main() -> None:
 
     vloer = _mediaan_proces([sys.executable, "-c", "import click, pydantic, yaml"])
     rijen = [("interpreter-vloer: import click, pydantic, yaml", vloer)]
+    # What any pydantic-validating CLI pays at least: one model defined and validated.
+    rijen.append(
+        (
+            "vloer met één pydantic-model",
+            _mediaan_proces([sys.executable, str(Path(__file__).parent / "vloer_pydantic.py")]),
+        )
+    )
     opdrachten = {
         f"convenant toets {VOORBEELD.name}": ["toets", str(VOORBEELD)],
         "convenant partijen": ["partijen", "--op", "2026-11-28"],
