@@ -107,7 +107,7 @@ def _frequentie(c: Convenant, in_jaar: list[Gehouden], jaar: int) -> list[Verpli
         status: Status = "in orde" if len(gehouden) >= regel.minimum_per_jaar else "niet in orde"
         toelichting = f"{len(gehouden)} vergadering(en) in {jaar}, ten minste {regel.minimum_per_jaar} vereist"
         if regel.ook_op_verzoek_van_partij:
-            toelichting += f"; {len(verzocht)} op verzoek van een Partij"
+            toelichting += f"; {len(verzocht)} op verzoek van een Partij; de jaarvergadering telt niet mee (aanname jaarvergadering_regels)"
         uit.append(
             Verplichting(
                 f"{orgaan.naam} vergadert ten minste {regel.minimum_per_jaar} keer per jaar",

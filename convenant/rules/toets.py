@@ -225,11 +225,11 @@ def _inbreng_vooraf(b: Vergaderbeeld) -> list[Grond]:
                 "ongeldig",
             )
         ]
-    if gevraagd > b.vergadering.datum:
+    if gevraagd >= b.vergadering.datum:
         return [
             Grond(
                 art(regel.artikelen),
-                f"De Partijen zijn pas op {lang(gevraagd)} om inbreng gevraagd, na de vergadering.",
+                f"De Partijen zijn pas op {lang(gevraagd)} om inbreng gevraagd, niet vóór de vergadering.",
                 regel.aanname,
                 "ongeldig",
             )
@@ -462,7 +462,7 @@ def _bijzondere_regels(b: Vergaderbeeld, soort: Soort, besluit: Besluit) -> _Bij
         uit.altijd.append(
             Grond(
                 "25.4",
-                f"{hoofd(b.orgaan.de_naam)} besluit hier over de voordracht tot opheffing; de twaalf colleges heffen op.",
+                f"{hoofd(b.orgaan.de_naam)} besluit hier over de voordracht tot opheffing; de twaalf colleges heffen op. Bij een ruimere lezing van 25.4 moeten ook de overige Partijen gelijkluidend besluiten.",
                 "opheffing_wie_besluit",
             )
         )
