@@ -432,12 +432,11 @@ def liquidatieoverzicht(
     verdeelsleutel: Verdeelsleutel,
     **_: Any,
 ) -> dict[str, Any]:
-    from .opdrachten.simuleer import liquidatie_dict
-    from .rules.liquidatie import liquideer
+    from .rules.liquidatie import als_dict, liquideer
 
     begroting = bestand.model
     uitkomst = liquideer(c, begroting, verdeelsleutel)
-    data = liquidatie_dict(c, uitkomst, begroting, verdeelsleutel)
+    data = als_dict(c, uitkomst, begroting, verdeelsleutel)
     grootste = max(uitkomst.gemeenten.values(), default=Decimal(1)) or Decimal(1)
     # Bar lengths for the inline SVG chart; drawing only, the amounts themselves stay exact.
     staven = [

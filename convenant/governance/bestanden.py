@@ -8,15 +8,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from pydantic import BaseModel
 
-from ..errors import InvoerFout, Melding
+from ..errors import GebruiksFout, InvoerFout, Melding
 from . import cache
 from .loader import Bestand, Bron, gebundeld, laad, lees_bytes
 from .models import Bezetting, Convenant, Verdeelsleutel
 from .verwijzingen import controleer, dubbele_ids, ids_van
+
+if TYPE_CHECKING:
+    from .begroting import Begroting
 
 CONVENANT = "convenant.yaml"
 BEZETTING = "bezetting.yaml"
@@ -90,3 +93,29 @@ def laad_verdeelsleutel(pad: Path, convenant: Convenant) -> Bestand[Verdeelsleut
     return _laad_gecontroleerd(
         pad, Verdeelsleutel, lambda b: controleer(b.model, b.bron, ids), context
     )
+
+
+def laad_begroting(pad: Path, convenant: Convenant) -> Bestand[Begroting]:
+    from .begroting import Begroting  # only the liquidation commands read a budget
+
+    ids, context = _ids_context(convenant)
+    return _laad_gecontroleerd(
+        pad,
+        Begroting,
+        lambda b: dubbele_ids(b.model, b.bron) + controleer(b.model, b.bron, ids),
+        context,
+    )
+
+
+def laad_sleutel(convenant: Bestand[Convenant], pad: Path | None) -> Verdeelsleutel:
+    """The verdeelsleutel to divide costs with: it must name every gemeente exactly once."""
+    from .lint import lint_verdeelsleutel  # only the commands that divide money need it
+
+    pad = pad or naast(convenant, VERDEELSLEUTEL)
+    if pad is None:
+        raise GebruiksFout("geef de verdeelsleutel met --verdeelsleutel PAD (20.3, 20.4)")
+    sleutel = laad_verdeelsleutel(pad, convenant.model)
+    # A key that misses or doubles a gemeente cannot divide costs: unreadable for this purpose.
+    if fouten := [p for p in lint_verdeelsleutel(sleutel, convenant.model) if p.ernst == "fout"]:
+        raise InvoerFout([p.melding for p in fouten])
+    return sleutel.model

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import EXIT_OK, GebruiksFout, InvoerFout
-from ..governance.bestanden import BEZETTING, laad_bezetting, laad_convenant, naast
+from ..governance.bestanden import BEZETTING, laad_bezetting, laad_convenant, laad_sleutel, naast
 from ..governance.loader import laad
 from ..governance.verwijzingen import controleer, dubbele_ids, ids_van
 from ..uitvoer import documentformaat, schrijf
@@ -39,8 +39,6 @@ def maak(
         raise InvoerFout(meldingen)
     opties = {}
     if soort == "liquidatieoverzicht":
-        from .simuleer import laad_sleutel
-
         opties["verdeelsleutel"] = laad_sleutel(convenant, verdeelsleutel_pad)
     tekst = render(soort, formaat, bouw(c, bezetting, bestand, **opties), invoer, sjablonen)
     schrijf(tekst, uitvoer, overschrijf)

@@ -6,23 +6,20 @@ import datetime as dt
 from decimal import Decimal
 from pathlib import Path
 
-from ..errors import EXIT_NIET_GELDIG, EXIT_OK, GebruiksFout, InvoerFout, bedoelde_u
+from ..errors import EXIT_NIET_GELDIG, EXIT_OK, GebruiksFout, bedoelde_u
 from ..governance.begroting import Begroting
 from ..governance.bestanden import (
     BEZETTING,
-    VERDEELSLEUTEL,
+    laad_begroting,
     laad_bezetting,
     laad_convenant,
-    laad_verdeelsleutel,
+    laad_sleutel,
     naast,
 )
 from ..governance.datums import lang
 from ..governance.geld import als_tekst, bedrag
-from ..governance.lint import lint_verdeelsleutel
-from ..governance.loader import Bestand, laad
 from ..governance.models import Convenant, Verdeelsleutel
-from ..governance.verwijzingen import controleer, dubbele_ids, ids_van
-from ..rules.liquidatie import Liquidatie, Route, alle_uittredingen, liquideer
+from ..rules.liquidatie import Liquidatie, Route, alle_uittredingen, als_dict, liquideer
 from ..rules.oordeel import Grond
 from ..rules.uittreding import Route as UitRoute
 from ..rules.uittreding import Uittreding, simuleer
@@ -136,26 +133,6 @@ def _uittreding_tekst(c: Convenant, u: Uittreding) -> str:
 # --- liquidatie ---------------------------------------------------------------------------------
 
 
-def laad_begroting(pad: Path, c: Convenant) -> Bestand[Begroting]:
-    bestand = laad(pad, Begroting)
-    if meldingen := dubbele_ids(bestand.model, bestand.bron) + controleer(
-        bestand.model, bestand.bron, ids_van(c)
-    ):
-        raise InvoerFout(meldingen)
-    return bestand
-
-
-def laad_sleutel(convenant: Bestand[Convenant], pad: Path | None) -> Verdeelsleutel:
-    pad = pad or naast(convenant, VERDEELSLEUTEL)
-    if pad is None:
-        raise GebruiksFout("geef de verdeelsleutel met --verdeelsleutel PAD (20.3, 20.4)")
-    sleutel = laad_verdeelsleutel(pad, convenant.model)
-    # A key that misses or doubles a gemeente cannot divide costs: unreadable for this purpose.
-    if fouten := [p for p in lint_verdeelsleutel(sleutel, convenant.model) if p.ernst == "fout"]:
-        raise InvoerFout([p.melding for p in fouten])
-    return sleutel.model
-
-
 def liquidatie(
     convenant_pad: Path | None,
     begroting_pad: Path,
@@ -191,49 +168,12 @@ def liquidatie(
     except ValueError as e:
         raise GebruiksFout(str(e)) from None
     if json:
-        schrijf(als_json(liquidatie_dict(c, uitkomst, begroting, sleutel)))
+        schrijf(als_json(als_dict(c, uitkomst, begroting, sleutel)))
     elif csv:
         schrijf(_csv(c, uitkomst))
     else:
         schrijf(_tekst(c, uitkomst, begroting, sleutel))
     return EXIT_OK
-
-
-def liquidatie_dict(
-    c: Convenant, u: Liquidatie, begroting: Begroting, sleutel: Verdeelsleutel
-) -> dict[str, object]:
-    som = sum(u.gewichten.values(), Decimal(0))
-    return {
-        "route": u.route,
-        "begroting": {
-            "naam": begroting.naam,
-            "voorbeeld": begroting.voorbeeld,
-            "peildatum": begroting.peildatum,
-        },
-        "verdeelsleutel": {
-            "naam": sleutel.naam,
-            "voorbeeld": sleutel.voorbeeld,
-            "basis": sleutel.basis,
-        },
-        "totaal": als_tekst(u.totaal),
-        "door_gemeenten": als_tekst(u.gedeeld),
-        "gemeenten": [
-            {
-                "gemeente": g,
-                "naam": c.partij[g].naam,
-                "gewicht": str(u.gewichten[g]),
-                "aandeel": f"{u.gewichten[g] / som:.6f}",
-                "bedrag": als_tekst(b),
-            }
-            for g, b in u.gemeenten.items()
-        ],
-        "partners": [
-            {"partij": p, "naam": c.partij[p].naam, "bedrag": als_tekst(b)}
-            for p, b in sorted(u.partners.items())
-        ],
-        "vrd": als_tekst(u.eigen_kosten_vrd),
-        "gronden": [g.als_dict() for g in u.gronden],
-    }
 
 
 def _tekst(c: Convenant, u: Liquidatie, begroting: Begroting, sleutel: Verdeelsleutel) -> str:

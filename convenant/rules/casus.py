@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from ..governance.casus import Casus, Stap
 from ..governance.datums import lang
 from ..governance.models import Convenant, Fase, Uitkomst
-from .oordeel import Grond
+from .oordeel import Grond, art
 
 
 @dataclass(frozen=True)
@@ -35,10 +35,6 @@ class CasusOordeel:
     @property
     def toegestaan(self) -> bool:
         return all(s.toegestaan for s in self.stappen)
-
-
-def art(artikelen: list[str]) -> str:
-    return ", ".join(artikelen)
 
 
 def uitkomst_van(fase: Fase, ident: str) -> Uitkomst | None:

@@ -14,7 +14,7 @@ from fractions import Fraction
 from typing import Literal
 
 from ..governance.begroting import Begroting
-from ..governance.geld import bedrag
+from ..governance.geld import als_tekst, bedrag
 from ..governance.models import Convenant, Verdeelsleutel
 from .oordeel import Grond
 
@@ -183,6 +183,44 @@ def alle_uittredingen(
             c, begroting, sleutel, "uittreding", uittredend=a.gemeente, uittreder_deelt=False
         ).gemeenten
         for a in sleutel.aandelen
+    }
+
+
+def als_dict(
+    c: Convenant, u: Liquidatie, begroting: Begroting, sleutel: Verdeelsleutel
+) -> dict[str, object]:
+    """The result as DESIGN.md wants JSON: Dutch keys, money as strings with two decimals."""
+    som = sum(u.gewichten.values(), Decimal(0))
+    return {
+        "route": u.route,
+        "begroting": {
+            "naam": begroting.naam,
+            "voorbeeld": begroting.voorbeeld,
+            "peildatum": begroting.peildatum,
+        },
+        "verdeelsleutel": {
+            "naam": sleutel.naam,
+            "voorbeeld": sleutel.voorbeeld,
+            "basis": sleutel.basis,
+        },
+        "totaal": als_tekst(u.totaal),
+        "door_gemeenten": als_tekst(u.gedeeld),
+        "gemeenten": [
+            {
+                "gemeente": g,
+                "naam": c.partij[g].naam,
+                "gewicht": str(u.gewichten[g]),
+                "aandeel": f"{u.gewichten[g] / som:.6f}",
+                "bedrag": als_tekst(b),
+            }
+            for g, b in u.gemeenten.items()
+        ],
+        "partners": [
+            {"partij": p, "naam": c.partij[p].naam, "bedrag": als_tekst(b)}
+            for p, b in sorted(u.partners.items())
+        ],
+        "vrd": als_tekst(u.eigen_kosten_vrd),
+        "gronden": [g.als_dict() for g in u.gronden],
     }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -9,6 +10,12 @@ OordeelSoort = Literal["aangenomen", "verworpen", "aangehouden", "escaleren", "o
 # What a ground does to the verdict. `None`: it was checked and is no obstacle, or it is a
 # consequence the secretaris must act on; it is listed all the same.
 Effect = Literal["ongeldig", "escaleren", "aangehouden"] | None
+
+
+def art(artikelen: Iterable[str]) -> str:
+    """The articles of a ground, as one citation: "5.5, 5.7"."""
+    return ", ".join(artikelen)
+
 
 GELDIG: frozenset[str] = frozenset({"aangenomen", "verworpen"})
 

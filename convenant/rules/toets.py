@@ -15,7 +15,7 @@ from fractions import Fraction
 from ..governance.datums import lang, plus_termijn
 from ..governance.models import Convenant, Orgaan, Soort, Vereiste
 from ..governance.vergadering import ALLE, Besluit
-from .oordeel import Effect, Grond, Oordeel, OordeelSoort, Telling
+from .oordeel import Effect, Grond, Oordeel, OordeelSoort, Telling, art
 from .zetels import Vergaderbeeld
 
 _ERNST: dict[Effect, int] = {None: 0, "aangehouden": 1, "escaleren": 2, "ongeldig": 3}
@@ -32,10 +32,6 @@ _BEREKEND = {
     ("opheffing", "voordracht_stuurgroep"),
     ("opheffing", "gelijkluidend_besluit"),
 }
-
-
-def art(artikelen: Iterable[str]) -> str:
-    return ", ".join(artikelen)
 
 
 def hoofd(tekst: str) -> str:
