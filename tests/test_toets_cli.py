@@ -130,3 +130,13 @@ def test_schema_van_de_vergadering() -> None:
     # requires every voting member to be listed as present or absent (toets-kapot.yaml).
     assert "aanwezig" in schema["properties"]
     assert "stemmen" in schema["$defs"]["Besluit"]["properties"]
+
+
+@pytest.mark.parametrize("soort", ["vergadering", "bezetting", "verdeelsleutel", "convenant"])
+def test_schema_toont_de_gebruiker_geen_engelse_ontwikkelaarsnotities(soort: str) -> None:
+    schema = json.loads(draai(["schema", soort])[1])
+    beschrijvingen = [schema["description"]] + [
+        d.get("description", "") for d in schema.get("$defs", {}).values()
+    ]
+    assert beschrijvingen[0].startswith("Vorm van een")
+    assert not any(b for b in beschrijvingen[1:])

@@ -19,7 +19,14 @@ def schema(soort: str) -> int:
         "convenant": Convenant,
     }
     data = modellen[soort].model_json_schema()
+    # pydantic turns the models' docstrings, English notes for developers, into descriptions
+    # that an editor shows to the user; the user gets the Dutch guide instead.
+    for definitie in [data, *data.get("$defs", {}).values()]:
+        definitie.pop("description", None)
     data["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     data["title"] = f"convenant: {soort}"
+    data["description"] = (
+        f"Vorm van een {soort}sbestand voor 'convenant'; uitleg en voorbeeld staan in docs/handleiding.md."
+    )
     schrijf(als_json(data))
     return EXIT_OK
