@@ -25,8 +25,11 @@ def schema(soort: str) -> int:
         definitie.pop("description", None)
     data["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     data["title"] = f"convenant: {soort}"
+    bestand = {"vergadering": "vergaderbestand", "bezetting": "bezettingsbestand"}.get(
+        soort, f"{soort}bestand"
+    )
     data["description"] = (
-        f"Vorm van een {soort}sbestand voor 'convenant'; uitleg en voorbeeld staan in docs/handleiding.md."
+        f"Vorm van een {bestand} voor 'convenant'; uitleg en voorbeeld staan in docs/handleiding.md."
     )
     schrijf(als_json(data))
     return EXIT_OK
