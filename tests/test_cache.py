@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -97,3 +98,71 @@ def test_bezetting_hangt_af_van_de_ids_in_het_convenant(eigen_cache: Path, kopie
     )
     with pytest.raises(InvoerFout, match="onbekende partij 'meppel'"):
         bestanden.laad_bezetting(bezetting, zonder_meppel)
+
+
+VOORBEELD = Path(__file__).resolve().parents[1] / "examples" / "stuurgroep-2027-02-10.yaml"
+
+
+def test_ongewijzigde_vergadering_komt_uit_de_cache(
+    eigen_cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pad = tmp_path / "stuurgroep.yaml"
+    shutil.copy(VOORBEELD, pad)
+    vers = bestanden.laad_vergadering(pad).model
+    _verbied_parsen(monkeypatch)
+    uit_cache = bestanden.laad_vergadering(pad)
+    assert uit_cache.model == vers
+    # A position is still found when a later check needs one (an unknown member, say).
+    regel, _kolom, _pad = uit_cache.bron.zoek(("besluiten", 0, "onderwerp"))
+    assert regel is not None
+    assert "onderwerp:" in pad.read_text(encoding="utf-8").splitlines()[regel - 1]
+
+
+def test_gewijzigde_vergadering_wordt_opnieuw_gelezen(eigen_cache: Path, tmp_path: Path) -> None:
+    pad = tmp_path / "stuurgroep.yaml"
+    shutil.copy(VOORBEELD, pad)
+    eerst = bestanden.laad_vergadering(pad).model
+    tekst = pad.read_text(encoding="utf-8")
+    pad.write_text(tekst.replace('tijd: "15:30"', 'tijd: "16:00"'), encoding="utf-8")
+    assert eerst.tijd == "15:30"
+    assert bestanden.laad_vergadering(pad).model.tijd == "16:00"
+
+
+def test_een_kapotte_vergadering_wordt_nooit_bewaard(eigen_cache: Path, tmp_path: Path) -> None:
+    pad = tmp_path / "stuurgroep.yaml"
+    pad.write_text(
+        VOORBEELD.read_text(encoding="utf-8").replace("datum: 10-02-2027", "datum: 30-02-2027"),
+        encoding="utf-8",
+    )
+    for _ in range(2):
+        with pytest.raises(InvoerFout) as fout:
+            bestanden.laad_vergadering(pad)
+        assert fout.value.meldingen[0].regel is not None
+    assert not eigen_cache.exists() or not list(eigen_cache.iterdir())
+
+
+def test_de_cache_houdt_de_laatst_gebruikte(
+    eigen_cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cache, "MAXIMUM", 3)
+    tekst = VOORBEELD.read_text(encoding="utf-8")
+    paden = []
+    for i in range(5):
+        pad = tmp_path / f"versie-{i}.yaml"
+        pad.write_text(f"# versie {i}\n{tekst}", encoding="utf-8")
+        paden.append(pad)
+    for pad in paden[:3]:
+        bestanden.laad_vergadering(pad)
+    # Using the oldest entry again makes it the most recent: the second is dropped first.
+    oudste = sorted(eigen_cache.iterdir(), key=lambda p: p.stat().st_mtime_ns)
+    for i, p in enumerate(oudste):
+        os.utime(p, ns=(i * 10**9, i * 10**9))
+    bestanden.laad_vergadering(paden[0])
+    for pad in paden[3:]:
+        bestanden.laad_vergadering(pad)
+    assert len(list(eigen_cache.iterdir())) == 3
+    _verbied_parsen(monkeypatch)
+    bestanden.laad_vergadering(paden[0])  # kept: it was used
+    bestanden.laad_vergadering(paden[4])
+    with pytest.raises(AssertionError, match="opnieuw geparsed"):
+        bestanden.laad_vergadering(paden[1])

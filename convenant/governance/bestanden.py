@@ -20,6 +20,7 @@ from .verwijzingen import controleer, dubbele_ids, ids_van
 
 if TYPE_CHECKING:
     from .begroting import Begroting
+    from .vergadering import Vergadering
 
 CONVENANT = "convenant.yaml"
 BEZETTING = "bezetting.yaml"
@@ -44,6 +45,18 @@ def _laad_gecontroleerd(
         raise InvoerFout(meldingen)
     cache.bewaar(naam, bestand.model)
     return bestand
+
+
+def laad_vergadering(pad: Path) -> Bestand[Vergadering]:
+    """A meeting file, cached like the convenant: a secretaris judges the same file many times.
+
+    Its members are checked against the bezetting later, by `rules.zetels.beeld`, on every run;
+    what is cached is only what its own model checks. That is worth caching because the first
+    validation in a process builds pydantic's validator, which costs more than the rules.
+    """
+    from .vergadering import Vergadering  # not every command reads meetings
+
+    return _laad_gecontroleerd(pad, Vergadering, lambda _: [])
 
 
 def _controleer_convenant(bestand: Bestand[Convenant]) -> list[Melding]:

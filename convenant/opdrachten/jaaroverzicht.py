@@ -8,10 +8,14 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import EXIT_NIET_GELDIG, EXIT_OK, EXIT_ONLEESBAAR, GebruiksFout, InvoerFout, Melding
-from ..governance.bestanden import BEZETTING, laad_bezetting, laad_convenant, naast
-from ..governance.loader import laad
+from ..governance.bestanden import (
+    BEZETTING,
+    laad_bezetting,
+    laad_convenant,
+    laad_vergadering,
+    naast,
+)
 from ..governance.models import Bezetting, Convenant
-from ..governance.vergadering import Vergadering
 from ..rules.jaaroverzicht import Gehouden, Jaaroverzicht, overzicht
 from ..rules.toets import toets
 from ..rules.zetels import beeld
@@ -26,7 +30,7 @@ def lees_register(
     onleesbaar: list[Melding] = []
     for pad in sorted([*map_.glob("*.yaml"), *map_.glob("*.yml")]):
         try:
-            vergadering = laad(pad, Vergadering)
+            vergadering = laad_vergadering(pad)
             gehouden.append(
                 Gehouden(
                     pad.name, vergadering.model, tuple(toets(beeld(c, vergadering, bezetting)))

@@ -9,11 +9,15 @@ from pathlib import Path
 
 from ..errors import EXIT_NIET_GELDIG, EXIT_OK, EXIT_ONLEESBAAR, InvoerFout
 from ..governance.artikelen import weergave
-from ..governance.bestanden import BEZETTING, laad_bezetting, laad_convenant, naast
+from ..governance.bestanden import (
+    BEZETTING,
+    laad_bezetting,
+    laad_convenant,
+    laad_vergadering,
+    naast,
+)
 from ..governance.datums import lang
-from ..governance.loader import laad
 from ..governance.models import Bezetting, Convenant
-from ..governance.vergadering import Vergadering
 from ..rules.oordeel import Oordeel
 from ..rules.toets import toets
 from ..rules.zetels import Vergaderbeeld, beeld
@@ -30,7 +34,7 @@ class Uitkomst:
 
 
 def toets_bestand(c: Convenant, bezetting: Bezetting | None, pad: Path) -> Uitkomst:
-    vergadering = laad(pad, Vergadering)
+    vergadering = laad_vergadering(pad)
     b = beeld(c, vergadering, bezetting)
     return Uitkomst(pad, b, toets(b))
 
