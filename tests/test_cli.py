@@ -198,6 +198,7 @@ def test_interne_fout_zonder_en_met_debug(monkeypatch: pytest.MonkeyPatch) -> No
 
 def _proces(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     omgeving = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
+    omgeving.pop("PYTHONUNBUFFERED", None)  # buffered, as for a user: flushing must be ours
     return subprocess.run(
         [sys.executable, "-m", "convenant", *args],
         cwd=cwd,
@@ -223,6 +224,24 @@ def test_geen_traceback_behalve_met_debug(tmp_path: Path) -> None:
     assert "Traceback" not in klaar.stderr
     klaar = _proces("valideer", "--convenant", str(pad), "--debug", cwd=tmp_path)
     assert "Traceback" in klaar.stderr
+
+
+@pytest.mark.parametrize(
+    "opdracht",
+    [
+        ["escaleer", "--geschil", "casusregisseur"],  # less than a buffer: only in the buffer
+        ["toets", "examples/partneroverleg-2027-03-03.yaml"],
+        ["schema", "convenant"],  # many buffers full: the last one must still arrive
+        ["toets", "bestaat-niet.yaml"],
+    ],
+)
+def test_snel_afsluiten_verliest_niets(opdracht: list[str]) -> None:
+    # The program leaves without tearing the interpreter down (cli._verlaat): the output, the
+    # messages and the exit code must be exactly those of the same command run in-process.
+    wortel = Path(__file__).resolve().parents[1]
+    verwacht = draai(opdracht)
+    klaar = _proces(*opdracht, cwd=wortel)
+    assert (klaar.returncode, klaar.stdout, klaar.stderr) == verwacht
 
 
 @pytest.mark.parametrize(
