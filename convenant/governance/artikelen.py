@@ -8,7 +8,7 @@ and the unnumbered opening sections (``"Ondergetekenden"``, ``"Overwegingen"``, 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 SECTIES = ("Inleiding", "Ondergetekenden", "Overwegingen")
 
@@ -21,8 +21,7 @@ ARTIKEL_PATROON = (
 _PATROON = re.compile(ARTIKEL_PATROON)
 
 
-@dataclass(frozen=True)
-class ArtikelRef:
+class ArtikelRef(NamedTuple):
     artikel: int | None = None
     lid: int | None = None
     onderdeel: str | None = None

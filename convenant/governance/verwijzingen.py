@@ -10,7 +10,7 @@ import functools
 import types
 import typing
 from collections.abc import Iterator, Mapping
-from typing import Any, NamedTuple
+from typing import Annotated, Any, NamedTuple
 
 from pydantic import BaseModel
 
@@ -44,11 +44,17 @@ class Ref(NamedTuple):
 def _velden(klasse: type[BaseModel]) -> tuple[tuple[str, Any], ...]:
     """Each field with its fully resolved type, `Annotated` markers included.
 
-    typing resolves the recursive Bijlage 2 alias that pydantic leaves as a forward reference
-    until it builds the model, which it defers until first validation.
+    Pydantic resolved the types when it defined the class, except the recursive Bijlage 2
+    alias, which it leaves a forward reference until it builds the model (deferred until first
+    validation); typing resolves that one. Resolving every class again would cost start-up time.
     """
-    hints = typing.get_type_hints(klasse, include_extras=True)
-    return tuple((naam, hints[naam]) for naam in klasse.model_fields)
+    if not klasse.__pydantic_fields_complete__:
+        hints = typing.get_type_hints(klasse, include_extras=True)
+        return tuple((naam, hints[naam]) for naam in klasse.model_fields)
+    return tuple(
+        (naam, Annotated[(veld.annotation, *veld.metadata)] if veld.metadata else veld.annotation)
+        for naam, veld in klasse.model_fields.items()
+    )
 
 
 def verwijzingen(model: BaseModel, pad: Loc = ()) -> Iterator[Ref]:

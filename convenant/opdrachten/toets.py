@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import sys
 from collections import Counter
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from ..errors import EXIT_NIET_GELDIG, EXIT_OK, EXIT_ONLEESBAAR, InvoerFout
 from ..governance.artikelen import weergave
@@ -26,8 +26,7 @@ from ..uitvoer import als_json, schrijf
 VOLGORDE = ("aangenomen", "verworpen", "aangehouden", "escaleren", "ongeldig")
 
 
-@dataclass(frozen=True)
-class Uitkomst:
+class Uitkomst(NamedTuple):
     bestand: Path
     beeld: Vergaderbeeld
     oordelen: list[Oordeel]

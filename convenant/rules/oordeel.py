@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, NamedTuple
 
 OordeelSoort = Literal["aangenomen", "verworpen", "aangehouden", "escaleren", "ongeldig"]
 # What a ground does to the verdict. `None`: it was checked and is no obstacle, or it is a
@@ -20,8 +19,11 @@ def art(artikelen: Iterable[str]) -> str:
 GELDIG: frozenset[str] = frozenset({"aangenomen", "verworpen"})
 
 
-@dataclass(frozen=True, slots=True)
-class Grond:
+# The records below are NamedTuples rather than dataclasses: as immutable, and defining one
+# costs a fifth of a frozen dataclass, which start-up of `convenant toets` notices (bench/).
+
+
+class Grond(NamedTuple):
     artikel: str
     uitleg: str
     aanname: str | None = None
@@ -31,8 +33,7 @@ class Grond:
         return {"artikel": self.artikel, "uitleg": self.uitleg, "aanname": self.aanname}
 
 
-@dataclass(frozen=True, slots=True)
-class Telling:
+class Telling(NamedTuple):
     voor: int
     tegen: int
     onthouding: int
@@ -41,8 +42,7 @@ class Telling:
         return {"voor": self.voor, "tegen": self.tegen, "onthouding": self.onthouding}
 
 
-@dataclass(frozen=True, slots=True)
-class Oordeel:
+class Oordeel(NamedTuple):
     id: str
     onderwerp: str
     soort: str
@@ -50,7 +50,7 @@ class Oordeel:
     gronden: tuple[Grond, ...]
     escaleren_naar: str | None = None
     stemmen: Telling | None = None
-    bezwaren: tuple[str, ...] = field(default=())
+    bezwaren: tuple[str, ...] = ()
 
     @property
     def geldig(self) -> bool:

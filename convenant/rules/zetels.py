@@ -9,7 +9,7 @@ member voting twice, a special soort without its facts) is collected here as a l
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from ..errors import InvoerFout, Melding, bedoelde_u
 from ..governance.loader import Bestand, Bron, Loc
@@ -28,8 +28,7 @@ VERPLICHT_BLOK = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Zetel:
+class Zetel(NamedTuple):
     """A seat: one member, speaking for one or (by mandate, 6.7/6.8) several parties."""
 
     id: str
@@ -45,8 +44,7 @@ class Zetel:
         )
 
 
-@dataclass(frozen=True, slots=True)
-class Stemming:
+class Stemming(NamedTuple):
     """The resolved votes on one besluit: per unit (a seat or a party) its choice."""
 
     keuzes: dict[str, Keuze]
