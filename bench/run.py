@@ -7,24 +7,71 @@ yaml"`, and at least 20,000 besluiten per second in-process.
 
 from __future__ import annotations
 
+import compileall
+import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 
-HERHALINGEN = 15
-VOORBEELD = Path(__file__).resolve().parents[1] / "examples" / "stuurgroep-2027-02-10.yaml"
+HERHALINGEN = 21
+WORTEL = Path(__file__).resolve().parents[1]
+VOORBEELD = WORTEL / "examples" / "stuurgroep-2027-02-10.yaml"
+
+Opdracht = Callable[[int], list[str]]  # the command line for the i-th round
 
 
-def _mediaan_proces(args: list[str]) -> float:
-    tijden = []
-    for _ in range(HERHALINGEN):
-        begin = time.perf_counter()
-        subprocess.run(args, check=False, capture_output=True)
-        tijden.append(time.perf_counter() - begin)
-    return statistics.median(tijden)
+def _mediaan_processen(metingen: dict[str, Opdracht], omgeving: dict[str, str]) -> dict[str, float]:
+    """Median wall time of each command. They take turns, round after round, so that a slow
+    spell of the machine weighs on all of them alike; one round first, unmeasured, to warm up."""
+    tijden: dict[str, list[float]] = {naam: [] for naam in metingen}
+    for ronde in range(HERHALINGEN + 1):
+        for naam, opdracht in metingen.items():
+            args = opdracht(ronde)
+            begin = time.perf_counter()
+            subprocess.run(args, check=False, capture_output=True, env=omgeving)
+            if ronde:
+                tijden[naam].append(time.perf_counter() - begin)
+    return {naam: statistics.median(t) for naam, t in tijden.items()}
+
+
+def _opstarten(map_: Path) -> list[tuple[str, float]]:
+    # An installed package has bytecode (pip compiles it); an editable install on a machine with
+    # PYTHONDONTWRITEBYTECODE=1 has none and would be measured compiling its sources every run.
+    compileall.compile_dir(WORTEL / "convenant", quiet=1)
+    omgeving = {**os.environ, "CONVENANT_CACHE": str(map_ / "cache")}
+    python = sys.executable
+
+    def nieuw_vergaderbestand(ronde: int) -> list[str]:
+        # Another file content every round: the meeting is validated, the convenant cached.
+        pad = map_ / f"vergadering-{ronde}.yaml"
+        pad.write_text(f"# ronde {ronde}\n" + VOORBEELD.read_text(encoding="utf-8"), "utf-8")
+        return [python, "-m", "convenant", "toets", str(pad)]
+
+    def vast(*args: str) -> Opdracht:
+        return lambda _ronde: list(args)
+
+    metingen = {
+        "interpreter-vloer: import click, pydantic, yaml": vast(
+            python, "-c", "import click, pydantic, yaml"
+        ),
+        # What any pydantic-validating CLI pays at least: one model defined and validated.
+        "vloer met één pydantic-model": vast(python, str(WORTEL / "bench" / "vloer_pydantic.py")),
+        f"convenant toets {VOORBEELD.name}": vast(
+            python, "-m", "convenant", "toets", str(VOORBEELD)
+        ),
+        "convenant toets, telkens een nieuw vergaderbestand": nieuw_vergaderbestand,
+        "convenant toets zonder cache (CONVENANT_CACHE=uit)": vast(
+            "env", "CONVENANT_CACHE=uit", python, "-m", "convenant", "toets", str(VOORBEELD)
+        ),
+        "convenant partijen": vast(python, "-m", "convenant", "partijen", "--op", "2026-11-28"),
+        "convenant valideer": vast(python, "-m", "convenant", "valideer", "--geen-bevindingen"),
+        "convenant graaf": vast(python, "-m", "convenant", "graaf"),
+    }
+    return list(_mediaan_processen(metingen, omgeving).items())
 
 
 def _per_seconde(functie: Callable[[], object], minimaal: float = 1.0) -> float:
@@ -35,12 +82,13 @@ def _per_seconde(functie: Callable[[], object], minimaal: float = 1.0) -> float:
     return aantal / verstreken
 
 
-def _besluiten_per_seconde() -> tuple[float, int]:
-    """Verdicts per second in-process, the meeting already read and checked."""
+def _besluiten_per_seconde() -> tuple[float, float, int]:
+    """Verdicts per second in-process, the meeting already read and checked: judged as
+    `convenant toets` does (the whole meeting, its own grounds once), and one besluit at a time."""
     from convenant.governance.bestanden import BEZETTING, laad_bezetting, laad_convenant, naast
     from convenant.governance.loader import laad
     from convenant.governance.vergadering import Vergadering
-    from convenant.rules.toets import toets_besluit
+    from convenant.rules.toets import toets, toets_besluit
     from convenant.rules.zetels import beeld
 
     bundel = laad_convenant()
@@ -51,11 +99,12 @@ def _besluiten_per_seconde() -> tuple[float, int]:
     b = beeld(bundel.model, vergadering, bezetting)
     besluiten = vergadering.model.besluiten
 
-    def ronde() -> None:
+    def los() -> None:
         for besluit in besluiten:
             toets_besluit(b, besluit)
 
-    return _per_seconde(ronde) * len(besluiten), len(besluiten)
+    per_vergadering = _per_seconde(lambda: toets(b)) * len(besluiten)
+    return per_vergadering, _per_seconde(los) * len(besluiten), len(besluiten)
 
 
 def _alle_deelverzamelingen() -> tuple[float, int]:
@@ -149,36 +198,23 @@ def main() -> None:
     from convenant.governance.bestanden import laad_convenant
     from convenant.governance.lint import lint_convenant
 
-    vloer = _mediaan_proces([sys.executable, "-c", "import click, pydantic, yaml"])
-    rijen = [("interpreter-vloer: import click, pydantic, yaml", vloer)]
-    # What any pydantic-validating CLI pays at least: one model defined and validated.
-    rijen.append(
-        (
-            "vloer met één pydantic-model",
-            _mediaan_proces([sys.executable, str(Path(__file__).parent / "vloer_pydantic.py")]),
-        )
-    )
-    opdrachten = {
-        f"convenant toets {VOORBEELD.name}": ["toets", str(VOORBEELD)],
-        "convenant partijen": ["partijen", "--op", "2026-11-28"],
-        "convenant valideer": ["valideer", "--geen-bevindingen"],
-        "convenant graaf": ["graaf"],
-    }
-    for naam, opdracht in opdrachten.items():
-        rijen.append((naam, _mediaan_proces([sys.executable, "-m", "convenant", *opdracht])))
-    print(f"mediaan van {HERHALINGEN} runs (wandkloktijd)")
+    with tempfile.TemporaryDirectory() as map_:
+        rijen = _opstarten(Path(map_))
+    vloer = rijen[0][1]
+    print(f"mediaan van {HERHALINGEN} runs (wandkloktijd), eigen cache, met bytecode")
     for naam, tijd in rijen:
         print(f"  {naam:<62} {tijd * 1000:7.1f} ms  {tijd / vloer:4.2f}x vloer")
     bestand = laad_convenant()
     laden = _per_seconde(laad_convenant)
     lint = _per_seconde(lambda: lint_convenant(bestand))
-    snelheid, aantal = _besluiten_per_seconde()
+    snelheid, los, aantal = _besluiten_per_seconde()
     duur, deelverzamelingen = _alle_deelverzamelingen()
     print(f"  {'convenant.yaml laden (uit de cache)':<62} {laden:9.0f} per seconde")
     print(f"  {'lint van het hele convenant':<62} {lint:9.0f} per seconde")
-    print(
-        f"  {f'toets_besluit in-process ({aantal} besluiten)':<62} {snelheid:9.0f} besluiten per seconde"
-    )
+    naam = f"toets in-process, hele vergadering ({aantal} besluiten)"
+    print(f"  {naam:<62} {snelheid:9.0f} besluiten per seconde")
+    naam = "toets_besluit in-process, besluit voor besluit"
+    print(f"  {naam:<62} {los:9.0f} besluiten per seconde")
     naam = f"liquidatie voor alle {deelverzamelingen} deelverzamelingen"
     print(f"  {naam:<62} {duur * 1000:9.0f} ms in totaal")
     duur, vergaderingen, besluiten = _tien_jaar()

@@ -9,8 +9,10 @@ are evaluated after the vote and only apply when it adopts.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from fractions import Fraction
+from typing import NamedTuple
 
 from ..governance.datums import lang, plus_termijn
 from ..governance.models import Convenant, Orgaan, Soort, Vereiste
@@ -39,21 +41,35 @@ def hoofd(tekst: str) -> str:
     return tekst[:1].upper() + tekst[1:]
 
 
+class _Vergadergronden(NamedTuple):
+    """The grounds that depend on the meeting alone, the same for each of its besluiten."""
+
+    vooraf: list[Grond]  # openness, invitation, quorum: checked before anything else
+    inbreng: list[Grond]  # input asked beforehand, checked after competence
+
+
+def _vergadergronden(b: Vergaderbeeld) -> _Vergadergronden:
+    return _Vergadergronden(_openbaarheid(b) + _uitnodiging(b) + _quorum(b), _inbreng_vooraf(b))
+
+
 def toets(b: Vergaderbeeld) -> list[Oordeel]:
-    return [toets_besluit(b, besluit) for besluit in b.vergadering.besluiten]
+    vergadering = _vergadergronden(b)  # once per meeting, not once per besluit
+    return [_toets(b, besluit, vergadering) for besluit in b.vergadering.besluiten]
 
 
 def toets_besluit(b: Vergaderbeeld, besluit: Besluit) -> Oordeel:
+    return _toets(b, besluit, _vergadergronden(b))
+
+
+def _toets(b: Vergaderbeeld, besluit: Besluit, vergadering: _Vergadergronden) -> Oordeel:
     c, orgaan = b.convenant, b.orgaan
     soort = c.soort[besluit.soort]
     gronden: list[Grond] = []
-    gronden += _openbaarheid(b)
-    gronden += _uitnodiging(b)
-    gronden += _quorum(b)
+    gronden += vergadering.vooraf
     gronden += _casuistiek(orgaan, soort, besluit)
     bevoegd, naar = _bevoegdheid(c, orgaan, soort, besluit)
     gronden += bevoegd
-    gronden += _inbreng_vooraf(b)
+    gronden += vergadering.inbreng
     gronden += _afwezigen(b, besluit)
     gronden += _vereisten_vooraf(b, soort, besluit)
     bij_aanname = _bijzondere_regels(b, soort, besluit)
@@ -734,9 +750,8 @@ def _uitslag(
                 None,
             )
         )
-    voor = sum(1 for k in keuzes.values() if k == "voor")
-    tegen = sum(1 for k in keuzes.values() if k == "tegen")
-    onthouding = sum(1 for k in keuzes.values() if k == "onthouding")
+    aantallen = Counter(keuzes.values())
+    voor, tegen, onthouding = aantallen["voor"], aantallen["tegen"], aantallen["onthouding"]
     telling = Telling(voor, tegen, onthouding)
     eenheid = "Partij" if b.stem_per_partij else "lid"
     if onthouding or stemming.niet_gestemd:
