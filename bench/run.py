@@ -74,12 +74,17 @@ def _opstarten(map_: Path) -> list[tuple[str, float]]:
     return list(_mediaan_processen(metingen, omgeving).items())
 
 
-def _per_seconde(functie: Callable[[], object], minimaal: float = 1.0) -> float:
-    aantal, begin = 0, time.perf_counter()
-    while (verstreken := time.perf_counter() - begin) < minimaal:
-        functie()
-        aantal += 1
-    return aantal / verstreken
+def _per_seconde(functie: Callable[[], object], vensters: int = 5, venster: float = 0.3) -> float:
+    """Calls per second: the median over a few short windows, so that one slow spell of the
+    machine does not decide the number."""
+    tempo = []
+    for _ in range(vensters):
+        aantal, begin = 0, time.perf_counter()
+        while (verstreken := time.perf_counter() - begin) < venster:
+            functie()
+            aantal += 1
+        tempo.append(aantal / verstreken)
+    return statistics.median(tempo)
 
 
 def _besluiten_per_seconde() -> tuple[float, float, int]:
