@@ -11,6 +11,7 @@ import pytest
 from convenant.errors import InvoerFout
 from convenant.governance import bestanden, cache
 from convenant.governance.loader import gebundeld
+from tests.scenario_runners import draai
 
 
 @pytest.fixture
@@ -166,3 +167,21 @@ def test_de_cache_houdt_de_laatst_gebruikte(
     bestanden.laad_vergadering(paden[4])
     with pytest.raises(AssertionError, match="opnieuw geparsed"):
         bestanden.laad_vergadering(paden[1])
+
+
+def test_een_onbekend_lid_wordt_ook_uit_de_cache_precies_gemeld(
+    eigen_cache: Path, tmp_path: Path
+) -> None:
+    # The file is well-formed, so it is stored; the unknown member is found later, against the
+    # bezetting, and must be located just as well when the meeting came from the cache.
+    pad = tmp_path / "stuurgroep.yaml"
+    pad.write_text(
+        VOORBEELD.read_text(encoding="utf-8").replace("[sg_assen,", "[sg_asen,"),
+        encoding="utf-8",
+    )
+    eerste = draai(["toets", str(pad)])
+    assert list(eigen_cache.glob("vergadering-*.pickle"))
+    tweede = draai(["toets", str(pad)])
+    assert eerste == tweede
+    assert eerste[0] == 2
+    assert f"{pad}:10:12: aanwezig[0]: 'sg_asen' is geen lid" in eerste[2]
