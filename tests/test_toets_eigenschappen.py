@@ -9,11 +9,17 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from convenant.governance.bestanden import BEZETTING, laad_bezetting, laad_convenant, naast
+from convenant.governance.bestanden import (
+    BEZETTING,
+    laad_bezetting,
+    laad_convenant,
+    laad_vergadering,
+    naast,
+)
 from convenant.governance.loader import Bestand, Bron
 from convenant.governance.vergadering import Vergadering
 from convenant.rules.oordeel import Oordeel
-from convenant.rules.toets import toets
+from convenant.rules.toets import toets, toets_besluit
 from convenant.rules.zetels import beeld
 
 BUNDEL = laad_convenant()
@@ -195,3 +201,23 @@ def test_elk_oordeel_heeft_gronden_met_een_artikel(data: dict[str, Any]) -> None
         assert o.escaleren_naar is None
     if o.oordeel in ("ongeldig", "aangehouden"):
         assert any(g.effect == o.oordeel for g in o.gronden)
+
+
+@EIGENSCHAP
+@given(vergaderingen())
+def test_een_besluit_los_getoetst_krijgt_hetzelfde_oordeel(data: dict[str, Any]) -> None:
+    # `toets` works out a meeting's own grounds once and shares them among its besluiten;
+    # `toets_besluit` works them out for one besluit. Both must say exactly the same.
+    bestand = Bestand(Vergadering.model_validate(data), Bron(Path("gegenereerd.yaml")))
+    b = beeld(C, bestand, BEZ)
+    assert toets(b) == [toets_besluit(b, besluit) for besluit in bestand.model.besluiten]
+
+
+def test_de_voorbeelden_los_en_per_vergadering_getoetst_gelijk() -> None:
+    gezien = 0
+    for pad in sorted(Path(__file__).resolve().parents[1].joinpath("examples").glob("*.yaml")):
+        bestand = laad_vergadering(pad)
+        b = beeld(C, bestand, BEZ)
+        assert toets(b) == [toets_besluit(b, besluit) for besluit in bestand.model.besluiten]
+        gezien += len(bestand.model.besluiten)
+    assert gezien >= 15  # every example meeting, not an empty loop
