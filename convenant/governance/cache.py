@@ -2,11 +2,12 @@
 
 Parsing and checking the convenant costs tens of milliseconds on every command, while the file
 changes a few times a year; a meeting file is judged again and again while the secretaris
-works on the besluitenlijst, and validating it first builds pydantic's validator. The key is a hash of the file's bytes (and, for a fact file, of
-the convenant it was checked against) together with a fingerprint of this package's loading
-code and pydantic's version: any change to either gives a new key. Only models that loaded
-without error are stored. A missing, unreadable or stale entry is simply ignored. Every file
-version makes an entry, so the folder keeps the most recently used `MAXIMUM` and drops the rest.
+works on the besluitenlijst, and validating it first builds pydantic's validator. The key is a
+hash of the file's bytes (and, for a fact file, of the convenant it was checked against)
+together with a fingerprint of this package's loading code and pydantic's version: any change
+to either gives a new key. Only models that loaded without error are stored. A missing,
+unreadable or stale entry is simply ignored. Every file version makes an entry, so the folder
+keeps the `MAXIMUM` most recently used and drops the rest.
 
 Where: $CONVENANT_CACHE, else $XDG_CACHE_HOME/convenant, else ~/.cache/convenant.
 CONVENANT_CACHE=uit switches the cache off. The entries are pickles the user's own runs

@@ -44,12 +44,13 @@ def hoofd(tekst: str) -> str:
 class _Vergadergronden(NamedTuple):
     """The grounds that depend on the meeting alone, the same for each of its besluiten."""
 
-    vooraf: list[Grond]  # openness, invitation, quorum: checked before anything else
-    inbreng: list[Grond]  # input asked beforehand, checked after competence
+    vooraf: tuple[Grond, ...]  # openness, invitation, quorum: checked before anything else
+    inbreng: tuple[Grond, ...]  # input asked beforehand, checked after competence
 
 
 def _vergadergronden(b: Vergaderbeeld) -> _Vergadergronden:
-    return _Vergadergronden(_openbaarheid(b) + _uitnodiging(b) + _quorum(b), _inbreng_vooraf(b))
+    vooraf = (*_openbaarheid(b), *_uitnodiging(b), *_quorum(b))
+    return _Vergadergronden(vooraf, tuple(_inbreng_vooraf(b)))
 
 
 def toets(b: Vergaderbeeld) -> list[Oordeel]:
