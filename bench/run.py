@@ -90,9 +90,13 @@ def _per_seconde(functie: Callable[[], object], vensters: int = 5, venster: floa
 def _besluiten_per_seconde() -> tuple[float, float, int]:
     """Verdicts per second in-process, the meeting already read and checked: judged as
     `convenant toets` does (the whole meeting, its own grounds once), and one besluit at a time."""
-    from convenant.governance.bestanden import BEZETTING, laad_bezetting, laad_convenant, naast
-    from convenant.governance.loader import laad
-    from convenant.governance.vergadering import Vergadering
+    from convenant.governance.bestanden import (
+        BEZETTING,
+        laad_bezetting,
+        laad_convenant,
+        laad_vergadering,
+        naast,
+    )
     from convenant.rules.toets import toets, toets_besluit
     from convenant.rules.zetels import beeld
 
@@ -100,7 +104,7 @@ def _besluiten_per_seconde() -> tuple[float, float, int]:
     pad = naast(bundel, BEZETTING)
     assert pad is not None
     bezetting = laad_bezetting(pad, bundel.model).model
-    vergadering = laad(VOORBEELD, Vergadering)
+    vergadering = laad_vergadering(VOORBEELD)
     b = beeld(bundel.model, vergadering, bezetting)
     besluiten = vergadering.model.besluiten
 

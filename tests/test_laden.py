@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import typing
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
+from pydantic import BaseModel
 
 from convenant.errors import InvoerFout
 from convenant.governance import loader
@@ -106,3 +109,24 @@ def test_meerdere_fouten_komen_allemaal_in_een_keer(tmp_path: Path) -> None:
     tekst = loader.gebundeld("convenant.yaml").read_text(encoding="utf-8")
     kapot = tekst.replace("soort: gemeente\n", "soort: gemente\n")
     assert _fout(tmp_path, kapot).count("'gemente' is hier niet toegestaan") == 12
+
+
+def test_verwijzingen_vinden_met_de_typen_van_pydantic_wat_typing_vindt(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The reference check takes the field types pydantic resolved, and falls back to typing
+    # where pydantic left them incomplete (or is older than 2.11): typing alone must agree.
+    from convenant.governance import verwijzingen as v
+    from convenant.governance.bestanden import laad_vergadering
+
+    voorbeelden = Path(__file__).resolve().parents[1] / "examples"
+    modellen = [C, *(laad_vergadering(p).model for p in sorted(voorbeelden.glob("*.yaml")))]
+    snel = [list(v.verwijzingen(m)) for m in modellen]
+
+    def met_typing(klasse: type[BaseModel]) -> tuple[tuple[str, Any], ...]:
+        hints = typing.get_type_hints(klasse, include_extras=True)
+        return tuple((naam, hints[naam]) for naam in klasse.model_fields)
+
+    monkeypatch.setattr(v, "_velden", met_typing)
+    assert [list(v.verwijzingen(m)) for m in modellen] == snel
+    assert sum(map(len, snel)) > 800

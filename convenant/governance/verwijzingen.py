@@ -47,8 +47,9 @@ def _velden(klasse: type[BaseModel]) -> tuple[tuple[str, Any], ...]:
     Pydantic resolved the types when it defined the class, except the recursive Bijlage 2
     alias, which it leaves a forward reference until it builds the model (deferred until first
     validation); typing resolves that one. Resolving every class again would cost start-up time.
+    Pydantic before 2.11 does not say whether a class is complete: then typing resolves all.
     """
-    if not klasse.__pydantic_fields_complete__:
+    if not getattr(klasse, "__pydantic_fields_complete__", False):
         hints = typing.get_type_hints(klasse, include_extras=True)
         return tuple((naam, hints[naam]) for naam in klasse.model_fields)
     return tuple(
