@@ -18,13 +18,13 @@ $(STAMP): pyproject.toml
 # example meetings, show an escalation path and the parties. The examples contain besluiten
 # that are deliberately not valid, so `toets` exits 1 there; only 2 (unreadable) fails the run.
 run: $(STAMP)
-	$(BIN)/convenant valideer --geen-bevindingen
-	$(BIN)/convenant toets examples/*.yaml || test $$? -eq 1
+	$(BIN)/convenant valideer --register examples --geen-bevindingen
+	$(BIN)/convenant toets examples || test $$? -eq 1
 	$(BIN)/convenant maak agenda examples/documenten/stuurgroep-2027-05-12.yaml
 	$(BIN)/convenant escaleer --geschil casusregisseur
 	$(BIN)/convenant casus toets examples/casus/zvhd-2027-0042.yaml
 	$(BIN)/convenant jaaroverzicht examples --jaar 2027 || test $$? -eq 1
-	$(BIN)/convenant simuleer uittreding --partij meppel --opzegging 2027-01-31
+	$(BIN)/convenant simuleer uittreding --register examples --partij meppel --opzegging 2027-01-31
 	$(BIN)/convenant simuleer liquidatie --begroting examples/documenten/liquidatiebegroting-voorbeeld.yaml
 	$(BIN)/convenant partijen --op 2027-02-10
 

@@ -17,6 +17,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+VOORBEELDREGISTER = Path(__file__).resolve().parents[1] / "examples"
+
 HERHALINGEN = 21
 WORTEL = Path(__file__).resolve().parents[1]
 VOORBEELD = WORTEL / "examples" / "stuurgroep-2027-02-10.yaml"
@@ -90,18 +92,18 @@ def _per_seconde(functie: Callable[[], object], vensters: int = 5, venster: floa
 def _besluiten_per_seconde() -> tuple[float, float, int]:
     """Verdicts per second in-process, the meeting already read and checked: judged as
     `convenant toets` does (the whole meeting, its own grounds once), and one besluit at a time."""
-    from convenant.governance.bestanden import (
+    from governance.bestanden import (
         BEZETTING,
+        in_register,
         laad_bezetting,
         laad_convenant,
         laad_vergadering,
-        naast,
     )
-    from convenant.rules.toets import toets, toets_besluit
-    from convenant.rules.zetels import beeld
+    from governance.zetels import beeld
+    from rules.toets import toets, toets_besluit
 
     bundel = laad_convenant()
-    pad = naast(bundel, BEZETTING)
+    pad = in_register(VOORBEELDREGISTER, BEZETTING)
     assert pad is not None
     bezetting = laad_bezetting(pad, bundel.model).model
     vergadering = laad_vergadering(VOORBEELD)
@@ -120,18 +122,18 @@ def _alle_deelverzamelingen() -> tuple[float, int]:
     """The liquidation for every subset of gemeenten leaving (2^12 = 4,096; one leaves none)."""
     from itertools import combinations
 
-    from convenant.governance.begroting import Begroting
-    from convenant.governance.bestanden import (
+    from governance.begroting import Begroting
+    from governance.bestanden import (
         VERDEELSLEUTEL,
+        in_register,
         laad_convenant,
         laad_verdeelsleutel,
-        naast,
     )
-    from convenant.governance.loader import laad
-    from convenant.rules.liquidatie import liquideer
+    from governance.loader import laad
+    from rules.liquidatie import liquideer
 
     bundel = laad_convenant()
-    pad = naast(bundel, VERDEELSLEUTEL)
+    pad = in_register(VOORBEELDREGISTER, VERDEELSLEUTEL)
     assert pad is not None
     sleutel = laad_verdeelsleutel(pad, bundel.model).model
     begroting = laad(
@@ -154,12 +156,12 @@ def _tien_jaar() -> tuple[float, int, int]:
 
     import yaml
 
-    from convenant.governance.bestanden import BEZETTING, laad_bezetting, laad_convenant, naast
     from convenant.opdrachten.jaaroverzicht import lees_register
-    from convenant.rules.jaaroverzicht import overzicht
+    from governance.bestanden import BEZETTING, in_register, laad_bezetting, laad_convenant
+    from rules.jaaroverzicht import overzicht
 
     bundel = laad_convenant()
-    pad = naast(bundel, BEZETTING)
+    pad = in_register(VOORBEELDREGISTER, BEZETTING)
     assert pad is not None
     bezetting = laad_bezetting(pad, bundel.model)
     # The example bezetting covers 2026 onwards; its 2027 period holds for the later years.
@@ -204,8 +206,8 @@ def _tien_jaar() -> tuple[float, int, int]:
 
 
 def main() -> None:
-    from convenant.governance.bestanden import laad_convenant
-    from convenant.governance.lint import lint_convenant
+    from governance.bestanden import laad_convenant
+    from governance.lint import lint_convenant
 
     with tempfile.TemporaryDirectory() as map_:
         rijen = _opstarten(Path(map_))

@@ -17,8 +17,9 @@ from typing import Any, NoReturn, TypeVar
 
 import click
 
+from governance.errors import EXIT_INTERN, EXIT_ONLEESBAAR, ConvenantFout
+
 from . import __version__, nl
-from .errors import EXIT_INTERN, EXIT_ONLEESBAAR, ConvenantFout
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -33,7 +34,7 @@ class Datum(click.ParamType):  # type: ignore[type-arg]  # generic only in newer
     ) -> dt.date:
         if isinstance(value, dt.date):
             return value
-        from .governance.datums import ontleed_datum
+        from governance.datums import ontleed_datum
 
         try:
             return ontleed_datum(str(value))
@@ -69,13 +70,28 @@ def convenant_optie(f: F) -> F:
     )(f)
 
 
+def register_optie(f: F) -> F:
+    return click.option(
+        "--register",
+        type=click.Path(path_type=Path, file_okay=False),
+        metavar="PAD",
+        help="De map van het register (standaard: het register van het invoerbestand, "
+        "anders de huidige map).",
+    )(f)
+
+
 def bezetting_optie(f: F) -> F:
+    """--bezetting PAD, and --register PAD to find it (and the verdeelsleutel) in a register."""
+    return register_optie(alleen_bezetting_optie(f))
+
+
+def alleen_bezetting_optie(f: F) -> F:
     return click.option(
         "--bezetting",
         "bezetting_pad",
         type=BESTAND,
         metavar="PAD",
-        help="Bezettingsbestand (standaard: bezetting.yaml naast het convenant).",
+        help="Bezettingsbestand (standaard: bezetting.yaml van het register).",
     )(f)
 
 
@@ -150,7 +166,7 @@ def cli() -> None:
     "verdeelsleutel_pad",
     type=BESTAND,
     metavar="PAD",
-    help="Verdeelsleutel (standaard: verdeelsleutel.voorbeeld.yaml naast het convenant).",
+    help="Verdeelsleutel (standaard: verdeelsleutel.yaml van het register).",
 )
 @click.option(
     "--bevindingen/--geen-bevindingen",
@@ -244,17 +260,19 @@ def toets(
     vergaderingen: tuple[Path, ...],
     convenant_pad: Path | None,
     bezetting_pad: Path | None,
+    register: Path | None,
     json: bool,
 ) -> int:
     """Toets elk besluit van een of meer vergaderingen: geldig genomen, en waarom.
 
     Geeft per besluit een oordeel (aangenomen, verworpen, aangehouden, escaleren, ongeldig)
     met de gronden, elk met het artikel en, waar van toepassing, de aanname. Afsluitcode 0
-    als elk besluit aangenomen of verworpen is, 1 als er iets niet geldig is.
+    als elk besluit aangenomen of verworpen is, 1 als er iets niet geldig is. Een map als
+    VERGADERING staat voor elke vergadering in die map (een register).
     """
     from .opdrachten.toets import toets_opdracht
 
-    return toets_opdracht(convenant_pad, bezetting_pad, vergaderingen, json)
+    return toets_opdracht(convenant_pad, bezetting_pad, register, vergaderingen, json)
 
 
 DOCUMENTSOORTEN = [
@@ -284,7 +302,7 @@ DOCUMENTSOORTEN = [
     "verdeelsleutel_pad",
     type=BESTAND,
     metavar="PAD",
-    help="Voor liquidatieoverzicht: de verdeelsleutel (standaard: het voorbeeld).",
+    help="Voor liquidatieoverzicht: de verdeelsleutel (standaard: die van het register).",
 )
 @convenant_optie
 @bezetting_optie
@@ -412,8 +430,9 @@ def simuleer_uittreding(**opties: Any) -> int:
     "verdeelsleutel_pad",
     type=BESTAND,
     metavar="PAD",
-    help="De verdeelsleutel (standaard: het voorbeeld naast het convenant).",
+    help="De verdeelsleutel (standaard: verdeelsleutel.yaml van het register).",
 )
+@register_optie
 @click.option(
     "--route",
     type=click.Choice(["opheffing", "uittreding", "rechter"]),
@@ -530,7 +549,7 @@ def informatie_toets(bestand: Path, json: bool, convenant_pad: Path | None) -> i
 @click.option("--json", is_flag=True, help="Uitvoer als JSON.")
 @document_uitvoer_opties
 @convenant_optie
-@bezetting_optie
+@alleen_bezetting_optie
 @debug_optie
 def jaaroverzicht(**opties: Any) -> int:
     """Toets de verplichtingen over een jaar voor een map met vergaderbestanden.

@@ -20,20 +20,20 @@ import jinja2.exceptions
 import jinja2.sandbox
 from pydantic import BaseModel
 
-from .errors import EXIT_NIET_GELDIG, ConvenantFout, GebruiksFout, InvoerFout, Melding
-from .governance.artikelen import weergave
-from .governance.begroting import Begroting
-from .governance.datums import lang, plus_maanden, plus_weken
-from .governance.documenten import Addendum, Opzegging, ToetredingsVerzoek
-from .governance.geld import bedrag
-from .governance.loader import Bestand
-from .governance.models import Bezetting, Convenant, Lid, Orgaan, Verdeelsleutel
-from .governance.vergadering import Vergadering
-from .rules.oordeel import Grond, Oordeel
-from .rules.toets import toets
-from .rules.zetels import beeld
+from governance.artikelen import weergave
+from governance.begroting import Begroting
+from governance.datums import lang, plus_maanden, plus_weken
+from governance.documenten import Addendum, Opzegging, ToetredingsVerzoek
+from governance.errors import EXIT_NIET_GELDIG, ConvenantFout, GebruiksFout, InvoerFout, Melding
+from governance.geld import bedrag
+from governance.loader import Bestand, gebundeld
+from governance.models import Bezetting, Convenant, Lid, Orgaan, Verdeelsleutel
+from governance.vergadering import Vergadering
+from governance.zetels import beeld
+from rules.oordeel import Grond, Oordeel
+from rules.toets import toets
 
-SJABLONEN = Path(__file__).resolve().parent / "templates"
+SJABLONEN = gebundeld("templates")
 FORMATEN = ("md", "html")
 KENNISGEVING_WEKEN = 4  # aanname kennisgeving_toetreding_termijn: four weeks to agree (22.4)
 
@@ -432,7 +432,7 @@ def liquidatieoverzicht(
     verdeelsleutel: Verdeelsleutel,
     **_: Any,
 ) -> dict[str, Any]:
-    from .rules.liquidatie import als_dict, liquideer
+    from rules.liquidatie import als_dict, liquideer
 
     begroting = bestand.model
     uitkomst = liquideer(c, begroting, verdeelsleutel)

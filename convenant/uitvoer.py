@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
 
-from .errors import GebruiksFout
+from governance.errors import GebruiksFout
 
 
 def schrijf(tekst: str, pad: Path | None = None, overschrijf: bool = False) -> None:

@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING, TypeVar
 
 from pydantic import BaseModel
 
-from ..errors import GebruiksFout, InvoerFout, Melding
 from . import cache
+from .errors import GebruiksFout, InvoerFout, Melding
 from .loader import Bestand, Bron, gebundeld, laad, lees_bytes
 from .models import Bezetting, Convenant, Verdeelsleutel
 from .verwijzingen import controleer, dubbele_ids, ids_van
@@ -24,7 +24,10 @@ if TYPE_CHECKING:
 
 CONVENANT = "convenant.yaml"
 BEZETTING = "bezetting.yaml"
-VERDEELSLEUTEL = "verdeelsleutel.voorbeeld.yaml"
+VERDEELSLEUTEL = "verdeelsleutel.yaml"
+# How far up from an input file a register is looked for: a register keeps its files in
+# subfolders (documenten/, toetredingen/, casus/), so its own folder is one or two levels up.
+_REGISTER_DIEPTE = 3
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -79,9 +82,47 @@ def laad_convenant(pad: Path | None = None) -> Bestand[Convenant]:
     return _laad_gecontroleerd(pad or gebundeld(CONVENANT), Convenant, _controleer_convenant)
 
 
-def naast(convenant: Bestand[Convenant], naam: str) -> Path | None:
-    """A fact file next to the convenant that was loaded, if there is one."""
-    pad = convenant.bron.pad.parent / naam
+def zoek_register(register: Path | None, *invoer: Path) -> Path | None:
+    """The register (a secretariat's folder with its bezetting.yaml) a command works in.
+
+    Named with --register; otherwise the register that holds the input file; otherwise the
+    current folder or one above it. None where there is none: commands that can do without a
+    bezetting still run, the others say how to name one.
+    """
+    if register is not None:
+        if not register.is_dir():
+            raise GebruiksFout(
+                f"{register}: er is geen map met die naam; geef bij --register de map van het "
+                "register (de map met bezetting.yaml), of maak er een met "
+                "'convenant register nieuw PAD'"
+            )
+        return register
+    for start in (*invoer, Path.cwd()):
+        map_ = start if start.is_dir() else start.parent
+        for kandidaat in [map_, *map_.resolve().parents][:_REGISTER_DIEPTE]:
+            if (kandidaat / BEZETTING).is_file():
+                return kandidaat
+    return None
+
+
+# The register's own files beside its meetings; every other YAML file in its folder is a meeting.
+REGISTERBESTANDEN = frozenset(
+    {BEZETTING, VERDEELSLEUTEL, "huisstijl.yaml", "lezingen.yaml", "begroting.yaml"}
+)
+
+
+def vergaderbestanden(map_: Path) -> list[Path]:
+    """The meeting files of a register folder, in name order (which is date order)."""
+    return sorted(
+        p for p in [*map_.glob("*.yaml"), *map_.glob("*.yml")] if p.name not in REGISTERBESTANDEN
+    )
+
+
+def in_register(register: Path | None, naam: str) -> Path | None:
+    """A file of the register, if the register has it."""
+    if register is None:
+        return None
+    pad = register / naam
     return pad if pad.is_file() else None
 
 
@@ -120,15 +161,33 @@ def laad_begroting(pad: Path, convenant: Convenant) -> Bestand[Begroting]:
     )
 
 
-def laad_sleutel(convenant: Bestand[Convenant], pad: Path | None) -> Verdeelsleutel:
+def laad_sleutel(
+    convenant: Bestand[Convenant], pad: Path | None, register: Path | None
+) -> Verdeelsleutel:
     """The verdeelsleutel to divide costs with: it must name every gemeente exactly once."""
     from .lint import lint_verdeelsleutel  # only the commands that divide money need it
 
-    pad = pad or naast(convenant, VERDEELSLEUTEL)
+    pad = pad or in_register(register, VERDEELSLEUTEL)
     if pad is None:
-        raise GebruiksFout("geef de verdeelsleutel met --verdeelsleutel PAD (20.3, 20.4)")
+        waar = (
+            f"het register {register} heeft geen {VERDEELSLEUTEL}"
+            if register
+            else "er is geen register gevonden"
+        )
+        raise GebruiksFout(
+            f"{waar}; geef de verdeelsleutel (20.3, 20.4) met --verdeelsleutel PAD of "
+            "het register met --register PAD"
+        )
     sleutel = laad_verdeelsleutel(pad, convenant.model)
     # A key that misses or doubles a gemeente cannot divide costs: unreadable for this purpose.
     if fouten := [p for p in lint_verdeelsleutel(sleutel, convenant.model) if p.ernst == "fout"]:
         raise InvoerFout([p.melding for p in fouten])
     return sleutel.model
+
+
+def bezetting_uit(
+    convenant: Convenant, pad: Path | None, register: Path | None, *invoer: Path
+) -> Bestand[Bezetting] | None:
+    """The bezetting named with --bezetting, else the one of the register (see zoek_register)."""
+    pad = pad or in_register(zoek_register(register, *invoer), BEZETTING)
+    return laad_bezetting(pad, convenant) if pad else None

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import Literal
 
-from ..errors import Melding
 from .artikelen import ontleed
+from .errors import Melding
 from .loader import Bestand, Bron, Loc
 from .models import Bezetting, Convenant, Index, Lid, Verdeelsleutel
 from .verwijzingen import verwijzingen

@@ -7,8 +7,11 @@ the line and column it came from. Marks are only looked up when there is an erro
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import os
 import re
+import sys
 import types
 import typing
 from collections.abc import Sequence
@@ -19,7 +22,7 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from ..errors import InvoerFout, Melding, bedoelde_u
+from .errors import InvoerFout, Melding, bedoelde_u
 
 try:  # libyaml is several times faster; the pure-Python loader gives the same results.
     from yaml import CSafeLoader as _BasisLader
@@ -515,7 +518,23 @@ def _vertaal(detail: Any, loc: Loc, bron: Bron, model: type[BaseModel]) -> Meldi
 # --- bundled files ------------------------------------------------------------------------------
 
 
+def _bundelmappen() -> list[Path]:
+    """Where the shipped files may be: the checkout (also an editable install), else the
+    installation's data folder, where pyproject.toml's data-files puts them."""
+    import sysconfig
+
+    mappen = [Path(__file__).resolve().parent.parent]
+    for schema in {sysconfig.get_default_scheme(), f"{os.name}_user"}:
+        with contextlib.suppress(KeyError):
+            mappen.append(Path(sysconfig.get_path("data", schema)) / "share" / "convenant")
+    mappen.append(Path(sys.prefix) / "share" / "convenant")
+    return mappen
+
+
 def gebundeld(naam: str) -> Path:
-    """Path of a data file shipped inside the package (convenant.yaml, bezetting.yaml, …)."""
-    # The data files sit beside the package's modules (package-data in pyproject.toml).
-    return Path(__file__).resolve().parent.parent / naam
+    """Path of a file the project ships: convenant.yaml or the templates folder."""
+    mappen = _bundelmappen()
+    for map_ in mappen:
+        if (map_ / naam).exists():
+            return map_ / naam
+    return mappen[0] / naam  # missing everywhere: the message names where it was expected

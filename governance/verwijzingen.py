@@ -14,7 +14,7 @@ from typing import Annotated, Any, NamedTuple
 
 from pydantic import BaseModel
 
-from ..errors import Melding, bedoelde_u
+from .errors import Melding, bedoelde_u
 from .loader import Bron, Loc
 from .models import Convenant, Verwijzing
 

@@ -11,11 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal, NamedTuple
 
-from ..errors import InvoerFout, Melding, bedoelde_u
-from ..governance.loader import Bestand, Bron, Loc
-from ..governance.models import Bezetting, Convenant, Orgaan
-from ..governance.vergadering import ALLE, Besluit, Vergadering
-from ..governance.verwijzingen import controleer, dubbele_ids, ids_van
+from .errors import InvoerFout, Melding, bedoelde_u
+from .loader import Bestand, Bron, Loc
+from .models import Bezetting, Convenant, Orgaan
+from .vergadering import ALLE, Besluit, Vergadering
+from .verwijzingen import controleer, dubbele_ids, ids_van
 
 Keuze = Literal["voor", "tegen", "onthouding"]
 KEUZES: tuple[Keuze, ...] = ("voor", "tegen", "onthouding")

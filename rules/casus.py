@@ -9,9 +9,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ..governance.casus import Casus, Stap
-from ..governance.datums import lang
-from ..governance.models import Convenant, Fase, Uitkomst
+from governance.casus import Casus, Stap
+from governance.datums import lang
+from governance.models import Convenant, Fase, Uitkomst
+
 from .oordeel import Grond, art
 
 

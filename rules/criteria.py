@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from ..governance.models import AlleVan, ComplexeCasuistiek, EenVan, Uitdrukking
+from governance.models import AlleVan, ComplexeCasuistiek, EenVan, Uitdrukking
 
 
 def voldoet(regel: Uitdrukking, antwoorden: Mapping[str, bool]) -> bool:

@@ -9,8 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from ..governance.casus import InformatieVerzoek
-from ..governance.models import Convenant
+from governance.casus import InformatieVerzoek
+from governance.models import Convenant
+
 from .oordeel import Grond
 
 Antwoord = Literal["toegestaan", "toegestaan onder voorwaarden", "niet toegestaan"]

@@ -12,9 +12,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from ..governance.datums import lang, plus_weken
-from ..governance.models import Convenant, Orgaan
-from ..governance.vergadering import Vergadering
+from governance.datums import lang, plus_weken
+from governance.models import Convenant, Orgaan
+from governance.vergadering import Vergadering
+
 from .oordeel import Oordeel
 
 Status = Literal["in orde", "niet in orde", "onbekend"]

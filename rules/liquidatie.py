@@ -13,9 +13,10 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Literal
 
-from ..governance.begroting import Begroting
-from ..governance.geld import als_tekst, bedrag
-from ..governance.models import Convenant, Verdeelsleutel
+from governance.begroting import Begroting
+from governance.geld import als_tekst, bedrag
+from governance.models import Convenant, Verdeelsleutel
+
 from .oordeel import Grond
 
 Route = Literal["opheffing", "uittreding", "rechter"]

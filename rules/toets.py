@@ -14,11 +14,12 @@ from collections.abc import Iterable
 from fractions import Fraction
 from typing import NamedTuple
 
-from ..governance.datums import lang, plus_termijn
-from ..governance.models import Convenant, Orgaan, Soort, Vereiste
-from ..governance.vergadering import ALLE, Besluit
+from governance.datums import lang, plus_termijn
+from governance.models import Convenant, Orgaan, Soort, Vereiste
+from governance.vergadering import ALLE, Besluit
+from governance.zetels import Vergaderbeeld
+
 from .oordeel import Effect, Grond, Oordeel, OordeelSoort, Telling, art
-from .zetels import Vergaderbeeld
 
 _ERNST: dict[Effect, int] = {None: 0, "aangehouden": 1, "escaleren": 2, "ongeldig": 3}
 

@@ -7,8 +7,9 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Literal
 
-from ..governance.datums import lang, plus_maanden
-from ..governance.models import Bezetting, Convenant
+from governance.datums import lang, plus_maanden
+from governance.models import Bezetting, Convenant
+
 from .oordeel import Grond
 
 Route = Literal["opzegtermijn", "wijziging", "uitsluiting"]

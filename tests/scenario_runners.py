@@ -20,9 +20,10 @@ import yaml
 from pydantic import BaseModel, BeforeValidator, ConfigDict
 
 from convenant.cli import uitvoeren
-from convenant.governance.bestanden import BEZETTING, CONVENANT, VERDEELSLEUTEL
-from convenant.governance.loader import gebundeld
+from governance.bestanden import BEZETTING, CONVENANT, VERDEELSLEUTEL
+from governance.loader import gebundeld
 
+VOORBEELDREGISTER = Path(__file__).resolve().parents[1] / "examples"
 BESTANDEN = {"convenant": CONVENANT, "bezetting": BEZETTING, "verdeelsleutel": VERDEELSLEUTEL}
 
 
@@ -85,10 +86,15 @@ def _pas_toe(tekst: str, vervanging: Vervanging) -> tuple[str, int]:
     return tekst[:plek] + vervanging.naar + tekst[plek + len(vervanging.van) :], plek
 
 
+def _bron(naam: str) -> Path:
+    """The shipped convenant, or a file of the example register."""
+    return gebundeld(naam) if naam == CONVENANT else VOORBEELDREGISTER / naam
+
+
 def kapot(scenario: KapotScenario) -> None:
     with tempfile.TemporaryDirectory() as map_:
         for naam in BESTANDEN.values():
-            shutil.copy(gebundeld(naam), Path(map_) / naam)
+            shutil.copy(_bron(naam), Path(map_) / naam)
         doel = Path(map_) / BESTANDEN[scenario.bestand]
         tekst = doel.read_text(encoding="utf-8")
         plek = 0
@@ -108,7 +114,14 @@ def kapot(scenario: KapotScenario) -> None:
         regel = tekst.count("\n", 0, plek) + 1
 
         code, uit, fout = draai(
-            ["valideer", "--convenant", str(Path(map_) / CONVENANT), "--geen-bevindingen"]
+            [
+                "valideer",
+                "--convenant",
+                str(Path(map_) / CONVENANT),
+                "--register",
+                map_,
+                "--geen-bevindingen",
+            ]
         )
         uitvoer = uit + fout
         if "Traceback" in uitvoer:
@@ -136,7 +149,7 @@ def _mutatie(map_: Path, naam: str, vervangingen: list[Vervanging]) -> None:
 
 def _bundel_in(map_: str) -> None:
     for naam in BESTANDEN.values():
-        shutil.copy(gebundeld(naam), Path(map_) / naam)
+        shutil.copy(_bron(naam), Path(map_) / naam)
 
 
 # --- toets: verdicts on a meeting ----------------------------------------------------------------
@@ -260,6 +273,9 @@ def toets_kapot(scenario: ToetsKapotScenario) -> None:
         None,
     )
     with tempfile.TemporaryDirectory() as map_:
+        shutil.copy(
+            _bron(BEZETTING), Path(map_) / BEZETTING
+        )  # a register with the example bezetting
         pad = Path(map_) / "vergadering.yaml"
         pad.write_text(scenario.tekst, encoding="utf-8")
         code, uit, fout = draai([a.replace("{bestand}", str(pad)) for a in scenario.opdracht])
@@ -311,7 +327,15 @@ def cli(scenario: CliScenario) -> None:
         if scenario.tekst is not None:
             invoer.write_text(scenario.tekst, encoding="utf-8")
         code, uit, fout = draai(
-            [*(a.replace("{bestand}", str(invoer)) for a in scenario.opdracht), "--json"]
+            [
+                *(
+                    a.replace("{bestand}", str(invoer)).replace(
+                        "{voorbeelden}", str(VOORBEELDREGISTER)
+                    )
+                    for a in scenario.opdracht
+                ),
+                "--json",
+            ]
         )
     if code != scenario.verwacht.exit:
         raise ScenarioMislukt(f"verwacht exit {scenario.verwacht.exit}, kreeg {code}:\n{fout}{uit}")
@@ -344,6 +368,9 @@ class JaarBestand(_Strikt):
 
 def jaar_scenario(scenario: JaarScenario, basis: dict[str, dict[str, Any]]) -> None:
     with tempfile.TemporaryDirectory() as map_:
+        shutil.copy(
+            _bron(BEZETTING), Path(map_) / BEZETTING
+        )  # a register with the example bezetting
         for i, vergadering in enumerate(scenario.vergaderingen):
             volledig = {**basis.get(vergadering["orgaan"], {}), **vergadering}
             pad = Path(map_) / f"{i:02d}-{volledig['orgaan']}.yaml"

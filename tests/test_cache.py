@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from convenant.errors import InvoerFout
-from convenant.governance import bestanden, cache
-from convenant.governance.loader import gebundeld
+from governance import bestanden, cache
+from governance.errors import InvoerFout
+from governance.loader import gebundeld
 from tests.scenario_runners import draai
 
 
@@ -92,7 +92,7 @@ def test_een_fout_wordt_nooit_bewaard(eigen_cache: Path, kopie: Path) -> None:
 
 def test_bezetting_hangt_af_van_de_ids_in_het_convenant(eigen_cache: Path, kopie: Path) -> None:
     convenant = bestanden.laad_convenant(kopie).model
-    bezetting = gebundeld("bezetting.yaml")
+    bezetting = VOORBEELD.parent / "bezetting.yaml"
     bestanden.laad_bezetting(bezetting, convenant)
     zonder_meppel = convenant.model_copy(
         update={"partijen": [p for p in convenant.partijen if p.id != "meppel"]}
@@ -179,9 +179,9 @@ def test_een_onbekend_lid_wordt_ook_uit_de_cache_precies_gemeld(
         VOORBEELD.read_text(encoding="utf-8").replace("[sg_assen,", "[sg_asen,"),
         encoding="utf-8",
     )
-    eerste = draai(["toets", str(pad)])
+    eerste = draai(["toets", str(pad), "--register", str(VOORBEELD.parent)])
     assert list(eigen_cache.glob("vergadering-*.pickle"))
-    tweede = draai(["toets", str(pad)])
+    tweede = draai(["toets", str(pad), "--register", str(VOORBEELD.parent)])
     assert eerste == tweede
     assert eerste[0] == 2
     assert f"{pad}:10:12: aanwezig[0]: 'sg_asen' is geen lid" in eerste[2]

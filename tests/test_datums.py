@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from convenant.governance.datums import lang, ontleed_datum, plus_maanden, plus_termijn
+from governance.datums import lang, ontleed_datum, plus_maanden, plus_termijn
 
 datums = st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2199, 12, 31))
 

@@ -7,11 +7,11 @@ import itertools
 import networkx as nx
 import pytest
 
-from convenant.governance import graaf
-from convenant.governance.bestanden import laad_convenant
-from convenant.governance.lint import lint_convenant
-from convenant.governance.loader import Bestand
-from convenant.governance.models import Convenant, Escalatie
+from governance import graaf
+from governance.bestanden import laad_convenant
+from governance.lint import lint_convenant
+from governance.loader import Bestand
+from governance.models import Convenant, Escalatie
 
 BESTAND = laad_convenant()
 C = BESTAND.model

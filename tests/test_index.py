@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from convenant.governance.bestanden import laad_convenant
-from convenant.governance.lint import artikel_bestaat
-from convenant.governance.models import Convenant
+from governance.bestanden import laad_convenant
+from governance.lint import artikel_bestaat
+from governance.models import Convenant
 
 TEKST = Path(__file__).resolve().parents[2] / "shared" / "convenant-zvhd-drenthe.txt"
 

@@ -48,7 +48,7 @@ def test_voorbeeldrapport_in_markdown_en_html() -> None:
 
 
 def test_een_kapot_bestand_noemt_zichzelf_en_houdt_de_rest_niet_tegen(tmp_path: Path) -> None:
-    for naam in ("stuurgroep-2027-02-10.yaml", "stuurgroep-2027-05-12.yaml"):
+    for naam in ("bezetting.yaml", "stuurgroep-2027-02-10.yaml", "stuurgroep-2027-05-12.yaml"):
         shutil.copy(REGISTER / naam, tmp_path / naam)
     kapot = tmp_path / "partneroverleg-kapot.yaml"
     kapot.write_text(

@@ -11,17 +11,20 @@ import pytest
 import yaml
 from pydantic import BaseModel
 
-from convenant.errors import InvoerFout
-from convenant.governance import loader
-from convenant.governance.bestanden import (
+from governance import loader
+from governance.bestanden import (
     BEZETTING,
     VERDEELSLEUTEL,
+    in_register,
     laad_bezetting,
     laad_convenant,
-    naast,
+    vergaderbestanden,
 )
-from convenant.governance.lint import lint_bezetting, lint_convenant
-from convenant.governance.models import Convenant
+from governance.errors import InvoerFout
+from governance.lint import lint_bezetting, lint_convenant
+from governance.models import Convenant
+
+VOORBEELDREGISTER = Path(__file__).resolve().parents[1] / "examples"
 
 BESTAND = laad_convenant()
 C = BESTAND.model
@@ -34,14 +37,14 @@ def test_libyaml_wordt_gebruikt_waar_het_er_is() -> None:
 
 def test_gebundelde_bestanden_zijn_zonder_fouten() -> None:
     assert lint_convenant(BESTAND) == []
-    bezetting_pad = naast(BESTAND, BEZETTING)
+    bezetting_pad = in_register(VOORBEELDREGISTER, BEZETTING)
     assert bezetting_pad is not None
-    assert naast(BESTAND, VERDEELSLEUTEL) is not None
+    assert in_register(VOORBEELDREGISTER, VERDEELSLEUTEL) is not None
     assert lint_bezetting(laad_bezetting(bezetting_pad, C), C) == []
 
 
 def test_elke_aanname_verwijst_naar_een_bevinding_met_aanname() -> None:
-    from convenant.governance.verwijzingen import verwijzingen
+    from governance.verwijzingen import verwijzingen
 
     for ref in verwijzingen(C):
         if ref.soort == "bevinding":
@@ -62,7 +65,7 @@ def test_vrd_tekent_maar_is_geen_partij() -> None:
 
 
 def test_bezetting_per_datum() -> None:
-    pad = naast(BESTAND, BEZETTING)
+    pad = in_register(VOORBEELDREGISTER, BEZETTING)
     assert pad is not None
     bezetting = laad_bezetting(pad, C).model
     oud, nieuw = bezetting.op(dt.date(2026, 12, 31)), bezetting.op(dt.date(2027, 1, 1))
@@ -74,7 +77,7 @@ def test_bezetting_per_datum() -> None:
 
 
 def test_gezamenlijke_afgevaardigde_vertegenwoordigt_zijn_mandaatgevers() -> None:
-    pad = naast(BESTAND, BEZETTING)
+    pad = in_register(VOORBEELDREGISTER, BEZETTING)
     assert pad is not None
     periode = laad_bezetting(pad, C).model.perioden[0]
     leden = {lid.id: lid for lid in periode.organen["partneroverleg"].leden}
@@ -116,11 +119,11 @@ def test_verwijzingen_vinden_met_de_typen_van_pydantic_wat_typing_vindt(
 ) -> None:
     # The reference check takes the field types pydantic resolved, and falls back to typing
     # where pydantic left them incomplete (or is older than 2.11): typing alone must agree.
-    from convenant.governance import verwijzingen as v
-    from convenant.governance.bestanden import laad_vergadering
+    from governance import verwijzingen as v
+    from governance.bestanden import laad_vergadering
 
     voorbeelden = Path(__file__).resolve().parents[1] / "examples"
-    modellen = [C, *(laad_vergadering(p).model for p in sorted(voorbeelden.glob("*.yaml")))]
+    modellen = [C, *(laad_vergadering(p).model for p in vergaderbestanden(voorbeelden))]
     snel = [list(v.verwijzingen(m)) for m in modellen]
 
     def met_typing(klasse: type[BaseModel]) -> tuple[tuple[str, Any], ...]:

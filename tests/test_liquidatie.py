@@ -5,28 +5,30 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 from fractions import Fraction
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from convenant.governance.begroting import Begroting, Post
-from convenant.governance.bestanden import (
+from governance.begroting import Begroting, Post
+from governance.bestanden import (
     BEZETTING,
     VERDEELSLEUTEL,
+    in_register,
     laad_bezetting,
     laad_convenant,
     laad_verdeelsleutel,
-    naast,
 )
-from convenant.governance.datums import plus_maanden
-from convenant.rules.liquidatie import alle_uittredingen, liquideer, verdeel
-from convenant.rules.uittreding import simuleer
+from governance.datums import plus_maanden
+from rules.liquidatie import alle_uittredingen, liquideer, verdeel
+from rules.uittreding import simuleer
 
+VOORBEELDREGISTER = Path(__file__).resolve().parents[1] / "examples"
 BUNDEL = laad_convenant()
 C = BUNDEL.model
-_sleutel = naast(BUNDEL, VERDEELSLEUTEL)
-_bezetting = naast(BUNDEL, BEZETTING)
+_sleutel = in_register(VOORBEELDREGISTER, VERDEELSLEUTEL)
+_bezetting = in_register(VOORBEELDREGISTER, BEZETTING)
 assert _sleutel is not None
 assert _bezetting is not None
 SLEUTEL = laad_verdeelsleutel(_sleutel, C).model

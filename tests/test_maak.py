@@ -13,8 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from convenant.governance.geld import bedrag
 from convenant.maak import opsomming
+from governance.bestanden import vergaderbestanden
+from governance.geld import bedrag
 from tests.scenario_runners import draai
 
 WORTEL = Path(__file__).resolve().parents[1]
@@ -53,7 +54,7 @@ def _soort_van(pad: Path) -> str:
     return "vergadering"
 
 
-VOORBEELDBESTANDEN = sorted([*VOORBEELDEN.glob("*.yaml"), *DOCS.glob("*.yaml")])
+VOORBEELDBESTANDEN = sorted([*vergaderbestanden(VOORBEELDEN), *DOCS.glob("*.yaml")])
 
 
 class _Boom(HTMLParser):

@@ -9,22 +9,25 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from convenant.governance.bestanden import (
+from governance.bestanden import (
     BEZETTING,
+    in_register,
     laad_bezetting,
     laad_convenant,
     laad_vergadering,
-    naast,
+    vergaderbestanden,
 )
-from convenant.governance.loader import Bestand, Bron
-from convenant.governance.vergadering import Vergadering
-from convenant.rules.oordeel import Oordeel
-from convenant.rules.toets import toets, toets_besluit
-from convenant.rules.zetels import beeld
+from governance.loader import Bestand, Bron
+from governance.vergadering import Vergadering
+from governance.zetels import beeld
+from rules.oordeel import Oordeel
+from rules.toets import toets, toets_besluit
+
+VOORBEELDREGISTER = Path(__file__).resolve().parents[1] / "examples"
 
 BUNDEL = laad_convenant()
 C = BUNDEL.model
-_pad = naast(BUNDEL, BEZETTING)
+_pad = in_register(VOORBEELDREGISTER, BEZETTING)
 assert _pad is not None
 BEZ = laad_bezetting(_pad, C).model
 DATUM = dt.date(2027, 3, 3)
@@ -215,7 +218,7 @@ def test_een_besluit_los_getoetst_krijgt_hetzelfde_oordeel(data: dict[str, Any])
 
 def test_de_voorbeelden_los_en_per_vergadering_getoetst_gelijk() -> None:
     gezien = 0
-    for pad in sorted(Path(__file__).resolve().parents[1].joinpath("examples").glob("*.yaml")):
+    for pad in vergaderbestanden(VOORBEELDREGISTER):
         bestand = laad_vergadering(pad)
         b = beeld(C, bestand, BEZ)
         assert toets(b) == [toets_besluit(b, besluit) for besluit in bestand.model.besluiten]

@@ -8,10 +8,10 @@ from typing import Any
 from hypothesis import given
 from hypothesis import strategies as st
 
-from convenant.governance.bestanden import laad_convenant
-from convenant.governance.casus import Casus
-from convenant.governance.graaf import werkproces_dot, werkproces_mermaid
-from convenant.rules.casus import toets_casus
+from governance.bestanden import laad_convenant
+from governance.casus import Casus
+from governance.graaf import werkproces_dot, werkproces_mermaid
+from rules.casus import toets_casus
 
 C = laad_convenant().model
 

@@ -4,17 +4,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..errors import EXIT_NIET_GELDIG, EXIT_OK, GebruiksFout, InvoerFout, bedoelde_u
-from ..governance.artikelen import weergave
-from ..governance.bestanden import laad_convenant
-from ..governance.casus import Casus, InformatieVerzoek
-from ..governance.datums import lang
-from ..governance.loader import Bestand, laad
-from ..governance.models import Convenant
-from ..governance.verwijzingen import controleer, ids_van
-from ..rules.casus import CasusOordeel, toets_casus, uitkomst_van, volgende_stappen
-from ..rules.criteria import ontbrekend, voldoet
-from ..rules.informatie import toets_informatie
+from governance.artikelen import weergave
+from governance.bestanden import laad_convenant
+from governance.casus import Casus, InformatieVerzoek
+from governance.datums import lang
+from governance.errors import EXIT_NIET_GELDIG, EXIT_OK, GebruiksFout, InvoerFout, bedoelde_u
+from governance.loader import Bestand, laad
+from governance.models import Convenant
+from governance.verwijzingen import controleer, ids_van
+from rules.casus import CasusOordeel, toets_casus, uitkomst_van, volgende_stappen
+from rules.criteria import ontbrekend, voldoet
+from rules.informatie import toets_informatie
+
 from ..uitvoer import als_json, schrijf
 
 EINDE = {

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..errors import EXIT_OK, GebruiksFout, bedoelde_u
-from ..governance import graaf
-from ..governance.bestanden import laad_convenant
-from ..governance.models import Convenant
+from governance import graaf
+from governance.bestanden import laad_convenant
+from governance.errors import EXIT_OK, GebruiksFout, bedoelde_u
+from governance.models import Convenant
+
 from ..uitvoer import als_json, schrijf
 
 

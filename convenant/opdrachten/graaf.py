@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..errors import EXIT_OK
-from ..governance import graaf as escalatiegraaf
-from ..governance.bestanden import laad_convenant
+from governance import graaf as escalatiegraaf
+from governance.bestanden import laad_convenant
+from governance.errors import EXIT_OK
+
 from ..uitvoer import schrijf
 
 

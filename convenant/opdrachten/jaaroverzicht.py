@@ -7,18 +7,25 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ..errors import EXIT_NIET_GELDIG, EXIT_OK, EXIT_ONLEESBAAR, GebruiksFout, InvoerFout, Melding
-from ..governance.bestanden import (
-    BEZETTING,
-    laad_bezetting,
+from governance.bestanden import (
+    bezetting_uit,
     laad_convenant,
     laad_vergadering,
-    naast,
+    vergaderbestanden,
 )
-from ..governance.models import Bezetting, Convenant
-from ..rules.jaaroverzicht import Gehouden, Jaaroverzicht, overzicht
-from ..rules.toets import toets
-from ..rules.zetels import beeld
+from governance.errors import (
+    EXIT_NIET_GELDIG,
+    EXIT_OK,
+    EXIT_ONLEESBAAR,
+    GebruiksFout,
+    InvoerFout,
+    Melding,
+)
+from governance.models import Bezetting, Convenant
+from governance.zetels import beeld
+from rules.jaaroverzicht import Gehouden, Jaaroverzicht, overzicht
+from rules.toets import toets
+
 from ..uitvoer import als_json, documentformaat, schrijf
 
 
@@ -28,7 +35,7 @@ def lees_register(
     """Every meeting file in the folder; an unreadable one is reported and the rest still count."""
     gehouden: list[Gehouden] = []
     onleesbaar: list[Melding] = []
-    for pad in sorted([*map_.glob("*.yaml"), *map_.glob("*.yml")]):
+    for pad in vergaderbestanden(map_):
         try:
             vergadering = laad_vergadering(pad)
             gehouden.append(
@@ -58,8 +65,8 @@ def jaaroverzicht(
         )
     convenant = laad_convenant(convenant_pad)
     c = convenant.model
-    bezetting_pad = bezetting_pad or naast(convenant, BEZETTING)
-    bezetting = laad_bezetting(bezetting_pad, c).model if bezetting_pad else None
+    gevonden = bezetting_uit(c, bezetting_pad, register)
+    bezetting = gevonden.model if gevonden else None
     gehouden, onleesbaar = lees_register(c, bezetting, register)
     if not gehouden and not onleesbaar:
         raise GebruiksFout(f"{register}: geen vergaderbestanden (*.yaml) gevonden")

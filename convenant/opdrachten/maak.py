@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..errors import EXIT_OK, GebruiksFout, InvoerFout
-from ..governance.bestanden import BEZETTING, laad_bezetting, laad_convenant, laad_sleutel, naast
-from ..governance.loader import laad
-from ..governance.verwijzingen import controleer, dubbele_ids, ids_van
+from governance.bestanden import bezetting_uit, laad_convenant, laad_sleutel, zoek_register
+from governance.errors import EXIT_OK, GebruiksFout, InvoerFout
+from governance.loader import laad
+from governance.verwijzingen import controleer, dubbele_ids, ids_van
+
 from ..uitvoer import documentformaat, schrijf
 
 
@@ -21,6 +22,7 @@ def maak(
     convenant_pad: Path | None,
     bezetting_pad: Path | None,
     verdeelsleutel_pad: Path | None,
+    register: Path | None,
 ) -> int:
     from ..maak import DOCUMENTEN, render  # jinja2 only for this command
 
@@ -29,8 +31,9 @@ def maak(
         raise GebruiksFout(f"{uitvoer}: bestaat al; gebruik --overschrijf om het te vervangen")
     convenant = laad_convenant(convenant_pad)
     c = convenant.model
-    bezetting_pad = bezetting_pad or naast(convenant, BEZETTING)
-    bezetting = laad_bezetting(bezetting_pad, c).model if bezetting_pad else None
+    register = zoek_register(register, invoer)
+    gevonden = bezetting_uit(c, bezetting_pad, register)
+    bezetting = gevonden.model if gevonden else None
     model, bouw = DOCUMENTEN[soort]
     bestand = laad(invoer, model)
     if meldingen := dubbele_ids(bestand.model, bestand.bron) + controleer(
@@ -39,7 +42,7 @@ def maak(
         raise InvoerFout(meldingen)
     opties = {}
     if soort == "liquidatieoverzicht":
-        opties["verdeelsleutel"] = laad_sleutel(convenant, verdeelsleutel_pad)
+        opties["verdeelsleutel"] = laad_sleutel(convenant, verdeelsleutel_pad, register)
     tekst = render(soort, formaat, bouw(c, bezetting, bestand, **opties), invoer, sjablonen)
     schrijf(tekst, uitvoer, overschrijf)
     return EXIT_OK

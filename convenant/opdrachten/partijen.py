@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from ..errors import EXIT_OK
-from ..governance.bestanden import laad_convenant
-from ..governance.datums import lang
-from ..governance.models import Partij
+from governance.bestanden import laad_convenant
+from governance.datums import lang
+from governance.errors import EXIT_OK
+from governance.models import Partij
+
 from ..uitvoer import als_json, schrijf, tabel
 
 SOORT_MEERVOUD = {

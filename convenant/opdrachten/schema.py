@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
-from ..errors import EXIT_OK
+from governance.errors import EXIT_OK
+
 from ..uitvoer import als_json, schrijf
 
 
 def schema(soort: str) -> int:
-    from ..governance.models import Bezetting, Convenant, Verdeelsleutel
-    from ..governance.vergadering import Vergadering
+    from governance.models import Bezetting, Convenant, Verdeelsleutel
+    from governance.vergadering import Vergadering
 
     modellen: dict[str, type[BaseModel]] = {
         "vergadering": Vergadering,

@@ -6,23 +6,23 @@ import datetime as dt
 from decimal import Decimal
 from pathlib import Path
 
-from ..errors import EXIT_NIET_GELDIG, EXIT_OK, GebruiksFout, bedoelde_u
-from ..governance.begroting import Begroting
-from ..governance.bestanden import (
-    BEZETTING,
+from governance.begroting import Begroting
+from governance.bestanden import (
+    bezetting_uit,
     laad_begroting,
-    laad_bezetting,
     laad_convenant,
     laad_sleutel,
-    naast,
+    zoek_register,
 )
-from ..governance.datums import lang
-from ..governance.geld import als_tekst, bedrag
-from ..governance.models import Convenant, Verdeelsleutel
-from ..rules.liquidatie import Liquidatie, Route, alle_uittredingen, als_dict, liquideer
-from ..rules.oordeel import Grond
-from ..rules.uittreding import Route as UitRoute
-from ..rules.uittreding import Uittreding, simuleer
+from governance.datums import lang
+from governance.errors import EXIT_NIET_GELDIG, EXIT_OK, GebruiksFout, bedoelde_u
+from governance.geld import als_tekst, bedrag
+from governance.models import Convenant, Verdeelsleutel
+from rules.liquidatie import Liquidatie, Route, alle_uittredingen, als_dict, liquideer
+from rules.oordeel import Grond
+from rules.uittreding import Route as UitRoute
+from rules.uittreding import Uittreding, simuleer
+
 from ..uitvoer import als_json, schrijf, tabel
 
 
@@ -38,6 +38,7 @@ def _partij(c: Convenant, ident: str, soort: str | None = None) -> None:
 def uittreding(
     convenant_pad: Path | None,
     bezetting_pad: Path | None,
+    register: Path | None,
     partij: str,
     route: UitRoute,
     opzegging: dt.date | None,
@@ -56,8 +57,8 @@ def uittreding(
         raise GebruiksFout(
             "geef bij --route wijziging de datum waarop de wijziging ingaat met --ingang DATUM (23.3)"
         )
-    bezetting_pad = bezetting_pad or naast(convenant, BEZETTING)
-    bezetting = laad_bezetting(bezetting_pad, c).model if bezetting_pad else None
+    gevonden = bezetting_uit(c, bezetting_pad, register)
+    bezetting = gevonden.model if gevonden else None
     u = simuleer(
         c, bezetting, partij, route, opzegging, ingang, ingebrekestelling, hersteltermijn, besluit
     )
@@ -137,6 +138,7 @@ def liquidatie(
     convenant_pad: Path | None,
     begroting_pad: Path,
     verdeelsleutel_pad: Path | None,
+    register: Path | None,
     route: Route,
     uittredend: str | None,
     uittreder_deelt: bool,
@@ -156,7 +158,7 @@ def liquidatie(
             "geef bij --route uittreding de uittredende gemeente met --uittredend ID"
         )
     begroting = laad_begroting(begroting_pad, c).model
-    sleutel = laad_sleutel(convenant, verdeelsleutel_pad)
+    sleutel = laad_sleutel(convenant, verdeelsleutel_pad, zoek_register(register, begroting_pad))
     if allemaal:
         tabel_ = alle_uittredingen(c, begroting, sleutel)
         schrijf(

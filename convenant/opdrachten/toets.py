@@ -7,20 +7,20 @@ from collections import Counter
 from pathlib import Path
 from typing import NamedTuple
 
-from ..errors import EXIT_NIET_GELDIG, EXIT_OK, EXIT_ONLEESBAAR, InvoerFout
-from ..governance.artikelen import weergave
-from ..governance.bestanden import (
-    BEZETTING,
-    laad_bezetting,
+from governance.artikelen import weergave
+from governance.bestanden import (
+    bezetting_uit,
     laad_convenant,
     laad_vergadering,
-    naast,
+    vergaderbestanden,
 )
-from ..governance.datums import lang
-from ..governance.models import Bezetting, Convenant
-from ..rules.oordeel import Oordeel
-from ..rules.toets import toets
-from ..rules.zetels import Vergaderbeeld, beeld
+from governance.datums import lang
+from governance.errors import EXIT_NIET_GELDIG, EXIT_OK, EXIT_ONLEESBAAR, InvoerFout
+from governance.models import Bezetting, Convenant
+from governance.zetels import Vergaderbeeld, beeld
+from rules.oordeel import Oordeel
+from rules.toets import toets
+
 from ..uitvoer import als_json, schrijf
 
 VOLGORDE = ("aangenomen", "verworpen", "aangehouden", "escaleren", "ongeldig")
@@ -39,12 +39,16 @@ def toets_bestand(c: Convenant, bezetting: Bezetting | None, pad: Path) -> Uitko
 
 
 def toets_opdracht(
-    convenant_pad: Path | None, bezetting_pad: Path | None, bestanden: tuple[Path, ...], json: bool
+    convenant_pad: Path | None,
+    bezetting_pad: Path | None,
+    register: Path | None,
+    invoer: tuple[Path, ...],
+    json: bool,
 ) -> int:
-    convenant = laad_convenant(convenant_pad)
-    c = convenant.model
-    bezetting_pad = bezetting_pad or naast(convenant, BEZETTING)
-    bezetting = laad_bezetting(bezetting_pad, c).model if bezetting_pad else None
+    c = laad_convenant(convenant_pad).model
+    gevonden = bezetting_uit(c, bezetting_pad, register, *invoer)
+    bezetting = gevonden.model if gevonden else None
+    bestanden = [v for pad in invoer for v in (vergaderbestanden(pad) if pad.is_dir() else [pad])]
 
     uitkomsten: list[Uitkomst] = []
     onleesbaar = False

@@ -5,17 +5,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import EXIT_NIET_GELDIG, EXIT_OK
-from ..governance.artikelen import sorteersleutel, weergave
-from ..governance.bestanden import (
+from governance.artikelen import sorteersleutel, weergave
+from governance.bestanden import (
     BEZETTING,
     VERDEELSLEUTEL,
+    in_register,
     laad_bezetting,
     laad_convenant,
     laad_verdeelsleutel,
-    naast,
+    zoek_register,
 )
-from ..governance.lint import (
+from governance.errors import EXIT_NIET_GELDIG, EXIT_OK
+from governance.lint import (
     Probleem,
     gebruik_van_bevindingen,
     gesorteerd,
@@ -23,7 +24,8 @@ from ..governance.lint import (
     lint_convenant,
     lint_verdeelsleutel,
 )
-from ..governance.models import Bevinding
+from governance.models import Bevinding
+
 from ..uitvoer import alinea, als_json, schrijf
 
 SOORT_VOLGORDE = ("tegenstrijdig", "dubbelzinnig", "stilzwijgen", "verwijzing", "redactioneel")
@@ -47,6 +49,7 @@ def valideer(
     convenant_pad: Path | None,
     bezetting_pad: Path | None,
     verdeelsleutel_pad: Path | None,
+    register: Path | None,
     json: bool,
     met_bevindingen: bool,
 ) -> int:
@@ -63,7 +66,8 @@ def valideer(
     ]
     problemen = lint_convenant(convenant)
 
-    bezetting_pad = bezetting_pad or naast(convenant, BEZETTING)
+    register = zoek_register(register)
+    bezetting_pad = bezetting_pad or in_register(register, BEZETTING)
     if bezetting_pad is not None:
         bezetting = laad_bezetting(bezetting_pad, c)
         voorbeeld = ", voorbeeld" if bezetting.model.voorbeeld else ""
@@ -76,7 +80,7 @@ def valideer(
         )
         problemen += lint_bezetting(bezetting, c)
 
-    verdeelsleutel_pad = verdeelsleutel_pad or naast(convenant, VERDEELSLEUTEL)
+    verdeelsleutel_pad = verdeelsleutel_pad or in_register(register, VERDEELSLEUTEL)
     if verdeelsleutel_pad is not None:
         sleutel = laad_verdeelsleutel(verdeelsleutel_pad, c)
         voorbeeld = ", voorbeeld" if sleutel.model.voorbeeld else ""
