@@ -12,10 +12,23 @@ from pathlib import Path
 from governance.errors import GebruiksFout
 
 
-def schrijf(tekst: str, pad: Path | None = None, overschrijf: bool = False) -> None:
-    """To stdout, or to `pad` via a temporary file and a rename: never a half-written file."""
+def schrijf(tekst: str | bytes, pad: Path | None = None, overschrijf: bool = False) -> None:
+    """To stdout, or to `pad` via a temporary file and a rename: never a half-written file.
+
+    `bytes` (a Word or PDF document) are written as they are; to stdout only when stdout is
+    not a terminal, where they would show as garbage.
+    """
     if pad is None:
-        sys.stdout.write(tekst)
+        if isinstance(tekst, bytes):
+            if sys.stdout.isatty():
+                raise GebruiksFout(
+                    "dit formaat is geen tekst voor het scherm; geef een bestand op met --uitvoer"
+                )
+            sys.stdout.flush()
+            sys.stdout.buffer.write(tekst)
+            sys.stdout.buffer.flush()
+        else:
+            sys.stdout.write(tekst)
         return
     if pad.is_dir():
         raise GebruiksFout(f"{pad}: dit is een map; geef een bestandsnaam op")
@@ -28,8 +41,12 @@ def schrijf(tekst: str, pad: Path | None = None, overschrijf: bool = False) -> N
 
     fd, tijdelijk = tempfile.mkstemp(dir=map_, prefix=f".{pad.name}.", suffix=".tmp")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(tekst)
+        if isinstance(tekst, bytes):
+            with os.fdopen(fd, "wb") as fb:
+                fb.write(tekst)
+        else:
+            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
+                f.write(tekst)
         os.replace(tijdelijk, pad)
     except BaseException:
         Path(tijdelijk).unlink(missing_ok=True)
