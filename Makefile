@@ -6,7 +6,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.geinstalleerd
 
-.PHONY: run test lint typecheck pytest bench clean
+POORT ?= 8000
+
+.PHONY: run rondleiding test lint typecheck pytest bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -14,10 +16,15 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
 	touch $(STAMP)
 
-# The main job: check the bundled convenant and its fact files, judge every besluit of the
-# example meetings, show an escalation path and the parties. The examples contain besluiten
-# that are deliberately not valid, so `toets` exits 1 there; only 2 (unreadable) fails the run.
+# The main job: the secretariat's workplace in the browser, on the example register. It prints
+# its address (http://127.0.0.1:$(POORT)/) and runs until Ctrl+C. Another port: make run POORT=8080.
 run: $(STAMP)
+	$(BIN)/convenant web examples --poort $(POORT)
+
+# The command-line tour: check the bundled convenant and its fact files, judge every besluit of
+# the example meetings, show an escalation path and the parties. The examples contain besluiten
+# that are deliberately not valid, so `toets` exits 1 there; only 2 (unreadable) fails the run.
+rondleiding: $(STAMP)
 	$(BIN)/convenant valideer --register examples --geen-bevindingen
 	$(BIN)/convenant toets examples || test $$? -eq 1
 	$(BIN)/convenant maak agenda examples/documenten/stuurgroep-2027-05-12.yaml

@@ -563,6 +563,54 @@ def jaaroverzicht(**opties: Any) -> int:
     return uitvoeren(**opties)
 
 
+@cli.command()
+@click.argument(
+    "register",
+    required=False,
+    default=Path("."),
+    type=click.Path(path_type=Path, file_okay=False),
+    metavar="[REGISTER]",
+)
+@click.option(
+    "--poort", type=click.IntRange(1, 65535), default=8000, show_default=True, help="De poort."
+)
+@click.option(
+    "--adres",
+    default="127.0.0.1",
+    show_default=True,
+    help="Het adres om op te luisteren; een ander adres dan deze computer vraagt --token.",
+)
+@click.option(
+    "--token",
+    metavar="GEHEIM",
+    help="Toegangstoken dat elk verzoek moet meesturen (of zet CONVENANT_WEB_TOKEN).",
+)
+@click.option(
+    "--tekst",
+    type=BESTAND,
+    metavar="PAD",
+    help="Uw eigen exemplaar van de convenanttekst; de pagina Convenant toont dan per artikel de tekst.",
+)
+@convenant_optie
+@debug_optie
+def web(
+    register: Path,
+    poort: int,
+    adres: str,
+    token: str | None,
+    tekst: Path | None,
+    convenant_pad: Path | None,
+) -> int:
+    """Start de werkplek van het secretariaat in de browser, op een register (standaard: deze map).
+
+    Overzicht van het jaar met termijnen, vergaderingen vastleggen met direct het oordeel per
+    besluit, de besluiten en het convenant. Luistert standaard alleen op deze computer.
+    """
+    from .web.opdracht import web as uitvoeren
+
+    return uitvoeren(register, poort, adres, token, tekst, convenant_pad)
+
+
 def main(argv: Sequence[str] | None = None) -> NoReturn:
     """Entry point of the `convenant` program: run, map every outcome to an exit code, leave.
 

@@ -1,0 +1,96 @@
+"""The application factory: one FastAPI app on one register, with its routers and guards."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.responses import HTMLResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from governance.errors import ConvenantFout
+
+from .beveiliging import nieuw_geheim, poortwachter
+from .sjablonen import Sjablonen
+from .werkplek import OnbekendeVergadering, Werkplek
+
+STATISCH = Path(__file__).parent / "static"
+LOKAAL = frozenset({"127.0.0.1", "localhost", "::1"})
+
+
+def maak_app(
+    werkplek: Werkplek,
+    token: str | None = None,
+    hosts: frozenset[str] | None = LOKAAL | {"testserver"},
+) -> FastAPI:
+    """The workplace on `werkplek`. `hosts`: the host names it answers to (None: any)."""
+    from . import convenantpagina, overzicht, vergaderingen
+
+    app = FastAPI(
+        title="Convenant ZVHD — werkplek",
+        docs_url=None,  # the JSON API of issue 15 brings its own documented routes
+        redoc_url=None,
+        openapi_url=None,
+    )
+    app.state.werkplek = werkplek
+    app.state.csrf = nieuw_geheim()
+    app.state.sjablonen = Sjablonen(
+        {"csrf": app.state.csrf, "register_naam": werkplek.register.name}
+    )
+    app.middleware("http")(poortwachter(token, hosts or frozenset()))
+    app.mount("/static", StaticFiles(directory=STATISCH), name="static")
+    app.include_router(overzicht.router)
+    app.include_router(vergaderingen.router)
+    app.include_router(convenantpagina.router)
+
+    @app.exception_handler(OnbekendeVergadering)
+    async def _onbekend(request: Request, fout: Exception) -> Response:
+        return foutpagina(
+            request, 404, "Niet gevonden", f"Er is geen vergadering '{fout}' in dit register."
+        )
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(request: Request, fout: Exception) -> Response:
+        assert isinstance(fout, StarletteHTTPException)
+        titel = {404: "Niet gevonden", 405: "Niet toegestaan"}.get(fout.status_code, "Fout")
+        tekst = fout.detail if isinstance(fout.detail, str) and fout.status_code != 404 else ""
+        return foutpagina(request, fout.status_code, titel, tekst or "Deze pagina bestaat niet.")
+
+    @app.exception_handler(ConvenantFout)
+    async def _convenant(request: Request, fout: Exception) -> Response:
+        assert isinstance(fout, ConvenantFout)
+        return foutpagina(request, 422, "Kan niet verder", fout.voor_gebruiker())
+
+    @app.exception_handler(Exception)
+    async def _intern(request: Request, fout: Exception) -> Response:
+        return foutpagina(
+            request,
+            500,
+            "Interne fout",
+            f"Er ging iets mis in het programma ({type(fout).__name__}); uw bestanden zijn niet "
+            "gewijzigd. Meld wat u deed en deze melding.",
+        )
+
+    return app
+
+
+def sjablonen(request: Request) -> Sjablonen:
+    s: Sjablonen = request.app.state.sjablonen
+    return s
+
+
+def werkplek(request: Request) -> Werkplek:
+    w: Werkplek = request.app.state.werkplek
+    return w
+
+
+def pagina(request: Request, naam: str, status: int = 200, **context: Any) -> HTMLResponse:
+    return HTMLResponse(
+        sjablonen(request).render(naam, pad=request.url.path, **context), status_code=status
+    )
+
+
+def foutpagina(request: Request, status: int, titel: str, tekst: str) -> HTMLResponse:
+    return pagina(request, "fout.html.j2", status, titel=titel, tekst=tekst)

@@ -1,0 +1,52 @@
+"""`convenant web`: check where to listen, then serve the workplace with uvicorn."""
+
+from __future__ import annotations
+
+import gc
+import os
+from pathlib import Path
+
+from governance.errors import EXIT_OK, GebruiksFout
+
+TOKEN_OMGEVING = "CONVENANT_WEB_TOKEN"
+
+
+def web(
+    register: Path,
+    poort: int,
+    adres: str,
+    token: str | None,
+    tekst: Path | None,
+    convenant_pad: Path | None,
+) -> int:
+    if not register.is_dir():
+        raise GebruiksFout(
+            f"{register}: geen map; geef de map van het register (met de vergaderingen en bezetting.yaml)"
+        )
+    if tekst is not None and not tekst.is_file():
+        raise GebruiksFout(f"{tekst}: dit bestand met de tekst van het convenant bestaat niet")
+    token = token or os.environ.get(TOKEN_OMGEVING) or None
+    from .app import LOKAAL, maak_app
+
+    lokaal = adres in LOKAAL
+    if not lokaal and not token:
+        raise GebruiksFout(
+            f"de werkplek luistert alleen op {adres} met een toegangstoken: iedereen die dit adres "
+            f"kan bereiken, kan anders het register lezen en wijzigen. Geef --token GEHEIM of zet "
+            f"{TOKEN_OMGEVING}, of laat --adres weg (dan alleen deze computer, 127.0.0.1)"
+        )
+    from .werkplek import Werkplek
+
+    werkplek = Werkplek(register, convenant_pad, tekst)
+    werkplek.convenant  # noqa: B018  # read and check it now: a broken convenant stops the start
+    app = maak_app(werkplek, token, LOKAAL | {adres} if lokaal else None)
+
+    import uvicorn
+
+    gc.enable()  # the CLI switches the collector off for short runs; a server runs for hours
+    naam = f"[{adres}]" if ":" in adres else adres
+    adresregel = f"http://{naam}:{poort}/" + (f"?token={token}" if token else "")
+    print(f"De werkplek voor het register {werkplek.register} staat op {adresregel}", flush=True)
+    print("Stoppen: Ctrl+C.", flush=True)
+    uvicorn.run(app, host=adres, port=poort, log_level="warning", access_log=False)
+    return EXIT_OK

@@ -1,0 +1,89 @@
+"""Overzicht: the year at a glance (the jaaroverzicht rules), deadlines, and /agenda.ics."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, Response
+
+from governance.datums import ontleed_datum
+from rules.jaaroverzicht import Gehouden, overzicht
+from rules.termijnen import termijnen
+
+from .app import pagina, werkplek
+from .werkplek import beoordeel
+
+router = APIRouter()
+
+
+def _peildatum(gehouden: list[Gehouden], jaar: int, vandaag: dt.date) -> tuple[dt.date, str]:
+    """Today, unless the year is over (its last day) or still ahead (its last meeting)."""
+    if jaar < vandaag.year:
+        return dt.date(jaar, 12, 31), "het einde van het jaar"
+    if jaar > vandaag.year:
+        laatste = max(
+            (g.vergadering.datum for g in gehouden if g.vergadering.datum.year == jaar),
+            default=None,
+        )
+        if laatste is not None:
+            return laatste, "de laatste vergadering van het jaar in het register"
+    return vandaag, "vandaag"
+
+
+@router.get("/", response_class=HTMLResponse)
+def overzichtpagina(request: Request, jaar: int | None = None, op: str | None = None) -> Response:
+    w = werkplek(request)
+    c = w.convenant
+    gehouden, kapot = beoordeel(w)
+    jaren = sorted({g.vergadering.datum.year for g in gehouden})
+    vandaag = w.vandaag()
+    if jaar is None:
+        jaar = vandaag.year if vandaag.year in jaren or not jaren else jaren[-1]
+    peildatum, waarom = _peildatum(gehouden, jaar, vandaag)
+    fout_op = None
+    if op:
+        try:
+            peildatum, waarom = ontleed_datum(op), "door u gekozen"
+        except ValueError as e:
+            fout_op = str(e)
+    o = overzicht(c, gehouden, jaar, peildatum)
+    per_orgaan = [
+        (orgaan, [g for g in o.vergaderingen if g.vergadering.orgaan == orgaan.id])
+        for orgaan in c.organen
+        if any(g.vergadering.orgaan == orgaan.id for g in gehouden)
+    ]
+    return pagina(
+        request,
+        "overzicht.html.j2",
+        titel=f"Overzicht {jaar}",
+        jaar=jaar,
+        jaren=jaren,
+        peildatum=peildatum,
+        waarom=waarom,
+        fout_op=fout_op,
+        o=o,
+        per_orgaan=per_orgaan,
+        termijnen=termijnen(c, gehouden, peildatum),
+        kapot=kapot,
+        orgaannaam={x.id: x.naam for x in c.organen},
+        vergadering_id=lambda naam: Path(naam).stem,
+    )
+
+
+@router.get("/agenda.ics")
+def agenda_ics(request: Request) -> Response:
+    """Every deadline, measured against today: a subscribed calendar refreshes by itself."""
+    from .ical import agenda
+
+    w = werkplek(request)
+    gehouden, _ = beoordeel(w)
+    tekst = agenda(
+        termijnen(w.convenant, gehouden, w.vandaag()), w.register.name, dt.datetime.now(dt.UTC)
+    )
+    return Response(
+        tekst,
+        media_type="text/calendar; charset=utf-8",
+        headers={"Content-Disposition": 'inline; filename="termijnen.ics"'},
+    )

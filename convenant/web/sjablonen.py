@@ -1,0 +1,50 @@
+"""The pages' Jinja environment: templates/web/, autoescaped, strict about missing values."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import jinja2
+
+from governance.artikelen import weergave
+from governance.datums import lang
+from governance.loader import gebundeld
+
+OORDEEL_LABEL = {
+    "aangenomen": "Aangenomen",
+    "verworpen": "Verworpen",
+    "aangehouden": "Aangehouden",
+    "escaleren": "Escaleren",
+    "ongeldig": "Ongeldig",
+}
+
+
+def _datum(waarde: dt.date | None) -> str:
+    return lang(waarde) if waarde else ""
+
+
+def _kort(waarde: dt.date | None) -> str:
+    return waarde.strftime("%d-%m-%Y") if waarde else ""
+
+
+def omgeving() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(gebundeld("templates") / "web")),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(datum=_datum, kortedatum=_kort, artikel=weergave)
+    env.globals.update(oordeel_label=OORDEEL_LABEL)
+    return env
+
+
+class Sjablonen:
+    def __init__(self, algemeen: dict[str, Any]) -> None:
+        self.env = omgeving()
+        self.algemeen = algemeen
+
+    def render(self, naam: str, **context: Any) -> str:
+        return self.env.get_template(naam).render(**self.algemeen, **context)

@@ -1,0 +1,138 @@
+"""What every page works on: the convenant, the register folder and its bezetting.
+
+The convenant is read once at start; the register's files are read again whenever they
+change on disk, because the CLI, an editor or a colleague may change them while the
+workplace runs. Nothing here knows about HTTP.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from governance.bestanden import (
+    BEZETTING,
+    laad_bezetting,
+    laad_convenant,
+    laad_vergadering,
+    vergaderbestanden,
+)
+from governance.errors import InvoerFout, Melding
+from governance.loader import Bestand
+from governance.models import Bezetting, Convenant
+from governance.vergadering import Vergadering
+from rules.jaaroverzicht import Gehouden
+
+# A meeting's id in a URL is its file name without .yaml: letters, digits, dots, dashes and
+# underscores, never a slash, so a URL can name only a file directly in the register folder.
+ID_PATROON = re.compile(r"^[a-z0-9][a-z0-9._-]{0,120}$", re.IGNORECASE)
+
+
+class OnbekendeVergadering(LookupError):
+    """No meeting file with that id in the register (or an id that is not a name at all)."""
+
+
+@dataclass
+class Gelezen:
+    """One meeting file as read now: its model, or why it cannot be read."""
+
+    id: str
+    pad: Path
+    inhoud: bytes
+    vergadering: Bestand[Vergadering] | None
+    fouten: list[Melding] = field(default_factory=list)
+
+
+@dataclass
+class Werkplek:
+    register: Path
+    convenant_pad: Path | None = None
+    tekst_pad: Path | None = None
+    _convenant: Convenant | None = None
+    _bezetting: tuple[tuple[float, int], Bezetting | None, list[Melding]] | None = None
+
+    def __post_init__(self) -> None:
+        self.register = self.register.resolve()
+
+    @property
+    def convenant(self) -> Convenant:
+        if self._convenant is None:
+            self._convenant = laad_convenant(self.convenant_pad).model
+        return self._convenant
+
+    def bezetting(self) -> tuple[Bezetting | None, list[Melding]]:
+        """The register's bezetting, re-read when the file changed; its errors if broken."""
+        pad = self.register / BEZETTING
+        try:
+            stat = pad.stat()
+            stempel = (stat.st_mtime, stat.st_size)
+        except FileNotFoundError:
+            return None, []
+        if self._bezetting is None or self._bezetting[0] != stempel:
+            try:
+                model: Bezetting | None = laad_bezetting(pad, self.convenant).model
+                fouten: list[Melding] = []
+            except InvoerFout as e:
+                model, fouten = None, e.meldingen
+            self._bezetting = (stempel, model, fouten)
+        return self._bezetting[1], self._bezetting[2]
+
+    def pad_van(self, id_: str) -> Path:
+        """The file of a meeting id; only names, so no URL reaches outside the register."""
+        if not ID_PATROON.match(id_) or ".." in id_:
+            raise OnbekendeVergadering(id_)
+        for pad in (self.register / f"{id_}.yaml", self.register / f"{id_}.yml"):
+            if pad.is_file() and pad.resolve().parent == self.register:
+                return pad
+        raise OnbekendeVergadering(id_)
+
+    def ids(self) -> list[str]:
+        return [p.stem for p in vergaderbestanden(self.register)]
+
+    def lees(self, id_: str) -> Gelezen:
+        pad = self.pad_van(id_)
+        inhoud = pad.read_bytes()
+        try:
+            return Gelezen(id_, pad, inhoud, laad_vergadering(pad))
+        except InvoerFout as e:
+            return Gelezen(id_, pad, inhoud, None, e.meldingen)
+
+    def alle(self) -> list[Gelezen]:
+        return [self.lees(id_) for id_ in self.ids()]
+
+    def vandaag(self) -> dt.date:
+        return dt.date.today()
+
+
+@dataclass(frozen=True)
+class Kapot:
+    """A file of the register that cannot be read or judged, with every located error."""
+
+    id: str
+    naam: str
+    fouten: tuple[Melding, ...]
+
+
+def beoordeel(werkplek: Werkplek) -> tuple[list[Gehouden], list[Kapot]]:
+    """Every meeting of the register judged as `convenant toets` judges it; broken ones apart."""
+    from governance.zetels import beeld
+    from rules.toets import toets
+
+    bezetting, bezettingsfouten = werkplek.bezetting()
+    gehouden: list[Gehouden] = []
+    kapot: list[Kapot] = []
+    if bezettingsfouten:
+        kapot.append(Kapot("", BEZETTING, tuple(bezettingsfouten)))
+    for gelezen in werkplek.alle():
+        if gelezen.vergadering is None:
+            kapot.append(Kapot(gelezen.id, gelezen.pad.name, tuple(gelezen.fouten)))
+            continue
+        try:
+            oordelen = tuple(toets(beeld(werkplek.convenant, gelezen.vergadering, bezetting)))
+        except InvoerFout as e:
+            kapot.append(Kapot(gelezen.id, gelezen.pad.name, tuple(e.meldingen)))
+            continue
+        gehouden.append(Gehouden(gelezen.pad.name, gelezen.vergadering.model, oordelen))
+    return gehouden, kapot

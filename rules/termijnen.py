@@ -1,0 +1,133 @@
+"""Deadlines the secretariat has to keep, coming and missed, over a register. Pure functions.
+
+Where `jaaroverzicht` judges a year afterwards, this lists what is still to be done and by
+when: the lists of a meeting before the next meeting of the orgaan (5.8, 5.9, 7.3, 7.5), the
+Jaarplan to the gemeenten and the Partneroverleg (4.8), the parties' replies to an intended
+toetreding (22.4), and exits whose notice period is running (25.2). A deadline that has been
+met is not listed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from governance.datums import lang, plus_weken
+from governance.models import Convenant
+
+from .jaaroverzicht import Gehouden
+
+# aanname kennisgeving_toetreding_termijn: the engine proposes four weeks to reply (22.4).
+ANTWOORD_WEKEN = 4
+JAARPLAN_WEKEN = 4  # 4.8
+
+Stand = Literal["komend", "verstreken"]
+
+
+@dataclass(frozen=True)
+class Termijn:
+    datum: dt.date
+    omschrijving: str
+    artikel: str
+    stand: Stand
+    vergadering: str | None = None  # the meeting file's name, for a link
+    aanname: str | None = None
+
+
+def _dekt(document: str, verzonden: Sequence[str]) -> bool:
+    # the besluitenlijst informs about the besluiten (5.9, 7.3)
+    return document in verzonden or (
+        document in ("besluiten", "relevante_besluiten") and "besluitenlijst" in verzonden
+    )
+
+
+def termijnen(c: Convenant, register: Sequence[Gehouden], peildatum: dt.date) -> list[Termijn]:
+    uit: list[Termijn] = []
+
+    def voeg(datum: dt.date, omschrijving: str, artikel: str, **extra: str | None) -> None:
+        stand: Stand = "komend" if datum >= peildatum else "verstreken"
+        uit.append(Termijn(datum, omschrijving, artikel, stand, **extra))
+
+    per_orgaan: dict[str, list[Gehouden]] = {}
+    for g in sorted(register, key=lambda g: g.vergadering.datum):
+        per_orgaan.setdefault(g.vergadering.orgaan, []).append(g)
+
+    for orgaan_id, reeks in per_orgaan.items():
+        orgaan = c.orgaan[orgaan_id]
+        for i, g in enumerate(reeks):
+            v = g.vergadering
+            if v.datum > peildatum:
+                continue  # lists of a meeting still to come are not due yet
+            volgende = reeks[i + 1].vergadering.datum if i + 1 < len(reeks) else None
+            volgende = volgende or v.volgende_vergadering
+            for regel in orgaan.verslaglegging:
+                if regel.termijn.moment != "voor_volgende_vergadering" or volgende is None:
+                    continue
+                ontbreekt = [
+                    f"{document} naar {ontvanger}"
+                    for document in regel.documenten
+                    if document != "werkproces"
+                    for ontvanger in regel.aan
+                    if not any(
+                        ontvanger in z.aan and _dekt(document, z.documenten) for z in v.verzonden
+                    )
+                ]
+                if ontbreekt:
+                    voeg(
+                        volgende,
+                        f"{orgaan.naam} van {lang(v.datum)}: nog te verzenden vóór de volgende "
+                        f"vergadering: {'; '.join(ontbreekt)}",
+                        ", ".join(regel.artikelen),
+                        vergadering=g.naam,
+                        aanname=regel.termijn.aanname or regel.aanname,
+                    )
+        for g in reeks:
+            for o in g.oordelen:
+                if o.soort != "jaarplan" or o.oordeel != "aangenomen":
+                    continue
+                ontvangers = {
+                    a for z in g.vergadering.verzonden if "jaarplan" in z.documenten for a in z.aan
+                }
+                ontbreekt = [a for a in ("colleges", "partneroverleg") if a not in ontvangers]
+                if ontbreekt:
+                    voeg(
+                        plus_weken(g.vergadering.datum, JAARPLAN_WEKEN),
+                        f"Jaarplan ({o.id}) toezenden aan: {', '.join(ontbreekt)}",
+                        "4.8",
+                        vergadering=g.naam,
+                    )
+
+    toetredingen = [
+        (g, b, o)
+        for g in register
+        for b, o in zip(g.vergadering.besluiten, g.oordelen, strict=True)
+        if b.soort == "toetreding" and b.toetreding is not None and g.vergadering.datum <= peildatum
+    ]
+    # a toetreding that some meeting has adopted needs no more replies
+    goedgekeurd = {
+        b.toetreding.organisatie
+        for _, b, o in toetredingen
+        if b.toetreding is not None and o.oordeel == "aangenomen"
+    }
+    for g, b, _ in toetredingen:
+        t = b.toetreding
+        if t is None or t.partijen_geinformeerd_op is None:
+            continue
+        if t.organisatie in goedgekeurd or "alle" in t.akkoord:
+            continue
+        voeg(
+            plus_weken(t.partijen_geinformeerd_op, ANTWOORD_WEKEN),
+            f"Antwoorden van de Partijen op de toetreding van {t.organisatie} ({b.id}): "
+            f"{len(t.akkoord)} akkoord, {len(t.geweigerd)} geweigerd",
+            "22.4",
+            vergadering=g.naam,
+            aanname="kennisgeving_toetreding_termijn",
+        )
+
+    for p in c.partijen:
+        if p.uitgetreden_op is not None and p.uitgetreden_op >= peildatum:
+            voeg(p.uitgetreden_op, f"Uittreding van {p.naam} gaat in (opzegtermijn loopt)", "25.2")
+
+    return sorted(uit, key=lambda t: (t.datum, t.omschrijving))

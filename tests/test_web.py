@@ -1,0 +1,117 @@
+"""Route tests for the workplace (`convenant web`) with FastAPI's TestClient."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from convenant.cli import cli
+from tests.web_hulp import client, kopieer_register
+
+
+@pytest.fixture
+def register(tmp_path: Path) -> Path:
+    return kopieer_register(tmp_path / "register")
+
+
+def test_overzicht_toont_jaar_verplichtingen_en_termijnen(register: Path) -> None:
+    r = client(register).get("/?jaar=2027&op=01-03-2027")
+    assert r.status_code == 200
+    assert "Overzicht 2027" in r.text
+    # the Partneroverleg met once in 2027 where 6.2 asks three times
+    assert "Partneroverleg vergadert ten minste 3 keer per jaar" in r.text
+    # Coevorden's hearing (a-2027-02) is open on 1 March and links to its meeting
+    assert "a-2027-02" in r.text
+    assert 'href="/vergaderingen/stuurgroep-2027-02-10"' in r.text
+    # the replies to the toetreding are still due on 1 March (22.4, four weeks from 6 January)
+    assert "Antwoorden van de Partijen op de toetreding" in r.text
+
+
+def test_overzicht_toont_kapot_bestand_met_regel(register: Path) -> None:
+    (register / "stuurgroep-2027-11-17.yaml").write_text(
+        "orgaan: stuurgroep\ndatum: 2027-11-17\nbesluiten:\n  - id: x\n    onderwerp: [\n",
+        encoding="utf-8",
+    )
+    r = client(register).get("/?jaar=2027")
+    assert r.status_code == 200
+    assert "Bestanden die niet te lezen zijn" in r.text
+    assert "stuurgroep-2027-11-17.yaml:" in r.text  # file and line of the error
+    assert "Stuurgroep vergadert ten minste 3 keer per jaar" in r.text  # the rest still counts
+
+
+def test_onbekende_peildatum_wordt_gemeld(register: Path) -> None:
+    r = client(register).get("/?op=31-02-2027")
+    assert r.status_code == 200
+    assert "Peildatum niet begrepen" in r.text
+
+
+def test_onbekende_pagina_is_nette_404(register: Path) -> None:
+    r = client(register).get("/bestaat-niet")
+    assert r.status_code == 404
+    assert "Deze pagina bestaat niet." in r.text
+    assert "Traceback" not in r.text
+
+
+def test_htmx_en_licentie_worden_meegeleverd(register: Path) -> None:
+    c = client(register)
+    assert "htmx" in c.get("/static/htmx.min.js").text
+    assert "Zero-Clause BSD" in c.get("/static/htmx-LICENSE.txt").text
+
+
+def test_vreemde_hostnaam_geweigerd(register: Path) -> None:
+    r = client(register).get("/", headers={"host": "aanvaller.example:8000"})
+    assert r.status_code == 400
+
+
+def test_token_vereist_en_daarna_cookie(register: Path) -> None:
+    c = client(register, token="geheim-123")
+    assert c.get("/").status_code == 401
+    assert c.get("/", headers={"authorization": "Bearer fout"}).status_code == 401
+    assert c.get("/", headers={"authorization": "Bearer geheim-123"}).status_code == 200
+    r = c.get("/?token=geheim-123&jaar=2027")
+    assert r.status_code == 303
+    assert r.headers["location"] == "/?jaar=2027"  # the token leaves the address bar
+    assert c.get("/").status_code == 200  # the cookie carries it from now on
+
+
+def test_web_weigert_ander_adres_zonder_token(
+    register: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("CONVENANT_WEB_TOKEN", raising=False)
+    uitkomst = CliRunner().invoke(
+        cli, ["web", str(register), "--adres", "0.0.0.0"], standalone_mode=False
+    )
+    assert "--token" in str(uitkomst.exception)
+    assert "CONVENANT_WEB_TOKEN" in str(uitkomst.exception)
+
+
+def test_web_weigert_onbekende_map(tmp_path: Path) -> None:
+    uitkomst = CliRunner().invoke(cli, ["web", str(tmp_path / "nergens")], standalone_mode=False)
+    assert uitkomst.exception is not None
+
+
+def test_agenda_ics_is_icalendar_met_elke_termijn(register: Path) -> None:
+    import datetime as dt
+
+    from convenant.web import werkplek as wp
+
+    # measured against a date before the approval of the toetreding, so its deadline shows
+    class Vroeg(wp.Werkplek):
+        def vandaag(self) -> dt.date:
+            return dt.date(2027, 3, 1)
+
+    from fastapi.testclient import TestClient
+
+    from convenant.web.app import maak_app
+
+    r = TestClient(maak_app(Vroeg(register))).get("/agenda.ics")
+    assert r.status_code == 200
+    assert r.headers["content-type"].startswith("text/calendar")
+    tekst = r.text
+    assert tekst.startswith("BEGIN:VCALENDAR\r\n")
+    assert tekst.endswith("END:VCALENDAR\r\n")
+    assert "DTSTART;VALUE=DATE:20270203" in tekst  # 6 January + four weeks (22.4)
+    assert all(len(regel.encode()) <= 75 for regel in tekst.split("\r\n"))
+    assert tekst.count("BEGIN:VEVENT") == tekst.count("END:VEVENT") >= 1
