@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import io
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -17,7 +18,8 @@ from typing import Any, NoReturn, TypeVar
 
 import click
 
-from governance.errors import EXIT_INTERN, EXIT_ONLEESBAAR, ConvenantFout
+from governance.datums import EERSTE_JAAR, LAATSTE_JAAR
+from governance.errors import EXIT_INTERN, EXIT_ONLEESBAAR, ConvenantFout, veilig
 
 from . import __version__, nl
 
@@ -42,6 +44,24 @@ class Datum(click.ParamType):  # type: ignore[type-arg]  # generic only in newer
             self.fail(str(e), param, ctx)
 
 
+class Naam(click.ParamType):  # type: ignore[type-arg]
+    """An id on the command line (a Partij, a rol, an orgaan): never empty.
+
+    An empty string would otherwise read as "not given" in one place and as a name in another.
+    """
+
+    name = "id"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        tekst = str(value).strip()
+        if not tekst:
+            self.fail(
+                "een lege waarde; geef een id, bijv. 'meppel' of 'casusregisseur'", param, ctx
+            )
+        return tekst
+
+
+NAAM = Naam()
 BESTAND = click.Path(path_type=Path, dir_okay=True)
 
 
@@ -331,11 +351,13 @@ def maak(**opties: Any) -> int:
 @convenant_optie
 @click.option(
     "--geschil",
+    type=NAAM,
     metavar="ROL",
     help="Een geschil over de taakuitvoering door deze rol (bijv. casusregisseur).",
 )
 @click.option(
     "--impasse",
+    type=NAAM,
     metavar="ORGAAN",
     help="Dit orgaan komt niet tot een besluit (bijv. partneroverleg).",
 )
@@ -368,7 +390,7 @@ def simuleer() -> None:
 
 
 @simuleer.command("uittreding")
-@click.option("--partij", required=True, metavar="ID", help="De Partij die vertrekt.")
+@click.option("--partij", required=True, type=NAAM, metavar="ID", help="De Partij die vertrekt.")
 @click.option(
     "--opzegging",
     type=Datum(),
@@ -440,7 +462,10 @@ def simuleer_uittreding(**opties: Any) -> int:
     help="opheffing (standaard), uittreding of rechter (24.5).",
 )
 @click.option(
-    "--uittredend", metavar="ID", help="Bij --route uittreding: de gemeente die uittreedt."
+    "--uittredend",
+    type=NAAM,
+    metavar="ID",
+    help="Bij --route uittreding: de gemeente die uittreedt.",
 )
 @click.option(
     "--uittreder-deelt/--uittreder-deelt-niet",
@@ -449,7 +474,11 @@ def simuleer_uittreding(**opties: Any) -> int:
     help="Deelt de uittredende gemeente mee? (standaard: ja; aanname uittredende_gemeente_deelt_kosten)",
 )
 @click.option(
-    "--zonder", multiple=True, metavar="ID", help="Een gemeente die niet meebetaalt (herhaalbaar)."
+    "--zonder",
+    multiple=True,
+    type=NAAM,
+    metavar="ID",
+    help="Een gemeente die niet meebetaalt (herhaalbaar).",
 )
 @click.option(
     "--alle-uittredingen",
@@ -503,6 +532,7 @@ def casus_volgende(bestand: Path, json: bool, convenant_pad: Path | None) -> int
 @click.option(
     "--ja",
     multiple=True,
+    type=NAAM,
     metavar="CRITERIUM",
     help="Een criterium dat vervuld is (herhaalbaar); de andere gelden als niet vervuld.",
 )
@@ -537,7 +567,7 @@ def informatie_toets(bestand: Path, json: bool, convenant_pad: Path | None) -> i
 @click.argument("register", type=click.Path(path_type=Path, file_okay=False), metavar="REGISTER")
 @click.option(
     "--jaar",
-    type=int,
+    type=click.IntRange(EERSTE_JAAR, LAATSTE_JAAR),
     help="Het jaar (standaard: het jaar van de laatste vergadering in het register).",
 )
 @click.option(
@@ -642,28 +672,45 @@ def uitvoeren(args: list[str]) -> int:
     except ConvenantFout as e:
         if debug:
             raise
-        click.echo(e.voor_gebruiker(), err=True)
+        _meld(e.voor_gebruiker())
         return e.exit_code
-    except click.UsageError as e:
-        e.show()
-        return EXIT_ONLEESBAAR
     except click.ClickException as e:
-        e.show()
-        return e.exit_code
-    except click.Abort:
-        click.echo(nl.vertaal("Aborted!"), err=True)
-        return 1
-    except KeyboardInterrupt:
-        click.echo("Afgebroken.", err=True)
-        return 130
+        tekst = io.StringIO()
+        e.show(file=tekst)
+        _meld(tekst.getvalue().rstrip("\n"))
+        return EXIT_ONLEESBAAR if isinstance(e, click.UsageError) else e.exit_code
+    except (click.Abort, KeyboardInterrupt) as e:
+        # click turns Ctrl-C into Abort; the shell convention for an interrupt is 128 + SIGINT.
+        onderbroken = isinstance(e, KeyboardInterrupt) or isinstance(
+            e.__context__, KeyboardInterrupt
+        )
+        _meld("Afgebroken.")
+        return EXIT_ONDERBROKEN if onderbroken else 1
+    except (MemoryError, RecursionError) as e:
+        if debug:
+            raise
+        # The loader bounds what a file may hold; this is a last resort, not a route.
+        _meld(
+            "de invoer is te groot of te diep genest om te verwerken "
+            f"({'geheugen' if isinstance(e, MemoryError) else 'nesting'}); "
+            "controleer de bestanden op herhaalde verwijzingen (*alias)"
+        )
+        return EXIT_ONLEESBAAR
     except Exception as e:
         if debug:
             raise
-        click.echo(
+        _meld(
             f"interne fout: {type(e).__name__}: {e}\n"
             "Dit is een fout in het programma, niet in uw invoer. Draai dezelfde opdracht met "
-            "--debug en meld de uitvoer.",
-            err=True,
+            "--debug en meld de uitvoer."
         )
         return EXIT_INTERN
     return uitkomst if isinstance(uitkomst, int) else 0
+
+
+EXIT_ONDERBROKEN = 130
+
+
+def _meld(tekst: str) -> None:
+    """Every message reaches stderr through here: bounded, with control characters escaped."""
+    click.echo(veilig(tekst, 8_000, regels=True), err=True)

@@ -2,32 +2,16 @@
 
 from __future__ import annotations
 
-import re
-from decimal import Decimal, InvalidOperation
-from typing import Annotated, Any, Literal
+from decimal import Decimal
+from typing import Annotated, Literal
 
 from pydantic import BeforeValidator, Field, model_validator
 
+from .geld import lees_getal
 from .models import Id, Model, PartijId, Tekst
 from .vergadering import Datum
 
-
-def _bedrag(waarde: Any) -> Any:
-    """Accept 1234.50, "1234.50" and the Dutch "€ 1.234,50"; amounts stay exact (Decimal)."""
-    if isinstance(waarde, float):
-        return Decimal(repr(waarde))  # 0.1 stays 0.1, not its binary approximation
-    if isinstance(waarde, str):
-        schoon = waarde.replace("€", "").replace(" ", "").replace("\u00a0", "")
-        if re.fullmatch(r"-?\d{1,3}(\.\d{3})*(,\d+)?|-?\d+,\d+", schoon):
-            schoon = schoon.replace(".", "").replace(",", ".")
-        try:
-            return Decimal(schoon)
-        except InvalidOperation:
-            return waarde  # pydantic reports it with the position
-    return waarde
-
-
-Bedrag = Annotated[Decimal, BeforeValidator(_bedrag), Field(ge=0, decimal_places=2)]
+Bedrag = Annotated[Decimal, BeforeValidator(lees_getal), Field(ge=0, decimal_places=2)]
 
 
 class Post(Model):

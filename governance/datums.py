@@ -3,11 +3,41 @@
 from __future__ import annotations
 
 import datetime as dt
+import typing
+
+from .errors import BuitenKalender, echo
 
 MAANDEN = (
     "januari", "februari", "maart", "april", "mei", "juni",
     "juli", "augustus", "september", "oktober", "november", "december",
 )  # fmt: skip
+
+
+# The years a date in an input may have. A secretaris's dates are decades apart at most; a date
+# in year 9999 is a typo, and computing a term from it would leave the calendar (year 10000).
+EERSTE_JAAR = 1900
+LAATSTE_JAAR = 2999
+
+
+def in_bereik(datum: dt.date) -> dt.date:
+    """`datum` itself, or a Dutch ValueError when its year lies outside what is accepted."""
+    if not EERSTE_JAAR <= datum.year <= LAATSTE_JAAR:
+        raise ValueError(
+            f"{lang(datum)} ligt buiten de jaren {EERSTE_JAAR}–{LAATSTE_JAAR} die convenant "
+            "aanneemt; controleer het jaartal"
+        )
+    return datum
+
+
+def _binnen_kalender(bereken: typing.Callable[[], dt.date]) -> dt.date:
+    """Date arithmetic that cannot end in an internal error when a term leaves the calendar."""
+    try:
+        return bereken()
+    except (OverflowError, ValueError):
+        raise BuitenKalender(
+            "een termijn valt na het jaar 9999: controleer de datums en de termijnen in de "
+            "invoer (een jaartal of een aantal te veel?)"
+        ) from None
 
 
 def plus_maanden(datum: dt.date, maanden: int) -> dt.date:
@@ -18,16 +48,24 @@ def plus_maanden(datum: dt.date, maanden: int) -> dt.date:
     index = datum.year * 12 + (datum.month - 1) + maanden
     jaar, maand = divmod(index, 12)
     maand += 1
-    return dt.date(jaar, maand, min(datum.day, dagen_in_maand(jaar, maand)))
+    return _binnen_kalender(
+        lambda: dt.date(jaar, maand, min(datum.day, dagen_in_maand(jaar, maand)))
+    )
 
 
 def dagen_in_maand(jaar: int, maand: int) -> int:
+    if jaar == dt.MAXYEAR and maand == 12:
+        return 31
     volgende = dt.date(jaar + maand // 12, maand % 12 + 1, 1)
     return (volgende - dt.timedelta(days=1)).day
 
 
 def plus_weken(datum: dt.date, weken: int) -> dt.date:
-    return datum + dt.timedelta(weeks=weken)
+    return plus_dagen(datum, 7 * weken)
+
+
+def plus_dagen(datum: dt.date, dagen: int) -> dt.date:
+    return _binnen_kalender(lambda: datum + dt.timedelta(days=dagen))
 
 
 def plus_termijn(datum: dt.date, aantal: int, eenheid: str) -> dt.date:
@@ -37,7 +75,7 @@ def plus_termijn(datum: dt.date, aantal: int, eenheid: str) -> dt.date:
     if eenheid == "weken":
         return plus_weken(datum, aantal)
     if eenheid == "dagen":
-        return datum + dt.timedelta(days=aantal)
+        return plus_dagen(datum, aantal)
     raise ValueError(f"onbekende eenheid {eenheid!r}")
 
 
@@ -51,6 +89,10 @@ def ontleed_datum(tekst: str) -> dt.date:
 
     Raises ValueError with a Dutch message naming the accepted forms.
     """
+    return in_bereik(_ontleed(tekst))
+
+
+def _ontleed(tekst: str) -> dt.date:
     schoon = tekst.strip().lower()
     try:
         return dt.date.fromisoformat(schoon)
@@ -61,7 +103,7 @@ def ontleed_datum(tekst: str) -> dt.date:
         try:
             return dt.date(int(delen[2]), int(delen[1]), int(delen[0]))
         except ValueError:
-            raise ValueError(f"'{tekst}' is geen bestaande datum") from None
+            raise ValueError(f"'{echo(tekst)}' is geen bestaande datum") from None
     woorden = schoon.split()
     if (
         len(woorden) == 3
@@ -72,7 +114,7 @@ def ontleed_datum(tekst: str) -> dt.date:
         try:
             return dt.date(int(woorden[2]), MAANDEN.index(woorden[1]) + 1, int(woorden[0]))
         except ValueError:
-            raise ValueError(f"'{tekst}' is geen bestaande datum") from None
+            raise ValueError(f"'{echo(tekst)}' is geen bestaande datum") from None
     raise ValueError(
-        f"'{tekst}' is geen datum; schrijf JJJJ-MM-DD, DD-MM-JJJJ of bijv. '28 november 2026'"
+        f"'{echo(tekst)}' is geen datum; schrijf JJJJ-MM-DD, DD-MM-JJJJ of bijv. '28 november 2026'"
     )

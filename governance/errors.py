@@ -7,6 +7,7 @@ the exit code, and tests can assert on the fields instead of on formatted text.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -15,6 +16,50 @@ EXIT_OK = 0
 EXIT_NIET_GELDIG = 1
 EXIT_ONLEESBAAR = 2
 EXIT_INTERN = 3
+
+
+# What a terminal may act on when it is echoed: C0 and C1 controls (ESC, NUL, BEL, CR …),
+# DEL, the Unicode line and paragraph separators and the bidirectional overrides, which can
+# make a message read differently from what it says.
+_STUURTEKENS = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# Nothing the user typed is ever echoed longer than this; a message stays a message.
+MAX_ECHO = 80
+MAX_MELDING = 2000
+MAX_MELDINGEN = 50
+
+
+def _ontsnap(teken: re.Match[str]) -> str:
+    code = ord(teken.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def veilig(tekst: str, maximum: int = MAX_MELDING, regels: bool = False) -> str:
+    """`tekst` fit to print: control characters written as \\xNN, at most `maximum` characters.
+
+    With `regels`, the line breaks this project puts in its own messages stay; every other
+    control character is escaped. Every message passes through here before it is printed.
+    """
+    if len(tekst) > maximum:
+        tekst = tekst[:maximum] + "…"
+    if regels:
+        return "\n".join(_STUURTEKENS.sub(_ontsnap, r) for r in tekst.split("\n"))
+    return _STUURTEKENS.sub(_ontsnap, tekst)
+
+
+def echo(waarde: object, maximum: int = MAX_ECHO) -> str:
+    """A value from the input, quoted in a message: short, and without control characters.
+
+    Only text and numbers are turned into text: a mapping or list from the input may be huge
+    (YAML aliases multiply it), so it is named, never stringified.
+    """
+    if isinstance(waarde, dict):
+        return "een mapping"
+    if isinstance(waarde, list | tuple | set):
+        return "een lijst"
+    if isinstance(waarde, int) and not isinstance(waarde, bool) and waarde.bit_length() > 200:
+        return "een getal van meer dan 60 cijfers"
+    tekst = str(waarde)
+    return veilig(tekst[:maximum] + ("…" if len(tekst) > maximum else ""), maximum + 1)
 
 
 @dataclass(frozen=True)
@@ -35,14 +80,14 @@ class Melding:
         return f"{self.bestand}:{self.regel}:{self.kolom or 1}"
 
     def __str__(self) -> str:
-        kop = self.plek()
+        kop = veilig(self.plek(), 500)
         if self.pad:
-            kop += f": {self.pad}"
-        regel = f"{kop}: {self.tekst}"
+            kop += f": {echo(self.pad, 200)}"
+        regel = f"{kop}: {veilig(self.tekst)}"
         if self.suggestie:
-            regel += f" (bedoelde u '{self.suggestie}'?)"
+            regel += f" (bedoelde u '{echo(self.suggestie)}'?)"
         if self.herstel:
-            regel += f"\n    herstel: {self.herstel}"
+            regel += f"\n    herstel: {veilig(self.herstel)}"
         return regel
 
     def als_dict(self) -> dict[str, object]:
@@ -77,7 +122,10 @@ class InvoerFout(ConvenantFout):
         super().__init__(self.voor_gebruiker())
 
     def voor_gebruiker(self) -> str:
-        return "\n".join(str(m) for m in self.meldingen)
+        regels = [str(m) for m in self.meldingen[:MAX_MELDINGEN]]
+        if len(self.meldingen) > MAX_MELDINGEN:
+            regels.append(f"… en nog {len(self.meldingen) - MAX_MELDINGEN} meldingen")
+        return "\n".join(regels)
 
 
 class GebruiksFout(ConvenantFout):
@@ -86,10 +134,18 @@ class GebruiksFout(ConvenantFout):
     exit_code = EXIT_ONLEESBAAR
 
 
+class BuitenKalender(ConvenantFout):
+    """A date computed from the input falls outside the calendar (after 9999) (exit 2)."""
+
+    exit_code = EXIT_ONLEESBAAR
+
+
 def bedoelde_u(waarde: str, mogelijk: Iterable[str]) -> str | None:
     """The closest known name to a misspelt one, or None when nothing is close enough."""
     import difflib  # only needed when something is misspelt
 
+    if len(waarde) > MAX_ECHO:  # no name is that long, and difflib is quadratic
+        return None
     kandidaten: Sequence[str] = sorted(set(mogelijk))
     treffers = difflib.get_close_matches(waarde, kandidaten, n=1, cutoff=0.6)
     return treffers[0] if treffers else None

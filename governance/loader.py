@@ -22,7 +22,8 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from .errors import InvoerFout, Melding, bedoelde_u
+from .errors import InvoerFout, Melding, bedoelde_u, echo
+from .geld import DUBBELZINNIG_GETAL, Dubbelzinnig
 
 try:  # libyaml is several times faster; the pure-Python loader gives the same results.
     from yaml import CSafeLoader as _BasisLader
@@ -61,12 +62,27 @@ class _Lader(_BasisLader):
             if eerder is not None:
                 raise _Fout(
                     sleutel_node.start_mark,
-                    f"de sleutel '{sleutel}' staat hier voor de tweede keer "
+                    f"de sleutel '{echo(sleutel)}' staat hier voor de tweede keer "
                     f"(eerder op regel {eerder.line + 1})",
                     "verwijder of hernoem één van beide",
                 )
             gezien[sleutel] = sleutel_node.start_mark
         return super().construct_mapping(node, deep=deep)
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        # A tagged scalar whose text does not fit its tag (`!!float x`, `!!int abc`,
+        # `!!bool maybe`) makes PyYAML's constructors raise plain Python errors, without a place.
+        try:
+            return super().construct_object(node, deep=deep)
+        except (ValueError, KeyError, TypeError, OverflowError) as e:
+            if isinstance(e, _Fout):
+                raise
+            raise _Fout(
+                node.start_mark,
+                f"{repr(echo(node.value)) if isinstance(node, yaml.ScalarNode) else 'deze waarde'} "
+                f"past niet bij de tag {_tagnaam(node.tag)}",
+                "verwijder de tag (zoals !!float of !!int) of schrijf een waarde die erbij past",
+            ) from None
 
     def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> Any:
         try:
@@ -74,12 +90,82 @@ class _Lader(_BasisLader):
         except ValueError:
             raise _Fout(
                 node.start_mark,
-                f"'{node.value}' is geen bestaande datum",
+                f"'{echo(node.value)}' is geen bestaande datum",
                 "schrijf een bestaande datum als JJJJ-MM-DD, bijv. 2026-11-28",
             ) from None
 
+    def construct_yaml_float(self, node: yaml.ScalarNode) -> Any:
+        if node.tag == _FLOAT_TAG and DUBBELZINNIG_GETAL.fullmatch(node.value):
+            return Dubbelzinnig(node.value)  # 1.000: refused where it is an amount (geld.py)
+        return super().construct_yaml_float(node)
 
+
+_FLOAT_TAG = "tag:yaml.org,2002:float"
 _Lader.add_constructor("tag:yaml.org,2002:timestamp", _Lader.construct_yaml_timestamp)
+_Lader.add_constructor(_FLOAT_TAG, _Lader.construct_yaml_float)
+
+
+def _tagnaam(tag: str) -> str:
+    return "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org") else tag
+
+
+# --- limits -------------------------------------------------------------------------------------
+
+# A secretaris's file is a few kB; the convenant about 100 kB. Anything far bigger is a mistake
+# (a wrong file, a log, a device) and is refused before it is read in full.
+MAX_BYTES = 2 * 1024 * 1024
+# YAML aliases let a small file stand for an enormous structure (each *alias repeats its anchor's
+# whole subtree). The expanded tree may hold this many nodes beyond the file's own.
+MAX_UITGEBREID = 50_000
+
+
+def _uitgebreid(wortel: yaml.Node) -> int:
+    """The number of nodes the tree has once every alias is expanded, counted without expanding.
+
+    Iterative (a deep file must not exhaust the stack); each distinct node is counted once and
+    its count reused wherever an alias repeats it. Stops counting past the limit.
+    """
+    grootte: dict[int, int] = {}
+    grens = MAX_UITGEBREID * 4
+    stapel: list[tuple[yaml.Node, bool]] = [(wortel, False)]
+    while stapel:
+        node, klaar = stapel.pop()
+        if id(node) in grootte:
+            continue
+        kinderen: list[yaml.Node] = (
+            [k for paar in node.value for k in paar]
+            if isinstance(node, yaml.MappingNode)
+            else list(node.value)
+            if isinstance(node, yaml.SequenceNode)
+            else []
+        )
+        if klaar or not kinderen:
+            grootte[id(node)] = min(grens, 1 + sum(grootte.get(id(k), 0) for k in kinderen))
+            continue
+        stapel.append((node, True))
+        stapel.extend((k, False) for k in kinderen if id(k) not in grootte)
+    return grootte[id(wortel)]
+
+
+def _eigen_knopen(wortel: yaml.Node) -> int:
+    gezien: set[int] = set()
+    stapel = [wortel]
+    while stapel:
+        node = stapel.pop()
+        if id(node) in gezien:
+            continue
+        gezien.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            stapel.extend(k for paar in node.value for k in paar)
+        elif isinstance(node, yaml.SequenceNode):
+            stapel.extend(node.value)
+    return len(gezien)
+
+
+def _plek_van(inhoud: bytes, positie: int) -> tuple[int, int]:
+    """Line and column (1-based) of a byte offset."""
+    begin = inhoud.rfind(b"\n", 0, positie) + 1
+    return inhoud.count(b"\n", 0, positie) + 1, positie - begin + 1
 
 
 # --- where things are ---------------------------------------------------------------------------
@@ -108,8 +194,9 @@ class Bron:
         if not self._geparsed:
             self._geparsed = True
             try:
-                self.node = yaml.compose(self.pad.read_text(encoding="utf-8"), Loader=_BasisLader)
-            except (OSError, UnicodeDecodeError, yaml.YAMLError):
+                tekst = lees_bytes(self.pad).decode("utf-8")
+                self.node = yaml.compose(tekst, Loader=_BasisLader)
+            except (InvoerFout, UnicodeDecodeError, yaml.YAMLError, RecursionError):
                 self.node = None
         return self.node
 
@@ -180,41 +267,77 @@ class Bestand(typing.Generic[M]):
 
 
 def lees_bytes(pad: Path) -> bytes:
-    """The file's bytes; a missing file or a folder becomes an `InvoerFout`."""
+    """The file's bytes; anything but a readable regular file of sane size is an `InvoerFout`.
+
+    The type and size are checked on the opened file, before reading: a link to /dev/zero, a
+    FIFO or a 10 MB log would otherwise be read until memory runs out (or forever).
+    """
+    import stat
+
     naam = str(pad)
+
+    def fout(tekst: str, herstel: str = "") -> InvoerFout:
+        return InvoerFout([Melding(naam, tekst, herstel=herstel)])
+
     try:
-        return pad.read_bytes()
+        fd = os.open(pad, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError:
-        raise InvoerFout(
-            [Melding(naam, "bestand niet gevonden", herstel="controleer het pad")]
-        ) from None
+        raise fout("bestand niet gevonden", "controleer het pad") from None
     except IsADirectoryError:
-        raise InvoerFout(
-            [Melding(naam, "dit is een map, geen bestand", herstel="geef een YAML-bestand op")]
-        ) from None
+        raise fout("dit is een map, geen bestand", "geef een YAML-bestand op") from None
     except OSError as e:
-        raise InvoerFout([Melding(naam, f"kan het bestand niet lezen: {e.strerror}")]) from None
+        raise fout(f"kan het bestand niet lezen: {e.strerror}") from None
+    try:
+        toestand = os.fstat(fd)
+        if stat.S_ISDIR(toestand.st_mode):
+            raise fout("dit is een map, geen bestand", "geef een YAML-bestand op")
+        if not stat.S_ISREG(toestand.st_mode):
+            raise fout(
+                "dit is geen gewoon bestand (maar een apparaat, pijp of socket)",
+                "geef een YAML-bestand op",
+            )
+        te_groot = fout(
+            f"het bestand is groter dan {MAX_BYTES // (1024 * 1024)} MB; zo groot is geen "
+            "convenant-, vergader- of registerbestand",
+            "controleer of dit het goede bestand is",
+        )
+        if toestand.st_size > MAX_BYTES:
+            raise te_groot
+        delen: list[bytes] = []
+        over = MAX_BYTES + 1
+        while over > 0 and (deel := os.read(fd, min(over, 1 << 20))):
+            delen.append(deel)
+            over -= len(deel)
+        if over <= 0:  # grew while we looked, or a file that lies about its size
+            raise te_groot
+        return b"".join(delen)
+    except OSError as e:
+        raise fout(f"kan het bestand niet lezen: {e.strerror}") from None
+    finally:
+        os.close(fd)
 
 
 def lees_yaml(pad: Path, inhoud: bytes | None = None) -> tuple[Any, Bron]:
     """Parse a YAML file; every failure becomes an `InvoerFout` naming file, line and column."""
     naam = str(pad)
-    try:
-        tekst = (lees_bytes(pad) if inhoud is None else inhoud).decode("utf-8")
-    except UnicodeDecodeError as e:
-        raise InvoerFout(
-            [
-                Melding(
-                    naam,
-                    f"het bestand is geen UTF-8 (byte {e.start})",
-                    herstel="sla het bestand op als UTF-8",
-                )
-            ]
-        ) from None
-
+    ruw = lees_bytes(pad) if inhoud is None else inhoud
+    tekst = _decodeer(naam, ruw)
     lader = _Lader(tekst)
     try:
         node = lader.get_single_node()
+        if node is not None and _uitgebreid(node) > _eigen_knopen(node) + MAX_UITGEBREID:
+            raise InvoerFout(
+                [
+                    Melding(
+                        naam,
+                        "de verwijzingen (*alias) in dit bestand herhalen samen te veel "
+                        f"(meer dan {MAX_UITGEBREID} waarden)",
+                        node.start_mark.line + 1,
+                        node.start_mark.column + 1,
+                        herstel="schrijf de waarden uit of verwijs minder vaak naar een anker (&naam)",
+                    )
+                ]
+            )
         data = lader.construct_document(node) if node is not None else None
     except _Fout as e:
         raise InvoerFout(
@@ -222,8 +345,16 @@ def lees_yaml(pad: Path, inhoud: bytes | None = None) -> tuple[Any, Bron]:
         ) from None
     except yaml.MarkedYAMLError as e:
         raise InvoerFout([_syntaxfout(naam, e)]) from None
-    except yaml.YAMLError as e:
-        raise InvoerFout([Melding(naam, f"YAML-fout: {e}")]) from None
+    except yaml.reader.ReaderError as e:
+        raise InvoerFout([_leesfout(naam, tekst, e)]) from None
+    except yaml.YAMLError:
+        raise InvoerFout(
+            [Melding(naam, "YAML-fout: het bestand is niet te lezen", herstel=_HERSTEL_SYNTAX)]
+        ) from None
+    except RecursionError:
+        raise InvoerFout(
+            [Melding(naam, "het bestand is te diep genest", herstel="nest minder diep")]
+        ) from None
     finally:
         lader.dispose()
     if data is None:
@@ -235,6 +366,40 @@ def lees_yaml(pad: Path, inhoud: bytes | None = None) -> tuple[Any, Bron]:
             ]
         )
     return data, Bron(pad, node)
+
+
+def _decodeer(naam: str, inhoud: bytes) -> str:
+    try:
+        return inhoud.decode("utf-8")
+    except UnicodeDecodeError as e:
+        regel, kolom = _plek_van(inhoud, e.start)
+        raise InvoerFout(
+            [
+                Melding(
+                    naam,
+                    f"het bestand is geen UTF-8: de byte 0x{inhoud[e.start]:02x} hoort in geen "
+                    "UTF-8-teken",
+                    regel,
+                    kolom,
+                    herstel="sla het bestand op als UTF-8 (in Kladblok: Opslaan als, Codering UTF-8)",
+                )
+            ]
+        ) from None
+
+
+def _leesfout(naam: str, tekst: str, e: yaml.reader.ReaderError) -> Melding:
+    """An unacceptable character: PyYAML gives only a character offset, so count the lines."""
+    positie = min(max(e.position, 0), len(tekst))
+    regel = tekst.count("\n", 0, positie) + 1
+    kolom = positie - (tekst.rfind("\n", 0, positie) + 1) + 1
+    teken = e.character if isinstance(e.character, int) else ord(str(e.character)[:1] or "?")
+    return Melding(
+        naam,
+        f"het teken U+{teken:04X} (een stuurteken) mag niet in een YAML-bestand staan",
+        regel,
+        kolom,
+        herstel="verwijder het teken; schrijf het zo nodig als \\uXXXX binnen dubbele aanhalingstekens",
+    )
 
 
 _SYNTAX = [
@@ -301,6 +466,61 @@ _SYNTAX = [
         "zet de waarde tussen aanhalingstekens",
     ),
     (
+        "found unknown escape character",
+        "een onbekende escape (\\…) in tekst tussen dubbele aanhalingstekens",
+        "schrijf een \\ als \\\\, of gebruik enkele aanhalingstekens",
+    ),
+    (
+        "could not determine a constructor for the tag",
+        "een onbekende tag (!…)",
+        "verwijder de tag; dit bestand kent alleen gewone YAML-waarden",
+    ),
+    (
+        "found unhashable key",
+        "een lijst of mapping kan geen sleutel zijn",
+        "gebruik tekst als sleutel",
+    ),
+    (
+        "expected a scalar node",
+        "deze tag past niet bij een lijst of mapping",
+        "verwijder de tag",
+    ),
+    (
+        "expected a mapping node",
+        "deze tag vraagt een mapping",
+        "verwijder de tag",
+    ),
+    (
+        "expected a sequence node",
+        "deze tag vraagt een lijst",
+        "verwijder de tag",
+    ),
+    (
+        "failed to decode base64",
+        "deze !!binary-waarde is geen geldige base64",
+        "verwijder de tag !!binary",
+    ),
+    (
+        "exceeded maximum nesting depth",
+        "te diep genest",
+        "nest minder diep",
+    ),
+    (
+        "found incompatible YAML document",
+        "een onbekende YAML-versie (%YAML)",
+        "verwijder de regel met %YAML",
+    ),
+    (
+        "found duplicate anchor",
+        "hetzelfde anker (&naam) staat er twee keer",
+        "geef elk anker een eigen naam",
+    ),
+    (
+        "found character that cannot start any token",
+        "dit teken kan een waarde niet beginnen",
+        "zet de waarde tussen aanhalingstekens",
+    ),
+    (
         "but found another document",
         "het bestand bevat meer dan één document (---)",
         "houd één document per bestand",
@@ -308,13 +528,15 @@ _SYNTAX = [
 ]
 
 
+_HERSTEL_SYNTAX = "controleer inspringing, dubbele punten en aanhalingstekens"
+
+
 def _syntaxfout(naam: str, e: yaml.MarkedYAMLError) -> Melding:
-    probleem = e.problem or str(e)
+    """PyYAML's English, often over two lines, as one Dutch line at the problem's position."""
+    probleem = e.problem or ""
     mark = e.problem_mark or e.context_mark
-    tekst, herstel = (
-        f"YAML-syntaxfout ({probleem})",
-        "controleer inspringing, dubbele punten en aanhalingstekens",
-    )
+    # What PyYAML has no words for here still gets a Dutch message and the position.
+    tekst, herstel = "YAML-syntaxfout: hier klopt de opmaak niet", _HERSTEL_SYNTAX
     for engels, nl, hoe in _SYNTAX:
         if engels in probleem or (e.context and engels in e.context):
             tekst, herstel = f"YAML-syntaxfout: {nl}", hoe
@@ -368,9 +590,8 @@ def _waarde(invoer: object) -> str:
     if isinstance(invoer, dt.date):
         return f"de datum {invoer.isoformat()}"
     if isinstance(invoer, int | float):
-        return f"het getal {invoer}"
-    tekst = str(invoer)
-    return f"'{tekst[:60]}…'" if len(tekst) > 60 else f"'{tekst}'"
+        return f"het getal {echo(invoer)}"
+    return f"'{echo(invoer, 60)}'"
 
 
 def _velden_op(model: type[BaseModel], loc: Sequence[int | str]) -> list[str]:
@@ -438,12 +659,14 @@ def _vertaal(detail: Any, loc: Loc, bron: Bron, model: type[BaseModel]) -> Meldi
 
     if soort == "missing":
         # The key is absent, so the position found is that of the mapping that lacks it.
-        return bron.melding(loc, f"het verplichte veld '{veld}' ontbreekt", f"voeg '{veld}: …' toe")
+        return bron.melding(
+            loc, f"het verplichte veld '{echo(veld)}' ontbreekt", f"voeg '{echo(veld)}: …' toe"
+        )
     if soort == "extra_forbidden":
         mogelijk = _velden_op(model, loc[:-1])
         return bron.melding(
             loc,
-            f"onbekend veld '{veld}'",
+            f"onbekend veld '{echo(veld)}'",
             "verwijder het veld of gebruik een van: " + ", ".join(mogelijk)
             if mogelijk
             else "verwijder het veld",
@@ -456,7 +679,7 @@ def _vertaal(detail: Any, loc: Loc, bron: Bron, model: type[BaseModel]) -> Meldi
             loc,
             f"{_waarde(invoer)} is hier niet toegestaan",
             "kies uit: " + ", ".join(keuzes),
-            suggestie=bedoelde_u(str(invoer), keuzes),
+            suggestie=bedoelde_u(invoer, keuzes) if isinstance(invoer, str) else None,
         )
     if soort == "string_pattern_mismatch":
         patroon = str(ctx.get("pattern", ""))

@@ -16,7 +16,9 @@ from functools import cached_property
 from typing import Annotated, Literal, Union
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     StringConstraints,
@@ -26,6 +28,8 @@ from pydantic import (
 )
 
 from .artikelen import ARTIKEL_PATROON
+from .datums import in_bereik
+from .geld import lees_getal
 
 
 class Verwijzing:
@@ -39,6 +43,8 @@ class Verwijzing:
 
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
+# A date in an input file, within the years convenant accepts (datums.in_bereik).
+Dag = Annotated[dt.date, AfterValidator(in_bereik)]
 Tekst = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
 Artikel = Annotated[str, StringConstraints(pattern=ARTIKEL_PATROON), Verwijzing("artikel")]
 Artikelen = Annotated[list[Artikel], Field(min_length=1)]
@@ -107,8 +113,8 @@ class Partij(Model):
     voetnoot: Tekst | None = None
     ondertekenaar: Ondertekenaar | None = None
     # None: a party since the convenant took effect (25.1). Set by accession or exit.
-    toegetreden_op: dt.date | None = None
-    uitgetreden_op: dt.date | None = None
+    toegetreden_op: Dag | None = None
+    uitgetreden_op: Dag | None = None
     artikelen: Artikelen
     aanname: BevindingId | None = None
 
@@ -199,7 +205,7 @@ class VerbodenOnderwerp(Model):
 class Termijn(Model):
     """A period (12 kalendermaanden) or a moment (vóór de volgende vergadering)."""
 
-    aantal: Annotated[int, Field(ge=0)] | None = None
+    aantal: Annotated[int, Field(ge=0, le=10_000)] | None = None
     eenheid: Literal["dagen", "weken", "kalendermaanden"] | None = None
     moment: (
         Literal[
@@ -518,7 +524,7 @@ class ConvenantGegevens(Model):
     kort: Tekst
     toepasselijk_recht: Grondslag
     duur: Grondslag
-    ingangsdatum: dt.date | None = None
+    ingangsdatum: Dag | None = None
     ingangsdatum_aanname: BevindingId | None = None
 
 
@@ -590,8 +596,8 @@ class OrgaanBezetting(Model):
 
 
 class BezettingsPeriode(Model):
-    vanaf: dt.date
-    tot: dt.date | None = None
+    vanaf: Dag
+    tot: Dag | None = None
     organen: dict[OrgaanId, OrgaanBezetting]
 
     @model_validator(mode="after")
@@ -618,7 +624,7 @@ class Bezetting(Model):
 
 class Aandeel(Model):
     gemeente: PartijId
-    gewicht: Annotated[Decimal, Field(gt=0)]
+    gewicht: Annotated[Decimal, BeforeValidator(lees_getal), Field(gt=0)]
 
 
 class Verdeelsleutel(Model):
@@ -628,10 +634,10 @@ class Verdeelsleutel(Model):
     voorbeeld: bool
     basis: Tekst
     bron: Tekst
-    peildatum: dt.date
+    peildatum: Dag
     aandelen: Annotated[list[Aandeel], Field(min_length=1)]
     # e.g. 100 when the key is in percent; after `aandelen` so that the check can see them
-    totaal: Annotated[Decimal, Field(gt=0)] | None = None
+    totaal: Annotated[Decimal, BeforeValidator(lees_getal), Field(gt=0)] | None = None
 
     @field_validator("totaal")
     @classmethod

@@ -10,9 +10,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, Field, StringConstraints, model_validator
+from pydantic import AfterValidator, BeforeValidator, Field, StringConstraints, model_validator
 
-from .datums import ontleed_datum
+from .datums import in_bereik, ontleed_datum
 from .models import Id, Model, OntvangerId, OrgaanId, PartijId, SoortId, Tekst, Verwijzing
 
 
@@ -26,7 +26,7 @@ def _als_datum(waarde: Any) -> Any:
     return waarde
 
 
-Datum = Annotated[dt.date, BeforeValidator(_als_datum)]
+Datum = Annotated[dt.date, BeforeValidator(_als_datum), AfterValidator(in_bereik)]
 # Besluitnummers as secretarissen write them: sg-2027-01, 2027/3, B12.
 BESLUITNUMMER = r"^[A-Za-z0-9][A-Za-z0-9._/-]*$"
 Besluitnummer = Annotated[str, StringConstraints(pattern=BESLUITNUMMER)]

@@ -278,7 +278,12 @@ def toets_kapot(scenario: ToetsKapotScenario) -> None:
         )  # a register with the example bezetting
         pad = Path(map_) / "vergadering.yaml"
         pad.write_text(scenario.tekst, encoding="utf-8")
-        code, uit, fout = draai([a.replace("{bestand}", str(pad)) for a in scenario.opdracht])
+        code, uit, fout = draai(
+            [
+                a.replace("{bestand}", str(pad)).replace("{voorbeelden}", str(VOORBEELDREGISTER))
+                for a in scenario.opdracht
+            ]
+        )
     plaats = f"{pad}:{regel}:" if regel else f"{pad}:"
     if verwacht.kolom:
         plaats += f"{verwacht.kolom}:"
