@@ -145,6 +145,18 @@ def document_uitvoer_opties(f: F) -> F:
     return uitvoer_optie(f)
 
 
+def lezing_optie(f: F) -> F:
+    """--lezing AANNAME=LEZING (repeatable): judge under another reading of a contested point."""
+    return click.option(
+        "--lezing",
+        "lezingen",
+        multiple=True,
+        metavar="AANNAME=LEZING",
+        help="Oordeel volgens deze lezing van een betwist punt (herhaalbaar); "
+        "'convenant lezingen' toont ze.",
+    )(f)
+
+
 def debug_optie(f: F) -> F:
     # Parsed by main() from argv wherever it stands; declared here so click accepts it.
     return click.option("--debug", is_flag=True, expose_value=False, hidden=True)(f)
@@ -275,6 +287,12 @@ def graaf(
     is_flag=True,
     help="Uitvoer als JSON (één object per vergadering; een lijst bij meer bestanden).",
 )
+@lezing_optie
+@click.option(
+    "--gevoeligheid",
+    is_flag=True,
+    help="Toon per besluit welk oordeel het onder elke andere lezing zou krijgen.",
+)
 @debug_optie
 def toets(
     vergaderingen: tuple[Path, ...],
@@ -282,17 +300,23 @@ def toets(
     bezetting_pad: Path | None,
     register: Path | None,
     json: bool,
+    lezingen: tuple[str, ...],
+    gevoeligheid: bool,
 ) -> int:
     """Toets elk besluit van een of meer vergaderingen: geldig genomen, en waarom.
 
     Geeft per besluit een oordeel (aangenomen, verworpen, aangehouden, escaleren, ongeldig)
     met de gronden, elk met het artikel en, waar van toepassing, de aanname. Afsluitcode 0
     als elk besluit aangenomen of verworpen is, 1 als er iets niet geldig is. Een map als
-    VERGADERING staat voor elke vergadering in die map (een register).
+    VERGADERING staat voor elke vergadering in die map (een register). Lezingen die de
+    Stuurgroep vaststelde (lezingen.yaml van het register) gelden vanzelf; --lezing kiest een
+    andere, --gevoeligheid toont welke oordelen van een lezing afhangen.
     """
     from .opdrachten.toets import toets_opdracht
 
-    return toets_opdracht(convenant_pad, bezetting_pad, register, vergaderingen, json)
+    return toets_opdracht(
+        convenant_pad, bezetting_pad, register, vergaderingen, json, lezingen, gevoeligheid
+    )
 
 
 DOCUMENTSOORTEN = [

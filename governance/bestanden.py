@@ -15,7 +15,7 @@ from pydantic import BaseModel
 from . import cache
 from .errors import GebruiksFout, InvoerFout, Melding
 from .loader import Bestand, Bron, gebundeld, laad, lees_bytes
-from .models import Bezetting, Convenant, Verdeelsleutel
+from .models import Bezetting, Convenant, Lezingen, Verdeelsleutel
 from .verwijzingen import controleer, dubbele_ids, ids_van
 
 if TYPE_CHECKING:
@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 CONVENANT = "convenant.yaml"
 BEZETTING = "bezetting.yaml"
 VERDEELSLEUTEL = "verdeelsleutel.yaml"
+LEZINGEN = "lezingen.yaml"
 # How far up from an input file a register is looked for: a register keeps its files in
 # subfolders (documenten/, toetredingen/, casus/), so its own folder is one or two levels up.
 _REGISTER_DIEPTE = 3
@@ -107,7 +108,7 @@ def zoek_register(register: Path | None, *invoer: Path) -> Path | None:
 
 # The register's own files beside its meetings; every other YAML file in its folder is a meeting.
 REGISTERBESTANDEN = frozenset(
-    {BEZETTING, VERDEELSLEUTEL, "huisstijl.yaml", "lezingen.yaml", "begroting.yaml"}
+    {BEZETTING, VERDEELSLEUTEL, "huisstijl.yaml", LEZINGEN, "begroting.yaml"}
 )
 
 
@@ -191,3 +192,61 @@ def bezetting_uit(
     """The bezetting named with --bezetting, else the one of the register (see zoek_register)."""
     pad = pad or in_register(zoek_register(register, *invoer), BEZETTING)
     return laad_bezetting(pad, convenant) if pad else None
+
+
+def _controleer_lezingen(bestand: Bestand[Lezingen], convenant: Convenant) -> list[Melding]:
+    """Each settled reading names a contested aanname, one of its readings, and only once."""
+    from .errors import bedoelde_u
+
+    bron, meldingen = bestand.bron, []
+    gezien: set[str] = set()
+    for i, v in enumerate(bestand.model.vastgesteld):
+        bevinding = convenant.betwist.get(v.aanname)
+        if bevinding is None:
+            meldingen.append(
+                bron.melding(
+                    ("vastgesteld", i, "aanname"),
+                    f"'{v.aanname}' is geen aanname met alternatieve lezingen",
+                    "gebruik een id die 'convenant lezingen' toont",
+                    bedoelde_u(v.aanname, convenant.betwist),
+                )
+            )
+            continue
+        if bevinding.lezing(v.lezing) is None:
+            ids = [lz.id for lz in bevinding.lezingen]
+            meldingen.append(
+                bron.melding(
+                    ("vastgesteld", i, "lezing"),
+                    f"'{v.aanname}' heeft geen lezing '{v.lezing}'",
+                    f"kies een van: {', '.join(ids)}",
+                    bedoelde_u(v.lezing, ids),
+                )
+            )
+        if v.aanname in gezien:
+            meldingen.append(
+                bron.melding(
+                    ("vastgesteld", i, "aanname"),
+                    f"de lezing van '{v.aanname}' is al eerder in dit bestand vastgesteld",
+                    "houd één vaststelling per aanname: de laatst geldende",
+                )
+            )
+        gezien.add(v.aanname)
+    return meldingen
+
+
+def laad_lezingen(pad: Path, convenant: Convenant) -> Bestand[Lezingen]:
+    """The readings the Stuurgroep settled, from a register's lezingen.yaml."""
+    ids, context = _ids_context(convenant)
+    betwist = repr(sorted((b, [lz.id for lz in v.lezingen]) for b, v in convenant.betwist.items()))
+    return _laad_gecontroleerd(
+        pad,
+        Lezingen,
+        lambda b: controleer(b.model, b.bron, ids) + _controleer_lezingen(b, convenant),
+        context + betwist.encode(),
+    )
+
+
+def lezingen_uit(convenant: Convenant, register: Path | None, *invoer: Path) -> Lezingen | None:
+    """The settled readings of the register (see zoek_register), if it has a lezingen.yaml."""
+    pad = in_register(zoek_register(register, *invoer), LEZINGEN)
+    return laad_lezingen(pad, convenant).model if pad else None

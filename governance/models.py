@@ -506,6 +506,22 @@ class Pijofach(Model):
 # --- bevindingen ------------------------------------------------------------------------------
 
 
+class Lezing(Model):
+    """One way careful jurists read a contested point; the rules branch on its id.
+
+    A reading may carry the data that differs under it, so the rules need no second copy:
+    `bevoegd` the organen competent for a soort besluit, `regel` the structure of Bijlage 2.
+    """
+
+    id: Id
+    uitspraak: Tekst  # the reading in one line, in the engine's own words
+    artikelen: Artikelen
+    standaard: bool = False
+    waarom: Tekst | None = None  # why this is the default (required for the default)
+    bevoegd: dict[SoortId, list[OrgaanId]] = {}
+    regel: Uitdrukking | None = None
+
+
 class Bevinding(Model):
     """A place where the convenant is silent, ambiguous or contradicts itself."""
 
@@ -514,6 +530,33 @@ class Bevinding(Model):
     artikelen: Artikelen
     omschrijving: Tekst
     aanname: Tekst | None = None
+    # A contested reading: the alternatives, one of them the default the aanname describes.
+    lezingen: list[Lezing] = []
+
+    @model_validator(mode="after")
+    def _een_standaard(self) -> Bevinding:
+        if not self.lezingen:
+            return self
+        if len(self.lezingen) < 2:
+            raise ValueError("een betwiste lezing heeft ten minste twee 'lezingen'")
+        standaard = [lz for lz in self.lezingen if lz.standaard]
+        if len(standaard) != 1:
+            raise ValueError("precies één van de 'lezingen' heeft 'standaard: true'")
+        if standaard[0].waarom is None:
+            raise ValueError(
+                f"de standaardlezing '{standaard[0].id}' zegt 'waarom' zij standaard is"
+            )
+        ids = [lz.id for lz in self.lezingen]
+        if len(set(ids)) != len(ids):
+            raise ValueError("elke lezing heeft een eigen 'id'")
+        return self
+
+    @property
+    def standaardlezing(self) -> Lezing | None:
+        return next((lz for lz in self.lezingen if lz.standaard), None)
+
+    def lezing(self, ident: str) -> Lezing | None:
+        return next((lz for lz in self.lezingen if lz.id == ident), None)
 
 
 # --- the whole ----------------------------------------------------------------------------------
@@ -561,6 +604,11 @@ class Convenant(Model):
     @cached_property
     def bevinding(self) -> dict[str, Bevinding]:
         return {b.id: b for b in self.bevindingen}
+
+    @cached_property
+    def betwist(self) -> dict[str, Bevinding]:
+        """The aannames that are contested readings, by id."""
+        return {b.id: b for b in self.bevindingen if b.lezingen}
 
     @cached_property
     def fase(self) -> dict[str, Fase]:
@@ -650,3 +698,20 @@ class Verdeelsleutel(Model):
                     f"de gewichten tellen op tot {som}, niet tot het opgegeven totaal {totaal}"
                 )
         return totaal
+
+
+class VastgesteldeLezing(Model):
+    """A contested reading the Stuurgroep settled by a besluit: no longer an assumption."""
+
+    aanname: BevindingId
+    lezing: Id
+    besluit: Tekst  # the id of the besluit that settled it, as in the meeting file
+    orgaan: OrgaanId = "stuurgroep"
+    datum: dt.date
+    toelichting: Tekst | None = None
+
+
+class Lezingen(Model):
+    """`lezingen.yaml` of a register: the readings settled there."""
+
+    vastgesteld: list[VastgesteldeLezing] = []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from typing import Literal, NamedTuple
 
@@ -23,14 +24,60 @@ GELDIG: frozenset[str] = frozenset({"aangenomen", "verworpen"})
 # costs a fifth of a frozen dataclass, which start-up of `convenant toets` notices (bench/).
 
 
+class Vaststelling(NamedTuple):
+    """A contested reading the Stuurgroep settled: by which besluit, of which orgaan, when."""
+
+    lezing: str
+    besluit: str
+    orgaan: str
+    datum: dt.date
+
+    def als_dict(self) -> dict[str, object]:
+        return {
+            "lezing": self.lezing,
+            "besluit": self.besluit,
+            "orgaan": self.orgaan,
+            "datum": self.datum,
+        }
+
+
 class Grond(NamedTuple):
     artikel: str
     uitleg: str
     aanname: str | None = None
     effect: Effect = None
+    lezing: str | None = None  # the reading in force, where the aanname is a contested one
+    vastgesteld: Vaststelling | None = None  # the besluit that settled that reading
 
     def als_dict(self) -> dict[str, object]:
-        return {"artikel": self.artikel, "uitleg": self.uitleg, "aanname": self.aanname}
+        return {
+            "artikel": self.artikel,
+            "uitleg": self.uitleg,
+            "aanname": self.aanname,
+            "lezing": self.lezing,
+            "vastgesteld_bij": self.vastgesteld.als_dict() if self.vastgesteld else None,
+        }
+
+
+class Alternatief(NamedTuple):
+    """The verdict a besluit would get under another reading of one contested aanname."""
+
+    aanname: str
+    lezing: str
+    oordeel: OordeelSoort
+    escaleren_naar: str | None
+    artikel: str  # the articles the alternative reading rests on
+    uitspraak: str  # the alternative reading in one line
+
+    def als_dict(self) -> dict[str, object]:
+        return {
+            "aanname": self.aanname,
+            "lezing": self.lezing,
+            "oordeel": self.oordeel,
+            "escaleren_naar": self.escaleren_naar,
+            "artikel": self.artikel,
+            "uitspraak": self.uitspraak,
+        }
 
 
 class Telling(NamedTuple):
@@ -51,6 +98,10 @@ class Oordeel(NamedTuple):
     escaleren_naar: str | None = None
     stemmen: Telling | None = None
     bezwaren: tuple[str, ...] = ()
+    # The contested readings the rules consulted for this besluit, and the reading used.
+    lezingen: tuple[tuple[str, str], ...] = ()
+    # With sensitivity analysis: the verdicts under the other readings, where they differ.
+    alternatieven: tuple[Alternatief, ...] | None = None
 
     @property
     def geldig(self) -> bool:
@@ -69,4 +120,10 @@ class Oordeel(NamedTuple):
             "escaleren_naar": self.escaleren_naar,
             "gronden": [g.als_dict() for g in self.gronden],
             "stemmen": self.stemmen.als_dict() if self.stemmen else None,
+            "lezingen": dict(self.lezingen),
+            **(
+                {"alternatieven": [a.als_dict() for a in self.alternatieven]}
+                if self.alternatieven is not None
+                else {}
+            ),
         }

@@ -15,11 +15,12 @@ from fractions import Fraction
 from typing import NamedTuple
 
 from governance.datums import lang, plus_termijn
-from governance.models import Convenant, Orgaan, Soort, Vereiste
+from governance.models import Convenant, Escalatie, Orgaan, Soort, Vereiste
 from governance.vergadering import ALLE, Besluit
 from governance.zetels import Vergaderbeeld
 
-from .oordeel import Effect, Grond, Oordeel, OordeelSoort, Telling, art
+from .lezingen import STANDAARD, Lezer, Lezingkeuze, markeer
+from .oordeel import Alternatief, Effect, Grond, Oordeel, OordeelSoort, Telling, art
 
 _ERNST: dict[Effect, int] = {None: 0, "aangehouden": 1, "escaleren": 2, "ongeldig": 3}
 
@@ -47,39 +48,90 @@ class _Vergadergronden(NamedTuple):
 
     vooraf: tuple[Grond, ...]  # openness, invitation, quorum: checked before anything else
     inbreng: tuple[Grond, ...]  # input asked beforehand, checked after competence
+    geraadpleegd: tuple[tuple[str, str], ...] = ()  # contested readings these rules consulted
 
 
-def _vergadergronden(b: Vergaderbeeld) -> _Vergadergronden:
+def _vergadergronden(b: Vergaderbeeld, keuze: Lezingkeuze) -> _Vergadergronden:
+    lees = Lezer(b.convenant, keuze)
     vooraf = (*_openbaarheid(b), *_uitnodiging(b), *_quorum(b))
-    return _Vergadergronden(vooraf, tuple(_inbreng_vooraf(b)))
+    inbreng = tuple(_inbreng_vooraf(b))
+    return _Vergadergronden(vooraf, inbreng, tuple(lees.geraadpleegd.items()))
 
 
-def toets(b: Vergaderbeeld) -> list[Oordeel]:
-    vergadering = _vergadergronden(b)  # once per meeting, not once per besluit
-    return [_toets(b, besluit, vergadering) for besluit in b.vergadering.besluiten]
+def toets(b: Vergaderbeeld, keuze: Lezingkeuze = STANDAARD) -> list[Oordeel]:
+    """Judge every besluit of a meeting under the chosen readings (default: the defaults)."""
+    vergadering = _vergadergronden(b, keuze)  # once per meeting, not once per besluit
+    return [_toets(b, besluit, vergadering, keuze) for besluit in b.vergadering.besluiten]
 
 
-def toets_besluit(b: Vergaderbeeld, besluit: Besluit) -> Oordeel:
-    return _toets(b, besluit, _vergadergronden(b))
+def toets_besluit(b: Vergaderbeeld, besluit: Besluit, keuze: Lezingkeuze = STANDAARD) -> Oordeel:
+    return _toets(b, besluit, _vergadergronden(b, keuze), keuze)
 
 
-def _toets(b: Vergaderbeeld, besluit: Besluit, vergadering: _Vergadergronden) -> Oordeel:
+def gevoeligheid(b: Vergaderbeeld, keuze: Lezingkeuze = STANDAARD) -> list[Oordeel]:
+    """Every verdict, with the verdicts it would get under each other reading it turned on.
+
+    A besluit is judged once more per alternative of each reading its rules consulted, one
+    reading changed at a time: not over all combinations, and not for readings it never read.
+    """
+    # Only the chosen readings vary here, so they identify the meeting's grounds.
+    cache: dict[tuple[tuple[str, str], ...], _Vergadergronden] = {}
+
+    def vergadering(k: Lezingkeuze) -> _Vergadergronden:
+        sleutel = tuple(sorted(k.gekozen.items()))
+        if sleutel not in cache:
+            cache[sleutel] = _vergadergronden(b, k)
+        return cache[sleutel]
+
+    uit: list[Oordeel] = []
+    for besluit in b.vergadering.besluiten:
+        oordeel = _toets(b, besluit, vergadering(keuze), keuze)
+        alternatieven: list[Alternatief] = []
+        for aanname, huidig in oordeel.lezingen:
+            for lezing in b.convenant.betwist[aanname].lezingen:
+                if lezing.id == huidig:
+                    continue
+                anders = keuze.met(aanname, lezing.id)
+                ander = _toets(b, besluit, vergadering(anders), anders)
+                if (ander.oordeel, ander.escaleren_naar) != (
+                    oordeel.oordeel,
+                    oordeel.escaleren_naar,
+                ):
+                    alternatieven.append(
+                        Alternatief(
+                            aanname,
+                            lezing.id,
+                            ander.oordeel,
+                            ander.escaleren_naar,
+                            art(lezing.artikelen),
+                            lezing.uitspraak,
+                        )
+                    )
+        uit.append(oordeel._replace(alternatieven=tuple(alternatieven)))
+    return uit
+
+
+def _toets(
+    b: Vergaderbeeld, besluit: Besluit, vergadering: _Vergadergronden, keuze: Lezingkeuze
+) -> Oordeel:
     c, orgaan = b.convenant, b.orgaan
+    lees = Lezer(c, keuze)
+    lees.geraadpleegd.update(vergadering.geraadpleegd)
     soort = c.soort[besluit.soort]
     gronden: list[Grond] = []
     gronden += vergadering.vooraf
     gronden += _casuistiek(orgaan, soort, besluit)
-    bevoegd, naar = _bevoegdheid(c, orgaan, soort, besluit)
+    bevoegd, naar = _bevoegdheid(c, orgaan, soort, besluit, lees)
     gronden += bevoegd
     gronden += vergadering.inbreng
     gronden += _afwezigen(b, besluit)
     gronden += _vereisten_vooraf(b, soort, besluit)
-    bij_aanname = _bijzondere_regels(b, soort, besluit)
+    bij_aanname = _bijzondere_regels(b, soort, besluit, lees)
     gronden += bij_aanname.altijd
     if naar is None:
         naar = bij_aanname.escaleren_naar
 
-    uitslag, telling, stemgronden, impasse_naar = _uitslag(b, besluit)
+    uitslag, telling, stemgronden, impasse_naar = _uitslag(b, besluit, lees)
     gronden += stemgronden
 
     ernstigste = max((g.effect for g in gronden), key=_ERNST.__getitem__, default=None)
@@ -106,10 +158,11 @@ def _toets(b: Vergaderbeeld, besluit: Besluit, vergadering: _Vergadergronden) ->
         onderwerp=besluit.onderwerp,
         soort=besluit.soort,
         oordeel=oordeel,
-        gronden=tuple(gronden),
+        gronden=markeer(c, keuze, gronden),
         escaleren_naar=naar,
         stemmen=telling,
         bezwaren=b.bezwaren.get(besluit.id, ()),
+        lezingen=tuple(lees.geraadpleegd.items()),
     )
 
 
@@ -320,9 +373,14 @@ def _casuistiek(orgaan: Orgaan, soort: Soort, besluit: Besluit) -> list[Grond]:
 
 
 def _bevoegdheid(
-    c: Convenant, orgaan: Orgaan, soort: Soort, besluit: Besluit
+    c: Convenant, orgaan: Orgaan, soort: Soort, besluit: Besluit, lees: Lezer
 ) -> tuple[list[Grond], str | None]:
     artikel = art(soort.artikelen)
+    # Where jurists differ on who decides, the reading in force says which organen may.
+    lezing = lees.lezing(soort.aanname)
+    bevoegd = soort.bevoegd
+    if lezing is not None and soort.id in lezing.bevoegd:
+        bevoegd, artikel = lezing.bevoegd[soort.id], art(lezing.artikelen)
     bevoegd_via = [orgaan.id]
     gronden: list[Grond] = []
     if besluit.na_impasse_in is not None:
@@ -353,7 +411,7 @@ def _bevoegdheid(
             )
         )
         bevoegd_via.append(schakel.van)
-    if any(o in soort.bevoegd for o in bevoegd_via):
+    if any(o in bevoegd for o in bevoegd_via):
         gronden.append(
             Grond(
                 artikel,
@@ -362,7 +420,7 @@ def _bevoegdheid(
             )
         )
         return gronden, None
-    if soort.voorbehouden_aan is not None and not soort.bevoegd:
+    if soort.voorbehouden_aan is not None and not bevoegd:
         gezag = c.orgaan[soort.voorbehouden_aan]
         schakel = next(
             (e for e in c.escalatie if e.van == orgaan.id and e.aanleiding == "voorbehouden"), None
@@ -377,7 +435,7 @@ def _bevoegdheid(
             )
         )
         return gronden, gezag.id
-    bevoegden = " of ".join(c.orgaan[o].de_naam for o in soort.bevoegd)
+    bevoegden = " of ".join(c.orgaan[o].de_naam for o in bevoegd)
     # A reserved subject with a proposing orgaan (25.3, 25.4) reaches the authority only
     # through that orgaan; anyone else is simply not competent.
     gezag_naam = c.orgaan[soort.voorbehouden_aan].de_naam if soort.voorbehouden_aan else ""
@@ -464,7 +522,7 @@ class _Bijzonder:
         self.afgewezen = False
 
 
-def _bijzondere_regels(b: Vergaderbeeld, soort: Soort, besluit: Besluit) -> _Bijzonder:
+def _bijzondere_regels(b: Vergaderbeeld, soort: Soort, besluit: Besluit, lees: Lezer) -> _Bijzonder:
     uit = _Bijzonder()
     if soort.id == "toetreding":
         _toetreding(b, besluit, uit)
@@ -481,7 +539,7 @@ def _bijzondere_regels(b: Vergaderbeeld, soort: Soort, besluit: Besluit) -> _Bij
             )
         )
     if soort.voorbehouden_aan is not None and b.orgaan.id in soort.bevoegd:
-        _colleges(b, soort, besluit, uit)
+        _colleges(b, soort, besluit, uit, lees)
     return uit
 
 
@@ -640,7 +698,9 @@ def _uitsluiting(b: Vergaderbeeld, besluit: Besluit, uit: _Bijzonder) -> None:
         )
 
 
-def _colleges(b: Vergaderbeeld, soort: Soort, besluit: Besluit, uit: _Bijzonder) -> None:
+def _colleges(
+    b: Vergaderbeeld, soort: Soort, besluit: Besluit, uit: _Bijzonder, lees: Lezer
+) -> None:
     """Uitsluiting (25.3) and opheffing (25.4) need identical decisions of the twelve colleges."""
     c = b.convenant
     regel = next(
@@ -664,6 +724,9 @@ def _colleges(b: Vergaderbeeld, soort: Soort, besluit: Besluit, uit: _Bijzonder)
         )
         return
     akkoord = set(gemeenten) if ALLE in besluiten.akkoord else set(besluiten.akkoord)
+    if lees(aanname) == "meerderheid_colleges":
+        _meerderheid_colleges(b, gemeenten, akkoord, besluiten.tegen, artikelen, aanname, uit)
+        return
     if besluiten.tegen:
         uit.afgewezen = True
         uit.na_aanname.append(
@@ -692,11 +755,38 @@ def _colleges(b: Vergaderbeeld, soort: Soort, besluit: Besluit, uit: _Bijzonder)
         )
 
 
+def _meerderheid_colleges(
+    b: Vergaderbeeld,
+    gemeenten: list[str],
+    akkoord: set[str],
+    tegen: list[str],
+    artikelen: str,
+    aanname: str | None,
+    uit: _Bijzonder,
+) -> None:
+    """The reading under which a majority of the colleges decides (25.3)."""
+    nodig = len(gemeenten) // 2 + 1
+    effect: Effect
+    voor = sum(1 for g in gemeenten if g in akkoord)
+    stand = f"{voor} van de {len(gemeenten)} colleges stemden in, {len(tegen)} niet"
+    if voor >= nodig:
+        tekst, effect = f"{stand}: een meerderheid (nodig {nodig}).", None
+    elif len(gemeenten) - len(tegen) < nodig:
+        uit.afgewezen = True
+        tekst, effect = f"{stand}: een meerderheid is niet meer mogelijk (nodig {nodig}).", None
+    else:
+        tekst, effect = (
+            f"{stand}; nodig is een meerderheid van {nodig}, die er nog niet is.",
+            "escaleren",
+        )
+    uit.na_aanname.append(Grond(artikelen, f"{tekst}", aanname, effect))
+
+
 # --- the vote -------------------------------------------------------------------------------------
 
 
 def _uitslag(
-    b: Vergaderbeeld, besluit: Besluit
+    b: Vergaderbeeld, besluit: Besluit, lees: Lezer
 ) -> tuple[OordeelSoort, Telling | None, list[Grond], str | None]:
     regel = b.orgaan.besluitregel
     assert regel is not None
@@ -756,43 +846,42 @@ def _uitslag(
     voor, tegen, onthouding = aantallen["voor"], aantallen["tegen"], aantallen["onthouding"]
     telling = Telling(voor, tegen, onthouding)
     eenheid = "Partij" if b.stem_per_partij else "lid"
+    schakel = next(
+        (e for e in b.convenant.escalatie if e.van == b.orgaan.id and e.aanleiding == "impasse"),
+        None,
+    )
+    if lees.kent(regel.aanname, "consensus") and lees(regel.aanname) == "consensus":
+        return _consensus_bij_stemming(b, telling, gronden, schakel, regel.aanname, eenheid)
+    # Abstentions only matter, and the reading of "meerderheid" is only consulted, when there are any.
+    niet_voor, maat = tegen, "de uitgebrachte stemmen"
     if onthouding or stemming.niet_gestemd:
         niet = (
             f"; {len(stemming.niet_gestemd)} aanwezige stemgerechtigden stemden niet"
             if stemming.niet_gestemd
             else ""
         )
-        gronden.append(
-            Grond(
-                artikel,
-                f"Onthoudingen ({onthouding}) tellen niet als uitgebrachte stem{niet}.",
-                "meerderheid_van_stemmen",
-            )
-        )
+        if lees("meerderheid_van_stemmen") == "aanwezige_leden":
+            niet_voor += onthouding + len(stemming.niet_gestemd)
+            maat = "de aanwezige stemgerechtigden"
+            uitleg = f"Onthoudingen ({onthouding}){niet}: wie niet voor stemt, telt als tegen."
+        else:
+            uitleg = f"Onthoudingen ({onthouding}) tellen niet als uitgebrachte stem{niet}."
+        gronden.append(Grond(artikel, uitleg, "meerderheid_van_stemmen"))
     stand = f"{voor} voor en {tegen} tegen, één stem per {eenheid}"
-    if voor > tegen:
+    if niet_voor != tegen:
+        stand = f"{voor} voor en {niet_voor} niet voor, één stem per {eenheid}"
+    if voor > niet_voor:
         gronden.append(
-            Grond(
-                artikel,
-                f"De meerderheid van de uitgebrachte stemmen is voor: {stand}.",
-                regel.aanname,
-            )
+            Grond(artikel, f"De meerderheid van {maat} is voor: {stand}.", regel.aanname)
         )
         return "aangenomen", telling, gronden, None
-    if tegen > voor:
+    if niet_voor > voor:
         gronden.append(
-            Grond(
-                artikel,
-                f"De meerderheid van de uitgebrachte stemmen is tegen: {stand}.",
-                regel.aanname,
-            )
+            Grond(artikel, f"De meerderheid van {maat} is tegen: {stand}.", regel.aanname)
         )
         return "verworpen", telling, gronden, None
-    schakel = next(
-        (e for e in b.convenant.escalatie if e.van == b.orgaan.id and e.aanleiding == "impasse"),
-        None,
-    )
-    if regel.staking == "impasse" and schakel is not None:
+    staking = lees.lezing(regel.staking_aanname)
+    if (staking.id if staking else regel.staking) == "impasse" and schakel is not None:
         naar = b.convenant.orgaan[schakel.naar]
         gronden.append(
             Grond(
@@ -805,9 +894,44 @@ def _uitslag(
     geen = b.orgaan.geen_escalatie
     gronden.append(
         Grond(
-            artikel,
+            art(staking.artikelen) if staking else artikel,
             f"De stemmen staken ({stand}); het voorstel is niet aangenomen. {geen.uitleg if geen else ''}".strip(),
             geen.aanname if geen else regel.staking_aanname,
         )
     )
     return "verworpen", telling, gronden, None
+
+
+def _consensus_bij_stemming(
+    b: Vergaderbeeld,
+    telling: Telling,
+    gronden: list[Grond],
+    schakel: Escalatie | None,
+    aanname: str | None,
+    eenheid: str,
+) -> tuple[OordeelSoort, Telling | None, list[Grond], str | None]:
+    """The reading under which an orgaan that votes still decides only by consensus."""
+    artikel = art(schakel.artikelen) if schakel else art(b.orgaan.artikelen)
+    if telling.voor and not telling.tegen:
+        gronden.append(
+            Grond(
+                artikel,
+                f"Er is consensus: niemand stemde tegen ({telling.voor} voor, één stem per {eenheid}).",
+                aanname,
+            )
+        )
+        return "aangenomen", telling, gronden, None
+    if schakel is None:
+        gronden.append(
+            Grond(artikel, "Er is geen consensus; het voorstel is niet aangenomen.", aanname)
+        )
+        return "verworpen", telling, gronden, None
+    naar = b.convenant.orgaan[schakel.naar]
+    gronden.append(
+        Grond(
+            artikel,
+            f"Er is geen consensus ({telling.voor} voor, {telling.tegen} tegen, één stem per {eenheid}): {b.orgaan.de_naam} komt niet tot een besluit. De aangelegenheid gaat naar {naar.de_naam}.",
+            aanname,
+        )
+    )
+    return "escaleren", telling, gronden, naar.id

@@ -164,6 +164,9 @@ class ToetsVerwacht(_Strikt):
     geen_aanname: bool = False  # the verdict rests on no assumption at all
     stemmen: dict[str, int] | None = None
     uitleg_bevat: list[str] = []  # text that must appear in some ground
+    # The reading in force for each contested aanname the verdict consulted.
+    lezingen: dict[str, str] | None = None
+    vastgesteld_bij: str | None = None  # some ground cites this besluit as settling its reading
 
 
 class ToetsScenario(Scenario):
@@ -171,6 +174,8 @@ class ToetsScenario(Scenario):
     besluit: dict[str, Any] | None = None
     convenant: list[Vervanging] = []  # changes to the bundled convenant.yaml for this scenario
     bezetting: list[Vervanging] = []
+    lezing: list[str] = []  # --lezing AANNAME=LEZING options
+    register_lezingen: dict[str, Any] | None = None  # the register's lezingen.yaml
     verwacht: ToetsVerwacht
 
 
@@ -211,12 +216,17 @@ def toets_scenario(
         _bundel_in(map_)
         _mutatie(Path(map_), CONVENANT, scenario.convenant)
         _mutatie(Path(map_), BEZETTING, scenario.bezetting)
+        if scenario.register_lezingen is not None:
+            (Path(map_) / "lezingen.yaml").write_text(
+                yaml.safe_dump(scenario.register_lezingen, allow_unicode=True), encoding="utf-8"
+            )
         pad = Path(map_) / "vergadering.yaml"
         pad.write_text(
             yaml.safe_dump(vergadering, sort_keys=False, allow_unicode=True), encoding="utf-8"
         )
+        opties = [f"--lezing={lezing}" for lezing in scenario.lezing]
         code, uit, fout = draai(
-            ["toets", str(pad), "--convenant", str(Path(map_) / CONVENANT), "--json"]
+            ["toets", str(pad), "--convenant", str(Path(map_) / CONVENANT), "--json", *opties]
         )
     if code == 2 or not uit:
         raise ScenarioMislukt(f"de vergadering is onleesbaar (exit {code}):\n{fout}")
@@ -255,6 +265,17 @@ def toets_scenario(
     for tekst in v.uitleg_bevat:
         if not any(tekst in g["uitleg"] for g in gronden):
             raise ScenarioMislukt(f"verwacht '{tekst}' in een grond, kreeg:\n{toelichting}")
+    if v.lezingen is not None and besluit["lezingen"] != v.lezingen:
+        raise ScenarioMislukt(f"verwacht de lezingen {v.lezingen}, kreeg {besluit['lezingen']}")
+    if v.vastgesteld_bij is not None:
+        vast = [g for g in gronden if (g.get("vastgesteld_bij") or {}).get("besluit")]
+        if not any(g["vastgesteld_bij"]["besluit"] == v.vastgesteld_bij for g in vast):
+            raise ScenarioMislukt(
+                f"verwacht een grond die besluit {v.vastgesteld_bij} als vaststelling noemt, "
+                f"kreeg:\n{toelichting}"
+            )
+        if any(g["aanname"] for g in vast):
+            raise ScenarioMislukt("een vastgestelde lezing is geen aanname meer")
 
 
 # --- toets-kapot: unreadable meeting files --------------------------------------------------------

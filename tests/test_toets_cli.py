@@ -30,10 +30,11 @@ def test_json_volgt_de_vorm_uit_het_ontwerp() -> None:
             "escaleren_naar",
             "gronden",
             "stemmen",
+            "lezingen",
         }
         assert besluit["gronden"]
         for grond in besluit["gronden"]:
-            assert set(grond) == {"artikel", "uitleg", "aanname"}
+            assert set(grond) == {"artikel", "uitleg", "aanname", "lezing", "vastgesteld_bij"}
     oordelen = {b["id"]: (b["oordeel"], b["escaleren_naar"]) for b in data["besluiten"]}
     assert oordelen == {
         "sg-2027-01": ("aangenomen", None),

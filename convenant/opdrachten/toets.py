@@ -12,14 +12,16 @@ from governance.bestanden import (
     bezetting_uit,
     laad_convenant,
     laad_vergadering,
+    lezingen_uit,
     vergaderbestanden,
 )
 from governance.datums import lang
 from governance.errors import EXIT_NIET_GELDIG, EXIT_OK, EXIT_ONLEESBAAR, InvoerFout
 from governance.models import Bezetting, Convenant
 from governance.zetels import Vergaderbeeld, beeld
+from rules.lezingen import STANDAARD, Lezingkeuze, kies
 from rules.oordeel import Oordeel
-from rules.toets import toets
+from rules.toets import gevoeligheid, toets
 
 from ..uitvoer import als_json, schrijf
 
@@ -32,10 +34,16 @@ class Uitkomst(NamedTuple):
     oordelen: list[Oordeel]
 
 
-def toets_bestand(c: Convenant, bezetting: Bezetting | None, pad: Path) -> Uitkomst:
+def toets_bestand(
+    c: Convenant,
+    bezetting: Bezetting | None,
+    pad: Path,
+    keuze: Lezingkeuze = STANDAARD,
+    met_gevoeligheid: bool = False,
+) -> Uitkomst:
     vergadering = laad_vergadering(pad)
     b = beeld(c, vergadering, bezetting)
-    return Uitkomst(pad, b, toets(b))
+    return Uitkomst(pad, b, gevoeligheid(b, keuze) if met_gevoeligheid else toets(b, keuze))
 
 
 def toets_opdracht(
@@ -44,17 +52,20 @@ def toets_opdracht(
     register: Path | None,
     invoer: tuple[Path, ...],
     json: bool,
+    lezingen: tuple[str, ...] = (),
+    met_gevoeligheid: bool = False,
 ) -> int:
     c = laad_convenant(convenant_pad).model
     gevonden = bezetting_uit(c, bezetting_pad, register, *invoer)
     bezetting = gevonden.model if gevonden else None
+    keuze = kies(c, lezingen, lezingen_uit(c, register, *invoer))
     bestanden = [v for pad in invoer for v in (vergaderbestanden(pad) if pad.is_dir() else [pad])]
 
     uitkomsten: list[Uitkomst] = []
     onleesbaar = False
     for pad in bestanden:
         try:
-            uitkomsten.append(toets_bestand(c, bezetting, pad))
+            uitkomsten.append(toets_bestand(c, bezetting, pad, keuze, met_gevoeligheid))
         except InvoerFout as fout:  # report it and go on with the other files
             onleesbaar = True
             sys.stderr.write(fout.voor_gebruiker() + "\n")
@@ -98,9 +109,21 @@ def _als_tekst(c: Convenant, u: Uitkomst) -> str:
         )
         regels.append(f"{o.id}  {oordeel.upper()}  {o.onderwerp} ({o.soort}){stemmen}")
         for g in o.gronden:
-            aanname = f" [aanname: {g.aanname}]" if g.aanname else ""
+            aanname = (
+                f" [aanname: {g.aanname}{_andere_lezing(c, g.aanname, g.lezing)}]"
+                if g.aanname
+                else ""
+            )
             teken = "!" if g.effect else "-"
             regels.append(f"    {teken} {weergave(g.artikel)}: {g.uitleg}{aanname}")
+        for a in o.alternatieven or ():
+            ander: str = a.oordeel
+            if a.escaleren_naar:
+                ander += f" naar {c.orgaan[a.escaleren_naar].de_naam}"
+            regels.append(
+                f"    ~ {ander.upper()} in plaats van {oordeel} bij lezing {a.aanname}={a.lezing} "
+                f"({weergave(a.artikel)}): {a.uitspraak}"
+            )
         regels.append("")
     telling: Counter[str] = Counter(o.oordeel for o in u.oordelen)
     samenvatting = ", ".join(f"{telling[s]} {s}" for s in VOLGORDE if telling[s])
@@ -108,4 +131,18 @@ def _als_tekst(c: Convenant, u: Uitkomst) -> str:
     regels.append(
         f"{len(u.oordelen)} besluit(en): {samenvatting}. Bij {aannames} daarvan rust het oordeel (deels) op een aanname."
     )
+    if any(o.alternatieven is not None for o in u.oordelen):
+        gevoelig = sum(bool(o.alternatieven) for o in u.oordelen)
+        regels.append(
+            f"Bij {gevoelig} daarvan zou het oordeel onder een andere lezing anders zijn (~)."
+        )
     return "\n".join(regels) + "\n"
+
+
+def _andere_lezing(c: Convenant, aanname: str, lezing: str | None) -> str:
+    """Name the reading in force only where it is not the default, to keep the usual output short."""
+    bevinding = c.betwist.get(aanname)
+    standaard = bevinding.standaardlezing if bevinding else None
+    if lezing is None or standaard is None or standaard.id == lezing:
+        return ""
+    return f", lezing {lezing}"

@@ -1,0 +1,117 @@
+"""Contested readings (issue 16): choosing, settling and the sensitivity of verdicts."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from governance.loader import Bestand, Bron
+from governance.vergadering import Vergadering
+from governance.zetels import beeld
+from rules.lezingen import STANDAARD, kies
+from rules.toets import gevoeligheid, toets
+from tests.scenario_runners import draai
+from tests.test_toets_eigenschappen import BEZ, EIGENSCHAP, C, vergaderingen
+
+VOORBEELDREGISTER = Path(__file__).resolve().parents[1] / "examples"
+BETWIST = sorted(C.betwist)
+
+
+def _beeld(data: dict[str, Any]) -> Any:
+    return beeld(C, Bestand(Vergadering.model_validate(data), Bron(Path("gegenereerd.yaml"))), BEZ)
+
+
+@EIGENSCHAP
+@given(vergaderingen(), st.lists(st.sampled_from(BETWIST), unique=True))
+def test_de_standaardlezing_expliciet_kiezen_geeft_precies_de_oordelen_van_nu(
+    data: dict[str, Any], aannames: list[str]
+) -> None:
+    b = _beeld(data)
+    standaard = [f"{a}={C.betwist[a].standaardlezing.id}" for a in aannames]  # type: ignore[union-attr]
+    assert toets(b, kies(C, standaard)) == toets(b)
+
+
+@EIGENSCHAP
+@given(vergaderingen())
+def test_elk_alternatief_is_het_oordeel_onder_die_ene_andere_lezing(data: dict[str, Any]) -> None:
+    b = _beeld(data)
+    [gewoon] = toets(b)
+    [gevoelig] = gevoeligheid(b)
+    assert gevoelig._replace(alternatieven=None) == gewoon
+    assert gevoelig.alternatieven is not None
+    geraadpleegd = dict(gewoon.lezingen)
+    for alt in gevoelig.alternatieven:
+        assert alt.aanname in geraadpleegd
+        assert alt.lezing != geraadpleegd[alt.aanname]
+        [ander] = toets(b, STANDAARD.met(alt.aanname, alt.lezing))
+        assert (ander.oordeel, ander.escaleren_naar) == (alt.oordeel, alt.escaleren_naar)
+        assert (ander.oordeel, ander.escaleren_naar) != (gewoon.oordeel, gewoon.escaleren_naar)
+
+
+@pytest.mark.parametrize(
+    ("optie", "verwacht"),
+    [
+        ("staking_van_stemmen=verwropen", "bedoelde u 'verworpen'?"),
+        ("staking_van_stemen=verworpen", "bedoelde u 'staking_van_stemmen'?"),
+        ("geen_quorum=ja", "heeft geen alternatieve lezingen"),
+        ("staking_van_stemmen", "schrijf AANNAME=LEZING"),
+    ],
+)
+def test_een_onbekende_lezing_of_aanname_is_een_duidelijke_fout(optie: str, verwacht: str) -> None:
+    code, uit, fout = draai(
+        ["toets", str(VOORBEELDREGISTER / "stuurgroep-2027-02-10.yaml"), "--lezing", optie]
+    )
+    assert code == 2
+    assert verwacht in fout
+    assert "Traceback" not in fout
+    assert not uit
+
+
+def test_een_onbekende_lezing_in_lezingen_yaml_noemt_bestand_regel_en_suggestie(
+    tmp_path: Path,
+) -> None:
+    for naam in ("bezetting.yaml", "stuurgroep-2027-02-10.yaml"):
+        shutil.copy(VOORBEELDREGISTER / naam, tmp_path / naam)
+    (tmp_path / "lezingen.yaml").write_text(
+        "vastgesteld:\n"
+        "  - aanname: staking_van_stemmen\n"
+        "    lezing: verwerpen\n"
+        "    besluit: sg-2027-20\n"
+        "    datum: 2027-01-13\n",
+        encoding="utf-8",
+    )
+    code, _, fout = draai(["toets", str(tmp_path / "stuurgroep-2027-02-10.yaml")])
+    assert code == 2
+    assert f"{tmp_path / 'lezingen.yaml'}:3:" in fout
+    assert "bedoelde u 'verworpen'?" in fout
+
+
+def test_gevoeligheid_toont_het_oordeel_onder_elke_andere_lezing_in_json() -> None:
+    code, uit, _ = draai(
+        ["toets", str(VOORBEELDREGISTER / "stuurgroep-2027-02-10.yaml"), "--gevoeligheid", "--json"]
+    )
+    assert code == 1
+    besluiten = {b["id"]: b for b in json.loads(uit)["besluiten"]}
+    staking = besluiten["sg-2027-04"]
+    assert staking["oordeel"] == "escaleren"
+    assert {"aanname": "staking_van_stemmen", "lezing": "verworpen", "oordeel": "verworpen"} in [
+        {k: a[k] for k in ("aanname", "lezing", "oordeel")} for a in staking["alternatieven"]
+    ]
+    # A besluit whose verdict no reading changes lists no alternatives, but says so.
+    assert besluiten["sg-2027-06"]["alternatieven"] == []
+
+
+def test_zonder_gevoeligheid_geen_alternatieven_in_json() -> None:
+    _, uit, _ = draai(["toets", str(VOORBEELDREGISTER / "stuurgroep-2027-02-10.yaml"), "--json"])
+    besluiten = json.loads(uit)["besluiten"]
+    assert all("alternatieven" not in b for b in besluiten)
+    assert besluiten[3]["lezingen"] == {
+        "meerderheid_van_stemmen": "uitgebrachte_stemmen",
+        "staking_van_stemmen": "impasse",
+    }
