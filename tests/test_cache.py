@@ -11,6 +11,7 @@ import pytest
 from governance import bestanden, cache
 from governance.errors import InvoerFout
 from governance.loader import gebundeld
+from governance.models import Convenant
 from tests.scenario_runners import draai
 
 
@@ -39,7 +40,7 @@ def test_ongewijzigd_bestand_komt_uit_de_cache(
     eigen_cache: Path, kopie: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     vers = bestanden.laad_convenant(kopie).model
-    assert len(list(eigen_cache.iterdir())) == 1
+    assert len(list(eigen_cache.glob("*.pickle"))) == 1
     _verbied_parsen(monkeypatch)
     uit_cache = bestanden.laad_convenant(kopie)
     assert uit_cache.model.model_dump() == vers.model_dump()
@@ -64,7 +65,7 @@ def test_gewijzigd_bestand_wordt_opnieuw_gelezen(
 
 def test_kapotte_cache_wordt_genegeerd(eigen_cache: Path, kopie: Path) -> None:
     bestanden.laad_convenant(kopie)
-    for invoer in eigen_cache.iterdir():
+    for invoer in eigen_cache.glob("*.pickle"):
         invoer.write_bytes(b"geen pickle")
     assert bestanden.laad_convenant(kopie).model.convenant.kort == "ZVHD"
 
@@ -155,13 +156,13 @@ def test_de_cache_houdt_de_laatst_gebruikte(
     for pad in paden[:3]:
         bestanden.laad_vergadering(pad)
     # Using the oldest entry again makes it the most recent: the second is dropped first.
-    oudste = sorted(eigen_cache.iterdir(), key=lambda p: p.stat().st_mtime_ns)
+    oudste = sorted(eigen_cache.glob("*.pickle"), key=lambda p: p.stat().st_mtime_ns)
     for i, p in enumerate(oudste):
         os.utime(p, ns=(i * 10**9, i * 10**9))
     bestanden.laad_vergadering(paden[0])
     for pad in paden[3:]:
         bestanden.laad_vergadering(pad)
-    assert len(list(eigen_cache.iterdir())) == 3
+    assert len(list(eigen_cache.glob("*.pickle"))) == 3
     _verbied_parsen(monkeypatch)
     bestanden.laad_vergadering(paden[0])  # kept: it was used
     bestanden.laad_vergadering(paden[4])
@@ -185,3 +186,49 @@ def test_een_onbekend_lid_wordt_ook_uit_de_cache_precies_gemeld(
     assert eerste == tweede
     assert eerste[0] == 2
     assert f"{pad}:10:12: aanwezig[0]: 'sg_asen' is geen lid" in eerste[2]
+
+
+# --- issue 17: a planted cache file never runs ---------------------------------------------------
+
+PLANT = b"""cos
+system
+(S'touch %s'
+tR."""
+
+
+def _geplant(eigen_cache: Path, kopie: Path, bewijs: Path) -> None:
+    bestanden.laad_convenant(kopie)  # fills the cache, and makes its key
+    (entry,) = eigen_cache.glob("*.pickle")
+    code = PLANT % str(bewijs).encode()
+    entry.write_bytes(code)  # a bare pickle, as version 1 wrote them
+    (eigen_cache / "nog-een.pickle").write_bytes(cache._FORMAAT + b"\0" * 32 + code)
+
+
+def test_een_geplante_pickle_wordt_nooit_uitgevoerd(
+    eigen_cache: Path, kopie: Path, tmp_path: Path
+) -> None:
+    bewijs = tmp_path / "uitgevoerd"
+    _geplant(eigen_cache, kopie, bewijs)
+    for entry in eigen_cache.glob("*.pickle"):
+        assert cache.lees(entry.name, Convenant) is None
+    assert bestanden.laad_convenant(kopie).model.organen  # parsed again, and cached again
+    assert not bewijs.exists()
+
+
+def test_een_sleutel_van_een_ander_of_leesbaar_voor_anderen_zet_de_cache_uit(
+    eigen_cache: Path, kopie: Path
+) -> None:
+    bestanden.laad_convenant(kopie)
+    sleutel = eigen_cache / ".sleutel"
+    assert oct(sleutel.stat().st_mode & 0o777) == oct(0o600)
+    (entry,) = eigen_cache.glob("*.pickle")
+    model = bestanden.laad_convenant(kopie).model
+    assert cache.lees(entry.name, type(model)) is not None
+    sleutel.chmod(0o644)
+    assert cache.lees(entry.name, type(model)) is None
+    sleutel.chmod(0o600)
+    sleutel.unlink()
+    sleutel.symlink_to(tmp_sleutel := eigen_cache / "elders")
+    tmp_sleutel.write_bytes(b"k" * 32)
+    tmp_sleutel.chmod(0o600)
+    assert cache.lees(entry.name, type(model)) is None
