@@ -37,11 +37,14 @@ class Datum(click.ParamType):  # type: ignore[type-arg]  # generic only in newer
         if isinstance(value, dt.date):
             return value
         from governance.datums import ontleed_datum
+        from governance.errors import WaardeFout
 
         try:
             return ontleed_datum(str(value))
         except ValueError as e:
-            self.fail(str(e), param, ctx)
+            self.fail(
+                f"{e.tekst}; {e.herstel}" if isinstance(e, WaardeFout) else str(e), param, ctx
+            )
 
 
 class Naam(click.ParamType):  # type: ignore[type-arg]

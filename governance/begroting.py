@@ -7,8 +7,9 @@ from typing import Annotated, Literal
 
 from pydantic import BeforeValidator, Field, model_validator
 
+from .errors import WaardeFout
 from .geld import lees_getal
-from .models import Id, Model, PartijId, Tekst
+from .models import Id, JaNee, Model, PartijId, Tekst
 from .vergadering import Datum
 
 Bedrag = Annotated[Decimal, BeforeValidator(lees_getal), Field(ge=0, decimal_places=2)]
@@ -24,15 +25,16 @@ class Post(Model):
     @model_validator(mode="after")
     def _partner_bij_detachering(self) -> Post:
         if (self.soort == "gedetacheerd") != (self.partner is not None):
-            raise ValueError(
-                "een post 'gedetacheerd' noemt de 'partner' die detacheerde, en alleen die post"
+            raise WaardeFout(
+                "een post 'gedetacheerd' noemt de 'partner' die detacheerde, en alleen die post",
+                "schrijf bij soort: gedetacheerd de partner, bijv. partner: ggz_drenthe; laat 'partner' weg bij de andere posten",
             )
         return self
 
 
 class Begroting(Model):
     naam: Tekst
-    voorbeeld: bool = False
+    voorbeeld: JaNee = False
     opgesteld_door: Tekst = "Veiligheidsregio Drenthe"
     peildatum: Datum
     posten: Annotated[list[Post], Field(min_length=1)]

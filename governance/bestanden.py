@@ -76,7 +76,7 @@ def _controleer_convenant(bestand: Bestand[Convenant]) -> list[Melding]:
                     "organen en rollen delen één naamruimte in de escalatiegraaf; kies een andere id",
                 )
             )
-    return meldingen + controleer(model, bron, ids_van(model))
+    return meldingen + controleer(model, bron, ids_van(model), convenant=model)
 
 
 def laad_convenant(pad: Path | None = None) -> Bestand[Convenant]:
@@ -138,7 +138,9 @@ def laad_bezetting(pad: Path, convenant: Convenant) -> Bestand[Bezetting]:
     return _laad_gecontroleerd(
         pad,
         Bezetting,
-        lambda b: dubbele_ids(b.model, b.bron) + controleer(b.model, b.bron, ids),
+        lambda b: (
+            dubbele_ids(b.model, b.bron) + controleer(b.model, b.bron, ids, convenant=convenant)
+        ),
         context,
     )
 
@@ -146,7 +148,10 @@ def laad_bezetting(pad: Path, convenant: Convenant) -> Bestand[Bezetting]:
 def laad_verdeelsleutel(pad: Path, convenant: Convenant) -> Bestand[Verdeelsleutel]:
     ids, context = _ids_context(convenant)
     return _laad_gecontroleerd(
-        pad, Verdeelsleutel, lambda b: controleer(b.model, b.bron, ids), context
+        pad,
+        Verdeelsleutel,
+        lambda b: controleer(b.model, b.bron, ids, convenant=convenant),
+        context,
     )
 
 
@@ -157,7 +162,9 @@ def laad_begroting(pad: Path, convenant: Convenant) -> Bestand[Begroting]:
     return _laad_gecontroleerd(
         pad,
         Begroting,
-        lambda b: dubbele_ids(b.model, b.bron) + controleer(b.model, b.bron, ids),
+        lambda b: (
+            dubbele_ids(b.model, b.bron) + controleer(b.model, b.bron, ids, convenant=convenant)
+        ),
         context,
     )
 

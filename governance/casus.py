@@ -9,7 +9,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from .models import FaseId, Id, Model, PartijId, Tekst
+from .models import FaseId, Id, JaNee, Model, PartijId, Tekst
 from .vergadering import Besluitnummer, Datum
 
 
@@ -32,7 +32,9 @@ class Stap(Model):
         None  # the party that provides the casusregisseur (9.4a, 14.1)
     )
     afschaling: Afschaling | None = None
-    geschoond: bool = False  # afschalen: the dossier was cleaned of what is no longer needed (1.10)
+    geschoond: JaNee = (
+        False  # afschalen: the dossier was cleaned of what is no longer needed (1.10)
+    )
     toelichting: Tekst | None = None
 
 
@@ -49,25 +51,25 @@ class InformatieVerzoek(Model):
         "inzage_vooraf", "doorgifte_derde", "verder_gebruik", "communicatie_extern", "geheimhouding"
     ]
     verstrekt_door: PartijId | None = None
-    persoonsgegevens: bool = True
+    persoonsgegevens: JaNee = True
     # inzage_vooraf (12.2f)
-    procesregisseur_beoordeeld: bool = False
-    in_overleg_met_aanmelder: bool = False
-    verstrekker_akkoord: bool = False
+    procesregisseur_beoordeeld: JaNee = False
+    in_overleg_met_aanmelder: JaNee = False
+    verstrekker_akkoord: JaNee = False
     # doorgifte_derde (9.8, 17.2)
     ontvanger: Tekst | None = None
-    schriftelijke_toestemming_vooraf: bool = False
-    binnen_wettelijke_kaders: bool | None = None  # incl. beroepsgeheim; None: not known
+    schriftelijke_toestemming_vooraf: JaNee = False
+    binnen_wettelijke_kaders: JaNee | None = None  # incl. beroepsgeheim; None: not known
     # verder_gebruik (16.1, 17.2)
-    binnen_doel_convenant: bool = False
-    conform_verstrekker: bool = False
-    wettelijk_toegestaan: bool | None = None
+    binnen_doel_convenant: JaNee = False
+    conform_verstrekker: JaNee = False
+    wettelijk_toegestaan: JaNee | None = None
     # communicatie_extern (21.1, 21.2)
-    instemming_andere_partijen: bool = False
-    namens_zvhd: bool = False
-    via_manager: bool = False
+    instemming_andere_partijen: JaNee = False
+    namens_zvhd: JaNee = False
+    via_manager: JaNee = False
     # geheimhouding (18.1, 18.2, 25.5)
     moment: Literal["tijdens", "na_beeindiging", "na_uitsluiting", "na_uittreding"] = "tijdens"
-    al_openbaar: bool = False
-    wettelijke_verplichting: bool = False
+    al_openbaar: JaNee = False
+    wettelijke_verplichting: JaNee = False
     toelichting: Tekst | None = None

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import typing
 
-from .errors import BuitenKalender, echo
+from .errors import BuitenKalender, WaardeFout, echo
 
 MAANDEN = (
     "januari", "februari", "maart", "april", "mei", "juni",
@@ -87,7 +88,7 @@ def lang(datum: dt.date) -> str:
 def ontleed_datum(tekst: str) -> dt.date:
     """Read a date a secretaris may type: 2026-11-28, 28-11-2026 or 28 november 2026.
 
-    Raises ValueError with a Dutch message naming the accepted forms.
+    Raises `WaardeFout` (a ValueError) with a Dutch message and its fix.
     """
     return in_bereik(_ontleed(tekst))
 
@@ -100,10 +101,7 @@ def _ontleed(tekst: str) -> dt.date:
         pass
     delen = schoon.replace("/", "-").split("-")
     if len(delen) == 3 and all(d.isdigit() for d in delen) and len(delen[2]) == 4:
-        try:
-            return dt.date(int(delen[2]), int(delen[1]), int(delen[0]))
-        except ValueError:
-            raise ValueError(f"'{echo(tekst)}' is geen bestaande datum") from None
+        return bestaande_datum(int(delen[2]), int(delen[1]), int(delen[0]))
     woorden = schoon.split()
     if (
         len(woorden) == 3
@@ -111,10 +109,29 @@ def _ontleed(tekst: str) -> dt.date:
         and woorden[0].isdigit()
         and woorden[2].isdigit()
     ):
-        try:
-            return dt.date(int(woorden[2]), MAANDEN.index(woorden[1]) + 1, int(woorden[0]))
-        except ValueError:
-            raise ValueError(f"'{echo(tekst)}' is geen bestaande datum") from None
-    raise ValueError(
-        f"'{echo(tekst)}' is geen datum; schrijf JJJJ-MM-DD, DD-MM-JJJJ of bijv. '28 november 2026'"
+        return bestaande_datum(int(woorden[2]), MAANDEN.index(woorden[1]) + 1, int(woorden[0]))
+    iso = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", schoon)
+    if iso:
+        return bestaande_datum(int(iso[1]), int(iso[2]), int(iso[3]))
+    raise WaardeFout(
+        f"'{echo(tekst)}' is geen datum",
+        "schrijf JJJJ-MM-DD, DD-MM-JJJJ of de maand voluit, bijv. 2026-11-28 of 28 november 2026",
     )
+
+
+def bestaande_datum(jaar: int, maand: int, dag: int) -> dt.date:
+    """The date, or a `WaardeFout` that says which part does not exist and what does."""
+    if not 1 <= maand <= 12:
+        raise WaardeFout(
+            f"maand {maand} bestaat niet",
+            "schrijf de maand als 1 tot en met 12: dag-maand-jaar (10-02-2027) of jaar-maand-dag (2027-02-10)",
+        )
+    laatste = dagen_in_maand(jaar, maand)
+    if not 1 <= dag <= laatste:
+        naam = MAANDEN[maand - 1]
+        raise WaardeFout(
+            f"{dag} {naam} {jaar} bestaat niet",
+            f"{naam} {jaar} heeft {laatste} dagen; bedoelt u {laatste} {naam} {jaar}, "
+            f"schrijf dan {jaar}-{maand:02d}-{laatste:02d}",
+        )
+    return dt.date(jaar, maand, dag)

@@ -8,7 +8,7 @@ the exit code, and tests can assert on the fields instead of on formatted text.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 # Exit codes shared by every command (DESIGN.md).
@@ -140,12 +140,55 @@ class BuitenKalender(ConvenantFout):
     exit_code = EXIT_ONLEESBAAR
 
 
-def bedoelde_u(waarde: str, mogelijk: Iterable[str]) -> str | None:
-    """The closest known name to a misspelt one, or None when nothing is close enough."""
+class WaardeFout(ValueError):
+    """A value a model refuses, with the fix; pydantic passes it on to the loader's message."""
+
+    def __init__(self, tekst: str, herstel: str) -> None:
+        super().__init__(tekst)
+        self.tekst = tekst
+        self.herstel = herstel
+
+
+def bedoelde_u(
+    waarde: str, mogelijk: Iterable[str], namen: Mapping[str, str] | None = None
+) -> str | None:
+    """The id a misspelt id or a name ("Gemeente Emmen") most likely stands for, or None.
+
+    `namen` maps the names people write (names, short names, aliases) to ids. Something that
+    looks like an id is first compared with the ids; anything else with the names first: a
+    name written in full, an id inside it as words ("Burgemeester van Assen" holds "assen"),
+    then a close spelling.
+    """
     import difflib  # only needed when something is misspelt
 
     if len(waarde) > MAX_ECHO:  # no name is that long, and difflib is quadratic
         return None
     kandidaten: Sequence[str] = sorted(set(mogelijk))
-    treffers = difflib.get_close_matches(waarde, kandidaten, n=1, cutoff=0.6)
-    return treffers[0] if treffers else None
+
+    def op_id(tekst: str) -> str | None:
+        treffers = difflib.get_close_matches(tekst, kandidaten, n=1, cutoff=0.6)
+        return treffers[0] if treffers else None
+
+    if _ID.fullmatch(waarde) and (gevonden := op_id(waarde)):
+        return gevonden
+    schoon = _normaal(waarde)
+    op_naam = {_normaal(naam): ident for naam, ident in (namen or {}).items()}
+    if schoon in op_naam:
+        return op_naam[schoon]
+    woorden = f" {schoon} "
+    binnen = [i for i in kandidaten if f" {i.replace('_', ' ')} " in woorden]
+    if binnen:
+        return max(binnen, key=len)
+    treffers = difflib.get_close_matches(schoon, list(op_naam), n=1, cutoff=0.75)
+    if treffers:
+        return op_naam[treffers[0]]
+    return op_id(schoon.replace(" ", "_"))
+
+
+_ID = re.compile(r"[a-z][a-z0-9_]*")
+
+
+def _normaal(naam: str) -> str:
+    """A name compared loosely: lower case, no remarks in brackets, hyphens as spaces."""
+    zonder = re.sub(r"\([^)]*\)", " ", naam.lower())
+    return " ".join(re.sub(r"[-_&/,.]", " ", zonder).split())

@@ -16,13 +16,14 @@ import types
 import typing
 from collections.abc import Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 from typing import Any, TypeVar
 
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from .errors import InvoerFout, Melding, bedoelde_u, echo
+from .errors import InvoerFout, Melding, WaardeFout, bedoelde_u, echo
 from .geld import DUBBELZINNIG_GETAL, Dubbelzinnig
 
 try:  # libyaml is several times faster; the pure-Python loader gives the same results.
@@ -88,10 +89,16 @@ class _Lader(_BasisLader):
         try:
             return super().construct_yaml_timestamp(node)
         except ValueError:
+            from .datums import ontleed_datum
+
+            try:
+                ontleed_datum(str(node.value)[:10])
+            except WaardeFout as e:
+                raise _Fout(node.start_mark, e.tekst, e.herstel) from None
             raise _Fout(
                 node.start_mark,
-                f"'{echo(node.value)}' is geen bestaande datum",
-                "schrijf een bestaande datum als JJJJ-MM-DD, bijv. 2026-11-28",
+                f"'{echo(node.value)}' is geen bestaande datum of tijd",
+                "schrijf een datum als JJJJ-MM-DD, bijv. 2026-11-28",
             ) from None
 
     def construct_yaml_float(self, node: yaml.ScalarNode) -> Any:
@@ -557,24 +564,26 @@ def laad(pad: Path, model: type[M], inhoud: bytes | None = None) -> Bestand[M]:
 
 # --- pydantic errors in Dutch -------------------------------------------------------------------
 
+# What a value of each kind is called, for "expected …, found …".
 _SOORTNAAM = {
     "string_type": "tekst",
     "int_type": "een geheel getal",
     "int_parsing": "een geheel getal",
     "int_from_float": "een geheel getal",
-    "bool_type": "ja of nee (true/false)",
-    "bool_parsing": "ja of nee (true/false)",
-    "list_type": "een lijst",
-    "dict_type": "een mapping (sleutel: waarde)",
-    "model_type": "een mapping (sleutel: waarde)",
-    "model_attributes_type": "een mapping (sleutel: waarde)",
+    "bool_type": "ja of nee",
+    "bool_parsing": "ja of nee",
+    "list_type": "een opsomming",
+    "dict_type": "een blok met 'sleutel: waarde'-regels",
+    "model_type": "een blok met velden",
+    "model_attributes_type": "een blok met velden",
     "decimal_type": "een bedrag of getal",
     "decimal_parsing": "een bedrag of getal",
     "float_type": "een getal",
-    "date_type": "een datum (JJJJ-MM-DD)",
-    "date_parsing": "een datum (JJJJ-MM-DD)",
-    "date_from_datetime_parsing": "een datum (JJJJ-MM-DD)",
-    "date_from_datetime_inexact": "een datum zonder tijd (JJJJ-MM-DD)",
+    "float_parsing": "een getal",
+    "date_type": "een datum",
+    "date_parsing": "een datum",
+    "date_from_datetime_parsing": "een datum",
+    "date_from_datetime_inexact": "een datum zonder tijd",
 }
 
 
@@ -584,14 +593,65 @@ def _waarde(invoer: object) -> str:
     if isinstance(invoer, bool):
         return "ja" if invoer else "nee"
     if isinstance(invoer, dict):
-        return "een mapping"
+        return "een blok met velden"
     if isinstance(invoer, list):
-        return "een lijst"
+        return "een opsomming"
     if isinstance(invoer, dt.date):
         return f"de datum {invoer.isoformat()}"
     if isinstance(invoer, int | float):
         return f"het getal {echo(invoer)}"
     return f"'{echo(invoer, 60)}'"
+
+
+def _voorbeeld(model: type[BaseModel], loc: Loc) -> str:
+    """One line as the user could write it at `loc`: `openbaar: nee`, `aanwezig: [a, b]`.
+
+    Inside a list the example is the list with such an element, under the list's own name.
+    """
+    namen = [d for d in loc if isinstance(d, str)]
+    if not namen:
+        return ""
+    if loc and isinstance(loc[-1], int):
+        lijst = _type_op(model, loc[:-1])
+        return f"{namen[-1]}: {_voorbeeldwaarde(lijst)}" if lijst is not None else ""
+    tp = _type_op(model, loc)
+    return f"{namen[-1]}: {_voorbeeldwaarde(tp)}" if tp is not None else ""
+
+
+def _voorbeeldwaarde(tp: Any, diep: int = 0) -> str:
+    klasse = _model_in(tp)
+    if klasse is not None:
+        velden = [n for n, v in klasse.model_fields.items() if v.is_required()]
+        velden = velden or list(klasse.model_fields)
+        return "{" + ", ".join(f"{n}: …" for n in velden[:3]) + "}"
+    for kandidaat in _kandidaten(tp):
+        origin = typing.get_origin(kandidaat)
+        args = typing.get_args(kandidaat)
+        if origin is list and diep < 2:
+            element = _voorbeeldwaarde(args[0], diep + 1)
+            return f"[{element}]" if element == "eerste, tweede" else f"[{element}, …]"
+        if origin is dict:
+            return "{sleutel: waarde}"
+        if origin is typing.Literal:
+            return str(args[0])
+        if kandidaat is bool:
+            return "nee"
+        if kandidaat is dt.date:
+            return "2027-02-10"
+        if kandidaat is int:
+            return "3"
+        if kandidaat is Decimal:
+            return "1234.50"
+    return '"uw tekst"' if diep == 0 else "eerste, tweede"
+
+
+def _type_op(model: type[BaseModel], loc: Sequence[int | str]) -> Any:
+    huidig: Any = model
+    for deel in loc:
+        huidig = _stap(huidig, deel)
+        if huidig is None:
+            return None
+    return huidig
 
 
 def _velden_op(model: type[BaseModel], loc: Sequence[int | str]) -> list[str]:
@@ -659,8 +719,11 @@ def _vertaal(detail: Any, loc: Loc, bron: Bron, model: type[BaseModel]) -> Meldi
 
     if soort == "missing":
         # The key is absent, so the position found is that of the mapping that lacks it.
+        voorbeeld = _voorbeeld(model, loc) or f"{echo(veld)}: …"
         return bron.melding(
-            loc, f"het verplichte veld '{echo(veld)}' ontbreekt", f"voeg '{echo(veld)}: …' toe"
+            loc,
+            f"het verplichte veld '{echo(veld)}' ontbreekt",
+            f"voeg een regel toe, bijv. {voorbeeld}",
         )
     if soort == "extra_forbidden":
         mogelijk = _velden_op(model, loc[:-1])
@@ -699,10 +762,11 @@ def _vertaal(detail: Any, loc: Loc, bron: Bron, model: type[BaseModel]) -> Meldi
     if soort == "string_too_short" or (soort == "too_short" and isinstance(invoer, str)):
         return bron.melding(loc, "de tekst is leeg", "vul een waarde in")
     if soort == "too_short":
+        minimum = ctx.get("min_length")
         return bron.melding(
             loc,
-            f"de lijst moet ten minste {ctx.get('min_length')} element(en) bevatten",
-            "vul de lijst aan",
+            f"hier moet ten minste {'één waarde' if minimum == 1 else f'{minimum} waarden'} staan",
+            _bijv("vul de opsomming aan", _voorbeeld(model, loc)),
         )
     if soort in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
         grens = {
@@ -712,11 +776,16 @@ def _vertaal(detail: Any, loc: Loc, bron: Bron, model: type[BaseModel]) -> Meldi
             "less_than_equal": ("ten hoogste", "le"),
         }[soort]
         return bron.melding(
-            loc, f"{_waarde(invoer)} moet {grens[0]} {ctx.get(grens[1])} zijn", "pas de waarde aan"
+            loc,
+            f"{_waarde(invoer)} moet {grens[0]} {ctx.get(grens[1])} zijn",
+            f"schrijf een getal {grens[0]} {ctx.get(grens[1])}",
         )
     if soort == "value_error":
-        tekst = str(ctx.get("error", detail.get("msg", "")))
-        return bron.melding(loc, tekst, "pas de waarden aan")
+        fout = ctx.get("error")
+        if isinstance(fout, WaardeFout):
+            return bron.melding(loc, fout.tekst, fout.herstel)
+        tekst = str(fout or detail.get("msg", ""))
+        return bron.melding(loc, tekst, _bijv("schrijf een andere waarde", _voorbeeld(model, loc)))
     if soort == "decimal_max_places":
         return bron.melding(
             loc,
@@ -727,15 +796,23 @@ def _vertaal(detail: Any, loc: Loc, bron: Bron, model: type[BaseModel]) -> Meldi
         return bron.melding(
             loc,
             f"verwacht {_SOORTNAAM[soort]}, maar hier staat {_waarde(invoer)}",
-            f"geef {_SOORTNAAM[soort]}",
+            _bijv(f"schrijf {_SOORTNAAM[soort]}", _voorbeeld(model, loc)),
         )
     if soort == "union_tag_invalid" or soort.startswith("union"):
         return bron.melding(
-            loc, f"{_waarde(invoer)} past hier niet", "controleer de vorm van deze waarde"
+            loc,
+            f"{_waarde(invoer)} past hier niet",
+            _bijv("schrijf een waarde van de juiste vorm", _voorbeeld(model, loc)),
         )
     return bron.melding(
-        loc, f"ongeldige waarde {_waarde(invoer)} ({soort})", "controleer deze waarde"
+        loc,
+        f"{_waarde(invoer)} past hier niet",
+        _bijv("schrijf een waarde van de juiste vorm", _voorbeeld(model, loc)),
     )
+
+
+def _bijv(herstel: str, voorbeeld: str) -> str:
+    return f"{herstel}, bijv. {voorbeeld}" if voorbeeld else herstel
 
 
 # --- bundled files ------------------------------------------------------------------------------

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 from functools import cached_property
-from typing import Annotated, Literal, Union
+from typing import Annotated, Any, Literal, Union
 
 from pydantic import (
     AfterValidator,
@@ -23,12 +23,14 @@ from pydantic import (
     Field,
     StringConstraints,
     ValidationInfo,
+    WithJsonSchema,
     field_validator,
     model_validator,
 )
 
 from .artikelen import ARTIKEL_PATROON
 from .datums import in_bereik
+from .errors import WaardeFout
 from .geld import lees_getal
 
 
@@ -57,6 +59,23 @@ SoortId = Annotated[str, Verwijzing("soort")]
 FaseId = Annotated[str, Verwijzing("fase")]
 CriteriumId = Annotated[str, Verwijzing("criterium")]
 BevindingId = Annotated[str, Verwijzing("bevinding")]
+
+_JA_NEE = {"ja": True, "nee": False}
+
+
+def _ja_nee(waarde: Any) -> Any:
+    """Dutch yes and no; YAML itself reads only true/false (and yes/no) as booleans."""
+    if isinstance(waarde, str):
+        return _JA_NEE.get(waarde.strip().lower(), waarde)
+    return waarde
+
+
+# A yes-or-no field: `ja`/`nee` as well as `true`/`false`.
+JaNee = Annotated[
+    bool,
+    BeforeValidator(_ja_nee),
+    WithJsonSchema({"anyOf": [{"type": "boolean"}, {"enum": ["ja", "nee", "Ja", "Nee"]}]}),
+]
 
 PartijSoort = Literal["gemeente", "ketenpartner", "ondersteuner"]
 
@@ -136,7 +155,7 @@ class Samenstelling(Model):
     omschrijving: Tekst
     uit: list[PartijSoort] = []
     rol: RolId | None = None
-    stemrecht: bool = True
+    stemrecht: JaNee = True
     artikelen: Artikelen
     aanname: BevindingId | None = None
 
@@ -153,14 +172,14 @@ class Functie(Model):
 
 class Vergaderfrequentie(Model):
     minimum_per_jaar: Annotated[int, Field(ge=1)]
-    precies: bool = False
-    ook_op_verzoek_van_partij: bool = False
+    precies: JaNee = False
+    ook_op_verzoek_van_partij: JaNee = False
     artikelen: Artikelen
     aanname: BevindingId | None = None
 
 
 class Openbaarheid(Model):
-    openbaar: bool
+    openbaar: JaNee
     artikelen: Artikelen
     aanname: BevindingId | None = None
 
@@ -175,7 +194,10 @@ class Quorum(Model):
     @model_validator(mode="after")
     def _een_maat(self) -> Quorum:
         if (self.minimum_aanwezig is None) == (self.deel is None):
-            raise ValueError("geef precies één van 'minimum_aanwezig' of 'deel'")
+            raise WaardeFout(
+                "een quorum heeft precies één maat",
+                "schrijf óf minimum_aanwezig: 5, óf deel: 1/2",
+            )
         return self
 
 
@@ -185,14 +207,14 @@ class Besluitregel(Model):
     onthouding: Literal["telt_niet_mee", "telt_als_tegen"] | None = None
     staking: Literal["impasse", "verworpen"] | None = None
     staking_aanname: BevindingId | None = None
-    streven_naar_consensus: bool = False
+    streven_naar_consensus: JaNee = False
     artikelen: Artikelen
     aanname: BevindingId | None = None
 
 
 class Afwezigheid(Model):
-    schriftelijke_inbreng_gevraagd: bool
-    aanhouden_indien_getroffen: bool
+    schriftelijke_inbreng_gevraagd: JaNee
+    aanhouden_indien_getroffen: JaNee
     artikelen: Artikelen
     aanname: BevindingId | None = None
 
@@ -225,9 +247,15 @@ class Termijn(Model):
     def _vorm(self) -> Termijn:
         periode = self.aantal is not None or self.eenheid is not None
         if periode and (self.aantal is None or self.eenheid is None):
-            raise ValueError("een termijn in tijd vraagt zowel 'aantal' als 'eenheid'")
+            raise WaardeFout(
+                "een termijn in tijd vraagt zowel 'aantal' als 'eenheid'",
+                "schrijf bijv. {aantal: 12, eenheid: kalendermaanden}",
+            )
         if periode == (self.moment is not None):
-            raise ValueError("geef óf 'aantal' met 'eenheid', óf 'moment'")
+            raise WaardeFout(
+                "een termijn is óf een periode, óf een moment",
+                "schrijf óf {aantal: 4, eenheid: weken}, óf alleen 'moment: …'",
+            )
         return self
 
 
@@ -248,7 +276,7 @@ class Verslaglegging(Model):
         Field(min_length=1),
     ]
     aan: Annotated[list[OntvangerId], Field(min_length=1)]
-    schriftelijk: bool = False
+    schriftelijk: JaNee = False
     door: KnoopId | None = None
     termijn: Termijn
     artikelen: Artikelen
@@ -258,10 +286,10 @@ class Verslaglegging(Model):
 class Vertegenwoordiging(Model):
     """Joint representation by one delegate for several parties (6.7, 6.8)."""
 
-    gezamenlijk_toegestaan: bool
+    gezamenlijk_toegestaan: JaNee
     voor: list[Literal["gemeenten", "zelfde_bevoegdheid"]] = []
     # Under the AVG the controller's responsibility can never be mandated (6.7, 6.8).
-    verwerkingsverantwoordelijkheid_mandateerbaar: bool = False
+    verwerkingsverantwoordelijkheid_mandateerbaar: JaNee = False
     artikelen: Artikelen
     aanname: BevindingId | None = None
 
@@ -270,8 +298,8 @@ class Uitnodiging(Model):
     """Who is invited to a meeting, and whether only the invited may take part."""
 
     door: RolId | None = None
-    alle_partijen: bool = False  # every Partij is invited (6.4)
-    alleen_uitgenodigden: bool = False  # only those invited may take part (9.2, 12.2e)
+    alle_partijen: JaNee = False  # every Partij is invited (6.4)
+    alleen_uitgenodigden: JaNee = False  # only those invited may take part (9.2, 12.2e)
     artikelen: Artikelen
     aanname: BevindingId | None = None
 
@@ -316,10 +344,10 @@ class Orgaan(Model):
     vaste_agendapunten: list[Agendapunt] = []
     verslaglegging: list[Verslaglegging] = []
     vertegenwoordiging: Vertegenwoordiging | None = None
-    eindgezag: bool = False
+    eindgezag: JaNee = False
     geen_escalatie: GeenEscalatie | None = None
-    alleen_waar_ingericht: bool = False
-    heeft_bezetting: bool = True
+    alleen_waar_ingericht: JaNee = False
+    heeft_bezetting: JaNee = True
 
     @property
     def de_naam(self) -> str:
@@ -391,7 +419,7 @@ class Escalatie(Model):
     naar: KnoopId
     aanleiding: Literal["impasse", "geschil", "voorbehouden", "doorgeleid_geschil"]
     uitleg: Tekst
-    facultatief: bool = False
+    facultatief: JaNee = False
     artikelen: Artikelen
     aanname: BevindingId | None = None
 
@@ -433,7 +461,10 @@ class Uitkomst(Model):
     @model_validator(mode="after")
     def _naar_of_einde(self) -> Uitkomst:
         if (self.naar is None) == (self.einde is None):
-            raise ValueError("een uitkomst leidt óf 'naar' een fase, óf naar een 'einde'")
+            raise WaardeFout(
+                "een uitkomst leidt óf 'naar' een fase, óf naar een 'einde'",
+                "houd één van beide, bijv. naar: triage of einde: afgesloten",
+            )
         return self
 
 
@@ -651,7 +682,10 @@ class BezettingsPeriode(Model):
     @model_validator(mode="after")
     def _volgorde(self) -> BezettingsPeriode:
         if self.tot is not None and self.tot <= self.vanaf:
-            raise ValueError("'tot' moet na 'vanaf' liggen")
+            raise WaardeFout(
+                f"'tot' ({self.tot}) ligt niet na 'vanaf' ({self.vanaf})",
+                "'tot' is de eerste dag waarop de periode niet meer geldt; schrijf een latere datum, of laat 'tot' weg",
+            )
         return self
 
     def geldt_op(self, datum: dt.date) -> bool:
@@ -660,7 +694,7 @@ class BezettingsPeriode(Model):
 
 class Bezetting(Model):
     toelichting: Tekst
-    voorbeeld: bool = False
+    voorbeeld: JaNee = False
     perioden: Annotated[list[BezettingsPeriode], Field(min_length=1)]
 
     def op(self, datum: dt.date) -> BezettingsPeriode | None:
@@ -679,7 +713,7 @@ class Verdeelsleutel(Model):
     """The financial key of 20.3/20.4, which the convenant refers to but does not contain."""
 
     naam: Tekst
-    voorbeeld: bool
+    voorbeeld: JaNee
     basis: Tekst
     bron: Tekst
     peildatum: Dag
@@ -694,8 +728,9 @@ class Verdeelsleutel(Model):
         if totaal is not None and aandelen:
             som = sum((a.gewicht for a in aandelen), Decimal(0))
             if som != totaal:
-                raise ValueError(
-                    f"de gewichten tellen op tot {som}, niet tot het opgegeven totaal {totaal}"
+                raise WaardeFout(
+                    f"de gewichten tellen op tot {som}, niet tot het opgegeven totaal {totaal}",
+                    f"verbeter de gewichten, of schrijf totaal: {som}",
                 )
         return totaal
 

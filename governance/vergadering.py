@@ -13,7 +13,8 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BeforeValidator, Field, StringConstraints, model_validator
 
 from .datums import in_bereik, ontleed_datum
-from .models import Id, Model, OntvangerId, OrgaanId, PartijId, SoortId, Tekst, Verwijzing
+from .errors import WaardeFout
+from .models import Id, JaNee, Model, OntvangerId, OrgaanId, PartijId, SoortId, Tekst, Verwijzing
 
 
 def _als_lijst(waarde: Any) -> Any:
@@ -41,7 +42,7 @@ PartijenOfAlle = Annotated[
 
 class Afwezige(Model):
     lid: Tekst
-    schriftelijke_inbreng: bool = False
+    schriftelijke_inbreng: JaNee = False
 
 
 class Stemmen(Model):
@@ -61,8 +62,8 @@ class Toetreding(Model):
 
 class Wijziging(Model):
     voorstel_van: PartijId | None = None
-    schriftelijk_voorstel: bool = False
-    raakt_bijdragen_of_dienstverlening: bool = False
+    schriftelijk_voorstel: JaNee = False
+    raakt_bijdragen_of_dienstverlening: JaNee = False
     ingangsdatum: Datum | None = None
     bezwaar: Partijen = []  # parties that find the change unacceptable (23.3)
 
@@ -85,8 +86,8 @@ class Besluit(Model):
     onderwerp: Tekst
     soort: SoortId
     treft: Partijen = []  # parties the decision can significantly affect (5.6, 7.1)
-    casuistiek: bool = False  # the item discusses an individual case (4.7, 6.9e)
-    verwerkingsverantwoordelijkheid: bool = False  # concerns a party's role as controller (AVG)
+    casuistiek: JaNee = False  # the item discusses an individual case (4.7, 6.9e)
+    verwerkingsverantwoordelijkheid: JaNee = False  # concerns a party's role as controller (AVG)
     na_impasse_in: OrgaanId | None = None  # taken up because that orgaan could not decide (7.2)
     stemmen: Stemmen | None = None
     bezwaren: Partijen | None = None  # for bodies that decide by consensus (9.7)
@@ -102,7 +103,10 @@ class Besluit(Model):
     @model_validator(mode="after")
     def _stemmen_of_bezwaren(self) -> Besluit:
         if self.stemmen is not None and self.bezwaren is not None:
-            raise ValueError("geef 'stemmen' (meerderheid) óf 'bezwaren' (consensus), niet allebei")
+            raise WaardeFout(
+                "een besluit heeft 'stemmen' (meerderheid) óf 'bezwaren' (consensus), niet allebei",
+                "houd 'stemmen' bij een orgaan dat stemt en 'bezwaren' bij een orgaan dat bij consensus besluit (9.7)",
+            )
         return self
 
 
@@ -123,7 +127,7 @@ class Verzending(Model):
     documenten: Annotated[list[DocumentSoort], Field(min_length=1)]
     aan: Annotated[list[OntvangerId], Field(min_length=1)]
     op: Datum
-    schriftelijk: bool = True
+    schriftelijk: JaNee = True
 
 
 class Actiepunt(Model):
@@ -148,7 +152,7 @@ class Vergadering(Model):
     locatie: Tekst | None = None  # in principle at the ZVHD (4.3)
     vorige_vergadering: Datum | None = None
     volgende_vergadering: Datum | None = None
-    openbaar: bool = False
+    openbaar: JaNee = False
     aanwezig: Namen = []  # required for `toets`; an agenda is made before anyone attends
     afwezig: list[Afwezige] = []
     inbreng_gevraagd_op: Datum | None = None  # parties asked for input (5.2)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import types
 import typing
-from collections.abc import Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from typing import Annotated, Any, NamedTuple
 
 from pydantic import BaseModel
@@ -101,28 +101,70 @@ def _is_str(tp: Any) -> bool:
     return tp is str
 
 
+# Where a user finds the valid ids of each kind; short lists are named in the message itself.
+WAAR_TE_VINDEN = {
+    "partij": "convenant partijen",
+    "partij_of_alle": "convenant partijen",
+    "orgaan": "convenant leden",
+    "soort": "convenant soorten",
+    "bevinding": "convenant valideer",
+}
+_ZELF_NOEMEN = 12  # up to this many valid ids the message lists them all
+
+
+def herstel_id(soort: str, mogelijk: Collection[str]) -> str:
+    """The fix for an unknown id: the valid ones, or the command that lists them."""
+    if len(mogelijk) <= _ZELF_NOEMEN or soort not in WAAR_TE_VINDEN:
+        return "gebruik een van: " + ", ".join(sorted(mogelijk))
+    return f"gebruik een bestaande id; '{WAAR_TE_VINDEN[soort]}' toont ze alle {len(mogelijk)}"
+
+
 def controleer(
     model: BaseModel,
     bron: Bron,
     bekend: Mapping[str, set[str]],
     overslaan: frozenset[str] = frozenset({"artikel"}),
+    convenant: Convenant | None = None,
 ) -> list[Melding]:
-    """Every reference in `model` must name a known id; unknown ones get a 'did you mean'."""
+    """Every reference in `model` must name a known id; unknown ones get a 'did you mean'.
+
+    With the convenant, a name written where an id belongs ("Gemeente Emmen") gets its id.
+    """
     meldingen = []
     for loc, soort, waarde, is_sleutel in verwijzingen(model):
         if soort in overslaan or waarde in bekend.get(soort, set()):
             continue
         mogelijk = bekend.get(soort, set())
+        namen = namen_van(convenant).get(soort) if convenant is not None else None
         meldingen.append(
             bron.melding(
                 loc,
                 f"{ONBEKEND.get(soort, 'onbekende ' + soort)} '{waarde}'",
-                f"gebruik een bestaande id ({len(mogelijk)} bekend, zie 'convenant valideer')",
-                suggestie=bedoelde_u(waarde, mogelijk),
+                herstel_id(soort, mogelijk),
+                suggestie=bedoelde_u(waarde, mogelijk, namen),
                 op_sleutel=is_sleutel,
             )
         )
     return meldingen
+
+
+def namen_van(convenant: Convenant) -> dict[str, dict[str, str]]:
+    """Per kind of reference, the names people write for its ids (only read on an error)."""
+    partijen = {
+        naam: p.id for p in convenant.partijen for naam in (p.naam, p.kort, *p.aliassen) if naam
+    }
+    organen = {o.naam: o.id for o in convenant.organen}
+    rollen = {r.naam: r.id for r in convenant.rollen}
+    return {
+        "partij": partijen,
+        "partij_of_alle": partijen,
+        "orgaan": organen,
+        "rol": rollen,
+        "knoop": organen | rollen,
+        "ontvanger": organen | rollen,
+        "soort": {s.naam: s.id for s in convenant.soorten},
+        "fase": {f.naam: f.id for f in convenant.werkproces.fasen},
+    }
 
 
 def dubbele_ids(model: BaseModel, bron: Bron, pad: Loc = ()) -> list[Melding]:

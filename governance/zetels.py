@@ -15,7 +15,7 @@ from .errors import InvoerFout, Melding, bedoelde_u
 from .loader import Bestand, Bron, Loc
 from .models import Bezetting, Convenant, Orgaan
 from .vergadering import ALLE, Besluit, Vergadering
-from .verwijzingen import controleer, dubbele_ids, ids_van
+from .verwijzingen import controleer, dubbele_ids, ids_van, namen_van
 
 Keuze = Literal["voor", "tegen", "onthouding"]
 KEUZES: tuple[Keuze, ...] = ("voor", "tegen", "onthouding")
@@ -75,9 +75,12 @@ class Vergaderbeeld:
 class _Lezer:
     """Collects located messages while resolving names against the seats."""
 
-    def __init__(self, bron: Bron, zetels: dict[str, Zetel]) -> None:
+    def __init__(self, bron: Bron, zetels: dict[str, Zetel], c: Convenant, v: Vergadering) -> None:
         self.bron = bron
         self.zetels = zetels
+        self.convenant = c
+        self.orgaan = v.orgaan
+        self.datum = v.datum
         self.meldingen: list[Melding] = []
         self.zetel_van_partij: dict[str, list[str]] = {}
         for zetel in zetels.values():
@@ -103,11 +106,15 @@ class _Lezer:
             )
             return None
         bekend = [*self.zetels, *self.zetel_van_partij]
+        partijnamen = namen_van(self.convenant)["partij"]
+        namen = {n: i for n, i in partijnamen.items() if i in self.zetel_van_partij}
+        namen |= {z.naam: z.id for z in self.zetels.values()}
         self.fout(
             loc,
             f"'{naam}' is geen lid van dit orgaan op deze datum en wordt er niet door een lid vertegenwoordigd",
-            "gebruik een id uit de bezetting of een vertegenwoordigde partij",
-            bedoelde_u(naam, bekend),
+            "gebruik de id van een lid of van een vertegenwoordigde partij; "
+            f"'convenant leden --orgaan {self.orgaan} --op {self.datum.isoformat()}' toont ze",
+            bedoelde_u(naam, bekend, namen),
         )
         return None
 
@@ -157,7 +164,7 @@ def beeld(
     """Check a vergadering against the convenant and bezetting; raise every problem at once."""
     v, bron = vergadering.model, vergadering.bron
     ids = ids_van(c)
-    meldingen = dubbele_ids(v, bron) + controleer(v, bron, ids)
+    meldingen = dubbele_ids(v, bron) + controleer(v, bron, ids, convenant=c)
     if meldingen:
         raise InvoerFout(meldingen)
     orgaan = c.orgaan[v.orgaan]
@@ -174,7 +181,7 @@ def beeld(
     zetels, meldingen = _zetels(c, orgaan, v, bezetting, bron)
     if meldingen:
         raise InvoerFout(meldingen)
-    lezer = _Lezer(bron, zetels)
+    lezer = _Lezer(bron, zetels, c, v)
     _partijen_in_kracht(c, v, lezer)
 
     afwezig: dict[str, bool] = {}

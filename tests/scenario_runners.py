@@ -62,6 +62,7 @@ class KapotVerwacht(_Strikt):
     regel_bij: str | None = None  # the line holding this (unique) text; default: the change
     kolom: int | None = None
     suggestie: str | None = None
+    herstel: str | None = None  # text the fix (the line after the message) must contain
 
 
 class KapotScenario(Scenario):
@@ -89,6 +90,18 @@ def _pas_toe(tekst: str, vervanging: Vervanging) -> tuple[str, int]:
 def _bron(naam: str) -> Path:
     """The shipped convenant, or a file of the example register."""
     return gebundeld(naam) if naam == CONVENANT else VOORBEELDREGISTER / naam
+
+
+def _herstel_klopt(uitvoer: str, melding: str, verwacht: KapotVerwacht) -> None:
+    """The fix printed under the message contains the expected text."""
+    if verwacht.herstel is None:
+        return
+    regels = uitvoer.splitlines()
+    volgende = regels[regels.index(melding) + 1] if melding in regels[:-1] else ""
+    if not volgende.startswith("    herstel:") or verwacht.herstel not in volgende:
+        raise ScenarioMislukt(
+            f"verwacht herstel met '{verwacht.herstel}', kreeg:\n{melding}\n{volgende}"
+        )
 
 
 def kapot(scenario: KapotScenario) -> None:
@@ -137,6 +150,7 @@ def kapot(scenario: KapotScenario) -> None:
             raise ScenarioMislukt(
                 f"verwacht de suggestie '{verwacht.suggestie}', kreeg: {regels[0]}"
             )
+        _herstel_klopt(uitvoer, regels[0], verwacht)
 
 
 def _mutatie(map_: Path, naam: str, vervangingen: list[Vervanging]) -> None:
@@ -315,6 +329,7 @@ def toets_kapot(scenario: ToetsKapotScenario) -> None:
         )
     if verwacht.suggestie and f"bedoelde u '{verwacht.suggestie}'?" not in regels[0]:
         raise ScenarioMislukt(f"verwacht de suggestie '{verwacht.suggestie}', kreeg: {regels[0]}")
+    _herstel_klopt(fout, regels[0], verwacht)
 
 
 # --- cli: a command with --json and the fields it must produce ------------------------------------

@@ -157,7 +157,7 @@ def test_graaf_in_een_map_die_niet_bestaat(tmp_path: Path) -> None:
         (lambda p: p.mkdir(), "dit is een map"),
         (lambda p: p.write_bytes(b"kort: \xff\xfe\n"), "geen UTF-8"),
         (lambda p: p.write_text("a: 1\n---\nb: 2\n"), "meer dan één document"),
-        (lambda p: p.write_text("- een\n- lijst\n"), "verwacht een mapping"),
+        (lambda p: p.write_text("- een\n- lijst\n"), "verwacht een blok met velden"),
     ],
 )
 def test_onleesbaar_convenant_geeft_exit_2(tmp_path: Path, maak: object, melding: str) -> None:
@@ -180,7 +180,7 @@ def test_onbekende_optie_en_opdracht_geven_exit_2_met_suggestie() -> None:
     assert "Bedoelde u 'valideer'?" in fout
     code, _, fout = draai(["partijen", "--op", "31-02-2027"])
     assert code == 2
-    assert "geen bestaande datum" in fout
+    assert "31 februari 2027 bestaat niet; februari 2027 heeft 28 dagen" in fout
 
 
 def test_interne_fout_zonder_en_met_debug(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -63,9 +63,10 @@ def test_ontleed_datum_leest_gangbare_schrijfwijzen(tekst: str) -> None:
 @pytest.mark.parametrize(
     ("tekst", "melding"),
     [
-        ("30-02-2026", "geen bestaande datum"),
+        ("30-02-2026", "30 februari 2026 bestaat niet"),
         ("morgen", "geen datum"),
-        ("31 juni 2026", "geen bestaande datum"),
+        ("31 juni 2026", "31 juni 2026 bestaat niet"),
+        ("2026-13-01", "maand 13 bestaat niet"),
     ],
 )
 def test_ontleed_datum_weigert_met_een_nederlandse_melding(tekst: str, melding: str) -> None:

@@ -28,7 +28,7 @@ EINDE = {
 
 def laad_casus(pad: Path, c: Convenant) -> Bestand[Casus]:
     bestand = laad(pad, Casus)
-    meldingen = controleer(bestand.model, bestand.bron, ids_van(c))
+    meldingen = controleer(bestand.model, bestand.bron, ids_van(c), convenant=c)
     if not meldingen:
         for i, stap in enumerate(bestand.model.stappen):
             fase = c.fase[stap.fase]
@@ -182,7 +182,7 @@ def casus_criteria(convenant_pad: Path | None, ja: tuple[str, ...], json: bool) 
 def informatie_toets(convenant_pad: Path | None, bestand: Path, json: bool) -> int:
     c = laad_convenant(convenant_pad).model
     verzoek = laad(bestand, InformatieVerzoek)
-    if meldingen := controleer(verzoek.model, verzoek.bron, ids_van(c)):
+    if meldingen := controleer(verzoek.model, verzoek.bron, ids_van(c), convenant=c):
         raise InvoerFout(meldingen)
     o = toets_informatie(c, verzoek.model)
     if json:

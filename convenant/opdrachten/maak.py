@@ -37,7 +37,7 @@ def maak(
     model, bouw = DOCUMENTEN[soort]
     bestand = laad(invoer, model)
     if meldingen := dubbele_ids(bestand.model, bestand.bron) + controleer(
-        bestand.model, bestand.bron, ids_van(c)
+        bestand.model, bestand.bron, ids_van(c), convenant=c
     ):
         raise InvoerFout(meldingen)
     opties = {}

@@ -18,6 +18,7 @@ from governance.datums import lang
 from governance.errors import EXIT_NIET_GELDIG, EXIT_OK, GebruiksFout, bedoelde_u
 from governance.geld import als_tekst, bedrag
 from governance.models import Convenant, Verdeelsleutel
+from governance.verwijzingen import namen_van
 from rules.liquidatie import Liquidatie, Route, alle_uittredingen, als_dict, liquideer
 from rules.oordeel import Grond
 from rules.uittreding import Route as UitRoute
@@ -29,10 +30,13 @@ from ..uitvoer import als_json, schrijf, tabel
 def _partij(c: Convenant, ident: str, soort: str | None = None) -> None:
     kandidaten = [p.id for p in c.partijen if p.is_partij and (soort is None or p.soort == soort)]
     if ident not in kandidaten:
-        suggestie = bedoelde_u(ident, kandidaten)
+        suggestie = bedoelde_u(ident, kandidaten, namen_van(c)["partij"])
         hint = f" (bedoelde u '{suggestie}'?)" if suggestie else ""
         wat = "gemeente" if soort == "gemeente" else "Partij"
-        raise GebruiksFout(f"'{ident}' is geen {wat}{hint}; zie 'convenant partijen'")
+        lijst = (
+            "convenant partijen --soort gemeente" if soort == "gemeente" else "convenant partijen"
+        )
+        raise GebruiksFout(f"'{ident}' is geen {wat}{hint}; '{lijst}' toont de ids")
 
 
 def uittreding(
