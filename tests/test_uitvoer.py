@@ -73,7 +73,8 @@ def test_een_verwijzing_die_nergens_heen_wijst_bestaat(tmp_path: Path) -> None:
         schrijf("x\n", doel)
     with pytest.raises(GebruiksFout, match="naar iets dat niet bestaat"):
         schrijf("x\n", doel, overschrijf=True)
-    assert doel.is_symlink() and not (tmp_path / "nergens.md").exists()
+    assert doel.is_symlink()
+    assert not (tmp_path / "nergens.md").exists()
 
 
 def test_een_verwijzing_naar_een_bestand_vervangt_dat_bestand(tmp_path: Path) -> None:
@@ -84,7 +85,8 @@ def test_een_verwijzing_naar_een_bestand_vervangt_dat_bestand(tmp_path: Path) ->
     with pytest.raises(GebruiksFout, match="bestaat al"):
         schrijf("x\n", doel)
     schrijf("nieuw\n", doel, overschrijf=True)
-    assert doel.is_symlink() and echt.read_text() == "nieuw\n"
+    assert doel.is_symlink()
+    assert echt.read_text() == "nieuw\n"
 
 
 @pytest.mark.parametrize("soort", ["fifo", "link naar /dev/null"])
@@ -112,7 +114,8 @@ def test_dev_null_blijft_een_apparaat() -> None:
 def test_een_map_zonder_schrijfrecht_geeft_exit_2() -> None:
     code, _, fout = draai(["graaf", "--uitvoer", "/proc/graaf.md"])
     assert code == 2
-    assert "/proc/graaf.md: " in fout and "er is niets geschreven" in fout
+    assert "/proc/graaf.md: " in fout
+    assert "er is niets geschreven" in fout
 
 
 def test_een_volle_schijf_geeft_exit_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -140,7 +143,8 @@ def test_een_achtergelaten_tijdelijk_bestand_wordt_opgeruimd(tmp_path: Path) -> 
     vreemd.write_text("niet van ons")
     schrijf("x\n", tmp_path / "a.md")
     assert not wees.exists()
-    assert levend.exists() and vreemd.exists()
+    assert levend.exists()
+    assert vreemd.exists()
 
 
 SIGTERM_TIJDENS_SCHRIJVEN = """
