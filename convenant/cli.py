@@ -455,6 +455,7 @@ def simuleer() -> None:
     help="Bij --route uitsluiting: datum van de besluiten van Stuurgroep en colleges (25.3).",
 )
 @click.option("--json", is_flag=True, help="Uitvoer als JSON.")
+@lezing_optie
 @convenant_optie
 @bezetting_optie
 @debug_optie
@@ -497,8 +498,9 @@ def simuleer_uittreding(**opties: Any) -> int:
 @click.option(
     "--uittreder-deelt/--uittreder-deelt-niet",
     "uittreder_deelt",
-    default=True,
-    help="Deelt de uittredende gemeente mee? (standaard: ja; aanname uittredende_gemeente_deelt_kosten)",
+    default=None,
+    help="Deelt de uittredende gemeente mee? (standaard: de geldende lezing van "
+    "uittredende_gemeente_deelt_kosten, en die is ja)",
 )
 @click.option(
     "--zonder",
@@ -517,6 +519,13 @@ def simuleer_uittreding(**opties: Any) -> int:
     "--json", is_flag=True, help="Uitvoer als JSON (bedragen als tekst met twee decimalen)."
 )
 @click.option("--csv", is_flag=True, help="Uitvoer als CSV met puntkomma's en decimale komma's.")
+@lezing_optie
+@click.option(
+    "--gevoeligheid",
+    "met_gevoeligheid",
+    is_flag=True,
+    help="Toon welke bedragen verschuiven, en met hoeveel, onder elke andere lezing.",
+)
 @convenant_optie
 @debug_optie
 def simuleer_liquidatie(**opties: Any) -> int:
@@ -564,13 +573,17 @@ def casus_volgende(bestand: Path, json: bool, convenant_pad: Path | None) -> int
     help="Een criterium dat vervuld is (herhaalbaar); de andere gelden als niet vervuld.",
 )
 @click.option("--json", is_flag=True, help="Uitvoer als JSON.")
+@lezing_optie
 @convenant_optie
 @debug_optie
-def casus_criteria(ja: tuple[str, ...], json: bool, convenant_pad: Path | None) -> int:
-    """Is het complexe casuïstiek (Bijlage 2)? Zegt welk criterium ontbreekt."""
+def casus_criteria(
+    ja: tuple[str, ...], json: bool, lezingen: tuple[str, ...], convenant_pad: Path | None
+) -> int:
+    """Is het complexe casuïstiek (Bijlage 2)? Zegt welk criterium ontbreekt, en of het
+    antwoord onder de andere lezing van de structuur van Bijlage 2 anders zou zijn."""
     from .opdrachten.casus import casus_criteria as uitvoeren
 
-    return uitvoeren(convenant_pad, ja, json)
+    return uitvoeren(convenant_pad, ja, json, lezingen)
 
 
 @cli.group(cls=Opdrachtgroep)

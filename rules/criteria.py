@@ -4,7 +4,22 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from governance.models import AlleVan, ComplexeCasuistiek, EenVan, Uitdrukking
+from governance.models import AlleVan, ComplexeCasuistiek, Convenant, EenVan, Uitdrukking
+
+from .lezingen import Lezer
+
+
+def regel_van(c: Convenant, lees: Lezer) -> Uitdrukking:
+    """The structure of Bijlage 2 under the reading in force (criteria_structuur)."""
+    criteria = c.complexe_casuistiek
+    lezing = lees.lezing(criteria.aanname)
+    return lezing.regel if lezing is not None and lezing.regel is not None else criteria.regel
+
+
+def beschrijving(regel: Uitdrukking) -> str:
+    """The rule in one line, with its brackets: (veiligheid of systeem) en meerdere_ketens …"""
+    tekst = _kort(regel)
+    return tekst[1:-1] if tekst.startswith("(") and tekst.endswith(")") else tekst
 
 
 def voldoet(regel: Uitdrukking, antwoorden: Mapping[str, bool]) -> bool:

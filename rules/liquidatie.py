@@ -8,16 +8,17 @@ exact proportion.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from fractions import Fraction
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from governance.begroting import Begroting
 from governance.geld import als_tekst, bedrag
 from governance.models import Convenant, Verdeelsleutel
 
-from .oordeel import Grond
+from .lezingen import STANDAARD, Lezer, Lezingkeuze, markeer
+from .oordeel import Grond, art
 
 Route = Literal["opheffing", "uittreding", "rechter"]
 CENT = Decimal("0.01")
@@ -55,6 +56,8 @@ class Liquidatie:
     gedeeld: Decimal  # the total the gemeenten share
     totaal: Decimal
     gronden: tuple[Grond, ...] = field(default=())
+    # The contested readings this division consulted, and the reading used.
+    lezingen: tuple[tuple[str, str], ...] = ()
 
 
 def liquideer(
@@ -64,7 +67,28 @@ def liquideer(
     route: Route = "opheffing",
     zonder: Iterable[str] = (),
     uittredend: str | None = None,
-    uittreder_deelt: bool = True,
+    uittreder_deelt: bool | None = None,
+    keuze: Lezingkeuze = STANDAARD,
+) -> Liquidatie:
+    """Divide the costs; `uittreder_deelt` None follows the reading in force."""
+    lees = Lezer(c, keuze)
+    uitkomst = _liquideer(c, begroting, sleutel, route, zonder, uittredend, uittreder_deelt, lees)
+    return replace(
+        uitkomst,
+        gronden=markeer(c, keuze, uitkomst.gronden),
+        lezingen=tuple(lees.geraadpleegd.items()),
+    )
+
+
+def _liquideer(
+    c: Convenant,
+    begroting: Begroting,
+    sleutel: Verdeelsleutel,
+    route: Route,
+    zonder: Iterable[str],
+    uittredend: str | None,
+    uittreder_deelt: bool | None,
+    lees: Lezer,
 ) -> Liquidatie:
     gronden: list[Grond] = []
     zonder = set(zonder)
@@ -84,7 +108,9 @@ def liquideer(
             )
         )
 
-    if route == "rechter":
+    # Whether 25.6 also governs a dissolution by the court is a reading, not the text.
+    rechter_25_6 = route == "rechter" and lees("rechter_vrd_kosten") == "personeel_naar_gemeenten"
+    if route == "rechter" and not rechter_25_6:
         gronden.append(
             Grond(
                 "24.5",
@@ -104,6 +130,8 @@ def liquideer(
 
     gewichten = {a.gemeente: a.gewicht for a in sleutel.aandelen if a.gemeente not in zonder}
     if route == "uittreding" and uittredend is not None:
+        if uittreder_deelt is None:
+            uittreder_deelt = lees("uittredende_gemeente_deelt_kosten") != "deelt_niet"
         if uittreder_deelt:
             gronden.append(
                 Grond(
@@ -117,7 +145,7 @@ def liquideer(
             gronden.append(
                 Grond(
                     "25.6",
-                    f"{c.partij[uittredend].naam} treedt uit en deelt niet mee in de kosten die haar uittreding veroorzaakt (gekozen afwijking van de aanname).",
+                    f"{c.partij[uittredend].naam} treedt uit en deelt niet mee in de kosten die haar uittreding veroorzaakt.",
                     "uittredende_gemeente_deelt_kosten",
                 )
             )
@@ -130,11 +158,18 @@ def liquideer(
     if not gewichten:
         raise ValueError("er blijft geen gemeente over om de kosten te dragen")
     gedeeld = personeel + overig
-    aanleiding = (
-        "het convenant wijzigt door uittreding"
-        if route == "uittreding"
-        else "het convenant wordt ontbonden"
-    )
+    aanleiding = {
+        "uittreding": "het convenant wijzigt door uittreding",
+        "rechter": "de rechter het convenant ontbindt",
+    }.get(route, "het convenant wordt ontbonden")
+    if rechter_25_6:
+        gronden.append(
+            Grond(
+                "25.6, 24.5",
+                "Het convenant is door de rechter ontbonden; 25.6 geldt ook dan. Elke Partij draagt haar eigen kosten (24.5), maar de kosten jegens het personeel dragen de gemeenten.",
+                "rechter_vrd_kosten",
+            )
+        )
     gronden.append(
         Grond(
             "25.6",
@@ -227,3 +262,66 @@ def als_dict(
 
 def _bedragen(c: Convenant, per: Mapping[str, Decimal]) -> str:
     return "; ".join(f"{c.partij[p].naam} {bedrag(b)}" for p, b in sorted(per.items()))
+
+
+class Verschuiving(NamedTuple):
+    """How the division changes under another reading of one contested aanname."""
+
+    aanname: str
+    lezing: str
+    artikel: str
+    uitspraak: str
+    gemeenten: dict[str, Decimal]  # the change per gemeente (new minus old), where it moves
+    partners: dict[str, Decimal]
+    vrd: Decimal
+
+
+def gevoeligheid(
+    c: Convenant,
+    begroting: Begroting,
+    sleutel: Verdeelsleutel,
+    route: Route = "opheffing",
+    zonder: Iterable[str] = (),
+    uittredend: str | None = None,
+    uittreder_deelt: bool | None = None,
+    keuze: Lezingkeuze = STANDAARD,
+) -> tuple[Liquidatie, list[Verschuiving]]:
+    """The division, and which amounts move under each other reading it consulted."""
+    zonder = tuple(zonder)
+    basis = liquideer(c, begroting, sleutel, route, zonder, uittredend, uittreder_deelt, keuze)
+    uit: list[Verschuiving] = []
+    for aanname, huidig in basis.lezingen:
+        for lezing in c.betwist[aanname].lezingen:
+            if lezing.id == huidig:
+                continue
+            ander = liquideer(
+                c,
+                begroting,
+                sleutel,
+                route,
+                zonder,
+                uittredend,
+                uittreder_deelt,
+                keuze.met(aanname, lezing.id),
+            )
+            gemeenten = _verschil(basis.gemeenten, ander.gemeenten)
+            partners = _verschil(basis.partners, ander.partners)
+            vrd = ander.eigen_kosten_vrd - basis.eigen_kosten_vrd
+            if gemeenten or partners or vrd:
+                uit.append(
+                    Verschuiving(
+                        aanname,
+                        lezing.id,
+                        art(lezing.artikelen),
+                        lezing.uitspraak,
+                        gemeenten,
+                        partners,
+                        vrd,
+                    )
+                )
+    return basis, uit
+
+
+def _verschil(voor: Mapping[str, Decimal], na: Mapping[str, Decimal]) -> dict[str, Decimal]:
+    verschil = {k: na.get(k, Decimal(0)) - voor.get(k, Decimal(0)) for k in sorted({*voor, *na})}
+    return {k: v for k, v in verschil.items() if v}

@@ -7,9 +7,10 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Literal
 
-from governance.datums import lang, plus_maanden
+from governance.datums import lang, plus_dagen, plus_maanden
 from governance.models import Bezetting, Convenant
 
+from .lezingen import STANDAARD, Lezer, Lezingkeuze, markeer
 from .oordeel import Grond
 
 Route = Literal["opzegtermijn", "wijziging", "uitsluiting"]
@@ -43,6 +44,7 @@ class Uittreding:
     zetels: tuple[Zetel, ...]
     partijen_daarna: tuple[str, ...]
     gronden: tuple[Grond, ...]
+    lezingen: tuple[tuple[str, str], ...] = ()  # the contested readings consulted
 
 
 def simuleer(
@@ -55,8 +57,10 @@ def simuleer(
     ingebrekestelling: dt.date | None = None,
     hersteltermijn: dt.date | None = None,
     besluit: dt.date | None = None,
+    keuze: Lezingkeuze = STANDAARD,
 ) -> Uittreding:
     """The consequences of `partij` leaving; `geldig` is False when a required step is missing."""
+    lees = Lezer(c, keuze)
     naam = c.partij[partij].naam
     tijdlijn: list[Gebeurtenis] = []
     gronden: list[Grond] = []
@@ -64,7 +68,11 @@ def simuleer(
     ingang: dt.date | None = None
     if route == "opzegtermijn":
         assert opzegging is not None
-        ingang = plus_maanden(opzegging, 12)
+        # Whether the day of notice itself counts is a reading (ingang_opzegtermijn).
+        begin = opzegging
+        if lees("ingang_opzegtermijn") == "dag_na_opzegging":
+            begin = plus_dagen(opzegging, 1)
+        ingang = plus_maanden(begin, 12)
         tijdlijn.append(
             Gebeurtenis(opzegging, f"{naam} zegt schriftelijk op bij de Stuurgroep", "25.2")
         )
@@ -132,7 +140,9 @@ def simuleer(
             gronden.append(
                 Grond(
                     "25.6",
-                    f"{naam} deelt als gemeente mee in de kosten die haar vertrek veroorzaakt.",
+                    f"{naam} deelt als gemeente mee in de kosten die haar vertrek veroorzaakt."
+                    if lees("uittredende_gemeente_deelt_kosten") != "deelt_niet"
+                    else f"{naam} deelt als gemeente niet mee in de kosten die haar vertrek veroorzaakt; die vallen op de gemeenten die blijven.",
                     "uittredende_gemeente_deelt_kosten",
                 )
             )
@@ -148,11 +158,12 @@ def simuleer(
         ingang,
         geldig,
         tuple(tijdlijn),
-        tuple(tijdens),
-        tuple(blijft),
+        markeer(c, keuze, tijdens),
+        markeer(c, keuze, blijft),
         tuple(zetels),
         daarna,
-        tuple(gronden),
+        markeer(c, keuze, gronden),
+        tuple(lees.geraadpleegd.items()),
     )
 
 

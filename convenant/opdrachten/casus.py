@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from governance.artikelen import weergave
-from governance.bestanden import laad_convenant
+from governance.bestanden import laad_convenant, lezingen_uit
 from governance.casus import Casus, InformatieVerzoek
 from governance.datums import lang
 from governance.errors import EXIT_NIET_GELDIG, EXIT_OK, GebruiksFout, InvoerFout, bedoelde_u
@@ -13,8 +13,10 @@ from governance.loader import Bestand, laad
 from governance.models import Convenant
 from governance.verwijzingen import controleer, ids_van
 from rules.casus import CasusOordeel, toets_casus, uitkomst_van, volgende_stappen
-from rules.criteria import ontbrekend, voldoet
+from rules.criteria import beschrijving, ontbrekend, regel_van, voldoet
 from rules.informatie import toets_informatie
+from rules.lezingen import Lezer, kies, markeer
+from rules.oordeel import Grond, art
 
 from ..uitvoer import als_json, schrijf
 
@@ -137,7 +139,9 @@ def casus_volgende(convenant_pad: Path | None, bestand: Path, json: bool) -> int
     return EXIT_OK
 
 
-def casus_criteria(convenant_pad: Path | None, ja: tuple[str, ...], json: bool) -> int:
+def casus_criteria(
+    convenant_pad: Path | None, ja: tuple[str, ...], json: bool, lezingen: tuple[str, ...] = ()
+) -> int:
     c = laad_convenant(convenant_pad).model
     criteria = c.complexe_casuistiek
     bekend = [k.id for k in criteria.criteria]
@@ -149,9 +153,32 @@ def casus_criteria(convenant_pad: Path | None, ja: tuple[str, ...], json: bool) 
                 + (f" (bedoelde u '{suggestie}'?)" if suggestie else "")
                 + f"; kies uit: {', '.join(bekend)}"
             )
+    keuze = kies(c, lezingen, lezingen_uit(c, None))
+    lees = Lezer(c, keuze)
+    regel = regel_van(c, lees)
     antwoorden = {k: k in ja for k in bekend}
-    complex_ = voldoet(criteria.regel, antwoorden)
-    redenen = ontbrekend(criteria.regel, antwoorden, criteria)
+    complex_ = voldoet(regel, antwoorden)
+    redenen = ontbrekend(regel, antwoorden, criteria)
+    [grond] = markeer(
+        c,
+        keuze,
+        [Grond(art(criteria.artikelen), f"Complex is: {beschrijving(regel)}.", criteria.aanname)],
+    )
+    # The same answers under each other reading of the structure, where the answer differs.
+    anders: list[dict[str, object]] = []
+    for aanname, huidig in lees.geraadpleegd.items():
+        for lezing in c.betwist[aanname].lezingen:
+            if lezing.id != huidig:
+                ander = regel_van(c, Lezer(c, keuze.met(aanname, lezing.id)))
+                if voldoet(ander, antwoorden) != complex_:
+                    anders.append(
+                        {
+                            "aanname": aanname,
+                            "lezing": lezing.id,
+                            "complexe_casuistiek": not complex_,
+                            "uitspraak": lezing.uitspraak,
+                        }
+                    )
     if json:
         schrijf(
             als_json(
@@ -160,13 +187,17 @@ def casus_criteria(convenant_pad: Path | None, ja: tuple[str, ...], json: bool) 
                     "antwoorden": antwoorden,
                     "ontbreekt": redenen,
                     "artikelen": criteria.artikelen,
-                    "aanname": criteria.aanname,
+                    "aanname": grond.aanname,
+                    "grond": grond.als_dict(),
+                    "lezingen": dict(lees.geraadpleegd),
+                    "alternatieven": anders,
                 }
             )
         )
     else:
+        waarop = f"aanname {grond.aanname}" if grond.aanname else "vastgestelde lezing"
         regels = [
-            f"{'Complexe casuïstiek' if complex_ else 'Geen complexe casuïstiek'} (Bijlage 2; aanname {criteria.aanname}: de structuur volgt uit 'of' en 'en').",
+            f"{'Complexe casuïstiek' if complex_ else 'Geen complexe casuïstiek'} (Bijlage 2; {waarop}: {beschrijving(regel)}).",
             "",
         ]
         regels += [
@@ -175,6 +206,12 @@ def casus_criteria(convenant_pad: Path | None, ja: tuple[str, ...], json: bool) 
         ]
         if redenen:
             regels += ["", "Ontbreekt:"] + [f"  - {r}" for r in redenen]
+        for a in anders:
+            uitkomst = "wel" if a["complexe_casuistiek"] else "geen"
+            regels += [
+                "",
+                f"Bij lezing {a['aanname']}={a['lezing']} is het {uitkomst} complexe casuïstiek: {a['uitspraak']}",
+            ]
         schrijf("\n".join(regels) + "\n")
     return EXIT_OK if complex_ else EXIT_NIET_GELDIG
 

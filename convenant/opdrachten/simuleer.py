@@ -12,6 +12,7 @@ from governance.bestanden import (
     laad_begroting,
     laad_convenant,
     laad_sleutel,
+    lezingen_uit,
     zoek_register,
 )
 from governance.datums import lang
@@ -19,7 +20,16 @@ from governance.errors import EXIT_NIET_GELDIG, EXIT_OK, GebruiksFout, bedoelde_
 from governance.geld import als_tekst, bedrag
 from governance.models import Convenant, Verdeelsleutel
 from governance.verwijzingen import namen_van
-from rules.liquidatie import Liquidatie, Route, alle_uittredingen, als_dict, liquideer
+from rules.lezingen import kies
+from rules.liquidatie import (
+    Liquidatie,
+    Route,
+    Verschuiving,
+    alle_uittredingen,
+    als_dict,
+    gevoeligheid,
+    liquideer,
+)
 from rules.oordeel import Grond
 from rules.uittreding import Route as UitRoute
 from rules.uittreding import Uittreding, simuleer
@@ -51,10 +61,12 @@ def uittreding(
     hersteltermijn: dt.date | None,
     besluit: dt.date | None,
     json: bool,
+    lezingen: tuple[str, ...] = (),
 ) -> int:
     convenant = laad_convenant(convenant_pad)
     c = convenant.model
     _partij(c, partij)
+    keuze = kies(c, lezingen, lezingen_uit(c, register))
     if route in ("opzegtermijn", "wijziging") and opzegging is None:
         raise GebruiksFout("geef de datum van de schriftelijke opzegging met --opzegging DATUM")
     if route == "wijziging" and ingang is None:
@@ -64,7 +76,16 @@ def uittreding(
     gevonden = bezetting_uit(c, bezetting_pad, register)
     bezetting = gevonden.model if gevonden else None
     u = simuleer(
-        c, bezetting, partij, route, opzegging, ingang, ingebrekestelling, hersteltermijn, besluit
+        c,
+        bezetting,
+        partij,
+        route,
+        opzegging,
+        ingang,
+        ingebrekestelling,
+        hersteltermijn,
+        besluit,
+        keuze,
     )
     schrijf(als_json(_uittreding_dict(u)) if json else _uittreding_tekst(c, u))
     return EXIT_OK if u.geldig else EXIT_NIET_GELDIG
@@ -91,6 +112,7 @@ def _uittreding_dict(u: Uittreding) -> dict[str, object]:
         ],
         "partijen_daarna": list(u.partijen_daarna),
         "gronden": [_grond(g) for g in u.gronden],
+        "lezingen": dict(u.lezingen),
     }
 
 
@@ -145,16 +167,25 @@ def liquidatie(
     register: Path | None,
     route: Route,
     uittredend: str | None,
-    uittreder_deelt: bool,
+    uittreder_deelt: bool | None,
     zonder: tuple[str, ...],
     allemaal: bool,
     json: bool,
     csv: bool,
+    lezingen: tuple[str, ...] = (),
+    met_gevoeligheid: bool = False,
 ) -> int:
     if json and csv:
         raise GebruiksFout("kies --json of --csv, niet allebei")
+    if met_gevoeligheid and (csv or allemaal):
+        raise GebruiksFout(
+            "--gevoeligheid gaat samen met tekst of --json, niet met --csv of --alle-uittredingen"
+        )
     convenant = laad_convenant(convenant_pad)
     c = convenant.model
+    if uittreder_deelt is not None:  # the old switch is a reading like any other
+        lezing = "deelt_mee" if uittreder_deelt else "deelt_niet"
+        lezingen = (*lezingen, f"uittredende_gemeente_deelt_kosten={lezing}")
     for ident in (*zonder, *([uittredend] if uittredend else [])):
         _partij(c, ident, "gemeente")
     if route == "uittreding" and uittredend is None:
@@ -162,7 +193,9 @@ def liquidatie(
             "geef bij --route uittreding de uittredende gemeente met --uittredend ID"
         )
     begroting = laad_begroting(begroting_pad, c).model
-    sleutel = laad_sleutel(convenant, verdeelsleutel_pad, zoek_register(register, begroting_pad))
+    gevonden_register = zoek_register(register, begroting_pad)
+    sleutel = laad_sleutel(convenant, verdeelsleutel_pad, gevonden_register)
+    keuze = kies(c, lezingen, lezingen_uit(c, gevonden_register))
     if allemaal:
         tabel_ = alle_uittredingen(c, begroting, sleutel)
         schrijf(
@@ -170,16 +203,60 @@ def liquidatie(
         )
         return EXIT_OK
     try:
-        uitkomst = liquideer(c, begroting, sleutel, route, zonder, uittredend, uittreder_deelt)
+        uitkomst, verschuivingen = (
+            gevoeligheid(c, begroting, sleutel, route, zonder, uittredend, keuze=keuze)
+            if met_gevoeligheid
+            else (
+                liquideer(c, begroting, sleutel, route, zonder, uittredend, keuze=keuze),
+                None,
+            )
+        )
     except ValueError as e:
         raise GebruiksFout(str(e)) from None
     if json:
-        schrijf(als_json(als_dict(c, uitkomst, begroting, sleutel)))
+        data = als_dict(c, uitkomst, begroting, sleutel)
+        data["lezingen"] = dict(uitkomst.lezingen)
+        if verschuivingen is not None:
+            data["alternatieven"] = [_verschuiving_dict(v) for v in verschuivingen]
+        schrijf(als_json(data))
     elif csv:
         schrijf(_csv(c, uitkomst))
     else:
-        schrijf(_tekst(c, uitkomst, begroting, sleutel))
+        tekst = _tekst(c, uitkomst, begroting, sleutel)
+        if verschuivingen is not None:
+            tekst += _verschuivingen_tekst(c, verschuivingen)
+        schrijf(tekst)
     return EXIT_OK
+
+
+def _verschuiving_dict(v: Verschuiving) -> dict[str, object]:
+    return {
+        "aanname": v.aanname,
+        "lezing": v.lezing,
+        "artikel": v.artikel,
+        "uitspraak": v.uitspraak,
+        "gemeenten": {g: als_tekst(b) for g, b in v.gemeenten.items()},
+        "partners": {p: als_tekst(b) for p, b in v.partners.items()},
+        "vrd": als_tekst(v.vrd),
+    }
+
+
+def _verschuivingen_tekst(c: Convenant, verschuivingen: list[Verschuiving]) -> str:
+    if not verschuivingen:
+        return "\nOnder geen andere lezing verschuift een bedrag.\n"
+    delen = ["\nOnder een andere lezing verschuiven de bedragen (plus: meer te betalen):\n"]
+    for v in verschuivingen:
+        delen.append(f"\n  {v.aanname}={v.lezing} (art. {v.artikel}): {v.uitspraak}\n")
+        rijen = [[c.partij[g].naam, _met_teken(b)] for g, b in v.gemeenten.items()]
+        rijen += [[c.partij[p].naam + " (partner)", _met_teken(b)] for p, b in v.partners.items()]
+        if v.vrd:
+            rijen.append([c.partij["vrd"].naam + " (werkgever)", _met_teken(v.vrd)])
+        delen.append(tabel(["wie", "verschil"], rijen, "    "))
+    return "".join(delen)
+
+
+def _met_teken(b: Decimal) -> str:
+    return ("+" if b > 0 else "-") + bedrag(abs(b))
 
 
 def _tekst(c: Convenant, u: Liquidatie, begroting: Begroting, sleutel: Verdeelsleutel) -> str:
