@@ -322,6 +322,25 @@ def toets(
     )
 
 
+@cli.command()
+@convenant_optie
+@bezetting_optie
+@click.option("--json", is_flag=True, help="Uitvoer als JSON.")
+@debug_optie
+def lezingen(
+    convenant_pad: Path | None, bezetting_pad: Path | None, register: Path | None, json: bool
+) -> int:
+    """Toon de betwiste lezingen: de alternatieven, welke de Stuurgroep vaststelde en over
+    hoeveel besluiten in het register elke lezing beslist.
+
+    Het register is --register PAD, anders de huidige map (of een map erboven). Vastgestelde
+    lezingen staan in lezingen.yaml van het register.
+    """
+    from .opdrachten.lezingen import lezingen as uitvoeren
+
+    return uitvoeren(convenant_pad, bezetting_pad, register, json)
+
+
 DOCUMENTSOORTEN = [
     "agenda",
     "besluitenlijst",
@@ -618,6 +637,13 @@ def informatie_toets(bestand: Path, json: bool, convenant_pad: Path | None) -> i
 )
 @click.option("--json", is_flag=True, help="Uitvoer als JSON.")
 @document_uitvoer_opties
+@lezing_optie
+@click.option(
+    "--gevoeligheid",
+    "met_gevoeligheid",
+    is_flag=True,
+    help="Toon welke verplichtingen omslaan onder elke andere lezing.",
+)
 @convenant_optie
 @alleen_bezetting_optie
 @debug_optie

@@ -469,3 +469,41 @@ def _kennisgevingen(c: Convenant, register: list[Gehouden], jaar: int) -> list[s
                     f"Uitsluiting van {c.partij[b.uitsluiting.partij].naam}: {o.oordeel} ({g.naam}, {b.id})"
                 )
     return uit
+
+
+@dataclass(frozen=True)
+class Omslag:
+    """An obligation whose status differs under another reading of one contested aanname."""
+
+    aanname: str
+    lezing: str
+    uitspraak: str
+    omschrijving: str
+    artikel: str
+    van: Status | None  # None: the obligation does not arise under that reading
+    naar: Status | None
+
+
+def omslagen(
+    aanname: str, lezing: str, uitspraak: str, basis: Jaaroverzicht, ander: Jaaroverzicht
+) -> list[Omslag]:
+    """The obligations that flip, appear or disappear from `basis` to `ander`."""
+
+    def per_sleutel(o: Jaaroverzicht) -> dict[tuple[str, str, int], Verplichting]:
+        # An obligation is known by what it says and its article; which meetings it names may
+        # change with the reading. The same obligation twice is told apart by its place.
+        uit: dict[tuple[str, str, int], Verplichting] = {}
+        for v in o.verplichtingen:
+            n = sum(1 for k in uit if k[:2] == (v.omschrijving, v.artikel))
+            uit[(v.omschrijving, v.artikel, n)] = v
+        return uit
+
+    voor, na = per_sleutel(basis), per_sleutel(ander)
+    uit: list[Omslag] = []
+    for k in [*voor, *(k for k in na if k not in voor)]:
+        van, naar = voor.get(k), na.get(k)
+        status_van = van.status if van else None
+        status_naar = naar.status if naar else None
+        if status_van != status_naar:
+            uit.append(Omslag(aanname, lezing, uitspraak, k[0], k[1], status_van, status_naar))
+    return uit

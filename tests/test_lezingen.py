@@ -115,3 +115,95 @@ def test_zonder_gevoeligheid_geen_alternatieven_in_json() -> None:
         "meerderheid_van_stemmen": "uitgebrachte_stemmen",
         "staking_van_stemmen": "impasse",
     }
+
+
+def test_lezingen_toont_status_en_hoeveel_besluiten_elke_lezing_beslist(tmp_path: Path) -> None:
+    for pad in VOORBEELDREGISTER.glob("*.yaml"):
+        shutil.copy(pad, tmp_path / pad.name)
+    (tmp_path / "lezingen.yaml").write_text(
+        "vastgesteld:\n"
+        "  - {aanname: staking_van_stemmen, lezing: impasse, besluit: sg-2027-14, datum: 2027-10-06}\n",
+        encoding="utf-8",
+    )
+    code, uit, fout = draai(["lezingen", "--register", str(tmp_path), "--json"])
+    assert code == 0, fout
+    per = {x["aanname"]: x for x in json.loads(uit)["lezingen"]}
+    assert set(per) == set(C.betwist)
+    staking = per["staking_van_stemmen"]
+    assert staking["vastgesteld_bij"]["besluit"] == "sg-2027-14"
+    assert staking["besluiten_beslissend"] == 2
+    assert {b["besluit"] for b in staking["beslissend"]} == {"sg-2027-04", "sg-2027-07"}
+    assert per["besluitregel_partneroverleg"]["vastgesteld_bij"] is None
+    assert per["besluitregel_partneroverleg"]["besluiten_beslissend"] == 3
+
+
+def test_elke_betwiste_lezing_wordt_door_een_regel_geraadpleegd() -> None:
+    """A reading no rule reads would be a choice without effect: each is consulted somewhere."""
+    import yaml
+
+    from convenant.opdrachten.lezingen import ELDERS
+
+    in_scenarios = {
+        optie.split("=")[0]
+        for pad in (Path(__file__).parent / "scenarios").glob("toets-lezingen*.yaml")
+        for scenario in yaml.safe_load(pad.read_text(encoding="utf-8"))["scenarios"]
+        for optie in scenario.get("lezing", [])
+        if scenario["verwacht"].get("lezingen", {}).get(optie.split("=")[0]) is not None
+        or "aannames" in scenario["verwacht"]
+    }
+    _, uit, _ = draai(["lezingen", "--register", str(VOORBEELDREGISTER), "--json"])
+    for x in json.loads(uit)["lezingen"]:
+        gebruikt = x["besluiten_geraadpleegd"] or x["aanname"] in {*ELDERS, *in_scenarios}
+        assert gebruikt, x["aanname"]
+
+
+def test_simuleer_uittreding_telt_de_opzegtermijn_volgens_de_lezing() -> None:
+    args = ["simuleer", "uittreding", "--register", str(VOORBEELDREGISTER), "--partij", "meppel"]
+    args += ["--opzegging", "2027-01-31", "--json"]
+    _, standaard, _ = draai(args)
+    _, dag_na, _ = draai([*args, "--lezing", "ingang_opzegtermijn=dag_na_opzegging"])
+    assert json.loads(standaard)["ingang"] == "2028-01-31"
+    assert json.loads(dag_na)["ingang"] == "2028-02-01"
+    assert json.loads(dag_na)["lezingen"] == {
+        "ingang_opzegtermijn": "dag_na_opzegging",
+        "uittredende_gemeente_deelt_kosten": "deelt_mee",
+    }
+
+
+def test_liquidatie_gevoeligheid_zegt_welke_bedragen_verschuiven_en_het_telt_op() -> None:
+    from decimal import Decimal
+
+    begroting = VOORBEELDREGISTER / "documenten" / "liquidatiebegroting-voorbeeld.yaml"
+    code, uit, _ = draai(
+        [
+            *["simuleer", "liquidatie", "--begroting", str(begroting), "--route", "rechter"],
+            *["--gevoeligheid", "--json"],
+        ]
+    )
+    assert code == 0
+    data = json.loads(uit)
+    [alt] = data["alternatieven"]
+    assert (alt["aanname"], alt["lezing"]) == ("rechter_vrd_kosten", "personeel_naar_gemeenten")
+    # What the VRD no longer bears, the gemeenten bear together, to the cent.
+    assert sum(Decimal(b) for b in alt["gemeenten"].values()) == -Decimal(alt["vrd"]) > 0
+
+
+def test_jaaroverzicht_gevoeligheid_noemt_de_verplichtingen_die_omslaan() -> None:
+    code, uit, _ = draai(
+        ["jaaroverzicht", str(VOORBEELDREGISTER), "--jaar", "2027", "--gevoeligheid", "--json"]
+    )
+    assert code == 1
+    omslagen = {(a["aanname"], a["lezing"]): a for a in json.loads(uit)["alternatieven"]}
+    staking = omslagen[("staking_van_stemmen", "verworpen")]
+    assert (staking["van"], staking["naar"]) == ("niet in orde", "in orde")
+    assert staking["artikel"] == "5.7, 7.2"
+
+
+def test_casus_criteria_volgens_de_andere_structuur_van_bijlage_2() -> None:
+    args = ["casus", "criteria", "--ja", "veiligheid", "--json"]
+    code, uit, _ = draai(args)
+    assert code == 1
+    assert json.loads(uit)["alternatieven"][0]["lezing"] == "a_of_b_c_d"
+    code, uit, _ = draai([*args, "--lezing", "criteria_structuur=a_of_b_c_d"])
+    assert code == 0
+    assert json.loads(uit)["complexe_casuistiek"] is True

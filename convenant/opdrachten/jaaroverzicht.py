@@ -11,6 +11,7 @@ from governance.bestanden import (
     bezetting_uit,
     laad_convenant,
     laad_vergadering,
+    lezingen_uit,
     vergaderbestanden,
 )
 from governance.errors import (
@@ -22,30 +23,72 @@ from governance.errors import (
     Melding,
 )
 from governance.models import Bezetting, Convenant
-from governance.zetels import beeld
-from rules.jaaroverzicht import Gehouden, Jaaroverzicht, overzicht
+from governance.zetels import Vergaderbeeld, beeld
+from rules.jaaroverzicht import Gehouden, Jaaroverzicht, Omslag, omslagen, overzicht
+from rules.lezingen import STANDAARD, Lezingkeuze, kies
 from rules.toets import toets
 
 from ..uitvoer import als_json, documentformaat, schrijf
 
 
 def lees_register(
-    c: Convenant, bezetting: Bezetting | None, map_: Path
+    c: Convenant, bezetting: Bezetting | None, map_: Path, keuze: Lezingkeuze = STANDAARD
 ) -> tuple[list[Gehouden], list[Melding]]:
     """Every meeting file in the folder; an unreadable one is reported and the rest still count."""
-    gehouden: list[Gehouden] = []
+    beelden, onleesbaar = _beelden(c, bezetting, map_)
+    return _beoordeeld(beelden, keuze), onleesbaar
+
+
+def _beelden(
+    c: Convenant, bezetting: Bezetting | None, map_: Path
+) -> tuple[list[tuple[str, Vergaderbeeld]], list[Melding]]:
+    beelden: list[tuple[str, Vergaderbeeld]] = []
     onleesbaar: list[Melding] = []
     for pad in vergaderbestanden(map_):
         try:
-            vergadering = laad_vergadering(pad)
-            gehouden.append(
-                Gehouden(
-                    pad.name, vergadering.model, tuple(toets(beeld(c, vergadering, bezetting)))
-                )
-            )
+            beelden.append((pad.name, beeld(c, laad_vergadering(pad), bezetting)))
         except InvoerFout as fout:
             onleesbaar.extend(fout.meldingen)
-    return gehouden, onleesbaar
+    return beelden, onleesbaar
+
+
+def _beoordeeld(beelden: list[tuple[str, Vergaderbeeld]], keuze: Lezingkeuze) -> list[Gehouden]:
+    return [Gehouden(naam, b.vergadering, tuple(toets(b, keuze))) for naam, b in beelden]
+
+
+def gevoeligheid(
+    c: Convenant,
+    beelden: list[tuple[str, Vergaderbeeld]],
+    gehouden: list[Gehouden],
+    basis: Jaaroverzicht,
+    keuze: Lezingkeuze,
+) -> list[Omslag]:
+    """Which obligations flip under each other reading the register's verdicts consulted.
+
+    Only the meetings whose verdicts consulted a reading are judged again under its
+    alternatives; the overview itself is then recomputed, one reading changed at a time.
+    """
+    per_aanname: dict[str, set[str]] = {}
+    for g in gehouden:
+        for o in g.oordelen:
+            for aanname, _ in o.lezingen:
+                per_aanname.setdefault(aanname, set()).add(g.naam)
+    uit: list[Omslag] = []
+    for aanname in sorted(per_aanname):
+        huidig = keuze.lezing_voor(c.betwist[aanname])
+        for lezing in c.betwist[aanname].lezingen:
+            if lezing.id == huidig:
+                continue
+            anders = keuze.met(aanname, lezing.id)
+            opnieuw = {
+                naam: Gehouden(naam, b.vergadering, tuple(toets(b, anders)))
+                for naam, b in beelden
+                if naam in per_aanname[aanname]
+            }
+            register = [opnieuw.get(g.naam, g) for g in gehouden]
+            ander = overzicht(c, register, basis.jaar, basis.peildatum)
+            uit += omslagen(aanname, lezing.id, lezing.uitspraak, basis, ander)
+    return uit
 
 
 def jaaroverzicht(
@@ -58,6 +101,8 @@ def jaaroverzicht(
     uitvoer: Path | None,
     formaat: str | None,
     overschrijf: bool,
+    lezingen: tuple[str, ...] = (),
+    met_gevoeligheid: bool = False,
 ) -> int:
     if not register.is_dir():
         raise GebruiksFout(
@@ -67,27 +112,60 @@ def jaaroverzicht(
     c = convenant.model
     gevonden = bezetting_uit(c, bezetting_pad, register)
     bezetting = gevonden.model if gevonden else None
-    gehouden, onleesbaar = lees_register(c, bezetting, register)
+    keuze = kies(c, lezingen, lezingen_uit(c, register))
+    beelden, onleesbaar = _beelden(c, bezetting, register)
+    gehouden = _beoordeeld(beelden, keuze)
     if not gehouden and not onleesbaar:
         raise GebruiksFout(f"{register}: geen vergaderbestanden (*.yaml) gevonden")
     jaar = jaar or max((g.vergadering.datum.year for g in gehouden), default=dt.date.today().year)
     o = overzicht(c, gehouden, jaar, op or dt.date(jaar, 12, 31))
+    omslag = gevoeligheid(c, beelden, gehouden, o, keuze) if met_gevoeligheid else None
     for melding in onleesbaar:
         sys.stderr.write(f"{melding}\n")
     if json:
-        schrijf(als_json(_als_dict(c, o, onleesbaar)), uitvoer, overschrijf)
+        data = _als_dict(c, o, onleesbaar)
+        if omslag is not None:
+            data["alternatieven"] = [_omslag_dict(x) for x in omslag]
+        schrijf(als_json(data), uitvoer, overschrijf)
     else:
         from ..maak import render
 
         formaat = documentformaat(uitvoer, formaat)
-        schrijf(
-            render("jaaroverzicht", formaat, context(c, o, onleesbaar), register),
-            uitvoer,
-            overschrijf,
-        )
+        if omslag is not None and formaat != "md":
+            raise GebruiksFout("--gevoeligheid gaat samen met --json of met md, niet met html")
+        tekst = render("jaaroverzicht", formaat, context(c, o, onleesbaar), register)
+        if omslag is not None:
+            tekst = tekst.rstrip("\n") + "\n\n" + _omslagen_md(omslag)
+        schrijf(tekst, uitvoer, overschrijf)
     if onleesbaar:
         return EXIT_ONLEESBAAR
     return EXIT_OK if o.in_orde else EXIT_NIET_GELDIG
+
+
+def _omslag_dict(o: Omslag) -> dict[str, object]:
+    return {
+        "aanname": o.aanname,
+        "lezing": o.lezing,
+        "uitspraak": o.uitspraak,
+        "omschrijving": o.omschrijving,
+        "artikel": o.artikel,
+        "van": o.van,
+        "naar": o.naar,
+    }
+
+
+def _omslagen_md(omslagen_: list[Omslag]) -> str:
+    regels = ["## Gevoeligheid voor lezingen", ""]
+    if not omslagen_:
+        regels.append("Onder geen andere lezing verandert een verplichting.")
+    for o in omslagen_:
+        van = o.van or "niet van toepassing"
+        naar = o.naar or "niet van toepassing"
+        regels.append(
+            f"- Bij lezing `{o.aanname}={o.lezing}`: {o.omschrijving} (art. {o.artikel}) "
+            f"wordt *{naar}* in plaats van *{van}*. {o.uitspraak}"
+        )
+    return "\n".join(regels) + "\n"
 
 
 def _als_dict(c: Convenant, o: Jaaroverzicht, onleesbaar: list[Melding]) -> dict[str, object]:
