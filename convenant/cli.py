@@ -22,6 +22,7 @@ from governance.datums import EERSTE_JAAR, LAATSTE_JAAR
 from governance.errors import EXIT_INTERN, EXIT_ONLEESBAAR, ConvenantFout, veilig
 
 from . import __version__, nl
+from .opdrachten import SCHEMASOORTEN
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -160,6 +161,18 @@ def lezing_optie(f: F) -> F:
     )(f)
 
 
+def peildatum_optie(uitleg: str) -> Callable[[F], F]:
+    """--op DATUM, today unless given."""
+    return click.option(
+        "--op",
+        type=Datum(),
+        default=dt.date.today,
+        show_default="vandaag",
+        metavar="DATUM",
+        help=uitleg,
+    )
+
+
 def debug_optie(f: F) -> F:
     # Parsed by main() from argv wherever it stands; declared here so click accepts it.
     return click.option("--debug", is_flag=True, expose_value=False, hidden=True)(f)
@@ -224,14 +237,7 @@ def valideer(**opties: Any) -> int:
 
 @cli.command()
 @convenant_optie
-@click.option(
-    "--op",
-    type=Datum(),
-    default=dt.date.today,
-    show_default="vandaag",
-    metavar="DATUM",
-    help="Peildatum (standaard: vandaag).",
-)
+@peildatum_optie("Peildatum (standaard: vandaag).")
 @click.option(
     "--soort",
     type=click.Choice(["gemeente", "ketenpartner", "ondersteuner"]),
@@ -244,6 +250,39 @@ def partijen(convenant_pad: Path | None, op: dt.date, soort: str | None, json: b
     from .opdrachten.partijen import partijen as uitvoeren
 
     return uitvoeren(convenant_pad, op, soort, json)
+
+
+@cli.command()
+@convenant_optie
+@click.option("--json", is_flag=True, help="Uitvoer als JSON.")
+@debug_optie
+def soorten(convenant_pad: Path | None, json: bool) -> int:
+    """Toon elke soort besluit: id, naam, welk orgaan besluit, wat voorbehouden is en de vereisten.
+
+    De id is wat een vergaderbestand bij 'soort:' noemt.
+    """
+    from .opdrachten.soorten import soorten as uitvoeren
+
+    return uitvoeren(convenant_pad, json)
+
+
+@cli.command()
+@click.option("--orgaan", metavar="ID", help="Alleen dit orgaan (bijv. stuurgroep).")
+@peildatum_optie("Peildatum: de bezetting die dan geldt (standaard: vandaag).")
+@convenant_optie
+@bezetting_optie
+@click.option("--json", is_flag=True, help="Uitvoer als JSON.")
+@debug_optie
+def leden(**opties: Any) -> int:
+    """Toon wie op een datum in welk orgaan zit: de ids die een vergaderbestand noemt.
+
+    Per lid: id, naam, functie en de Partij(en) die het vertegenwoordigt, uit de bezetting van
+    het register (bezetting.yaml). Organen zonder bezetting (Casusoverleg, jaarvergadering)
+    noemen de Partijen zelf: zie 'convenant partijen'.
+    """
+    from .opdrachten.leden import leden as uitvoeren
+
+    return uitvoeren(**opties)
 
 
 @cli.command()
@@ -419,15 +458,32 @@ def escaleer(
 
 
 @cli.command()
-@click.argument(
-    "soort", type=click.Choice(["vergadering", "bezetting", "verdeelsleutel", "convenant"])
-)
+@click.argument("soort", type=click.Choice(SCHEMASOORTEN))
 @debug_optie
 def schema(soort: str) -> int:
     """Druk het JSON Schema van een invoerbestand af (voor editors en controles)."""
     from .opdrachten.schema import schema as uitvoeren
 
     return uitvoeren(soort)
+
+
+@cli.group("register", cls=Opdrachtgroep)
+def register_groep() -> None:
+    """Een register: de map met de vergaderingen, bezetting en verdeelsleutel van een secretariaat."""
+
+
+@register_groep.command("nieuw")
+@click.argument("pad", type=click.Path(path_type=Path), metavar="PAD")
+@convenant_optie
+@debug_optie
+def register_nieuw(pad: Path, convenant_pad: Path | None) -> int:
+    """Maak een leeg register: bezetting.yaml en verdeelsleutel.yaml om in te vullen, en een LEESMIJ.
+
+    PAD is een nieuwe of lege map; een map met bestanden wordt geweigerd.
+    """
+    from .opdrachten.register import nieuw
+
+    return nieuw(pad, convenant_pad)
 
 
 @cli.group(cls=Opdrachtgroep)

@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
+import click
 import pytest
 
+from convenant.cli import cli
+from convenant.opdrachten import SCHEMASOORTEN
+from convenant.opdrachten.schema import modellen
 from governance.errors import bedoelde_u
 from tests.scenario_runners import draai
 
@@ -43,3 +50,160 @@ def test_bedoelde_u_zwijgt_als_niets_lijkt() -> None:
     assert (
         bedoelde_u("Provincie Groningen", ["assen", "emmen"], {"Gemeente Assen": "assen"}) is None
     )
+
+
+# --- finding the ids: soorten, leden ---------------------------------------------------------------
+
+
+def test_soorten_noemt_elke_soort_met_orgaan_voorbehoud_en_vereisten() -> None:
+    code, uit, fout = draai(["soorten"])
+    assert (code, fout) == (0, "")
+    assert uit.startswith("26 soorten besluit.")
+    assert (
+        "jaarplan  Jaarplan  (art. 1.18, 4.5) [aanname: verwijzing_1_18]\n    besluit: Stuurgroep (niet voorbehouden)"
+        in uit
+    )
+    assert (
+        "uitsluiting  Uitsluiting van een Partij  (art. 25.3, 24.3)\n"
+        "    besluit: Stuurgroep, als voorstel; het laatste woord is voorbehouden aan: De twaalf"
+    ) in uit
+    assert (
+        "    - inhoud 'langetermijnvisie': het Jaarplan bevat een langetermijnvisie (art. 4.5a)"
+        in uit
+    )
+
+
+def test_soorten_json() -> None:
+    code, uit, _ = draai(["soorten", "--json"])
+    soorten = {s["id"]: s for s in json.loads(uit)["soorten"]}
+    assert code == 0
+    assert len(soorten) == 26
+    assert soorten["bijdrage_of_dienstverlening"]["voorbehouden_aan_colleges"] is True
+    assert soorten["bijdrage_of_dienstverlening"]["bevoegd"] == []
+    assert soorten["beleid"]["voorbehouden_aan_colleges"] is False
+    assert [v["id"] for v in soorten["jaarplan"]["vereisten"]][:2] == [
+        "langetermijnvisie",
+        "prioriteiten",
+    ]
+    assert soorten["jaarplan"]["vereisten"][0]["artikelen"] == ["4.5a"]
+
+
+def test_leden_per_orgaan_uit_de_bezetting_van_het_register() -> None:
+    code, uit, fout = draai(
+        ["leden", "--register", "examples", "--orgaan", "stuurgroep", "--op", "2027-02-10"]
+    )
+    assert (code, fout) == (0, "")
+    assert "Leden op 10 februari 2027 volgens examples/bezetting.yaml" in uit
+    assert "sg_assen" in uit
+    assert "Burgemeester van Assen (voorbeeld)" in uit
+    regel = next(r for r in uit.splitlines() if "sg_manager" in r)
+    assert "secretaris, geen stem" in regel
+    assert "Partneroverleg" not in uit
+
+
+def test_leden_json_noemt_wie_namens_wie_stemt() -> None:
+    code, uit, _ = draai(["leden", "--register", "examples", "--op", "2027-03-03", "--json"])
+    data = json.loads(uit)
+    assert code == 0
+    organen = {o["id"]: o for o in data["organen"]}
+    leden = {lid["id"]: lid for lid in organen["partneroverleg"]["leden"]}
+    assert len(leden["po_gemeenten"]["namens"]) == 12
+    assert leden["po_gemeenten"]["stemrecht"] is True
+    assert leden["po_manager"]["stemrecht"] is False
+    assert organen["casusoverleg"]["leden"] is None
+    assert organen["casusoverleg"]["heeft_bezetting"] is False
+
+
+@pytest.mark.parametrize(
+    ("args", "melding"),
+    [
+        (["--orgaan", "Stuurgroup"], "onbekend orgaan 'Stuurgroup' (bedoelde u 'stuurgroep'?)"),
+        (["--op", "2020-01-01"], "geen periode die 1 januari 2020 omvat"),
+    ],
+)
+def test_leden_fouten_zeggen_wat_te_doen(args: list[str], melding: str) -> None:
+    code, _, fout = draai(["leden", "--register", "examples", *args])
+    assert code == 2
+    assert melding in fout
+
+
+def test_leden_zonder_register_zegt_hoe_je_er_een_noemt_of_maakt(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, _, fout = draai(["leden", "--orgaan", "stuurgroep"])
+    assert code == 2
+    assert "er is geen bezetting gevonden: geef het register met --register PAD" in fout
+    assert "'convenant register nieuw PAD'" in fout
+
+
+# --- a new register ---------------------------------------------------------------------------------
+
+
+def test_register_nieuw_maakt_een_register_dat_zegt_wat_er_nog_moet(tmp_path: Path) -> None:
+    register = tmp_path / "zvhd"
+    code, uit, fout = draai(["register", "nieuw", str(register)])
+    assert (code, fout) == (0, "")
+    assert f"Controleer daarna met: convenant valideer --register {register}" in uit
+    assert sorted(p.name for p in register.iterdir()) == ["LEESMIJ.md", "bezetting.yaml"]
+    bezetting = (register / "bezetting.yaml").read_text(encoding="utf-8")
+    assert "      stuurgroep:  # Stuurgroep\n        leden: []" in bezetting
+    assert "#           - id: sg_assen" in bezetting
+    assert "gewicht: …}  # Gemeente De Wolden" in (register / "LEESMIJ.md").read_text()
+
+    # Empty, it loads, and valideer says what is still missing (4.4), line and all.
+    code, uit, fout = draai(["valideer", "--register", str(register), "--geen-bevindingen"])
+    assert code == 1
+    assert "de Stuurgroep heeft geen gemeentelijke vertegenwoordiger (4.4)" in uit
+    assert f"{register / 'bezetting.yaml'}:12:9:" in uit
+
+    # A meeting in it is refused with the command that shows who sits where.
+    (register / "stuurgroep-2027-02-10.yaml").write_text(
+        "orgaan: stuurgroep\ndatum: 2027-02-10\naanwezig: [sg_assen]\n"
+        "besluiten: [{id: b1, onderwerp: x, soort: beleid, stemmen: {voor: alle}}]\n",
+        encoding="utf-8",
+    )
+    code, _, fout = draai(["toets", str(register)])
+    assert code == 2
+    assert "'sg_assen' is geen lid van dit orgaan" in fout
+    assert "'convenant leden --orgaan stuurgroep --op 2027-02-10' toont ze" in fout
+
+
+def test_register_nieuw_weigert_een_volle_map_en_laat_hem_heel(tmp_path: Path) -> None:
+    (tmp_path / "notulen.yaml").write_text("x: 1\n", encoding="utf-8")
+    code, uit, fout = draai(["register", "nieuw", str(tmp_path)])
+    assert code == 2
+    assert "de map is niet leeg" in fout
+    assert uit == ""
+    assert [p.name for p in tmp_path.iterdir()] == ["notulen.yaml"]
+
+
+def test_register_nieuw_in_een_lege_map_mag(tmp_path: Path) -> None:
+    code, _, _ = draai(["register", "nieuw", str(tmp_path)])
+    assert code == 0
+    assert (tmp_path / "bezetting.yaml").is_file()
+
+
+# --- schema -----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("soort", SCHEMASOORTEN)
+def test_schema_voor_elke_soort_invoer(soort: str) -> None:
+    code, uit, _ = draai(["schema", soort])
+    data = json.loads(uit)
+    assert code == 0
+    assert data["title"] == f"convenant: {soort}"
+    assert data["properties"]
+
+
+def test_schema_opdracht_kent_elke_soort() -> None:
+    schema = cli.commands["schema"]
+    keuze = schema.params[0].type
+    assert isinstance(keuze, click.Choice)
+    assert list(keuze.choices) == list(SCHEMASOORTEN) == list(modellen())
+
+
+def test_schema_laat_ja_en_nee_toe() -> None:
+    _, uit, _ = draai(["schema", "vergadering"])
+    openbaar = json.loads(uit)["properties"]["openbaar"]
+    assert {"enum": ["ja", "nee", "Ja", "Nee"]} in openbaar["anyOf"]
