@@ -192,3 +192,24 @@ def _normaal(naam: str) -> str:
     """A name compared loosely: lower case, no remarks in brackets, hyphens as spaces."""
     zonder = re.sub(r"\([^)]*\)", " ", naam.lower())
     return " ".join(re.sub(r"[-_&/,.]", " ", zonder).split())
+
+
+class VerouderdeVersie(ConvenantFout):
+    """A save based on a version of the file that is no longer the one on disk.
+
+    Someone (another tab, a colleague, an editor) saved the file after this version was read;
+    writing now would silently drop their changes.
+    """
+
+    exit_code = EXIT_ONLEESBAAR
+
+    def __init__(self, pad: str, gelezen: str | None, op_schijf: str | None) -> None:
+        self.pad, self.gelezen, self.op_schijf = pad, gelezen, op_schijf
+        waarom = (
+            "het bestand bestaat al"
+            if gelezen is None
+            else "het bestand is verwijderd"
+            if op_schijf is None
+            else "het bestand is intussen door iemand anders opgeslagen"
+        )
+        super().__init__(f"{pad}: niet opgeslagen: {waarom}")

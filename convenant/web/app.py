@@ -86,9 +86,9 @@ def werkplek(request: Request) -> Werkplek:
     return w
 
 
-def pagina(request: Request, naam: str, status: int = 200, **context: Any) -> HTMLResponse:
+def pagina(request: Request, sjabloon: str, status: int = 200, **context: Any) -> HTMLResponse:
     return HTMLResponse(
-        sjablonen(request).render(naam, pad=request.url.path, **context), status_code=status
+        sjablonen(request).render(sjabloon, pad=request.url.path, **context), status_code=status
     )
 
 

@@ -28,6 +28,12 @@ def _kort(waarde: dt.date | None) -> str:
     return waarde.strftime("%d-%m-%Y") if waarde else ""
 
 
+def _anker(artikelen: str) -> str:
+    """The page anchor of a citation's first article: '5.6, 7.1' → 'artikel-5'."""
+    eerste = artikelen.split(",")[0].strip()
+    return "artikel-" + eerste.split(".")[0].rstrip("abcdefghijklmnopqrstuvwxyz").replace(" ", "-")
+
+
 def omgeving() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(gebundeld("templates") / "web")),
@@ -36,7 +42,13 @@ def omgeving() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(datum=_datum, kortedatum=_kort, artikel=weergave)
+    env.filters.update(
+        datum=_datum,
+        kortedatum=_kort,
+        artikel=weergave,
+        namen=lambda ids, namen: [namen.get(i, i) for i in ids],  # ids → names, unknown as is
+        anker=_anker,
+    )
     env.globals.update(oordeel_label=OORDEEL_LABEL)
     return env
 
@@ -46,5 +58,5 @@ class Sjablonen:
         self.env = omgeving()
         self.algemeen = algemeen
 
-    def render(self, naam: str, **context: Any) -> str:
-        return self.env.get_template(naam).render(**self.algemeen, **context)
+    def render(self, sjabloon: str, **context: Any) -> str:
+        return self.env.get_template(sjabloon).render(**self.algemeen, **context)

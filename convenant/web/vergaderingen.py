@@ -1,25 +1,428 @@
-"""Vergaderingen: the meetings of the register per orgaan and year, each with its verdicts."""
+"""Vergaderingen: the list per orgaan and year, a meeting with its verdicts, the form to
+create and edit one with live verdicts, and each meeting's history.
+
+Saving follows `governance.opslag`: atomic, the previous version into the history folder,
+refused when the file changed on disk since the form was opened. A form that is re-shown for
+any reason (an error, a refused save, a row added) shows exactly what the user entered.
+"""
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse, Response
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from fastapi import APIRouter, HTTPException, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from governance.errors import InvoerFout, VerouderdeVersie
+from governance.opslag import bewaar, geschiedenis, versie, versie_van
+from governance.yamlschrijver import als_yaml, opmerkingen
+from governance.zetels import beeld
 
 from .app import pagina, werkplek
-from .werkplek import beoordeel
+from .beveiliging import CSRF_KOP, CSRF_VELD, gelijk
+from .formulier import (
+    ActiepuntInvoer,
+    BesluitInvoer,
+    Invoer,
+    Uitslag,
+    beoordeel,
+    consensus,
+    gegevens,
+    invoer_uit,
+    invoer_uit_formulier,
+    stemeenheden,
+    zitplaatsen,
+)
+from .werkplek import ID_PATROON, Werkplek
+from .werkplek import beoordeel as beoordeel_register
 
 router = APIRouter()
+MAX_FORMULIER = 2_000_000  # bytes; a meeting is a few kilobytes
+
+
+async def formulier(request: Request) -> dict[str, list[str]]:
+    """The posted form, after checking it came from a page of this workplace (CSRF)."""
+    if int(request.headers.get("content-length") or 0) > MAX_FORMULIER:
+        raise HTTPException(413, "Het formulier is te groot.")
+    form = await request.form()
+    geheim: str = request.app.state.csrf
+    gegeven = request.headers.get(CSRF_KOP) or form.get(CSRF_VELD)
+    if not gelijk(gegeven if isinstance(gegeven, str) else None, geheim):
+        raise HTTPException(
+            403,
+            "Dit formulier komt niet van een pagina van deze werkplek (of de werkplek is "
+            "opnieuw gestart). Open de pagina opnieuw en probeer het nog eens.",
+        )
+    return {k: [w for w in form.getlist(k) if isinstance(w, str)] for k in form}
+
+
+# --- list and view ---------------------------------------------------------------------------
 
 
 @router.get("/vergaderingen", response_class=HTMLResponse)
-def lijst(request: Request) -> Response:
+def lijst(request: Request, orgaan: str = "", jaar: int | None = None) -> Response:
     w = werkplek(request)
-    gehouden, kapot = beoordeel(w)
+    c = w.convenant
+    gehouden, kapot = beoordeel_register(w)
+    jaren = sorted({g.vergadering.datum.year for g in gehouden}, reverse=True)
+    gekozen = [
+        g
+        for g in gehouden
+        if (not orgaan or g.vergadering.orgaan == orgaan)
+        and (jaar is None or g.vergadering.datum.year == jaar)
+    ]
+    groepen: dict[tuple[int, str], list[Any]] = {}
+    for g in sorted(gekozen, key=lambda g: g.vergadering.datum):
+        groepen.setdefault((g.vergadering.datum.year, g.vergadering.orgaan), []).append(g)
     return pagina(
         request,
         "vergaderingen.html.j2",
         titel="Vergaderingen",
-        gehouden=sorted(gehouden, key=lambda g: g.vergadering.datum, reverse=True),
+        groepen=sorted(groepen.items(), key=lambda kv: (-kv[0][0], _orgaanvolgorde(w, kv[0][1]))),
         kapot=kapot,
-        orgaannaam={o.id: o.naam for o in w.convenant.organen},
+        organen=vergaderende_organen(w),
+        orgaannaam={o.id: o.naam for o in c.organen},
+        jaren=jaren,
+        gekozen_orgaan=orgaan,
+        gekozen_jaar=jaar,
     )
+
+
+def _orgaanvolgorde(w: Werkplek, orgaan: str) -> int:
+    return [o.id for o in w.convenant.organen].index(orgaan)
+
+
+def vergaderende_organen(w: Werkplek) -> list[Any]:
+    """The organen that meet and decide by a rule of their own (not the twelve colleges)."""
+    return [o for o in w.convenant.organen if o.besluitregel is not None and not o.eindgezag]
+
+
+@router.get("/vergaderingen/nieuw", response_class=HTMLResponse)
+def nieuw(request: Request, orgaan: str = "stuurgroep", datum: str = "") -> Response:
+    w = werkplek(request)
+    if orgaan not in {o.id for o in vergaderende_organen(w)}:
+        orgaan = "stuurgroep"
+    invoer = Invoer(orgaan=orgaan, datum=datum or w.vandaag().isoformat())
+    _vul_aanwezigheid(w, invoer)
+    invoer.besluiten.append(BesluitInvoer(id=_volgend_besluitnummer(invoer)))
+    return _toon_formulier(request, invoer, None, None)
+
+
+@router.get("/vergaderingen/{id_}", response_class=HTMLResponse)
+def vergadering(request: Request, id_: str, opgeslagen: str = "") -> Response:
+    w = werkplek(request)
+    gelezen = w.lees(id_)
+    bezetting, _ = w.bezetting()
+    context: dict[str, Any] = {
+        "id": id_,
+        "naam": gelezen.pad.name,
+        "inhoud": gelezen.inhoud.decode("utf-8", errors="replace"),
+        "fouten": gelezen.fouten,
+        "opgeslagen": opgeslagen,
+        "aantal_versies": len(geschiedenis(w.register, gelezen.pad.name)),
+    }
+    if gelezen.vergadering is None:
+        return pagina(request, "vergadering.html.j2", titel=gelezen.pad.name, v=None, **context)
+    v = gelezen.vergadering.model
+    c = w.convenant
+    from rules.toets import toets
+
+    try:
+        b = beeld(c, gelezen.vergadering, bezetting)
+        oordelen = toets(b)
+    except InvoerFout as e:
+        context["fouten"] = e.meldingen
+        b, oordelen = None, []
+    orgaan = c.orgaan[v.orgaan]
+    return pagina(
+        request,
+        "vergadering.html.j2",
+        titel=f"{orgaan.naam}, {v.datum:%d-%m-%Y}",
+        v=v,
+        orgaan=orgaan,
+        beeld=b,
+        oordelen=oordelen,
+        plaatsen={p.id: p for p in zitplaatsen(c, orgaan, bezetting, v.datum)},
+        partijnaam={p.id: p.naam for p in c.partijen},
+        c=c,
+        **context,
+    )
+
+
+# --- the form ----------------------------------------------------------------------------------
+
+
+@router.get("/vergaderingen/{id_}/bewerk", response_class=HTMLResponse)
+def bewerk(request: Request, id_: str) -> Response:
+    w = werkplek(request)
+    gelezen = w.lees(id_)
+    if gelezen.vergadering is None:
+        return pagina(
+            request,
+            "fout.html.j2",
+            409,
+            titel="Dit bestand is niet te lezen",
+            tekst="Herstel eerst het bestand (of zet een eerdere versie terug via de geschiedenis):\n\n"
+            + "\n".join(str(m) for m in gelezen.fouten),
+        )
+    bezetting, _ = w.bezetting()
+    try:
+        b = beeld(w.convenant, gelezen.vergadering, bezetting)
+    except InvoerFout:
+        b = None
+    invoer = invoer_uit(gelezen.vergadering.model, b)
+    return _toon_formulier(request, invoer, id_, versie(gelezen.inhoud))
+
+
+@router.post("/vergaderingen/nieuw", response_class=HTMLResponse)
+async def nieuw_opslaan(request: Request) -> Response:
+    return await _verwerk(request, None)
+
+
+@router.post("/vergaderingen/{id_}/bewerk", response_class=HTMLResponse)
+async def bewerk_opslaan(request: Request, id_: str) -> Response:
+    werkplek(request).pad_van(id_)  # 404 for an unknown or malformed id, before reading
+    return await _verwerk(request, id_)
+
+
+@router.post("/vergaderingen/toets", response_class=HTMLResponse)
+async def toets_live(request: Request) -> Response:
+    """The verdicts for the form as it stands: fragments htmx swaps into each besluit."""
+    w = werkplek(request)
+    invoer = invoer_uit_formulier(await formulier(request))
+    bezetting, _ = w.bezetting()
+    uitslag = beoordeel(invoer, w.convenant, bezetting, "formulier.yaml")
+    return pagina(request, "_oordelen.html.j2", invoer=invoer, uitslag=uitslag, c=w.convenant)
+
+
+def _volgend_besluitnummer(invoer: Invoer) -> str:
+    voorvoegsel = {"stuurgroep": "sg", "partneroverleg": "po", "jaarvergadering": "jv"}.get(
+        invoer.orgaan, invoer.orgaan[:2] or "b"
+    )
+    jaar = invoer.datum[:4] if invoer.datum[:4].isdigit() else str(dt.date.today().year)
+    bestaand = {b.id for b in invoer.besluiten}
+    n = len(invoer.besluiten) + 1
+    while f"{voorvoegsel}-{jaar}-{n:02d}" in bestaand:
+        n += 1
+    return f"{voorvoegsel}-{jaar}-{n:02d}"
+
+
+def _vul_aanwezigheid(w: Werkplek, invoer: Invoer) -> None:
+    """Every seat of the bezetting in force gets a line; a new one starts as present."""
+    orgaan = w.convenant.orgaan.get(invoer.orgaan)
+    if orgaan is None or not orgaan.heeft_bezetting:
+        return
+    bezetting, _ = w.bezetting()
+    for plaats in zitplaatsen(w.convenant, orgaan, bezetting, invoer.peildatum()):
+        invoer.aanwezigheid.setdefault(plaats.id, "aanwezig")
+
+
+async def _verwerk(request: Request, id_: str | None) -> Response:
+    w = werkplek(request)
+    velden = await formulier(request)
+    invoer = invoer_uit_formulier(velden)
+    gelezen_versie = (velden.get("versie") or [""])[-1] or None
+    actie = (velden.get("actie") or ["bijwerken"])[-1]
+    if actie == "besluit_toevoegen":
+        invoer.besluiten.append(BesluitInvoer(id=_volgend_besluitnummer(invoer)))
+    elif actie.startswith("verwijder_besluit_"):
+        _verwijder(invoer.besluiten, actie)
+    elif actie == "actiepunt_toevoegen":
+        invoer.actiepunten.append(ActiepuntInvoer())
+    elif actie.startswith("verwijder_actiepunt_"):
+        _verwijder(invoer.actiepunten, actie)
+    elif actie in ("opslaan", "opslaan_zonder_opmerkingen", "toch_opslaan"):
+        return _opslaan(request, w, invoer, id_, gelezen_versie, actie)
+    if id_ is None:  # a new meeting starts with everyone present; a recorded one as it was
+        _vul_aanwezigheid(w, invoer)
+    return _toon_formulier(request, invoer, id_, gelezen_versie)
+
+
+def _verwijder(rijen: list[Any], actie: str) -> None:
+    try:
+        index = int(actie.rsplit("_", 1)[1])
+    except ValueError:
+        return
+    if 0 <= index < len(rijen):
+        rijen.pop(index)
+
+
+def _opslaan(
+    request: Request,
+    w: Werkplek,
+    invoer: Invoer,
+    id_: str | None,
+    gelezen_versie: str | None,
+    actie: str,
+) -> Response:
+    c = w.convenant
+    bezetting, _ = w.bezetting()
+    if id_ is None:
+        if not invoer.orgaan or not invoer.datum:
+            return _toon_formulier(
+                request, invoer, None, None, fout="Kies een orgaan en een datum."
+            )
+        id_nieuw = f"{invoer.orgaan}-{invoer.datum}"
+        if not ID_PATROON.match(id_nieuw):
+            return _toon_formulier(
+                request,
+                invoer,
+                None,
+                None,
+                fout="Deze datum kan geen bestandsnaam worden; gebruik de datumkiezer.",
+            )
+        pad = w.register / f"{id_nieuw}.yaml"
+    else:
+        id_nieuw, pad = id_, w.pad_van(id_)
+    uitslag = beoordeel(invoer, c, bezetting, pad.name)
+    if not uitslag.leesbaar:
+        return _toon_formulier(
+            request, invoer, id_, gelezen_versie, uitslag=uitslag, status=422,
+            fout="Niet opgeslagen: los eerst de meldingen hieronder op. Zo blijft het bestand leesbaar voor 'convenant toets'.",
+        )  # fmt: skip
+    if id_ is not None and actie != "toch_opslaan":
+        oud = w.lees(id_)
+        if oud.vergadering is not None and versie(oud.inhoud) == gelezen_versie:
+            try:
+                oud_beeld = beeld(c, oud.vergadering, bezetting)
+            except InvoerFout:
+                oud_beeld = None
+            ongewijzigd = invoer_uit(oud.vergadering.model, oud_beeld)
+            if _inhoudelijk(gegevens(ongewijzigd, c)) == _inhoudelijk(gegevens(invoer, c)):
+                return RedirectResponse(
+                    f"/vergaderingen/{id_}?opgeslagen=ongewijzigd", status_code=303
+                )
+            weg = opmerkingen(oud.inhoud.decode("utf-8", errors="replace"))
+            if weg and actie != "opslaan_zonder_opmerkingen":
+                return _toon_formulier(
+                    request, invoer, id_, gelezen_versie, uitslag=uitslag, opmerkingen_weg=weg
+                )
+    assert uitslag.vergadering is not None  # leesbaar
+    tekst = als_yaml(
+        uitslag.vergadering.model, f"Vastgelegd in de werkplek op {dt.date.today():%d-%m-%Y}."
+    )
+    if actie == "toch_opslaan":
+        gelezen_versie = versie_van(pad)
+    try:
+        bewaar(w.register, pad, tekst.encode(), gelezen_versie if id_ is not None else None)
+    except VerouderdeVersie as e:
+        melding = (
+            f"Er is al een vergadering van dit orgaan op deze datum ({pad.name}). Open die om haar te bewerken, of kies een andere datum."
+            if id_ is None
+            else "Niet opgeslagen: iemand anders heeft deze vergadering opgeslagen nadat u haar opende "
+            "(een ander tabblad, een collega of een editor). Uw invoer staat hieronder nog; er is niets "
+            "verloren. Bekijk de nieuwe versie in een ander tabblad en neem over wat u wilt houden, of "
+            "sla uw versie toch op: de andere blijft dan in de geschiedenis bewaard."
+        )
+        return _toon_formulier(
+            request, invoer, id_, e.gelezen, uitslag=uitslag, status=409, fout=melding,
+            verouderd=id_ is not None,
+        )  # fmt: skip
+    return RedirectResponse(f"/vergaderingen/{id_nieuw}?opgeslagen=ja", status_code=303)
+
+
+def _inhoudelijk(data: Any) -> Any:
+    """The data with the order of names in a list left out: the order of the form's
+    checkboxes and of a hand-written list differ, their meaning does not."""
+    if isinstance(data, dict):
+        return {k: _inhoudelijk(w) for k, w in data.items()}
+    if isinstance(data, list):
+        if all(isinstance(x, str) for x in data):
+            return sorted(data)
+        return [_inhoudelijk(x) for x in data]
+    return data
+
+
+def _toon_formulier(
+    request: Request,
+    invoer: Invoer,
+    id_: str | None,
+    gelezen_versie: str | None,
+    uitslag: Uitslag | None = None,
+    status: int = 200,
+    fout: str = "",
+    opmerkingen_weg: list[str] | None = None,
+    verouderd: bool = False,
+) -> Response:
+    w = werkplek(request)
+    c = w.convenant
+    bezetting, bezettingsfouten = w.bezetting()
+    if uitslag is None:
+        uitslag = beoordeel(invoer, c, bezetting, f"{id_ or 'nieuw'}.yaml")
+    orgaan = c.orgaan.get(invoer.orgaan)
+    datum = invoer.peildatum()
+    partijen = [p for p in c.partijen_op(datum) if p.is_partij] if datum else []
+    return pagina(
+        request,
+        "vergaderformulier.html.j2",
+        status,
+        titel=("Vergadering bewerken" if id_ else "Nieuwe vergadering"),
+        id=id_,
+        actie_url=f"/vergaderingen/{id_}/bewerk" if id_ else "/vergaderingen/nieuw",
+        invoer=invoer,
+        uitslag=uitslag,
+        versie=gelezen_versie or "",
+        fout=fout,
+        opmerkingen_weg=opmerkingen_weg or [],
+        verouderd=verouderd,
+        organen=vergaderende_organen(w),
+        orgaan=orgaan,
+        bij_consensus=orgaan is not None and consensus(orgaan),
+        zitplaatsen=zitplaatsen(c, orgaan, bezetting, datum) if orgaan else [],
+        stemeenheden=stemeenheden(c, orgaan, bezetting, datum) if orgaan else [],
+        partijen=partijen,
+        soorten=c.soorten,
+        orgaannaam={o.id: o.naam for o in c.organen},
+        bezettingsfouten=bezettingsfouten,
+        c=c,
+    )
+
+
+# --- history -------------------------------------------------------------------------------------
+
+
+def _versie_in_geschiedenis(w: Werkplek, id_: str, naam: str) -> Path:
+    pad = w.pad_van(id_)
+    for v in geschiedenis(w.register, pad.name):
+        if v.pad.name == naam:
+            return v.pad
+    raise HTTPException(404, "Deze versie staat niet in de geschiedenis.")
+
+
+@router.get("/vergaderingen/{id_}/geschiedenis", response_class=HTMLResponse)
+def geschiedenispagina(request: Request, id_: str, naam: str = "") -> Response:
+    w = werkplek(request)
+    pad = w.pad_van(id_)
+    versies = geschiedenis(w.register, pad.name)
+    getoond = _versie_in_geschiedenis(w, id_, naam) if naam else None
+    return pagina(
+        request,
+        "geschiedenis.html.j2",
+        titel=f"Geschiedenis van {pad.name}",
+        id=id_,
+        naam=pad.name,
+        versies=versies,
+        getoond=getoond.name if getoond else "",
+        inhoud=getoond.read_text(encoding="utf-8", errors="replace") if getoond else "",
+        huidig=pad.read_text(encoding="utf-8", errors="replace"),
+        huidige_versie=versie(pad.read_bytes()),
+    )
+
+
+@router.post("/vergaderingen/{id_}/geschiedenis/herstel", response_class=HTMLResponse)
+async def herstel(request: Request, id_: str) -> Response:
+    w = werkplek(request)
+    velden = await formulier(request)
+    naam = (velden.get("naam") or [""])[-1]
+    bron = _versie_in_geschiedenis(w, id_, naam)
+    pad = w.pad_van(id_)
+    try:
+        bewaar(w.register, pad, bron.read_bytes(), (velden.get("versie") or [""])[-1] or None)
+    except VerouderdeVersie:
+        return pagina(
+            request, "fout.html.j2", 409, titel="Niet teruggezet",
+            tekst="De vergadering is intussen opnieuw opgeslagen. Open de geschiedenis opnieuw en kies dan de versie.",
+        )  # fmt: skip
+    return RedirectResponse(f"/vergaderingen/{id_}?opgeslagen=hersteld", status_code=303)

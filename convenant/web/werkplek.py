@@ -14,6 +14,7 @@ from pathlib import Path
 
 from governance.bestanden import (
     BEZETTING,
+    REGISTERBESTANDEN,
     laad_bezetting,
     laad_convenant,
     laad_vergadering,
@@ -84,7 +85,9 @@ class Werkplek:
         if not ID_PATROON.match(id_) or ".." in id_:
             raise OnbekendeVergadering(id_)
         for pad in (self.register / f"{id_}.yaml", self.register / f"{id_}.yml"):
-            if pad.is_file() and pad.resolve().parent == self.register:
+            if pad.name in REGISTERBESTANDEN:
+                break  # bezetting.yaml and the like are the register's, not meetings
+            if pad.is_file() and not pad.is_symlink() and pad.resolve().parent == self.register:
                 return pad
         raise OnbekendeVergadering(id_)
 

@@ -1,0 +1,488 @@
+"""The meeting form: between a Vergadering and the fields of an HTML form, both ways.
+
+The form shows what a secretaris records in a meeting; everything else the file may hold
+(dispatches, a toetreding's facts, college decisions …) travels along unchanged in a hidden
+`rest` field, so editing a meeting never drops what the form does not show. Votes are per
+voting unit: a seat where the orgaan votes per member, a party where it votes per party
+(6.7, 6.8). Judging goes through the same path as a file: the form becomes YAML text that
+`governance.loader.laad` reads, then `beeld` and `toets`, exactly as `convenant toets` does.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from governance.errors import InvoerFout, Melding
+from governance.loader import Bestand, laad
+from governance.models import Bezetting, Convenant, Orgaan
+from governance.vergadering import ALLE, Vergadering
+from governance.yamlschrijver import als_tekst
+from governance.zetels import Vergaderbeeld, beeld
+from rules.oordeel import Oordeel
+from rules.toets import toets
+
+KEUZES = ("voor", "tegen", "onthouding")
+AANWEZIGHEID = ("aanwezig", "afwezig", "inbreng")
+# What a Besluit or Vergadering may hold that the form does not show: kept in `rest`.
+BESLUIT_VELDEN = (
+    "id", "onderwerp", "soort", "treft", "casuistiek", "vervolg_van", "toelichting",
+    "stemmen", "bezwaren", "inhoud", "voldaan",
+)  # fmt: skip
+VERGADERING_VELDEN = (
+    "orgaan", "datum", "tijd", "locatie", "vorige_vergadering", "volgende_vergadering",
+    "openbaar", "aanwezig", "afwezig", "inbreng_gevraagd_op", "uitgenodigd", "besluiten",
+    "actiepunten", "op_verzoek_van", "toelichting",
+)  # fmt: skip
+
+
+@dataclass
+class BesluitInvoer:
+    id: str = ""
+    onderwerp: str = ""
+    soort: str = ""
+    treft: list[str] = field(default_factory=list)
+    casuistiek: bool = False
+    vervolg_van: str = ""
+    toelichting: str = ""
+    stemmen: dict[str, str] = field(default_factory=dict)  # voting unit → voor/tegen/onthouding
+    bezwaren: list[str] = field(default_factory=list)
+    inhoud: list[str] = field(default_factory=list)
+    voldaan: list[str] = field(default_factory=list)
+    rest: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class ActiepuntInvoer:
+    id: str = ""
+    omschrijving: str = ""
+    wie: str = ""
+    uiterlijk: str = ""
+    status: str = "open"
+
+
+@dataclass
+class Invoer:
+    orgaan: str = ""
+    datum: str = ""
+    tijd: str = ""
+    locatie: str = ""
+    openbaar: bool = False
+    uitgenodigd: list[str] = field(default_factory=list)
+    inbreng_gevraagd_op: str = ""
+    vorige_vergadering: str = ""
+    volgende_vergadering: str = ""
+    op_verzoek_van: str = ""
+    toelichting: str = ""
+    aanwezigheid: dict[str, str] = field(default_factory=dict)  # seat → aanwezig/afwezig/inbreng
+    besluiten: list[BesluitInvoer] = field(default_factory=list)
+    actiepunten: list[ActiepuntInvoer] = field(default_factory=list)
+    rest: dict[str, Any] = field(default_factory=dict)
+
+    def peildatum(self) -> dt.date | None:
+        try:
+            return dt.date.fromisoformat(self.datum)
+        except ValueError:
+            return None
+
+
+# --- who sits, who votes ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Plaats:
+    """A line of the attendance list or of a vote table."""
+
+    id: str
+    naam: str
+    stemrecht: bool = True
+    toelichting: str = ""
+
+
+def zitplaatsen(
+    c: Convenant, orgaan: Orgaan, bezetting: Bezetting | None, datum: dt.date | None
+) -> list[Plaats]:
+    """The seats on the date: the bezetting in force, or the parties where they hold the seats."""
+    if datum is None:
+        return []
+    if not orgaan.heeft_bezetting:
+        return [Plaats(p.id, p.naam) for p in c.partijen_op(datum) if p.is_partij]
+    periode = bezetting.op(datum) if bezetting else None
+    leden = periode.organen.get(orgaan.id) if periode else None
+    if leden is None:
+        return []
+    uit = []
+    for lid in leden.leden:
+        stemrecht = lid.functie in ("lid", "voorzitter") and bool(lid.vertegenwoordigt)
+        toelichting = "" if stemrecht else f"{lid.functie}, zonder stem"
+        uit.append(Plaats(lid.id, lid.naam, stemrecht, toelichting))
+    return uit
+
+
+def stemeenheden(
+    c: Convenant, orgaan: Orgaan, bezetting: Bezetting | None, datum: dt.date | None
+) -> list[Plaats]:
+    """Who casts a vote: each voting seat, or each party where the orgaan votes per party."""
+    regel = orgaan.besluitregel
+    per_partij = regel is not None and regel.stem_per == "partij"
+    if datum is None:
+        return []
+    if not orgaan.heeft_bezetting:
+        return zitplaatsen(c, orgaan, bezetting, datum)
+    periode = bezetting.op(datum) if bezetting else None
+    leden = periode.organen.get(orgaan.id) if periode else None
+    uit: list[Plaats] = []
+    for lid in leden.leden if leden else []:
+        if not (lid.functie in ("lid", "voorzitter") and lid.vertegenwoordigt):
+            continue
+        if not per_partij:
+            uit.append(Plaats(lid.id, lid.naam))
+            continue
+        for partij in lid.vertegenwoordigt:
+            via = (
+                "" if partij == lid.partij and len(lid.vertegenwoordigt) == 1 else f"via {lid.naam}"
+            )
+            uit.append(Plaats(partij, c.partij[partij].naam, True, via))
+    return uit
+
+
+def consensus(orgaan: Orgaan) -> bool:
+    return orgaan.besluitregel is not None and orgaan.besluitregel.soort == "consensus"
+
+
+# --- model → form ------------------------------------------------------------------------------
+
+
+def _iso(d: dt.date | None) -> str:
+    return d.isoformat() if d else ""
+
+
+def invoer_uit(v: Vergadering, b: Vergaderbeeld | None) -> Invoer:
+    """The form's state for a meeting; `b` (when the meeting could be judged) resolves names."""
+    aanwezigheid: dict[str, str] = {}
+    if b is not None:
+        for zetel in sorted(b.aanwezig):
+            aanwezigheid[zetel] = "aanwezig"
+        for zetel, inbreng in b.afwezig.items():
+            aanwezigheid[zetel] = "inbreng" if inbreng else "afwezig"
+    else:
+        for naam in v.aanwezig:
+            aanwezigheid[naam] = "aanwezig"
+        for a in v.afwezig:
+            aanwezigheid[a.lid] = "inbreng" if a.schriftelijke_inbreng else "afwezig"
+    besluiten = []
+    for besluit in v.besluiten:
+        stemmen: dict[str, str] = {}
+        if b is not None and besluit.id in b.stemmingen:
+            stemmen = dict(b.stemmingen[besluit.id].keuzes)
+        elif besluit.stemmen is not None:
+            for keuze in KEUZES:
+                for naam in getattr(besluit.stemmen, keuze):
+                    if naam != ALLE:
+                        stemmen[naam] = keuze
+        data = besluit.model_dump(mode="json", exclude_defaults=True)
+        besluiten.append(
+            BesluitInvoer(
+                id=besluit.id,
+                onderwerp=besluit.onderwerp,
+                soort=besluit.soort,
+                treft=list(besluit.treft),
+                casuistiek=besluit.casuistiek,
+                vervolg_van=besluit.vervolg_van or "",
+                toelichting=besluit.toelichting or "",
+                stemmen=stemmen,
+                bezwaren=list(besluit.bezwaren or []),
+                inhoud=list(besluit.inhoud),
+                voldaan=list(besluit.voldaan),
+                rest={k: w for k, w in data.items() if k not in BESLUIT_VELDEN},
+            )
+        )
+    data = v.model_dump(mode="json", exclude_defaults=True)
+    return Invoer(
+        orgaan=v.orgaan,
+        datum=_iso(v.datum),
+        tijd=v.tijd or "",
+        locatie=v.locatie or "",
+        openbaar=v.openbaar,
+        uitgenodigd=list(v.uitgenodigd),
+        inbreng_gevraagd_op=_iso(v.inbreng_gevraagd_op),
+        vorige_vergadering=_iso(v.vorige_vergadering),
+        volgende_vergadering=_iso(v.volgende_vergadering),
+        op_verzoek_van=v.op_verzoek_van or "",
+        toelichting=v.toelichting or "",
+        aanwezigheid=aanwezigheid,
+        besluiten=besluiten,
+        actiepunten=[
+            ActiepuntInvoer(a.id, a.omschrijving, a.wie, _iso(a.uiterlijk), a.status)
+            for a in v.actiepunten
+        ],
+        rest={k: w for k, w in data.items() if k not in VERGADERING_VELDEN},
+    )
+
+
+# --- form fields → form state --------------------------------------------------------------------
+
+Formulier = Mapping[str, Sequence[str]]
+
+
+def _een(f: Formulier, naam: str) -> str:
+    waarden = f.get(naam) or [""]
+    return waarden[-1].strip().replace("\r\n", "\n")
+
+
+def _json(f: Formulier, naam: str) -> dict[str, Any]:
+    tekst = _een(f, naam)
+    if not tekst:
+        return {}
+    try:
+        waarde = json.loads(tekst)
+    except json.JSONDecodeError:
+        return {}
+    return waarde if isinstance(waarde, dict) else {}
+
+
+def _aantal(f: Formulier, naam: str, maximum: int = 200) -> int:
+    try:
+        return max(0, min(int(_een(f, naam) or 0), maximum))
+    except ValueError:
+        return 0
+
+
+def invoer_uit_formulier(f: Formulier) -> Invoer:
+    invoer = Invoer(
+        orgaan=_een(f, "orgaan"),
+        datum=_een(f, "datum"),
+        tijd=_een(f, "tijd"),
+        locatie=_een(f, "locatie"),
+        openbaar=_een(f, "openbaar") == "ja",
+        uitgenodigd=[w for w in f.get("uitgenodigd", []) if w],
+        inbreng_gevraagd_op=_een(f, "inbreng_gevraagd_op"),
+        vorige_vergadering=_een(f, "vorige_vergadering"),
+        volgende_vergadering=_een(f, "volgende_vergadering"),
+        op_verzoek_van=_een(f, "op_verzoek_van"),
+        toelichting=_een(f, "toelichting"),
+        rest=_json(f, "rest"),
+    )
+    for sleutel in f:
+        if sleutel.startswith("aanwezig-") and _een(f, sleutel) in AANWEZIGHEID:
+            invoer.aanwezigheid[sleutel.removeprefix("aanwezig-")] = _een(f, sleutel)
+    for i in range(_aantal(f, "besluiten")):
+        p = f"b{i}-"
+        stemmen = {
+            sleutel.removeprefix(f"{p}stem-"): _een(f, sleutel)
+            for sleutel in f
+            if sleutel.startswith(f"{p}stem-") and _een(f, sleutel) in KEUZES
+        }
+        invoer.besluiten.append(
+            BesluitInvoer(
+                id=_een(f, f"{p}id"),
+                onderwerp=_een(f, f"{p}onderwerp"),
+                soort=_een(f, f"{p}soort"),
+                treft=[w for w in f.get(f"{p}treft", []) if w],
+                casuistiek=_een(f, f"{p}casuistiek") == "ja",
+                vervolg_van=_een(f, f"{p}vervolg_van"),
+                toelichting=_een(f, f"{p}toelichting"),
+                stemmen=stemmen,
+                bezwaren=[w for w in f.get(f"{p}bezwaren", []) if w],
+                inhoud=[w for w in f.get(f"{p}inhoud", []) if w],
+                voldaan=[w for w in f.get(f"{p}voldaan", []) if w],
+                rest=_json(f, f"{p}rest"),
+            )
+        )
+    for j in range(_aantal(f, "actiepunten")):
+        p = f"a{j}-"
+        invoer.actiepunten.append(
+            ActiepuntInvoer(
+                _een(f, f"{p}id"),
+                _een(f, f"{p}omschrijving"),
+                _een(f, f"{p}wie"),
+                _een(f, f"{p}uiterlijk"),
+                _een(f, f"{p}status") or "open",
+            )
+        )
+    return invoer
+
+
+# --- form state → the file's data --------------------------------------------------------------
+
+
+def gegevens(invoer: Invoer, c: Convenant) -> dict[str, Any]:
+    """The meeting as the data of a vergadering file, in the order of its model's fields."""
+    orgaan = c.orgaan.get(invoer.orgaan)
+    data: dict[str, Any] = {"orgaan": invoer.orgaan, "datum": invoer.datum}
+    for sleutel in ("tijd", "locatie", "vorige_vergadering", "volgende_vergadering"):
+        if waarde := getattr(invoer, sleutel):
+            data[sleutel] = waarde
+    if invoer.openbaar:
+        data["openbaar"] = True
+    aanwezig = [z for z, s in invoer.aanwezigheid.items() if s == "aanwezig"]
+    afwezig = [
+        {"lid": z, "schriftelijke_inbreng": True} if s == "inbreng" else {"lid": z}
+        for z, s in invoer.aanwezigheid.items()
+        if s in ("afwezig", "inbreng")
+    ]
+    if aanwezig:
+        data["aanwezig"] = aanwezig
+    if afwezig:
+        data["afwezig"] = afwezig
+    if invoer.inbreng_gevraagd_op:
+        data["inbreng_gevraagd_op"] = invoer.inbreng_gevraagd_op
+    if invoer.uitgenodigd:
+        data["uitgenodigd"] = [ALLE] if ALLE in invoer.uitgenodigd else invoer.uitgenodigd
+    data["besluiten"] = [
+        _besluit(b, orgaan is not None and consensus(orgaan)) for b in invoer.besluiten
+    ]
+    if invoer.actiepunten:
+        data["actiepunten"] = [
+            {
+                k: w
+                for k, w in (
+                    ("id", a.id),
+                    ("omschrijving", a.omschrijving),
+                    ("wie", a.wie),
+                    ("uiterlijk", a.uiterlijk),
+                    ("status", a.status if a.status != "open" else ""),
+                )
+                if w
+            }
+            for a in invoer.actiepunten
+        ]
+    if invoer.op_verzoek_van:
+        data["op_verzoek_van"] = invoer.op_verzoek_van
+    if invoer.toelichting:
+        data["toelichting"] = invoer.toelichting
+    for sleutel, waarde in invoer.rest.items():
+        if sleutel not in VERGADERING_VELDEN:
+            data[sleutel] = waarde
+    return _in_volgorde(data, Vergadering.model_fields)
+
+
+def _besluit(b: BesluitInvoer, bij_consensus: bool) -> dict[str, Any]:
+    data: dict[str, Any] = {"id": b.id, "onderwerp": b.onderwerp, "soort": b.soort}
+    if b.treft:
+        data["treft"] = b.treft
+    if b.casuistiek:
+        data["casuistiek"] = True
+    if bij_consensus:
+        if b.bezwaren:
+            data["bezwaren"] = b.bezwaren
+    elif b.stemmen:
+        data["stemmen"] = {
+            keuze: [e for e, k in b.stemmen.items() if k == keuze]
+            for keuze in KEUZES
+            if keuze in b.stemmen.values()
+        }
+    if b.inhoud:
+        data["inhoud"] = b.inhoud
+    if b.voldaan:
+        data["voldaan"] = b.voldaan
+    if b.vervolg_van:
+        data["vervolg_van"] = b.vervolg_van
+    if b.toelichting:
+        data["toelichting"] = b.toelichting
+    for sleutel, waarde in b.rest.items():
+        if sleutel not in BESLUIT_VELDEN:
+            data[sleutel] = waarde
+    from governance.vergadering import Besluit
+
+    return _in_volgorde(data, Besluit.model_fields)
+
+
+def _in_volgorde(data: dict[str, Any], velden: Mapping[str, object]) -> dict[str, Any]:
+    volgorde = {naam: i for i, naam in enumerate(velden)}
+    return dict(sorted(data.items(), key=lambda kv: volgorde.get(kv[0], len(volgorde))))
+
+
+# --- judging -------------------------------------------------------------------------------------
+
+
+@dataclass
+class Uitslag:
+    """What judging the form gave: the model and verdicts, or the messages, per besluit."""
+
+    vergadering: Bestand[Vergadering] | None = None
+    beeld: Vergaderbeeld | None = None
+    oordelen: dict[int, Oordeel] = field(default_factory=dict)  # besluit index → verdict
+    per_besluit: dict[int, list[Melding]] = field(default_factory=dict)
+    algemeen: list[Melding] = field(default_factory=list)
+
+    @property
+    def leesbaar(self) -> bool:
+        return self.beeld is not None and not self.per_besluit and not self.algemeen
+
+
+_BESLUIT_PAD = re.compile(r"^besluiten\[([^\]]+)\]")
+
+
+def _verdeel(meldingen: Sequence[Melding], invoer: Invoer, uitslag: Uitslag) -> None:
+    ids = {b.id: i for i, b in enumerate(invoer.besluiten) if b.id}
+    for m in meldingen:
+        gevonden = _BESLUIT_PAD.match(m.pad)
+        index = None
+        if gevonden:
+            sleutel = gevonden.group(1)
+            index = ids.get(sleutel, int(sleutel) if sleutel.isdigit() else None)
+        if index is not None and index < len(invoer.besluiten):
+            uitslag.per_besluit.setdefault(index, []).append(m)
+        else:
+            uitslag.algemeen.append(m)
+
+
+def beoordeel(invoer: Invoer, c: Convenant, bezetting: Bezetting | None, naam: str) -> Uitslag:
+    """Judge the form as `convenant toets` would judge it written to the file `naam`.
+
+    Where some besluiten cannot be read, the others are judged without them, so each block
+    shows either its verdict or what is wrong with it.
+    """
+    uitslag = Uitslag()
+    tekst = als_tekst(gegevens(invoer, c))
+    bestand: Bestand[Vergadering] | None
+    try:
+        bestand = laad(Path(naam), Vergadering, tekst.encode())
+    except InvoerFout as e:
+        _verdeel(e.meldingen, invoer, uitslag)
+        bestand = _zonder_kapotte(invoer, c, uitslag, naam)
+        if bestand is None:
+            return uitslag
+    uitslag.vergadering = bestand
+    try:
+        b = beeld(c, bestand, bezetting)
+    except InvoerFout as e:
+        _verdeel(e.meldingen, invoer, uitslag)
+        if uitslag.algemeen:
+            return uitslag
+        bestand = _zonder_kapotte(invoer, c, uitslag, naam)
+        if bestand is None:
+            return uitslag
+        try:
+            b = beeld(c, bestand, bezetting)
+        except InvoerFout as e2:
+            uitslag.algemeen.extend(m for m in e2.meldingen if m not in uitslag.algemeen)
+            return uitslag
+    uitslag.beeld = b
+    goed = [i for i in range(len(invoer.besluiten)) if i not in uitslag.per_besluit]
+    for i, oordeel in zip(goed, toets(b), strict=True):
+        uitslag.oordelen[i] = oordeel
+    return uitslag
+
+
+def _zonder_kapotte(
+    invoer: Invoer, c: Convenant, uitslag: Uitslag, naam: str
+) -> Bestand[Vergadering] | None:
+    if uitslag.algemeen:
+        return None
+    rest = Invoer(**{**invoer.__dict__, "besluiten": [
+        b for i, b in enumerate(invoer.besluiten) if i not in uitslag.per_besluit
+    ]})  # fmt: skip
+    if not rest.besluiten:
+        return None
+    try:
+        return laad(Path(naam), Vergadering, als_tekst(gegevens(rest, c)).encode())
+    except InvoerFout as e:
+        uitslag.algemeen.extend(e.meldingen)
+        return None

@@ -1,0 +1,243 @@
+"""The meeting pages: the form, live verdicts, saving exactly what `convenant toets` reads,
+history and restore, refusing a stale save, and no way out of the register."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from governance.opslag import geschiedenis
+from tests.scenario_runners import draai
+from tests.web_hulp import (
+    VOORBEELDEN,
+    client,
+    formuliervelden,
+    kopieer_register,
+    verstuur,
+    zet,
+)
+
+VERGADERINGEN = sorted(
+    p.stem
+    for p in VOORBEELDEN.glob("*.yaml")
+    if p.name not in ("bezetting.yaml", "verdeelsleutel.yaml")
+)
+OORDEELVAK = re.compile(r'id="oordeel-(\d+)" class="oordeelvak oordeel-(\w+)"')
+
+
+@pytest.fixture
+def register(tmp_path: Path) -> Path:
+    return kopieer_register(tmp_path / "register")
+
+
+@pytest.fixture
+def c(register: Path) -> TestClient:
+    return client(register)
+
+
+def oordelen_cli(pad: Path) -> list[tuple[str, str]]:
+    code, uit, fout = draai(["toets", str(pad), "--json"])
+    assert code in (0, 1), fout
+    return [(b["id"], b["oordeel"]) for b in json.loads(uit)["besluiten"]]
+
+
+def oordelen_pagina(html: str, velden: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    ids = dict(velden)
+    return [(ids[f"b{i}-id"], oordeel) for i, oordeel in OORDEELVAK.findall(html)]
+
+
+@pytest.mark.parametrize("naam", VERGADERINGEN)
+def test_voorbeeld_via_de_pagina_opgeslagen_geeft_dezelfde_oordelen(
+    c: TestClient, register: Path, naam: str
+) -> None:
+    pad = register / f"{naam}.yaml"
+    voor = oordelen_cli(pad)
+    velden = formuliervelden(c.get(f"/vergaderingen/{naam}/bewerk").text)
+    # the live check shows what convenant toets says about the file
+    live = verstuur(c, "/vergaderingen/toets", velden)
+    assert oordelen_pagina(live.text, velden) == voor
+    # opened and saved without changes: the hand-written file keeps its content
+    inhoud = pad.read_bytes()
+    r = verstuur(c, f"/vergaderingen/{naam}/bewerk", zet(velden, "actie", "opslaan"))
+    assert r.status_code == 303
+    assert r.headers["location"].endswith("opgeslagen=ongewijzigd")
+    assert pad.read_bytes() == inhoud
+    # with a change the page writes the file; toets reads it and judges as before
+    velden = zet(velden, "toelichting", "Aangevuld in de werkplek.")
+    r = verstuur(
+        c, f"/vergaderingen/{naam}/bewerk", zet(velden, "actie", "opslaan_zonder_opmerkingen")
+    )
+    assert r.status_code == 303, r.text
+    assert oordelen_cli(pad) == voor
+    assert "Aangevuld in de werkplek." in pad.read_text(encoding="utf-8")
+    assert [v.pad.read_bytes() for v in geschiedenis(register, pad.name)] == [inhoud]
+
+
+def test_opmerkingen_worden_eerst_gemeld(c: TestClient, register: Path) -> None:
+    naam = "stuurgroep-2027-02-10"
+    pad = register / f"{naam}.yaml"
+    inhoud = pad.read_bytes()
+    velden = zet(
+        formuliervelden(c.get(f"/vergaderingen/{naam}/bewerk").text), "b1-stem-sg_ggd", "voor"
+    )
+    r = verstuur(c, f"/vergaderingen/{naam}/bewerk", zet(velden, "actie", "opslaan"))
+    assert r.status_code == 200
+    assert "opmerkingen (#) die bij opslaan" in r.text
+    assert "# Coevorden is afwezig zonder schriftelijke inbreng (5.6)" in r.text
+    assert pad.read_bytes() == inhoud  # nothing written before the user agrees
+
+
+def test_stemmen_veranderen_het_oordeel_live(c: TestClient) -> None:
+    naam = "stuurgroep-2027-02-10"
+    velden = formuliervelden(c.get(f"/vergaderingen/{naam}/bewerk").text)
+    # sg-2027-04 (personeel) ties 4–4: an impasse (5.7). One vote more makes it adopted.
+    voor = dict(oordelen_pagina(verstuur(c, "/vergaderingen/toets", velden).text, velden))
+    assert voor["sg-2027-04"] == "escaleren"
+    velden = zet(velden, "b3-stem-sg_om", "voor")
+    na = dict(oordelen_pagina(verstuur(c, "/vergaderingen/toets", velden).text, velden))
+    assert na["sg-2027-04"] == "aangenomen"
+
+
+def test_verouderde_opslag_wordt_geweigerd_en_niets_gaat_verloren(
+    c: TestClient, register: Path
+) -> None:
+    naam = "stuurgroep-2027-05-12"
+    pad = register / f"{naam}.yaml"
+    tab1 = formuliervelden(c.get(f"/vergaderingen/{naam}/bewerk").text)
+    tab2 = list(tab1)
+    tab1 = zet(tab1, "toelichting", "Versie van tabblad 1")
+    r = verstuur(
+        c, f"/vergaderingen/{naam}/bewerk", zet(tab1, "actie", "opslaan_zonder_opmerkingen")
+    )
+    assert r.status_code == 303
+    tab2 = zet(tab2, "toelichting", "Versie van tabblad 2")
+    r = verstuur(
+        c, f"/vergaderingen/{naam}/bewerk", zet(tab2, "actie", "opslaan_zonder_opmerkingen")
+    )
+    assert r.status_code == 409
+    assert "iemand anders heeft deze vergadering opgeslagen" in r.text
+    assert "Versie van tabblad 2" in r.text  # the refused input is still in the form
+    assert "Versie van tabblad 1" in pad.read_text(encoding="utf-8")
+    # the user chooses to keep theirs: tab 1's version goes into the history
+    r = verstuur(
+        c, f"/vergaderingen/{naam}/bewerk", zet(formuliervelden(r.text), "actie", "toch_opslaan")
+    )
+    assert r.status_code == 303
+    assert "Versie van tabblad 2" in pad.read_text(encoding="utf-8")
+    bewaard = [v.pad.read_text(encoding="utf-8") for v in geschiedenis(register, pad.name)]
+    assert any("Versie van tabblad 1" in tekst for tekst in bewaard)
+
+
+def test_nieuwe_vergadering_via_de_pagina(c: TestClient, register: Path) -> None:
+    r = c.get("/vergaderingen/nieuw?orgaan=stuurgroep&datum=2027-11-17")
+    velden = formuliervelden(r.text)
+    assert ("aanwezig-sg_assen", "aanwezig") in velden  # everyone present to begin with
+    velden = zet(velden, "inbreng_gevraagd_op", "2027-10-20")  # 5.2: without it, ongeldig
+    velden = zet(velden, "b0-onderwerp", "Kaders 2028")
+    velden = zet(velden, "b0-soort", "kaders_bijstellen")
+    for lid in ("sg_assen", "sg_emmen", "sg_hoogeveen", "sg_politie", "sg_om", "sg_ggd"):
+        velden = zet(velden, f"b0-stem-{lid}", "voor")
+    # add a second besluit without JavaScript: the page comes back with one more block
+    r = verstuur(c, "/vergaderingen/nieuw", zet(velden, "actie", "besluit_toevoegen"))
+    velden = formuliervelden(r.text)
+    assert ("b1-id", "sg-2027-02") in velden
+    velden = zet(zet(velden, "b1-onderwerp", "Communicatieplan"), "b1-soort", "beleid")
+    r = verstuur(c, "/vergaderingen/nieuw", zet(velden, "actie", "opslaan"))
+    assert r.status_code == 422  # the second besluit has no votes yet: nothing written
+    assert "de stemmen ontbreken" in r.text
+    assert not (register / "stuurgroep-2027-11-17.yaml").exists()
+    velden = zet(formuliervelden(r.text), "b1-stem-sg_assen", "tegen")
+    r = verstuur(c, "/vergaderingen/nieuw", zet(velden, "actie", "opslaan"))
+    assert r.status_code == 303
+    assert r.headers["location"] == "/vergaderingen/stuurgroep-2027-11-17?opgeslagen=ja"
+    assert oordelen_cli(register / "stuurgroep-2027-11-17.yaml") == [
+        ("sg-2027-01", "aangenomen"),
+        ("sg-2027-02", "verworpen"),
+    ]
+    # a second meeting of the same orgaan on the same date is refused, not overwritten
+    r = verstuur(c, "/vergaderingen/nieuw", zet(velden, "actie", "opslaan"))
+    assert r.status_code == 409
+    assert "Er is al een vergadering" in r.text
+
+
+def test_geschiedenis_en_terugzetten(c: TestClient, register: Path) -> None:
+    naam = "stuurgroep-2027-10-06"
+    pad = register / f"{naam}.yaml"
+    origineel = pad.read_bytes()
+    velden = zet(
+        formuliervelden(c.get(f"/vergaderingen/{naam}/bewerk").text), "toelichting", "Gewijzigd"
+    )
+    verstuur(c, f"/vergaderingen/{naam}/bewerk", zet(velden, "actie", "opslaan_zonder_opmerkingen"))
+    pagina = c.get(f"/vergaderingen/{naam}/geschiedenis").text
+    herstel = formuliervelden(
+        pagina.replace(
+            '<form method="post" action="/vergaderingen/',
+            '<form id="h" method="post" action="/vergaderingen/',
+            1,
+        ),
+        "h",
+    )
+    r = verstuur(c, f"/vergaderingen/{naam}/geschiedenis/herstel", herstel)
+    assert r.status_code == 303
+    assert pad.read_bytes() == origineel
+    assert len(geschiedenis(register, pad.name)) == 2  # the restore kept the changed version too
+    # a made-up version name is not read, wherever it points
+    kwaad = [(n, "../../bezetting.yaml" if n == "naam" else w) for n, w in herstel]
+    assert verstuur(c, f"/vergaderingen/{naam}/geschiedenis/herstel", kwaad).status_code == 404
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/vergaderingen/bestaat-niet",
+        "/vergaderingen/..%2F..%2Fetc%2Fpasswd",
+        "/vergaderingen/bezetting",
+        "/vergaderingen/verdeelsleutel/bewerk",
+        "/vergaderingen/stuurgroep-2027-02-10/geschiedenis?naam=..%2F..%2Fbezetting.yaml",
+    ],
+)
+def test_onbekende_of_kwaadaardige_ids(c: TestClient, url: str) -> None:
+    r = c.get(url)
+    assert r.status_code == 404
+    assert "root:" not in r.text
+
+
+def test_post_zonder_csrf_wordt_geweigerd(c: TestClient, register: Path) -> None:
+    naam = "stuurgroep-2027-02-10"
+    velden = [
+        (n, w)
+        for n, w in formuliervelden(c.get(f"/vergaderingen/{naam}/bewerk").text)
+        if n != "csrf"
+    ]
+    inhoud = (register / f"{naam}.yaml").read_bytes()
+    r = verstuur(
+        c, f"/vergaderingen/{naam}/bewerk", zet(velden, "actie", "opslaan_zonder_opmerkingen")
+    )
+    assert r.status_code == 403
+    assert (register / f"{naam}.yaml").read_bytes() == inhoud
+
+
+def test_kapotte_vergadering_toont_fout_en_inhoud(c: TestClient, register: Path) -> None:
+    (register / "partneroverleg-2027-09-01.yaml").write_text(
+        "orgaan: partneroverleg\ndatum: 2027-09-01\nbesluiten: []\n<script>alert(1)</script>: x\n",
+        encoding="utf-8",
+    )
+    r = c.get("/vergaderingen/partneroverleg-2027-09-01")
+    assert r.status_code == 200
+    assert "Dit bestand is niet te lezen" in r.text
+    assert "partneroverleg-2027-09-01.yaml:" in r.text
+    assert "<script>alert(1)</script>" not in r.text  # shown, escaped
+    assert "&lt;script&gt;" in r.text
+    assert c.get("/vergaderingen/partneroverleg-2027-09-01/bewerk").status_code == 409
+    assert c.get("/vergaderingen").status_code == 200
+
+
+def test_lijst_per_orgaan_en_jaar(c: TestClient) -> None:
+    r = c.get("/vergaderingen?orgaan=partneroverleg&jaar=2027")
+    assert r.status_code == 200
+    assert "partneroverleg-2027-03-03" in r.text
+    assert "stuurgroep-2027-02-10" not in r.text
