@@ -272,7 +272,12 @@ def besluitenlijst(
                 "id": o.id,
                 "onderwerp": o.onderwerp,
                 "soort_naam": c.soort[o.soort].naam,
-                "oordeel": o.oordeel,
+                "oordeel": o.oordeel
+                + (
+                    f", bindt alleen {len(o.bindt)} {'Partij' if len(o.bindt) == 1 else 'Partijen'}"
+                    if o.bindt
+                    else ""
+                ),
                 "escaleren_naar": c.orgaan[o.escaleren_naar].de_naam if o.escaleren_naar else "",
                 "stemmen": o.stemmen.als_dict() if o.stemmen else {},
                 "bezwaren": [c.partij[p].naam for p in o.bezwaren],
@@ -298,11 +303,10 @@ def besluitenlijst(
 
 
 def _bepalend(o: Oordeel) -> list[Grond]:
-    """The grounds that explain a verdict other than adopted or rejected."""
-    if o.geldig:
+    """The grounds that explain a verdict other than simply adopted or rejected by majority."""
+    if o.geldig and o.bindt is None:
         return []
-    blokkerend = [g for g in o.gronden if g.effect]
-    return blokkerend or [o.gronden[-1]]  # a tie: the vote ground decided it
+    return [g for g in o.gronden if g.beslissend]
 
 
 def actiepuntenlijst(

@@ -387,6 +387,8 @@ class Vereiste(Model):
     id: Id
     omschrijving: Tekst
     aard: Literal["inhoud", "voorwaarde", "gevolg"] = "voorwaarde"
+    # What a missing `voorwaarde` does to the verdict: void, or held until it is met.
+    bij_ontbreken: Literal["ongeldig", "aangehouden"] = "ongeldig"
     termijn: Termijn | None = None
     artikelen: Artikelen
     aanname: BevindingId | None = None
@@ -420,6 +422,8 @@ class Escalatie(Model):
     aanleiding: Literal["impasse", "geschil", "voorbehouden", "doorgeleid_geschil"]
     uitleg: Tekst
     facultatief: JaNee = False
+    # For a forwarded dispute: the roles whose disputes this step forwards (12.4, 13.3, 14.4).
+    over: list[RolId] = []
     artikelen: Artikelen
     aanname: BevindingId | None = None
 

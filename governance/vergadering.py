@@ -14,7 +14,18 @@ from pydantic import AfterValidator, BeforeValidator, Field, StringConstraints, 
 
 from .datums import in_bereik, ontleed_datum
 from .errors import WaardeFout
-from .models import Id, JaNee, Model, OntvangerId, OrgaanId, PartijId, SoortId, Tekst, Verwijzing
+from .models import (
+    Id,
+    JaNee,
+    Model,
+    OntvangerId,
+    OrgaanId,
+    PartijId,
+    RolId,
+    SoortId,
+    Tekst,
+    Verwijzing,
+)
 
 
 def _als_lijst(waarde: Any) -> Any:
@@ -61,8 +72,9 @@ class Toetreding(Model):
 
 
 class Wijziging(Model):
-    voorstel_van: PartijId | None = None
-    schriftelijk_voorstel: JaNee = False
+    voorstel_van: PartijId | None = None  # a party may propose a change (23.1); not required
+    # Only what the Stuurgroep confirms expressly in writing has legal force (23.1).
+    schriftelijk_bevestigd: JaNee = False
     raakt_bijdragen_of_dienstverlening: JaNee = False
     ingangsdatum: Datum | None = None
     bezwaar: Partijen = []  # parties that find the change unacceptable (23.3)
@@ -72,6 +84,13 @@ class Uitsluiting(Model):
     partij: PartijId
     ingebrekestelling_op: Datum | None = None
     hersteltermijn_tot: Datum | None = None
+
+
+class Geschil(Model):
+    """A dispute about how a role carries out its tasks (11.4, 12.4, 13.3, 14.4)."""
+
+    rol: RolId  # the role whose task performance is disputed
+    voorgelegd_door: RolId | None = None  # who put it to this orgaan after handling it first
 
 
 class CollegeBesluiten(Model):
@@ -88,6 +107,8 @@ class Besluit(Model):
     treft: Partijen = []  # parties the decision can significantly affect (5.6, 7.1)
     casuistiek: JaNee = False  # the item discusses an individual case (4.7, 6.9e)
     verwerkingsverantwoordelijkheid: JaNee = False  # concerns a party's role as controller (AVG)
+    # A Jaarplan whose begroting changes what the gemeenten contribute (4.5c, 5.7, 20.3).
+    wijzigt_gemeentelijke_bijdragen: JaNee = False
     na_impasse_in: OrgaanId | None = None  # taken up because that orgaan could not decide (7.2)
     stemmen: Stemmen | None = None
     bezwaren: Partijen | None = None  # for bodies that decide by consensus (9.7)
@@ -96,6 +117,7 @@ class Besluit(Model):
     toetreding: Toetreding | None = None
     wijziging: Wijziging | None = None
     uitsluiting: Uitsluiting | None = None
+    geschil: Geschil | None = None
     colleges: CollegeBesluiten | None = None
     vervolg_van: Besluitnummer | None = None  # takes up an earlier aangehouden or escalated besluit
     toelichting: Tekst | None = None

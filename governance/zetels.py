@@ -8,12 +8,14 @@ member voting twice, a special soort without its facts) is collected here as a l
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal, NamedTuple
 
+from .datums import lang
 from .errors import InvoerFout, Melding, bedoelde_u
 from .loader import Bestand, Bron, Loc
-from .models import Bezetting, Convenant, Orgaan
+from .models import Bezetting, Convenant, Orgaan, Partij
 from .vergadering import ALLE, Besluit, Vergadering
 from .verwijzingen import controleer, dubbele_ids, ids_van, namen_van
 
@@ -25,6 +27,7 @@ VERPLICHT_BLOK = {
     "toetreding": "toetreding",
     "wijziging": "wijziging",
     "uitsluiting": "uitsluiting",
+    "geschil": "geschil",
 }
 
 
@@ -62,6 +65,9 @@ class Vergaderbeeld:
     afwezig: dict[str, bool]  # seat → gave written input
     stemmingen: dict[str, Stemming] = field(default_factory=dict)
     bezwaren: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # Seats of the bezetting that speak (partly) for parties not in force on the date (25.2,
+    # 22.4): seat → those parties. A seat left with no party at all holds no seat that day.
+    vertrokken: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def stem_per_partij(self) -> bool:
@@ -72,15 +78,61 @@ class Vergaderbeeld:
         return {p for z in self.aanwezig for p in self.zetels[z].partijen}
 
 
+class Buiten(NamedTuple):
+    """Why a party is no Partij on a date: it has left (25.2) or has not yet joined (22.4)."""
+
+    uitgetreden: bool
+    datum: dt.date
+
+    @property
+    def artikel(self) -> str:
+        return "25.2" if self.uitgetreden else "22.4"
+
+    def zin(self) -> str:
+        """The predicate: 'is op 1 februari 2027 uitgetreden (25.2)'."""
+        if self.uitgetreden:
+            return f"is op {lang(self.datum)} uitgetreden ({self.artikel})"
+        return f"treedt pas op {lang(self.datum)} toe ({self.artikel})"
+
+    def bijzin(self) -> str:
+        """As a relative clause: 'die op 1 februari 2027 is uitgetreden (25.2)'."""
+        if self.uitgetreden:
+            return f"die op {lang(self.datum)} is uitgetreden ({self.artikel})"
+        return f"die pas op {lang(self.datum)} toetreedt ({self.artikel})"
+
+
+def buiten(partij: Partij, datum: dt.date) -> Buiten:
+    """Why `partij`, not in force on `datum`, is no Partij then."""
+    if partij.toegetreden_op is not None and datum < partij.toegetreden_op:
+        return Buiten(False, partij.toegetreden_op)
+    assert partij.uitgetreden_op is not None
+    return Buiten(True, partij.uitgetreden_op)
+
+
+class _Weg(NamedTuple):
+    """A seat of the bezetting whose every party is out of force on the meeting date."""
+
+    naam: str
+    partijen: tuple[str, ...]
+
+
 class _Lezer:
     """Collects located messages while resolving names against the seats."""
 
-    def __init__(self, bron: Bron, zetels: dict[str, Zetel], c: Convenant, v: Vergadering) -> None:
+    def __init__(
+        self,
+        bron: Bron,
+        zetels: dict[str, Zetel],
+        c: Convenant,
+        v: Vergadering,
+        weg: dict[str, _Weg] | None = None,
+    ) -> None:
         self.bron = bron
         self.zetels = zetels
         self.convenant = c
         self.orgaan = v.orgaan
         self.datum = v.datum
+        self.weg = weg or {}
         self.meldingen: list[Melding] = []
         self.zetel_van_partij: dict[str, list[str]] = {}
         for zetel in zetels.values():
@@ -95,6 +147,27 @@ class _Lezer:
         if naam in self.zetels:
             zetel = self.zetels[naam]
             return zetel, zetel.partijen
+        if naam in self.weg:
+            weg = self.weg[naam]
+            redenen = "; ".join(
+                f"{self.convenant.partij[p].naam}, {buiten(self.convenant.partij[p], self.datum).bijzin()}"
+                for p in weg.partijen
+            )
+            self.fout(
+                loc,
+                f"'{naam}' ({weg.naam}) vertegenwoordigt {redenen}; op {lang(self.datum)} is dit lid geen lid van dit orgaan",
+                f"verwijder '{naam}' uit de vergadering en werk de bezetting bij",
+            )
+            return None
+        if naam in self.convenant.partij:
+            partij = self.convenant.partij[naam]
+            if partij.is_partij and not partij.in_kracht_op(self.datum):
+                self.fout(
+                    loc,
+                    f"'{naam}' {buiten(partij, self.datum).zin()} en is op {lang(self.datum)} geen Partij",
+                    f"verwijder '{naam}' uit de vergadering, of controleer de datum",
+                )
+                return None
         kandidaten = self.zetel_van_partij.get(naam, [])
         if len(kandidaten) == 1:
             return self.zetels[kandidaten[0]], (naam,)
@@ -120,7 +193,13 @@ class _Lezer:
 
 
 def _zetels(
-    c: Convenant, orgaan: Orgaan, v: Vergadering, bezetting: Bezetting | None, lezer_bron: Bron
+    c: Convenant,
+    orgaan: Orgaan,
+    v: Vergadering,
+    bezetting: Bezetting | None,
+    lezer_bron: Bron,
+    weg: dict[str, _Weg] | None = None,
+    vertrokken: dict[str, tuple[str, ...]] | None = None,
 ) -> tuple[dict[str, Zetel], list[Melding]]:
     if orgaan.heeft_bezetting:
         periode = bezetting.op(v.datum) if bezetting else None
@@ -140,10 +219,18 @@ def _zetels(
             ]
         zetels = {}
         for lid in orgaanbezetting.leden:
-            stemrecht = lid.functie in ("lid", "voorzitter") and bool(lid.vertegenwoordigt)
-            zetels[lid.id] = Zetel(
-                lid.id, lid.naam, tuple(lid.vertegenwoordigt), lid.partij, stemrecht
-            )
+            # A party that has left, or has not yet joined, has no seat and no vote (25.2, 22.4).
+            buiten = tuple(p for p in lid.vertegenwoordigt if not c.partij[p].in_kracht_op(v.datum))
+            in_kracht = tuple(p for p in lid.vertegenwoordigt if p not in buiten)
+            if buiten and vertrokken is not None:
+                vertrokken[lid.id] = buiten
+            if buiten and not in_kracht:
+                if weg is not None:
+                    weg[lid.id] = _Weg(lid.naam, buiten)
+                continue
+            stemrecht = lid.functie in ("lid", "voorzitter") and bool(in_kracht)
+            eigen = lid.partij if lid.partij not in buiten else None
+            zetels[lid.id] = Zetel(lid.id, lid.naam, in_kracht, eigen, stemrecht)
         return zetels, []
     # Casusoverleg, TVO, jaarvergadering: the parties themselves hold the seats.
     partijen = {p.id for p in c.partijen_op(v.datum) if p.is_partij}
@@ -178,10 +265,12 @@ def beeld(
                 )
             ]
         )
-    zetels, meldingen = _zetels(c, orgaan, v, bezetting, bron)
+    weg: dict[str, _Weg] = {}
+    vertrokken: dict[str, tuple[str, ...]] = {}
+    zetels, meldingen = _zetels(c, orgaan, v, bezetting, bron, weg, vertrokken)
     if meldingen:
         raise InvoerFout(meldingen)
-    lezer = _Lezer(bron, zetels, c, v)
+    lezer = _Lezer(bron, zetels, c, v, weg)
     _partijen_in_kracht(c, v, lezer)
 
     afwezig: dict[str, bool] = {}
@@ -213,7 +302,7 @@ def beeld(
                     f"vermeld '{zetel.id}' bij aanwezig, of bij afwezig met 'schriftelijke_inbreng'",
                 )
 
-    b = Vergaderbeeld(c, orgaan, v, zetels, frozenset(aanwezig), afwezig)
+    b = Vergaderbeeld(c, orgaan, v, zetels, frozenset(aanwezig), afwezig, vertrokken=vertrokken)
     for i, besluit in enumerate(v.besluiten):
         _besluit(b, lezer, besluit, ("besluiten", i))
     if lezer.meldingen:
@@ -235,9 +324,17 @@ def _partijen_in_kracht(c: Convenant, v: Vergadering, lezer: _Lezer) -> None:
                 elif not partij.in_kracht_op(v.datum):
                     lezer.fout(
                         ("besluiten", i, veld, j),
-                        f"'{partij_id}' is op {v.datum} geen Partij",
+                        f"'{partij_id}' {buiten(partij, v.datum).zin()} en is op {lang(v.datum)} geen Partij",
                         "controleer toetreding en uittreding",
                     )
+    for j, partij_id in enumerate(v.uitgenodigd):
+        genodigde = c.partij.get(partij_id)
+        if genodigde is not None and genodigde.is_partij and not genodigde.in_kracht_op(v.datum):
+            lezer.fout(
+                ("uitgenodigd", j),
+                f"'{partij_id}' {buiten(genodigde, v.datum).zin()} en is op {lang(v.datum)} geen Partij",
+                "nodig alleen Partijen uit die op de datum van de vergadering deelnemen",
+            )
 
 
 def _besluit(b: Vergaderbeeld, lezer: _Lezer, besluit: Besluit, loc: Loc) -> None:

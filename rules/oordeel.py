@@ -48,6 +48,8 @@ class Grond(NamedTuple):
     effect: Effect = None
     lezing: str | None = None  # the reading in force, where the aanname is a contested one
     vastgesteld: Vaststelling | None = None  # the besluit that settled that reading
+    # Whether this ground decided the verdict (the `!` of the text output, JSON `beslissend`).
+    beslissend: bool = False
 
     def als_dict(self) -> dict[str, object]:
         return {
@@ -56,6 +58,7 @@ class Grond(NamedTuple):
             "aanname": self.aanname,
             "lezing": self.lezing,
             "vastgesteld_bij": self.vastgesteld.als_dict() if self.vastgesteld else None,
+            "beslissend": self.beslissend,
         }
 
 
@@ -102,6 +105,9 @@ class Oordeel(NamedTuple):
     lezingen: tuple[tuple[str, str], ...] = ()
     # With sensitivity analysis: the verdicts under the other readings, where they differ.
     alternatieven: tuple[Alternatief, ...] | None = None
+    # A besluit on controllership under the AVG binds only the parties that agreed themselves
+    # (aanname avg_ieder_voor_zich); None: it binds as any besluit does (5.5).
+    bindt: tuple[str, ...] | None = None
 
     @property
     def geldig(self) -> bool:
@@ -126,4 +132,5 @@ class Oordeel(NamedTuple):
                 if self.alternatieven is not None
                 else {}
             ),
+            "bindt": list(self.bindt) if self.bindt is not None else None,
         }

@@ -17,19 +17,25 @@ from typing import NamedTuple
 from governance.datums import lang, plus_termijn
 from governance.models import Convenant, Escalatie, Orgaan, Soort, Vereiste
 from governance.vergadering import ALLE, Besluit
-from governance.zetels import Vergaderbeeld
+from governance.zetels import Stemming, Vergaderbeeld, buiten
 
 from .lezingen import STANDAARD, Lezer, Lezingkeuze, markeer
 from .oordeel import Alternatief, Effect, Grond, Oordeel, OordeelSoort, Telling, art
 
 _ERNST: dict[Effect, int] = {None: 0, "aangehouden": 1, "escaleren": 2, "ongeldig": 3}
 
+# The convenant attaches no sanction to a missed 5.2 or a public meeting (5.10, 7.4): a reading.
+_ZONDER_SANCTIE = "procedurefout_zonder_sanctie"
+# No majority decides about a party's controllership under the AVG (6.7, 6.8): a reading.
+_AVG = "avg_ieder_voor_zich"
+
 # Requirements that are computed from the besluit's facts rather than confirmed by hand.
 _BEREKEND = {
     ("toetreding", "partijen_vooraf_geinformeerd"),
     ("toetreding", "akkoord_alle_partijen"),
-    ("wijziging", "schriftelijk_voorstel"),
+    ("wijziging", "schriftelijk_bevestigd"),
     ("wijziging", "geen_voorbehouden_onderwerp"),
+    ("jaarplan", "besluit_colleges_bij_bijdragen"),
     ("uitsluiting", "ingebrekestelling"),
     ("uitsluiting", "termijn_verstreken"),
     ("uitsluiting", "besluit_colleges"),
@@ -53,7 +59,7 @@ class _Vergadergronden(NamedTuple):
 
 def _vergadergronden(b: Vergaderbeeld, keuze: Lezingkeuze) -> _Vergadergronden:
     lees = Lezer(b.convenant, keuze)
-    vooraf = (*_openbaarheid(b), *_uitnodiging(b), *_quorum(b))
+    vooraf = (*_openbaarheid(b), *_vertrokken(b), *_uitnodiging(b), *_quorum(b))
     inbreng = tuple(_inbreng_vooraf(b))
     return _Vergadergronden(vooraf, inbreng, tuple(lees.geraadpleegd.items()))
 
@@ -133,6 +139,7 @@ def _toets(
 
     uitslag, telling, stemgronden, impasse_naar = _uitslag(b, besluit, lees)
     gronden += stemgronden
+    stemuitslag = len(gronden) - 1  # the ground that states the vote's result
 
     ernstigste = max((g.effect for g in gronden), key=_ERNST.__getitem__, default=None)
     oordeel: OordeelSoort
@@ -158,12 +165,22 @@ def _toets(
         onderwerp=besluit.onderwerp,
         soort=besluit.soort,
         oordeel=oordeel,
-        gronden=markeer(c, keuze, gronden),
+        gronden=_markeer(list(markeer(c, keuze, gronden)), oordeel, stemuitslag),
         escaleren_naar=naar,
         stemmen=telling,
         bezwaren=b.bezwaren.get(besluit.id, ()),
         lezingen=tuple(lees.geraadpleegd.items()),
+        bindt=gebonden(b, besluit) if oordeel in ("aangenomen", "verworpen") else None,
     )
+
+
+def _markeer(gronden: list[Grond], oordeel: OordeelSoort, stemuitslag: int) -> tuple[Grond, ...]:
+    """Mark the ground(s) that decided the verdict: those whose effect it is, else the vote."""
+    if any(g.beslissend for g in gronden):
+        return tuple(gronden)
+    if any(g.effect == oordeel for g in gronden):
+        return tuple(g._replace(beslissend=True) if g.effect == oordeel else g for g in gronden)
+    return tuple(g._replace(beslissend=i == stemuitslag) for i, g in enumerate(gronden))
 
 
 # --- the meeting ----------------------------------------------------------------------------------
@@ -177,9 +194,9 @@ def _openbaarheid(b: Vergaderbeeld) -> list[Grond]:
         return [
             Grond(
                 art(regel.artikelen),
-                f"De vergaderingen van {b.orgaan.de_naam} zijn niet openbaar, maar deze vergadering was openbaar; wat er besloten is, is niet geldig genomen.",
-                regel.aanname,
-                "ongeldig",
+                f"De vergaderingen van {b.orgaan.de_naam} zijn niet openbaar, maar deze vergadering was openbaar. Het convenant verbindt daar geen nietigheid aan; het besluit wordt aangehouden tot het in een besloten vergadering opnieuw is genomen.",
+                _ZONDER_SANCTIE,
+                "aangehouden",
             )
         ]
     return [
@@ -189,6 +206,21 @@ def _openbaarheid(b: Vergaderbeeld) -> list[Grond]:
             regel.aanname,
         )
     ]
+
+
+def _vertrokken(b: Vergaderbeeld) -> list[Grond]:
+    """Seats of the bezetting that no longer (or not yet) speak for a party on this date."""
+    gronden: list[Grond] = []
+    c, datum = b.convenant, b.vergadering.datum
+    for zetel_id, partijen in sorted(b.vertrokken.items()):
+        for p in partijen:
+            reden = buiten(c.partij[p], datum)
+            if zetel_id in b.zetels:
+                tekst = f"{b.zetels[zetel_id].naam} stemt niet meer namens {c.partij[p].naam}: die {reden.zin()}."
+            else:
+                tekst = f"Niet meegeteld: {zetel_id}, want {c.partij[p].naam} {reden.zin()} en heeft op {lang(datum)} geen zetel in {b.orgaan.de_naam}."
+            gronden.append(Grond(reden.artikel, tekst))
+    return gronden
 
 
 def _uitnodiging(b: Vergaderbeeld) -> list[Grond]:
@@ -287,18 +319,18 @@ def _inbreng_vooraf(b: Vergaderbeeld) -> list[Grond]:
         return [
             Grond(
                 art(regel.artikelen),
-                "Niet vastgelegd dat de Partijen vooraf om inbreng zijn gevraagd; zonder die vraag mag niet worden besloten. Leg de datum vast onder 'inbreng_gevraagd_op'.",
-                regel.aanname,
-                "ongeldig",
+                "Niet vastgelegd dat de Partijen vooraf om inbreng zijn gevraagd. Het convenant verbindt daar geen nietigheid aan; het besluit wordt aangehouden tot de Partijen alsnog om inbreng zijn gevraagd. Leg de datum vast onder 'inbreng_gevraagd_op'.",
+                _ZONDER_SANCTIE,
+                "aangehouden",
             )
         ]
     if gevraagd >= b.vergadering.datum:
         return [
             Grond(
                 art(regel.artikelen),
-                f"De Partijen zijn pas op {lang(gevraagd)} om inbreng gevraagd, niet vóór de vergadering.",
-                regel.aanname,
-                "ongeldig",
+                f"De Partijen zijn pas op {lang(gevraagd)} om inbreng gevraagd, niet vóór de vergadering. Het convenant verbindt daar geen nietigheid aan; het besluit wordt aangehouden tot het na hun inbreng opnieuw is genomen.",
+                _ZONDER_SANCTIE,
+                "aangehouden",
             )
         ]
     return [
@@ -411,6 +443,8 @@ def _bevoegdheid(
             )
         )
         bevoegd_via.append(schakel.van)
+    if soort.id == "geschil" and besluit.geschil is not None:
+        return gronden + _geschil(c, orgaan, besluit), None
     if any(o in bevoegd for o in bevoegd_via):
         gronden.append(
             Grond(
@@ -451,6 +485,75 @@ def _bevoegdheid(
     return gronden, None
 
 
+def _knoop(c: Convenant, ident: str) -> str:
+    """A node of the escalation graph as it reads in a sentence: de Manager, het Partneroverleg."""
+    return c.orgaan[ident].de_naam if ident in c.orgaan else f"de {c.rol[ident].naam}"
+
+
+def _geschil(c: Convenant, orgaan: Orgaan, besluit: Besluit) -> list[Grond]:
+    """Where a dispute about a role goes, and the step before it, follow from the role."""
+    g = besluit.geschil
+    assert g is not None
+    over = f"een geschil over de {c.rol[g.rol].naam}"
+    eerste = next((e for e in c.escalatie if e.van == g.rol and e.aanleiding == "geschil"), None)
+    if eerste is None:
+        return [
+            Grond(
+                "11.4, 12.4, 13.3, 14.4",
+                f"Het convenant wijst niet aan waar {over} heen gaat; {orgaan.de_naam} kan het niet beslechten.",
+                "geschil_overige_rollen",
+                "ongeldig",
+            )
+        ]
+    if eerste.naar == orgaan.id:
+        return [
+            Grond(
+                art(eerste.artikelen),
+                f"{hoofd(orgaan.de_naam)} beslecht {over}.",
+                eerste.aanname,
+            )
+        ]
+    doorgeleid = [
+        e
+        for e in c.escalatie
+        if e.van == eerste.naar
+        and e.aanleiding == "doorgeleid_geschil"
+        and (not e.over or g.rol in e.over)
+    ]
+    eerst = _knoop(c, eerste.naar)
+    verder = next((e for e in doorgeleid if e.naar == orgaan.id), None)
+    if verder is None:
+        route = eerst + "".join(
+            f", die het zo nodig voorlegt aan {_knoop(c, e.naar)}" for e in doorgeleid
+        )
+        return [
+            Grond(
+                art(eerste.artikelen),
+                f"{hoofd(over)} gaat naar {route}; niet naar {orgaan.de_naam}.",
+                eerste.aanname,
+                "ongeldig",
+            )
+        ]
+    # The forwarding article that carries this role's dispute (13.3 for the Informatiemakelaar).
+    artikelen = [a for a in verder.artikelen if a in eerste.artikelen] or verder.artikelen
+    if g.voorgelegd_door != eerste.naar:
+        return [
+            Grond(
+                art(artikelen),
+                f"{hoofd(over)} gaat eerst naar {eerst}; {orgaan.de_naam} beslist alleen als {eerst} het voorlegt. Leg dat vast onder 'geschil: {{voorgelegd_door: {eerste.naar}}}'.",
+                verder.aanname,
+                "ongeldig",
+            )
+        ]
+    return [
+        Grond(
+            art(artikelen),
+            f"{hoofd(over)} is door {eerst} voorgelegd; {orgaan.de_naam} beslecht het.",
+            verder.aanname,
+        )
+    ]
+
+
 def _vereisten_vooraf(b: Vergaderbeeld, soort: Soort, besluit: Besluit) -> list[Grond]:
     gronden: list[Grond] = []
     inhoud = [v for v in soort.vereisten if v.aard == "inhoud"]
@@ -489,7 +592,7 @@ def _vereisten_vooraf(b: Vergaderbeeld, soort: Soort, besluit: Besluit) -> list[
                     art(v.artikelen),
                     f"Niet bevestigd: {v.omschrijving}. Zet '{v.id}' onder 'voldaan' als dat zo is.",
                     v.aanname,
-                    "ongeldig",
+                    v.bij_ontbreken,
                 )
             )
     return gronden
@@ -502,7 +605,7 @@ def _eerste_aanname(vereisten: list[Vereiste]) -> str | None:
 def _gevolgen(b: Vergaderbeeld, soort: Soort) -> list[Grond]:
     gronden = []
     for v in soort.vereisten:
-        if v.aard != "gevolg":
+        if v.aard != "gevolg" or (soort.id, v.id) in _BEREKEND:
             continue
         tekst = v.omschrijving[0].upper() + v.omschrijving[1:]
         if v.termijn and v.termijn.aantal is not None and v.termijn.eenheid:
@@ -539,6 +642,11 @@ def _bijzondere_regels(b: Vergaderbeeld, soort: Soort, besluit: Besluit, lees: L
             )
         )
     if soort.voorbehouden_aan is not None and b.orgaan.id in soort.bevoegd:
+        _colleges(b, soort, besluit, uit, lees)
+    elif soort.id == "jaarplan" and besluit.wijzigt_gemeentelijke_bijdragen:
+        # The colleges fix what the gemeenten contribute (20.3, 5.7); a Jaarplan changing it
+        # needs their identical decisions too (aanname begroting_wie_stelt_vast).
+        uit.escaleren_naar = "colleges"
         _colleges(b, soort, besluit, uit, lees)
     return uit
 
@@ -609,22 +717,26 @@ def _wijziging(b: Vergaderbeeld, besluit: Besluit, uit: _Bijzonder) -> None:
     w = besluit.wijziging
     assert w is not None
     c = b.convenant
-    voorstel = _vereiste(b, "wijziging", "schriftelijk_voorstel")
-    if w.voorstel_van is None or not w.schriftelijk_voorstel:
+    if w.voorstel_van is not None:
+        # 23.1 lets a party propose; it does not make a (written) proposal a requirement.
         uit.altijd.append(
+            Grond("23.1", f"{c.partij[w.voorstel_van].naam} stelde de wijziging voor.")
+        )
+    bevestigd = _vereiste(b, "wijziging", "schriftelijk_bevestigd")
+    if w.schriftelijk_bevestigd:
+        uit.na_aanname.append(
             Grond(
-                art(voorstel.artikelen),
-                "Een wijziging vraagt een voorstel van een Partij bij de Stuurgroep; dat is niet (schriftelijk) vastgelegd.",
-                voorstel.aanname,
-                "ongeldig",
+                art(bevestigd.artikelen),
+                "De Stuurgroep heeft de wijziging uitdrukkelijk schriftelijk bevestigd.",
+                bevestigd.aanname,
             )
         )
     else:
-        uit.altijd.append(
+        uit.na_aanname.append(
             Grond(
-                art(voorstel.artikelen),
-                f"{c.partij[w.voorstel_van].naam} diende het voorstel tot wijziging in.",
-                voorstel.aanname,
+                art(bevestigd.artikelen),
+                "Zolang de Stuurgroep de wijziging niet uitdrukkelijk schriftelijk heeft bevestigd, heeft wat daarover mondeling is gezegd of toegezegd geen rechtskracht; leg de bevestiging vast onder 'wijziging: {schriftelijk_bevestigd: true}'.",
+                bevestigd.aanname,
             )
         )
     if w.raakt_bijdragen_of_dienstverlening:
@@ -704,14 +816,20 @@ def _colleges(
     """Uitsluiting (25.3) and opheffing (25.4) need identical decisions of the twelve colleges."""
     c = b.convenant
     regel = next(
-        (v for v in soort.vereisten if v.id in ("besluit_colleges", "gelijkluidend_besluit")), None
+        (
+            v
+            for v in soort.vereisten
+            if v.id
+            in ("besluit_colleges", "gelijkluidend_besluit", "besluit_colleges_bij_bijdragen")
+        ),
+        None,
     )
     artikelen = art(regel.artikelen) if regel else art(soort.artikelen)
     aanname = regel.aanname if regel else soort.aanname
     gemeenten = [p.id for p in c.partijen_op(b.vergadering.datum) if p.soort == "gemeente"]
     if besluit.uitsluiting is not None and besluit.uitsluiting.partij in gemeenten:
         gemeenten.remove(besluit.uitsluiting.partij)
-    uit.escaleren_naar = soort.voorbehouden_aan
+    uit.escaleren_naar = soort.voorbehouden_aan or uit.escaleren_naar
     besluiten = besluit.colleges
     if besluiten is None:
         uit.na_aanname.append(
@@ -734,6 +852,7 @@ def _colleges(
                 artikelen,
                 f"De colleges van {_namen(c, besluiten.tegen)} stemden niet in; zonder gelijkluidende besluiten gaat het niet door.",
                 aanname,
+                beslissend=True,
             )
         )
     elif ontbreekt := [g for g in gemeenten if g not in akkoord]:
@@ -785,6 +904,52 @@ def _meerderheid_colleges(
 # --- the vote -------------------------------------------------------------------------------------
 
 
+def eigen_stemmen(b: Vergaderbeeld, stemming: Stemming) -> dict[str, str]:
+    """Per party, the choice its own delegate made; votes cast under a mandate are left out."""
+    eigen: dict[str, str] = {}
+    for eenheid, keuze in stemming.keuzes.items():
+        if eenheid in stemming.via_mandaat:
+            continue
+        partij = eenheid if b.stem_per_partij else b.zetels[eenheid].eigen_partij
+        if partij is not None:
+            eigen[partij] = keuze
+    return eigen
+
+
+def gebonden(b: Vergaderbeeld, besluit: Besluit) -> tuple[str, ...] | None:
+    """The parties a besluit on controllership binds: those that agreed themselves (aanname)."""
+    if not besluit.verwerkingsverantwoordelijkheid or besluit.id not in b.stemmingen:
+        return None
+    eigen = eigen_stemmen(b, b.stemmingen[besluit.id])
+    return tuple(sorted(p for p, k in eigen.items() if k == "voor"))
+
+
+def _ieder_voor_zich(
+    b: Vergaderbeeld, stemming: Stemming
+) -> tuple[OordeelSoort, Telling | None, list[Grond], str | None]:
+    """Controllership under the AVG cannot be mandated (6.7, 6.8), and no majority decides it."""
+    c = b.convenant
+    eigen = eigen_stemmen(b, stemming)
+    aantallen = Counter(eigen.values())
+    telling = Telling(aantallen["voor"], aantallen["tegen"], aantallen["onthouding"])
+    vertegenwoordiging = b.orgaan.vertegenwoordiging
+    artikel = art(vertegenwoordiging.artikelen) if vertegenwoordiging else "6.7, 6.8"
+    voor = sorted(p for p, k in eigen.items() if k == "voor")
+    niet = sorted(p for p, k in eigen.items() if k != "voor")
+    tekst = "Het besluit raakt de verwerkingsverantwoordelijkheid onder de AVG. Die kan niet worden gemandateerd en daarover beslist geen meerderheid: elke Partij beslist voor zichzelf. "
+    if voor:
+        tekst += f"Het besluit bindt alleen {_namen(c, voor)}, {'die er zelf mee instemde' if len(voor) == 1 else 'die er zelf mee instemden'}."
+    else:
+        tekst += "Het besluit bindt geen enkele Partij: geen Partij stemde er zelf mee in."
+    if niet:
+        tekst += f" Niet gebonden, want zelf tegen of onthouden: {_namen(c, niet)}."
+    if stemming.via_mandaat:
+        tekst += f" Een gezamenlijke afgevaardigde kan hier niet namens anderen stemmen; deze Partijen beslissen zelf: {_namen(c, sorted(stemming.via_mandaat))}."
+    tekst += " Partijen die niet vertegenwoordigd waren, beslissen evenzeer zelf."
+    grond = Grond(artikel, tekst, _AVG)
+    return ("aangenomen" if voor else "verworpen"), telling, [grond], None
+
+
 def _uitslag(
     b: Vergaderbeeld, besluit: Besluit, lees: Lezer
 ) -> tuple[OordeelSoort, Telling | None, list[Grond], str | None]:
@@ -823,18 +988,9 @@ def _uitslag(
     stemming = b.stemmingen[besluit.id]
     keuzes = dict(stemming.keuzes)
     gronden: list[Grond] = []
-    if besluit.verwerkingsverantwoordelijkheid and stemming.via_mandaat:
-        vertegenwoordiging = b.orgaan.vertegenwoordiging
-        for partij in stemming.via_mandaat:
-            keuzes.pop(partij, None)
-        gronden.append(
-            Grond(
-                art(vertegenwoordiging.artikelen) if vertegenwoordiging else "6.7, 6.8",
-                f"Het besluit raakt de verwerkingsverantwoordelijkheid onder de AVG, die niet gemandateerd kan worden; de stemmen namens {_namen(b.convenant, sorted(stemming.via_mandaat))} tellen niet mee. Die Partijen beslissen hierover zelf.",
-                None,
-            )
-        )
-    elif stemming.via_mandaat:
+    if besluit.verwerkingsverantwoordelijkheid:
+        return _ieder_voor_zich(b, stemming)
+    if stemming.via_mandaat:
         gronden.append(
             Grond(
                 "6.7, 6.8",

@@ -298,6 +298,7 @@ def toets_scenario(
 class ToetsKapotScenario(Scenario):
     tekst: str  # the input file; the line of the expected message holds '# fout'
     opdracht: list[str] = ["toets", "{bestand}"]  # the command; {bestand} is the file above
+    convenant: list[Vervanging] = []  # changes to the bundled convenant.yaml (adds --convenant)
     verwacht: KapotVerwacht
 
 
@@ -313,12 +314,15 @@ def toets_kapot(scenario: ToetsKapotScenario) -> None:
         )  # a register with the example bezetting
         pad = Path(map_) / "vergadering.yaml"
         pad.write_text(scenario.tekst, encoding="utf-8")
-        code, uit, fout = draai(
-            [
-                a.replace("{bestand}", str(pad)).replace("{voorbeelden}", str(VOORBEELDREGISTER))
-                for a in scenario.opdracht
-            ]
-        )
+        opdracht = [
+            a.replace("{bestand}", str(pad)).replace("{voorbeelden}", str(VOORBEELDREGISTER))
+            for a in scenario.opdracht
+        ]
+        if scenario.convenant:
+            shutil.copy(_bron(CONVENANT), Path(map_) / CONVENANT)
+            _mutatie(Path(map_), CONVENANT, scenario.convenant)
+            opdracht += ["--convenant", str(Path(map_) / CONVENANT)]
+        code, uit, fout = draai(opdracht)
     plaats = f"{pad}:{regel}:" if regel else f"{pad}:"
     if verwacht.kolom:
         plaats += f"{verwacht.kolom}:"

@@ -80,8 +80,8 @@ def test_cache_kan_uit(tmp_path: Path, kopie: Path, monkeypatch: pytest.MonkeyPa
 def test_een_fout_wordt_nooit_bewaard(eigen_cache: Path, kopie: Path) -> None:
     kopie.write_text(
         kopie.read_text(encoding="utf-8").replace(
-            "    voorbehouden_aan: colleges\n  - id: begroting",
-            "    voorbehouden_aan: coleges\n  - id: begroting",
+            "    voorbehouden_aan: colleges\n    aanname: reikwijdte_5_7\n  - id: bijdrage_k",
+            "    voorbehouden_aan: coleges\n    aanname: reikwijdte_5_7\n  - id: bijdrage_k",
         ),
         encoding="utf-8",
     )

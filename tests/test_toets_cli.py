@@ -31,10 +31,18 @@ def test_json_volgt_de_vorm_uit_het_ontwerp() -> None:
             "gronden",
             "stemmen",
             "lezingen",
+            "bindt",
         }
         assert besluit["gronden"]
         for grond in besluit["gronden"]:
-            assert set(grond) == {"artikel", "uitleg", "aanname", "lezing", "vastgesteld_bij"}
+            assert set(grond) == {
+                "artikel",
+                "uitleg",
+                "aanname",
+                "lezing",
+                "vastgesteld_bij",
+                "beslissend",
+            }
     oordelen = {b["id"]: (b["oordeel"], b["escaleren_naar"]) for b in data["besluiten"]}
     assert oordelen == {
         "sg-2027-01": ("aangenomen", None),

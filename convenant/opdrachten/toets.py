@@ -114,7 +114,7 @@ def _als_tekst(c: Convenant, u: Uitkomst) -> str:
                 if g.aanname
                 else ""
             )
-            teken = "!" if g.effect else "-"
+            teken = "!" if g.beslissend else "-"
             regels.append(f"    {teken} {weergave(g.artikel)}: {g.uitleg}{aanname}")
         for a in o.alternatieven or ():
             ander: str = a.oordeel
