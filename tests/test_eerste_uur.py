@@ -13,6 +13,7 @@ from convenant.opdrachten import SCHEMASOORTEN
 from convenant.opdrachten.schema import modellen
 from governance.errors import bedoelde_u
 from tests.scenario_runners import draai
+from tests.test_toets_eigenschappen import C
 
 
 def test_simuleer_met_de_naam_van_een_partij_stelt_de_id_voor() -> None:
@@ -58,7 +59,7 @@ def test_bedoelde_u_zwijgt_als_niets_lijkt() -> None:
 def test_soorten_noemt_elke_soort_met_orgaan_voorbehoud_en_vereisten() -> None:
     code, uit, fout = draai(["soorten"])
     assert (code, fout) == (0, "")
-    assert uit.startswith("26 soorten besluit.")
+    assert uit.startswith(f"{len(C.soorten)} soorten besluit.")
     assert (
         "jaarplan  Jaarplan  (art. 1.18, 4.5) [aanname: verwijzing_1_18]\n    besluit: Stuurgroep (niet voorbehouden)"
         in uit
@@ -77,7 +78,7 @@ def test_soorten_json() -> None:
     code, uit, _ = draai(["soorten", "--json"])
     soorten = {s["id"]: s for s in json.loads(uit)["soorten"]}
     assert code == 0
-    assert len(soorten) == 26
+    assert len(soorten) == len(C.soorten)
     assert soorten["bijdrage_of_dienstverlening"]["voorbehouden_aan_colleges"] is True
     assert soorten["bijdrage_of_dienstverlening"]["bevoegd"] == []
     assert soorten["beleid"]["voorbehouden_aan_colleges"] is False
