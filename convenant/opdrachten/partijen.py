@@ -8,7 +8,7 @@ from pathlib import Path
 from governance.bestanden import laad_convenant
 from governance.datums import lang
 from governance.errors import EXIT_OK
-from governance.models import Partij
+from governance.models import Convenant, Partij
 
 from ..uitvoer import als_json, schrijf, tabel
 
@@ -25,23 +25,30 @@ def _aantal(n: int, soort: str) -> str:
 
 def partijen(convenant_pad: Path | None, op: dt.date, soort: str | None, json: bool) -> int:
     c = laad_convenant(convenant_pad).model
+    in_kracht, niet_in_kracht = _op(c, op, soort)
+    if json:
+        schrijf(als_json(partijen_dict(c, op, soort)))
+        return EXIT_OK
+    schrijf(_als_tekst(in_kracht, niet_in_kracht, op))
+    return EXIT_OK
+
+
+def _op(c: Convenant, op: dt.date, soort: str | None) -> tuple[list[Partij], list[Partij]]:
     in_kracht = [p for p in c.partijen_op(op) if soort is None or p.soort == soort]
     niet_in_kracht = [
         p for p in c.partijen if not p.in_kracht_op(op) and (soort is None or p.soort == soort)
     ]
-    if json:
-        schrijf(
-            als_json(
-                {
-                    "op": op,
-                    "partijen": [_als_dict(p) for p in in_kracht],
-                    "niet_in_kracht": [p.id for p in niet_in_kracht],
-                }
-            )
-        )
-        return EXIT_OK
-    schrijf(_als_tekst(in_kracht, niet_in_kracht, op))
-    return EXIT_OK
+    return in_kracht, niet_in_kracht
+
+
+def partijen_dict(c: Convenant, op: dt.date, soort: str | None = None) -> dict[str, object]:
+    """The parties in force on `op`, as `partijen --json` prints them (and the API answers)."""
+    in_kracht, niet_in_kracht = _op(c, op, soort)
+    return {
+        "op": op,
+        "partijen": [_als_dict(p) for p in in_kracht],
+        "niet_in_kracht": [p.id for p in niet_in_kracht],
+    }
 
 
 def _als_dict(p: Partij) -> dict[str, object]:

@@ -37,7 +37,7 @@ from rules.uittreding import Uittreding, simuleer
 from ..uitvoer import als_json, schrijf, tabel
 
 
-def _partij(c: Convenant, ident: str, soort: str | None = None) -> None:
+def controleer_partij(c: Convenant, ident: str, soort: str | None = None) -> None:
     kandidaten = [p.id for p in c.partijen if p.is_partij and (soort is None or p.soort == soort)]
     if ident not in kandidaten:
         suggestie = bedoelde_u(ident, kandidaten, namen_van(c)["partij"])
@@ -65,7 +65,7 @@ def uittreding(
 ) -> int:
     convenant = laad_convenant(convenant_pad)
     c = convenant.model
-    _partij(c, partij)
+    controleer_partij(c, partij)
     keuze = kies(c, lezingen, lezingen_uit(c, register))
     if route in ("opzegtermijn", "wijziging") and opzegging is None:
         raise GebruiksFout("geef de datum van de schriftelijke opzegging met --opzegging DATUM")
@@ -87,7 +87,7 @@ def uittreding(
         besluit,
         keuze,
     )
-    schrijf(als_json(_uittreding_dict(u)) if json else _uittreding_tekst(c, u))
+    schrijf(als_json(uittreding_dict(u)) if json else _uittreding_tekst(c, u))
     return EXIT_OK if u.geldig else EXIT_NIET_GELDIG
 
 
@@ -95,7 +95,7 @@ def _grond(g: Grond) -> dict[str, object]:
     return g.als_dict()
 
 
-def _uittreding_dict(u: Uittreding) -> dict[str, object]:
+def uittreding_dict(u: Uittreding) -> dict[str, object]:
     return {
         "partij": u.partij,
         "route": u.route,
@@ -183,11 +183,9 @@ def liquidatie(
         )
     convenant = laad_convenant(convenant_pad)
     c = convenant.model
-    if uittreder_deelt is not None:  # the old switch is a reading like any other
-        lezing = "deelt_mee" if uittreder_deelt else "deelt_niet"
-        lezingen = (*lezingen, f"uittredende_gemeente_deelt_kosten={lezing}")
+    lezingen = met_deelt(lezingen, uittreder_deelt)
     for ident in (*zonder, *([uittredend] if uittredend else [])):
-        _partij(c, ident, "gemeente")
+        controleer_partij(c, ident, "gemeente")
     if route == "uittreding" and uittredend is None:
         raise GebruiksFout(
             "geef bij --route uittreding de uittredende gemeente met --uittredend ID"
@@ -214,8 +212,7 @@ def liquidatie(
     except ValueError as e:
         raise GebruiksFout(str(e)) from None
     if json:
-        data = als_dict(c, uitkomst, begroting, sleutel)
-        data["lezingen"] = dict(uitkomst.lezingen)
+        data = liquidatie_dict(c, uitkomst, begroting, sleutel)
         if verschuivingen is not None:
             data["alternatieven"] = [_verschuiving_dict(v) for v in verschuivingen]
         schrijf(als_json(data))
@@ -227,6 +224,23 @@ def liquidatie(
             tekst += _verschuivingen_tekst(c, verschuivingen)
         schrijf(tekst)
     return EXIT_OK
+
+
+def met_deelt(lezingen: tuple[str, ...], uittreder_deelt: bool | None) -> tuple[str, ...]:
+    """The old switch --uittreder-deelt is a reading like any other (also asked by the API)."""
+    if uittreder_deelt is None:
+        return lezingen
+    lezing = "deelt_mee" if uittreder_deelt else "deelt_niet"
+    return (*lezingen, f"uittredende_gemeente_deelt_kosten={lezing}")
+
+
+def liquidatie_dict(
+    c: Convenant, u: Liquidatie, begroting: Begroting, sleutel: Verdeelsleutel
+) -> dict[str, object]:
+    """A liquidation as `simuleer liquidatie --json` prints it (and the API answers)."""
+    data = als_dict(c, u, begroting, sleutel)
+    data["lezingen"] = dict(u.lezingen)
+    return data
 
 
 def _verschuiving_dict(v: Verschuiving) -> dict[str, object]:
@@ -316,13 +330,16 @@ def _csv(c: Convenant, u: Liquidatie) -> str:
 
 
 def _alle_json(t: dict[str, dict[str, Decimal]]) -> str:
-    return als_json(
-        {
-            "alle_uittredingen": {
-                weg: {g: als_tekst(b) for g, b in rest.items()} for weg, rest in t.items()
-            }
+    return als_json(alle_dict(t))
+
+
+def alle_dict(t: dict[str, dict[str, Decimal]]) -> dict[str, object]:
+    """Every single exit side by side, as `--alle-uittredingen --json` prints it."""
+    return {
+        "alle_uittredingen": {
+            weg: {g: als_tekst(b) for g, b in rest.items()} for weg, rest in t.items()
         }
-    )
+    }
 
 
 def _alle_csv(t: dict[str, dict[str, Decimal]]) -> str:

@@ -70,7 +70,7 @@ def toets_opdracht(
             onleesbaar = True
             sys.stderr.write(fout.voor_gebruiker() + "\n")
     if json:
-        data = [_als_dict(u) for u in uitkomsten]
+        data = [als_dict(u) for u in uitkomsten]
         schrijf(als_json(data[0] if len(bestanden) == 1 and data else data))
     else:
         schrijf("\n".join(_als_tekst(c, u) for u in uitkomsten))
@@ -80,7 +80,8 @@ def toets_opdracht(
     return EXIT_OK if geldig else EXIT_NIET_GELDIG
 
 
-def _als_dict(u: Uitkomst) -> dict[str, object]:
+def als_dict(u: Uitkomst) -> dict[str, object]:
+    """One meeting's verdicts as `toets --json` prints them (and the API answers)."""
     v = u.beeld.vergadering
     return {
         "vergadering": {

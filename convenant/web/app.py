@@ -26,7 +26,7 @@ def maak_app(
     hosts: frozenset[str] | None = LOKAAL | {"testserver"},
 ) -> FastAPI:
     """The workplace on `werkplek`. `hosts`: the host names it answers to (None: any)."""
-    from . import convenantpagina, overzicht, vergaderingen
+    from . import api, convenantpagina, overzicht, vergaderingen
 
     app = FastAPI(
         title="Convenant ZVHD — werkplek",
@@ -44,6 +44,7 @@ def maak_app(
     app.include_router(overzicht.router)
     app.include_router(vergaderingen.router)
     app.include_router(convenantpagina.router)
+    app.include_router(api.router)
 
     @app.exception_handler(OnbekendeVergadering)
     async def _onbekend(request: Request, fout: Exception) -> Response:
