@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -115,3 +116,57 @@ def test_agenda_ics_is_icalendar_met_elke_termijn(register: Path) -> None:
     assert "DTSTART;VALUE=DATE:20270203" in tekst  # 6 January + four weeks (22.4)
     assert all(len(regel.encode()) <= 75 for regel in tekst.split("\r\n"))
     assert tekst.count("BEGIN:VEVENT") == tekst.count("END:VEVENT") >= 1
+
+
+def test_besluitpagina_noemt_gronden_aannames_en_wat_het_anders_maakt(register: Path) -> None:
+    r = client(register).get("/vergaderingen/stuurgroep-2027-02-10/besluiten/sg-2027-02")
+    assert r.status_code == 200
+    assert "Aangehouden" in r.text
+    assert 'href="/convenant#artikel-5"' in r.text  # from the ground to its article
+    assert "inbreng_vooraf_vorm" in r.text  # an aanname it rests on, with what it assumes
+    assert "Alle Partijen moeten vóór de vergadering om inbreng gevraagd zijn" in r.text
+    # Coevorden is affected and absent without written input (5.6): with its input, adopted
+    rij = re.search(
+        r"met schriftelijke inbreng van Gemeente Coevorden</td>\s*<td><span class=\"label oordeel-(\w+)\"",
+        r.text,
+    )
+    assert rij is not None
+    assert rij.group(1) == "aangenomen"
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/vergaderingen/stuurgroep-2027-02-10/besluiten/bestaat-niet",
+        "/vergaderingen/nergens/besluiten/sg-2027-02",
+    ],
+)
+def test_besluitpagina_onbekend(register: Path, url: str) -> None:
+    assert client(register).get(url).status_code == 404
+
+
+def test_convenantpagina_per_artikel_met_regels_en_bevindingen(register: Path) -> None:
+    r = client(register).get("/convenant")
+    assert r.status_code == 200
+    assert 'id="artikel-22"' in r.text
+    assert "Toetreding" in r.text
+    assert 'id="aanname-inbreng_vooraf_vorm"' in r.text
+    assert r.text.count('id="aanname-inbreng_vooraf_vorm"') == 1  # one anchor per finding
+    assert "Tekst (uw exemplaar)" not in r.text  # the text is not part of the project
+
+
+def test_convenantpagina_toont_eigen_tekst(register: Path, tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from convenant.web.app import maak_app
+    from convenant.web.werkplek import Werkplek
+
+    tekst = tmp_path / "convenant.txt"
+    tekst.write_text(
+        "Artikel 22. Toetreding\n22.1 Een eigen zin over toetreding <b>vet</b>.\n"
+        "Artikel 23. Wijzigingen\n23.1 Iets anders.\n",
+        encoding="utf-8",
+    )
+    r = TestClient(maak_app(Werkplek(register, tekst_pad=tekst))).get("/convenant")
+    assert "Tekst (uw exemplaar)" in r.text
+    assert "Een eigen zin over toetreding &lt;b&gt;vet&lt;/b&gt;." in r.text

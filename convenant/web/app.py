@@ -26,7 +26,7 @@ def maak_app(
     hosts: frozenset[str] | None = LOKAAL | {"testserver"},
 ) -> FastAPI:
     """The workplace on `werkplek`. `hosts`: the host names it answers to (None: any)."""
-    from . import api, convenantpagina, overzicht, vergaderingen
+    from . import api, besluitpagina, convenantpagina, overzicht, vergaderingen
 
     app = FastAPI(
         title="Convenant ZVHD — werkplek",
@@ -43,6 +43,7 @@ def maak_app(
     app.mount("/static", StaticFiles(directory=STATISCH), name="static")
     app.include_router(overzicht.router)
     app.include_router(vergaderingen.router)
+    app.include_router(besluitpagina.router)
     app.include_router(convenantpagina.router)
     app.include_router(api.router)
 

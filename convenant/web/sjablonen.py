@@ -29,9 +29,18 @@ def _kort(waarde: dt.date | None) -> str:
 
 
 def _anker(artikelen: str) -> str:
-    """The page anchor of a citation's first article: '5.6, 7.1' → 'artikel-5'."""
-    eerste = artikelen.split(",")[0].strip()
-    return "artikel-" + eerste.split(".")[0].rstrip("abcdefghijklmnopqrstuvwxyz").replace(" ", "-")
+    """The Convenant page's anchor for a citation's first article: '5.6, 7.1' → 'artikel-5'."""
+    from governance.artikelen import ontleed
+
+    try:
+        ref = ontleed(artikelen.split(",")[0].strip())
+    except ValueError:
+        return "inhoud"
+    if ref.artikel is not None:
+        return f"artikel-{ref.artikel}"
+    if ref.bijlage is not None:
+        return f"bijlage-{ref.bijlage}"
+    return "inhoud"
 
 
 def omgeving() -> jinja2.Environment:
