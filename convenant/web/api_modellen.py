@@ -88,6 +88,7 @@ class Grond(Antwoord):
     aanname: str | None
     lezing: str | None
     vastgesteld_bij: Vaststelling | None
+    beslissend: bool = Field(description="Of deze grond het oordeel besliste.")
 
 
 class Stemtelling(Antwoord):
@@ -115,6 +116,10 @@ class BesluitOordeel(Antwoord):
     stemmen: Stemtelling | None
     lezingen: dict[str, str]
     alternatieven: list[Alternatief] | None = None
+    bindt: list[str] | None = Field(
+        description="Bij een besluit over verwerkingsverantwoordelijkheid: de Partijen die het "
+        "bindt (alleen wie zelf instemde); anders null."
+    )
 
 
 class VergaderingKop(Antwoord):
