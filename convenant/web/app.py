@@ -57,7 +57,10 @@ def maak_app(
     async def _http(request: Request, fout: Exception) -> Response:
         assert isinstance(fout, StarletteHTTPException)
         titel = {404: "Niet gevonden", 405: "Niet toegestaan"}.get(fout.status_code, "Fout")
-        eigen = isinstance(fout.detail, str) and fout.detail not in ("Not Found", "Method Not Allowed")
+        eigen = isinstance(fout.detail, str) and fout.detail not in (
+            "Not Found",
+            "Method Not Allowed",
+        )
         tekst = str(fout.detail) if eigen else ""
         return foutpagina(request, fout.status_code, titel, tekst or "Deze pagina bestaat niet.")
 
