@@ -389,6 +389,7 @@ DOCUMENTSOORTEN = [
     "opzegging",
     "addendum",
     "liquidatieoverzicht",
+    "notitie-lezingen",
 ]
 
 
@@ -423,6 +424,8 @@ def maak(**opties: Any) -> int:
       opzegging (25.2, 23.3)                     uit een opzeggingsbestand
       addendum (23.2)                            uit een addendumbestand
       liquidatieoverzicht (25.6, 25.7)           uit een liquidatiebegroting
+      notitie-lezingen                           uit een register: de lezingen die de
+                                                 Stuurgroep nog moet vaststellen
 
     Ontbreekt een gegeven dat het document nodig heeft, dan noemt de melding het veld en het
     bestand; er komt nooit een lege plek in het document.

@@ -208,3 +208,46 @@ def test_casus_criteria_volgens_de_andere_structuur_van_bijlage_2() -> None:
     code, uit, _ = draai([*args, "--lezing", "criteria_structuur=a_of_b_c_d"])
     assert code == 0
     assert json.loads(uit)["complexe_casuistiek"] is True
+
+
+def test_notitie_lezingen_legt_de_onbesliste_lezingen_voor_met_hun_besluiten(
+    tmp_path: Path,
+) -> None:
+    for pad in VOORBEELDREGISTER.glob("*.yaml"):
+        shutil.copy(pad, tmp_path / pad.name)
+    code, uit, fout = draai(["maak", "notitie-lezingen", str(tmp_path)])
+    assert code == 0, fout
+    assert "## 2. Het convenant zegt niet wat bij staking van stemmen gebeurt." in uit
+    assert "| sg-2027-04: Uitbreiding van het secretariaat met 0,5 fte |" in uit
+    assert "verworpen (lezing 2)" in uit
+    assert "{aanname: staking_van_stemmen, lezing: impasse" in uit
+    # Once settled, the reading is no longer put to the Stuurgroep; it is listed as settled.
+    (tmp_path / "lezingen.yaml").write_text(
+        "vastgesteld:\n"
+        "  - {aanname: staking_van_stemmen, lezing: verworpen, besluit: sg-2027-15, datum: 2027-10-06}\n",
+        encoding="utf-8",
+    )
+    code, uit, _ = draai(["maak", "notitie-lezingen", str(tmp_path)])
+    assert code == 0
+    assert (
+        "staking van stemmen gebeurt. Vastgesteld bij besluit sg-2027-15 van 6 oktober 2027" in uit
+    )
+    assert "{aanname: staking_van_stemmen" not in uit
+
+
+def test_notitie_lezingen_overschrijft_niet_en_weigert_een_bestand_als_register(
+    tmp_path: Path,
+) -> None:
+    doel = tmp_path / "notitie.html"
+    doel.write_text("al hier", encoding="utf-8")
+    code, _, fout = draai(
+        ["maak", "notitie-lezingen", str(VOORBEELDREGISTER), "--uitvoer", str(doel)]
+    )
+    assert code == 2
+    assert "--overschrijf" in fout
+    assert doel.read_text(encoding="utf-8") == "al hier"
+    code, _, fout = draai(
+        ["maak", "notitie-lezingen", str(VOORBEELDREGISTER / "stuurgroep-2027-02-10.yaml")]
+    )
+    assert code == 2
+    assert "geef bij notitie-lezingen de map van het register" in fout

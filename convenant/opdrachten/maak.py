@@ -26,6 +26,12 @@ def maak(
 ) -> int:
     from ..maak import DOCUMENTEN, render  # jinja2 only for this command
 
+    if soort == "notitie-lezingen":  # made from the whole register, not from one file
+        from ..notitie_lezingen import maak_notitie
+
+        return maak_notitie(
+            invoer, uitvoer, formaat, overschrijf, sjablonen, convenant_pad, bezetting_pad
+        )
     formaat = documentformaat(uitvoer, formaat)
     if uitvoer is not None and uitvoer.exists() and not overschrijf:  # refuse before any work
         raise GebruiksFout(f"{uitvoer}: bestaat al; gebruik --overschrijf om het te vervangen")
