@@ -231,6 +231,9 @@ def main() -> None:
     duur, vergaderingen, besluiten = _tien_jaar()
     naam = f"jaaroverzicht, 10 jaar ({vergaderingen} vergaderingen, {besluiten} besluiten)"
     print(f"  {naam:<62} {duur * 1000:9.0f} ms in totaal")
+    from gevoeligheid import main as gevoeligheid  # bench/gevoeligheid.py, issue 16
+
+    gevoeligheid()
 
 
 if __name__ == "__main__":
