@@ -59,8 +59,8 @@ class _Vergadergronden(NamedTuple):
 
 def _vergadergronden(b: Vergaderbeeld, keuze: Lezingkeuze) -> _Vergadergronden:
     lees = Lezer(b.convenant, keuze)
-    vooraf = (*_openbaarheid(b), *_vertrokken(b), *_uitnodiging(b), *_quorum(b))
-    inbreng = tuple(_inbreng_vooraf(b))
+    vooraf = (*_openbaarheid(b, lees), *_vertrokken(b), *_uitnodiging(b), *_quorum(b))
+    inbreng = tuple(_inbreng_vooraf(b, lees))
     return _Vergadergronden(vooraf, inbreng, tuple(lees.geraadpleegd.items()))
 
 
@@ -170,7 +170,7 @@ def _toets(
         stemmen=telling,
         bezwaren=b.bezwaren.get(besluit.id, ()),
         lezingen=tuple(lees.geraadpleegd.items()),
-        bindt=gebonden(b, besluit) if oordeel in ("aangenomen", "verworpen") else None,
+        bindt=gebonden(b, besluit, lees) if oordeel in ("aangenomen", "verworpen") else None,
     )
 
 
@@ -186,17 +186,28 @@ def _markeer(gronden: list[Grond], oordeel: OordeelSoort, stemuitslag: int) -> t
 # --- the meeting ----------------------------------------------------------------------------------
 
 
-def _openbaarheid(b: Vergaderbeeld) -> list[Grond]:
+def _sanctie(lees: Lezer, wat: str) -> tuple[str, Effect]:
+    """What a missed 5.2 or a public meeting does to the besluit: a reading, not the text."""
+    if lees(_ZONDER_SANCTIE) == "ongeldig":
+        return "Wat er besloten is, is daardoor niet geldig genomen.", "ongeldig"
+    return (
+        f"Het convenant verbindt daar geen nietigheid aan; het besluit wordt aangehouden tot {wat}.",
+        "aangehouden",
+    )
+
+
+def _openbaarheid(b: Vergaderbeeld, lees: Lezer) -> list[Grond]:
     regel = b.orgaan.openbaarheid
     if regel is None or regel.openbaar:
         return []
     if b.vergadering.openbaar:
+        gevolg, effect = _sanctie(lees, "het in een besloten vergadering opnieuw is genomen")
         return [
             Grond(
                 art(regel.artikelen),
-                f"De vergaderingen van {b.orgaan.de_naam} zijn niet openbaar, maar deze vergadering was openbaar. Het convenant verbindt daar geen nietigheid aan; het besluit wordt aangehouden tot het in een besloten vergadering opnieuw is genomen.",
+                f"De vergaderingen van {b.orgaan.de_naam} zijn niet openbaar, maar deze vergadering was openbaar. {gevolg}",
                 _ZONDER_SANCTIE,
-                "aangehouden",
+                effect,
             )
         ]
     return [
@@ -310,27 +321,29 @@ def _quorum(b: Vergaderbeeld) -> list[Grond]:
     ]
 
 
-def _inbreng_vooraf(b: Vergaderbeeld) -> list[Grond]:
+def _inbreng_vooraf(b: Vergaderbeeld, lees: Lezer) -> list[Grond]:
     regel = b.orgaan.inbreng_vooraf
     if regel is None:
         return []
     gevraagd = b.vergadering.inbreng_gevraagd_op
     if gevraagd is None:
+        gevolg, effect = _sanctie(lees, "de Partijen alsnog om inbreng zijn gevraagd")
         return [
             Grond(
                 art(regel.artikelen),
-                "Niet vastgelegd dat de Partijen vooraf om inbreng zijn gevraagd. Het convenant verbindt daar geen nietigheid aan; het besluit wordt aangehouden tot de Partijen alsnog om inbreng zijn gevraagd. Leg de datum vast onder 'inbreng_gevraagd_op'.",
+                f"Niet vastgelegd dat de Partijen vooraf om inbreng zijn gevraagd. {gevolg} Leg de datum vast onder 'inbreng_gevraagd_op'.",
                 _ZONDER_SANCTIE,
-                "aangehouden",
+                effect,
             )
         ]
     if gevraagd >= b.vergadering.datum:
+        gevolg, effect = _sanctie(lees, "het na hun inbreng opnieuw is genomen")
         return [
             Grond(
                 art(regel.artikelen),
-                f"De Partijen zijn pas op {lang(gevraagd)} om inbreng gevraagd, niet vóór de vergadering. Het convenant verbindt daar geen nietigheid aan; het besluit wordt aangehouden tot het na hun inbreng opnieuw is genomen.",
+                f"De Partijen zijn pas op {lang(gevraagd)} om inbreng gevraagd, niet vóór de vergadering. {gevolg}",
                 _ZONDER_SANCTIE,
-                "aangehouden",
+                effect,
             )
         ]
     return [
@@ -916,10 +929,12 @@ def eigen_stemmen(b: Vergaderbeeld, stemming: Stemming) -> dict[str, str]:
     return eigen
 
 
-def gebonden(b: Vergaderbeeld, besluit: Besluit) -> tuple[str, ...] | None:
+def gebonden(b: Vergaderbeeld, besluit: Besluit, lees: Lezer) -> tuple[str, ...] | None:
     """The parties a besluit on controllership binds: those that agreed themselves (aanname)."""
     if not besluit.verwerkingsverantwoordelijkheid or besluit.id not in b.stemmingen:
         return None
+    if lees(_AVG) == "meerderheid_zonder_mandaat":
+        return None  # under that reading the besluit binds like any other
     eigen = eigen_stemmen(b, b.stemmingen[besluit.id])
     return tuple(sorted(p for p, k in eigen.items() if k == "voor"))
 
@@ -989,8 +1004,26 @@ def _uitslag(
     keuzes = dict(stemming.keuzes)
     gronden: list[Grond] = []
     if besluit.verwerkingsverantwoordelijkheid:
-        return _ieder_voor_zich(b, stemming)
-    if stemming.via_mandaat:
+        if lees(_AVG) != "meerderheid_zonder_mandaat":
+            return _ieder_voor_zich(b, stemming)
+        # The other reading: the mandated votes do not count, the rest of the room decides.
+        for eenheid in stemming.via_mandaat:
+            keuzes.pop(eenheid, None)
+        vertegenwoordiging = b.orgaan.vertegenwoordiging
+        gronden.append(
+            Grond(
+                art(vertegenwoordiging.artikelen) if vertegenwoordiging else "6.7, 6.8",
+                f"Het besluit raakt de verwerkingsverantwoordelijkheid onder de AVG, die niet gemandateerd kan worden; de stemmen namens {_namen(b.convenant, sorted(stemming.via_mandaat))} tellen niet mee. De overige stemmen beslissen voor alle Partijen.",
+                _AVG,
+            )
+            if stemming.via_mandaat
+            else Grond(
+                art(vertegenwoordiging.artikelen) if vertegenwoordiging else "6.7, 6.8",
+                "Het besluit raakt de verwerkingsverantwoordelijkheid onder de AVG; niemand stemde onder mandaat, dus de gewone besluitregel beslist voor alle Partijen.",
+                _AVG,
+            )
+        )
+    elif stemming.via_mandaat:
         gronden.append(
             Grond(
                 "6.7, 6.8",
