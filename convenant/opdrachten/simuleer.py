@@ -217,7 +217,7 @@ def liquidatie(
             data["alternatieven"] = [_verschuiving_dict(v) for v in verschuivingen]
         schrijf(als_json(data))
     elif csv:
-        schrijf(_csv(c, uitkomst))
+        schrijf(liquidatie_csv(c, uitkomst))
     else:
         tekst = _tekst(c, uitkomst, begroting, sleutel)
         if verschuivingen is not None:
@@ -317,7 +317,8 @@ def _nl(waarde: Decimal) -> str:
     return als_tekst(waarde).replace(".", ",")
 
 
-def _csv(c: Convenant, u: Liquidatie) -> str:
+def liquidatie_csv(c: Convenant, u: Liquidatie) -> str:
+    """A liquidation as `--csv` prints it (and the workplace downloads it)."""
     # Semicolons and decimal commas: what a Dutch spreadsheet opens without an import wizard.
     regels = ["soort;partij;naam;gewicht;bedrag"]
     regels += [

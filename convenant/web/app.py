@@ -26,7 +26,7 @@ def maak_app(
     hosts: frozenset[str] | None = LOKAAL | {"testserver"},
 ) -> FastAPI:
     """The workplace on `werkplek`. `hosts`: the host names it answers to (None: any)."""
-    from . import api, besluitpagina, convenantpagina, overzicht, vergaderingen
+    from . import api, besluitpagina, convenantpagina, opmaak, overzicht, simulatie, vergaderingen
 
     app = FastAPI(
         title="Convenant ZVHD — werkplek",
@@ -39,6 +39,7 @@ def maak_app(
     app.state.sjablonen = Sjablonen(
         {"csrf": app.state.csrf, "register_naam": werkplek.register.name}
     )
+    app.state.sjablonen.env.filters.update(opmaak.FILTERS)
     app.middleware("http")(poortwachter(token, hosts or frozenset()))
     app.mount("/static", StaticFiles(directory=STATISCH), name="static")
     app.include_router(overzicht.router)
@@ -46,6 +47,7 @@ def maak_app(
     app.include_router(besluitpagina.router)
     app.include_router(convenantpagina.router)
     app.include_router(api.router)
+    app.include_router(simulatie.router)
 
     @app.exception_handler(OnbekendeVergadering)
     async def _onbekend(request: Request, fout: Exception) -> Response:

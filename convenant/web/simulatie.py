@@ -1,0 +1,567 @@
+"""Uittreding and liquidatie in the workplace: `convenant simuleer` with a form around it.
+
+A simulation changes nothing, so its form is a GET: the address of a what-if can be bookmarked
+or mailed. Only a begroting is saved, as a file of the register (`begrotingen/ID.yaml`) in the
+format `convenant simuleer liquidatie --begroting` reads, atomically and with its history.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from fastapi import APIRouter, HTTPException, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from starlette.datastructures import UploadFile
+
+from governance.begroting import Begroting
+from governance.bestanden import lezingen_uit
+from governance.datums import ontleed_datum
+from governance.errors import GebruiksFout, InvoerFout, Melding, VerouderdeVersie, WaardeFout
+from governance.loader import MAX_BYTES, Bestand, laad
+from governance.models import Convenant
+from governance.opslag import bewaar, versie, versie_van
+from governance.verwijzingen import controleer, dubbele_ids, ids_van
+from governance.yamlschrijver import als_tekst
+from rules.lezingen import Lezingkeuze, kies
+from rules.liquidatie import Liquidatie, Route, alle_uittredingen, liquideer
+
+from .app import pagina, werkplek
+from .beveiliging import CSRF_KOP, CSRF_VELD, gelijk
+from .werkplek import Werkplek
+
+router = APIRouter()
+
+BEGROTINGEN = "begrotingen"
+BEGROTING_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,80}$")
+
+
+def _keuze(w: Werkplek) -> Lezingkeuze:
+    return kies(w.convenant, (), lezingen_uit(w.convenant, w.register))
+
+
+def _datumveld(waarde: str, veld: str, fouten: dict[str, str]) -> dt.date | None:
+    if not waarde.strip():
+        return None
+    try:
+        return ontleed_datum(waarde)
+    except WaardeFout as e:
+        fouten[veld] = f"{e.tekst}; {e.herstel}"
+    except ValueError as e:
+        fouten[veld] = str(e)
+    return None
+
+
+def _download(inhoud: str, naam: str, soort: str) -> Response:
+    return Response(
+        inhoud,
+        media_type=soort,
+        headers={"Content-Disposition": f'attachment; filename="{naam}"'},
+    )
+
+
+# --- uittreding --------------------------------------------------------------------------------
+
+
+@router.get("/uittreding", response_class=HTMLResponse)
+def uittredingpagina(
+    request: Request,
+    partij: str = "",
+    route: str = "opzegtermijn",
+    opzegging: str = "",
+    ingang: str = "",
+    ingebrekestelling: str = "",
+    hersteltermijn: str = "",
+    besluit: str = "",
+    formaat: str = "",
+) -> Response:
+    from convenant.opdrachten.simuleer import controleer_partij, uittreding_dict
+    from convenant.uitvoer import als_json
+    from rules.uittreding import simuleer
+
+    w = werkplek(request)
+    c = w.convenant
+    invoer = {
+        "partij": partij,
+        "route": route if route in ("opzegtermijn", "wijziging", "uitsluiting") else "opzegtermijn",
+        "opzegging": opzegging,
+        "ingang": ingang,
+        "ingebrekestelling": ingebrekestelling,
+        "hersteltermijn": hersteltermijn,
+        "besluit": besluit,
+    }
+    fouten: dict[str, str] = {}
+    datums = {
+        veld: _datumveld(invoer[veld], veld, fouten)
+        for veld in ("opzegging", "ingang", "ingebrekestelling", "hersteltermijn", "besluit")
+    }
+    uitkomst = None
+    if partij:
+        try:
+            controleer_partij(c, partij)
+        except GebruiksFout as e:
+            fouten["partij"] = str(e)
+        r = invoer["route"]
+        if r in ("opzegtermijn", "wijziging") and datums["opzegging"] is None:
+            fouten.setdefault("opzegging", "vul de datum van de schriftelijke opzegging in (25.2)")
+        if r == "wijziging" and datums["ingang"] is None:
+            fouten.setdefault("ingang", "vul in wanneer de wijziging ingaat (23.3)")
+        if not fouten:
+            bezetting, _ = w.bezetting()
+            uitkomst = simuleer(
+                c,
+                bezetting,
+                partij,
+                r,  # type: ignore[arg-type]  # checked against the three routes above
+                datums["opzegging"],
+                datums["ingang"],
+                datums["ingebrekestelling"],
+                datums["hersteltermijn"],
+                datums["besluit"],
+                _keuze(w),
+            )
+    if uitkomst is not None and formaat == "json":
+        return _download(
+            als_json(uittreding_dict(uitkomst)), f"uittreding-{partij}.json", "application/json"
+        )
+    return pagina(
+        request,
+        "uittreding.html.j2",
+        titel="Uittreding",
+        invoer=invoer,
+        fouten=fouten,
+        u=uitkomst,
+        c=c,
+        partijen=[p for p in c.partijen if p.is_partij],
+        query=request.url.query,
+    )
+
+
+# --- begrotingen ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BegrotingBestand:
+    id: str  # the path in the register without .yaml: "begrotingen/2027", "begroting"
+    pad: Path
+    model: Begroting | None
+    fouten: tuple[Melding, ...] = ()
+
+
+def _laad_begroting(c: Convenant, pad: Path, inhoud: bytes) -> Bestand[Begroting]:
+    """A budget checked as `simuleer liquidatie` checks it: shape, ids, duplicate ids."""
+    bestand = laad(pad, Begroting, inhoud)
+    if meldingen := dubbele_ids(bestand.model, bestand.bron) + controleer(
+        bestand.model, bestand.bron, ids_van(c), convenant=c
+    ):
+        raise InvoerFout(meldingen)
+    return bestand
+
+
+def begrotingen(w: Werkplek) -> list[BegrotingBestand]:
+    """The budgets of the register: begrotingen/*.yaml, begroting.yaml, documenten/*begroting*."""
+    kandidaten = [
+        *sorted((w.register / BEGROTINGEN).glob("*.yaml")),
+        w.register / "begroting.yaml",
+        *sorted((w.register / "documenten").glob("*begroting*.yaml")),
+    ]
+    uit: list[BegrotingBestand] = []
+    for pad in kandidaten:
+        if not pad.is_file() or pad.is_symlink():
+            continue
+        ident = pad.relative_to(w.register).with_suffix("").as_posix()
+        try:
+            model: Begroting | None = _laad_begroting(w.convenant, pad, pad.read_bytes()).model
+            uit.append(BegrotingBestand(ident, pad, model))
+        except InvoerFout as e:
+            uit.append(BegrotingBestand(ident, pad, None, tuple(e.meldingen)))
+        except OSError:
+            continue
+    return uit
+
+
+def _kies_begroting(w: Werkplek, ident: str) -> BegrotingBestand | None:
+    """Only a budget the register lists: an id from a URL never becomes a path by itself."""
+    alle = begrotingen(w)
+    if not ident:
+        return next((b for b in alle if b.model is not None), None)
+    gevonden = next((b for b in alle if b.id == ident), None)
+    if gevonden is None:
+        raise HTTPException(404, f"Er is geen begroting '{ident}' in dit register.")
+    return gevonden
+
+
+# --- liquidatie ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Rij:
+    gemeente: str
+    naam: str
+    gewicht: Decimal
+    aandeel: Decimal  # percent
+    bedrag: Decimal | None
+    basis: Decimal
+    verschil: Decimal
+
+
+def _rijen(c: Convenant, u: Liquidatie, basis: Liquidatie) -> list[Rij]:
+    som = sum(u.gewichten.values(), Decimal(0))
+    rijen = []
+    for g, b in basis.gemeenten.items():
+        nu = u.gemeenten.get(g)
+        gewicht = u.gewichten.get(g, Decimal(0))
+        rijen.append(
+            Rij(
+                g,
+                c.partij[g].naam,
+                basis.gewichten[g],
+                (gewicht / som * 100) if (nu is not None and som) else Decimal(0),
+                nu,
+                b,
+                (nu or Decimal(0)) - b,
+            )
+        )
+    return rijen
+
+
+def alle_tabel(
+    c: Convenant, begroting: Begroting, sleutel: Any
+) -> tuple[list[str], list[tuple[str, list[Decimal | None]]]]:
+    """The all-single-exits table: per gemeente (row), its share when each other one leaves."""
+    t = alle_uittredingen(c, begroting, sleutel)
+    kolommen = list(t)
+    return kolommen, [(g, [t[weg].get(g) for weg in kolommen]) for g in kolommen]
+
+
+@router.get("/liquidatie", response_class=HTMLResponse)
+def liquidatiepagina(
+    request: Request,
+    begroting: str = "",
+    route: str = "opheffing",
+    uittredend: str = "",
+    alle: str = "",
+    formaat: str = "",
+    opgeslagen: str = "",
+) -> Response:
+    from convenant.opdrachten.simuleer import alle_dict, liquidatie_csv, liquidatie_dict
+    from convenant.uitvoer import als_json
+
+    from .api import verdeelsleutel
+
+    w = werkplek(request)
+    c = w.convenant
+    zonder = [z for z in request.query_params.getlist("zonder") if z]
+    gekozen = _kies_begroting(w, begroting)
+    gekozen_route: Route = (
+        "uittreding" if route == "uittreding" else "rechter" if route == "rechter" else "opheffing"
+    )
+    route = gekozen_route
+    gemeenten = [p for p in c.partijen if p.soort == "gemeente"]
+    fouten: list[str] = []
+    u = basis = sleutel = None
+    try:
+        sleutel = verdeelsleutel(w)
+    except (InvoerFout, GebruiksFout) as e:
+        fouten.append(e.voor_gebruiker())
+    if route == "uittreding" and not uittredend:
+        fouten.append("Kies bij route uittreding de gemeente die uittreedt.")
+    gemeente_ids = {g.id for g in gemeenten}
+    if uittredend and uittredend not in gemeente_ids:
+        fouten.append(f"'{uittredend}' is geen gemeente.")
+    if any(z not in gemeente_ids for z in zonder):
+        fouten.append("Alleen gemeenten kunnen wegvallen uit de verdeling.")
+    begr = gekozen.model if gekozen else None
+    if begr is not None and sleutel is not None and not fouten:
+        keuze = _keuze(w)
+        try:
+            u = liquideer(c, begr, sleutel, gekozen_route, zonder, uittredend or None, keuze=keuze)
+            basis = liquideer(c, begr, sleutel, "opheffing", keuze=keuze)
+        except ValueError as e:
+            fouten.append(str(e))
+    if u is not None and begr is not None and sleutel is not None:
+        naam = f"liquidatie-{Path(gekozen.id).name if gekozen else 'begroting'}"
+        if formaat == "json":
+            return _download(
+                als_json(liquidatie_dict(c, u, begr, sleutel)), f"{naam}.json", "application/json"
+            )
+        if formaat == "csv":
+            return _download(liquidatie_csv(c, u), f"{naam}.csv", "text/csv; charset=utf-8")
+        if formaat == "alle-json":
+            return _download(
+                als_json(alle_dict(alle_uittredingen(c, begr, sleutel))),
+                f"{naam}-alle-uittredingen.json",
+                "application/json",
+            )
+    rijen = _rijen(c, u, basis) if u is not None and basis is not None else []
+    return pagina(
+        request,
+        "liquidatie.html.j2",
+        titel="Liquidatie",
+        c=c,
+        begrotingen=begrotingen(w),
+        gekozen=gekozen,
+        route=route,
+        uittredend=uittredend,
+        zonder=zonder,
+        gemeenten=gemeenten,
+        fouten=fouten,
+        u=u,
+        rijen=rijen,
+        grootste=max((r.bedrag or Decimal(0) for r in rijen), default=Decimal(0)),
+        alle=(
+            alle_tabel(c, begr, sleutel)
+            if alle and begr is not None and sleutel is not None and not fouten
+            else None
+        ),
+        sleutel=sleutel,
+        query=request.url.query,
+        opgeslagen=opgeslagen,
+    )
+
+
+# --- editing and uploading a begroting ----------------------------------------------------------
+
+LEGE_POST = {"id": "", "omschrijving": "", "soort": "personeel_vrd", "partner": "", "bedrag": ""}
+
+
+def _velden_uit(model: Begroting) -> dict[str, Any]:
+    return {
+        "naam": model.naam,
+        "voorbeeld": model.voorbeeld,
+        "opgesteld_door": model.opgesteld_door,
+        "peildatum": model.peildatum.isoformat(),
+        "posten": [
+            {
+                "id": p.id,
+                "omschrijving": p.omschrijving,
+                "soort": p.soort,
+                "partner": p.partner or "",
+                "bedrag": f"{p.bedrag:.2f}",
+            }
+            for p in model.posten
+        ],
+    }
+
+
+def _als_bestand(velden: dict[str, Any]) -> bytes:
+    """The form as the YAML file a secretaris would write; amounts as text, never floats."""
+    data: dict[str, Any] = {"naam": velden["naam"]}
+    if velden.get("voorbeeld"):
+        data["voorbeeld"] = True
+    if velden.get("opgesteld_door") and velden["opgesteld_door"] != "Veiligheidsregio Drenthe":
+        data["opgesteld_door"] = velden["opgesteld_door"]
+    data["peildatum"] = velden["peildatum"]
+    data["posten"] = []
+    for p in velden["posten"]:
+        post: dict[str, Any] = {
+            "id": p["id"],
+            "omschrijving": p["omschrijving"],
+            "soort": p["soort"],
+        }
+        if p["soort"] == "gedetacheerd" or p.get("partner"):
+            post["partner"] = p.get("partner", "")
+        post["bedrag"] = p["bedrag"]
+        data["posten"].append(post)
+    kop = "Liquidatiebegroting (25.6), opgeslagen in de werkplek.\nconvenant simuleer liquidatie --begroting PAD leest dit bestand."
+    return als_tekst(data, kop).encode("utf-8")
+
+
+async def _formulier(request: Request) -> tuple[dict[str, list[str]], dict[str, Any]]:
+    """The posted form (urlencoded or multipart) after the CSRF check; files apart."""
+    if int(request.headers.get("content-length") or 0) > MAX_BYTES + 100_000:
+        raise HTTPException(413, "Het formulier is te groot.")
+    form = await request.form()
+    gegeven = request.headers.get(CSRF_KOP) or form.get(CSRF_VELD)
+    if not gelijk(gegeven if isinstance(gegeven, str) else None, request.app.state.csrf):
+        raise HTTPException(
+            403,
+            "Dit formulier komt niet van een pagina van deze werkplek (of de werkplek is "
+            "opnieuw gestart). Open de pagina opnieuw en probeer het nog eens.",
+        )
+    tekst = {k: [v for v in form.getlist(k) if isinstance(v, str)] for k in form}
+    bestanden = {k: v for k, v in form.multi_items() if not isinstance(v, str)}
+    return tekst, bestanden
+
+
+def _een(form: dict[str, list[str]], naam: str) -> str:
+    return (form.get(naam) or [""])[0].strip()
+
+
+def _velden_uit_formulier(form: dict[str, list[str]]) -> dict[str, Any]:
+    kolommen = {k: form.get(f"post_{k}", []) for k in LEGE_POST}
+    aantal = max((len(v) for v in kolommen.values()), default=0)
+    posten = [
+        {k: (kolommen[k][i].strip() if i < len(kolommen[k]) else "") for k in LEGE_POST}
+        for i in range(aantal)
+    ]
+    return {
+        "naam": _een(form, "naam"),
+        "voorbeeld": _een(form, "voorbeeld") == "ja",
+        "opgesteld_door": _een(form, "opgesteld_door") or "Veiligheidsregio Drenthe",
+        "peildatum": _een(form, "peildatum"),
+        "posten": [p for p in posten if any(p[k] for k in ("id", "omschrijving", "bedrag"))],
+    }
+
+
+def _nieuw_id(naam: str) -> str:
+    schoon = re.sub(r"[^a-z0-9]+", "-", naam.lower()).strip("-")[:60]
+    return schoon or "begroting"
+
+
+@router.get("/liquidatie/begroting", response_class=HTMLResponse)
+def begroting_bewerken(request: Request, id: str = "") -> Response:
+    w = werkplek(request)
+    if id:
+        gekozen = _kies_begroting(w, id)
+        assert gekozen is not None
+        if gekozen.model is None:
+            raise HTTPException(
+                422,
+                "Deze begroting is niet te lezen; herstel haar in een editor: "
+                + "; ".join(str(m) for m in gekozen.fouten),
+            )
+        velden = _velden_uit(gekozen.model)
+        gelezen = versie(gekozen.pad.read_bytes())
+        doel = (
+            gekozen.id.removeprefix(f"{BEGROTINGEN}/")
+            if gekozen.id.startswith(f"{BEGROTINGEN}/")
+            else ""
+        )
+    else:
+        velden = {
+            "naam": "",
+            "voorbeeld": False,
+            "opgesteld_door": "Veiligheidsregio Drenthe",
+            "peildatum": "",
+            "posten": [],
+        }
+        gelezen, doel = "", ""
+    return _bewerkpagina(request, w, velden, id, doel, gelezen, [])
+
+
+def _bewerkpagina(
+    request: Request,
+    w: Werkplek,
+    velden: dict[str, Any],
+    bron: str,
+    doel: str,
+    gelezen: str,
+    fouten: list[str],
+    status: int = 200,
+) -> Response:
+    posten = [*velden["posten"], dict(LEGE_POST)]
+    return pagina(
+        request,
+        "begroting.html.j2",
+        status,
+        titel="Begroting bewerken",
+        velden={**velden, "posten": posten},
+        bron=bron,
+        doel=doel,
+        gelezen=gelezen,
+        fouten=fouten,
+        partners=[p for p in w.convenant.partijen if p.soort == "ketenpartner"],
+    )
+
+
+@router.post("/liquidatie/begroting", response_class=HTMLResponse)
+async def begroting_opslaan(request: Request) -> Response:
+    w = werkplek(request)
+    form, bestanden = await _formulier(request)
+    doel = _een(form, "doel")
+    gelezen = _een(form, "gelezen")
+    bron = _een(form, "bron")
+    geupload = bestanden.get("bestand")
+    if isinstance(geupload, UploadFile) and geupload.filename:
+        inhoud = await geupload.read(MAX_BYTES + 1)
+        if len(inhoud) > MAX_BYTES:
+            raise HTTPException(413, "Dit bestand is te groot voor een begroting.")
+        try:
+            model = _laad_begroting(w.convenant, Path(geupload.filename), inhoud).model
+        except InvoerFout as e:
+            return _bewerkpagina(
+                request,
+                w,
+                {
+                    "naam": "",
+                    "voorbeeld": False,
+                    "opgesteld_door": "",
+                    "peildatum": "",
+                    "posten": [],
+                },
+                bron,
+                doel,
+                gelezen,
+                [str(m) for m in e.meldingen],
+                422,
+            )
+        velden = _velden_uit(model)
+        doel = doel or _nieuw_id(Path(geupload.filename).stem)
+        # saved as uploaded, comments and all: it was read and checked just now
+    else:
+        velden = _velden_uit_formulier(form)
+        if _een(form, "actie") == "regel":  # another empty row: the page always shows one more
+            return _bewerkpagina(request, w, velden, bron, doel, gelezen, [])
+        doel = doel or _nieuw_id(velden["naam"])
+        inhoud = _als_bestand(velden)
+    if not BEGROTING_ID.match(doel):
+        return _bewerkpagina(
+            request,
+            w,
+            velden,
+            bron,
+            doel,
+            gelezen,
+            ["De bestandsnaam mag alleen kleine letters, cijfers, '-' en '_' bevatten."],
+            422,
+        )
+    pad = w.register / BEGROTINGEN / f"{doel}.yaml"
+    try:
+        _laad_begroting(w.convenant, pad, inhoud)
+    except InvoerFout as e:
+        return _bewerkpagina(
+            request, w, velden, bron, doel, gelezen, [str(m) for m in e.meldingen], 422
+        )
+    pad.parent.mkdir(exist_ok=True)
+    # Saving over a file means having read it; a new name must still be free.
+    gelezen_versie = (
+        gelezen if (gelezen and _een(form, "bron") == f"{BEGROTINGEN}/{doel}") else None
+    )
+    if versie_van(pad) is not None and gelezen_versie is None:
+        return _bewerkpagina(
+            request,
+            w,
+            velden,
+            bron,
+            doel,
+            gelezen,
+            [
+                f"Er is al een begroting '{doel}'. Kies een andere bestandsnaam, of open die begroting om haar te bewerken."
+            ],
+            409,
+        )
+    try:
+        bewaar(w.register, pad, inhoud, gelezen_versie)
+    except VerouderdeVersie:
+        return _bewerkpagina(
+            request,
+            w,
+            velden,
+            bron,
+            doel,
+            gelezen,
+            [
+                "Iemand anders heeft deze begroting intussen opgeslagen. Uw invoer staat hieronder "
+                "nog; open de begroting opnieuw om de andere versie te zien, of sla uw versie op "
+                "onder een andere naam."
+            ],
+            409,
+        )
+    return RedirectResponse(
+        f"/liquidatie?begroting={BEGROTINGEN}/{doel}&opgeslagen=ja", status_code=303
+    )
