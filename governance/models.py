@@ -586,12 +586,16 @@ class Bevinding(Model):
             raise ValueError("elke lezing heeft een eigen 'id'")
         return self
 
-    @property
+    @cached_property
     def standaardlezing(self) -> Lezing | None:
         return next((lz for lz in self.lezingen if lz.standaard), None)
 
+    @cached_property
+    def _per_id(self) -> dict[str, Lezing]:
+        return {lz.id: lz for lz in self.lezingen}
+
     def lezing(self, ident: str) -> Lezing | None:
-        return next((lz for lz in self.lezingen if lz.id == ident), None)
+        return self._per_id.get(ident)
 
 
 # --- the whole ----------------------------------------------------------------------------------

@@ -44,6 +44,15 @@ class Lezingkeuze(NamedTuple):
         assert standaard is not None, f"{bevinding.id} is geen betwiste lezing"
         return standaard.id
 
+    def opgelost(self, c: Convenant) -> dict[str, Lezing]:
+        """The reading in force for every contested aanname: worked out once per evaluation."""
+        uit: dict[str, Lezing] = {}
+        for aanname, bevinding in c.betwist.items():
+            lezing = bevinding.lezing(self.lezing_voor(bevinding))
+            assert lezing is not None  # ids are checked when chosen (kies) or loaded
+            uit[aanname] = lezing
+        return uit
+
     def vaststelling(self, bevinding: Bevinding) -> Vaststelling | None:
         """The besluit that settled the reading in force, if the reading in force is settled."""
         vast = self.vastgesteld.get(bevinding.id)
@@ -58,11 +67,17 @@ STANDAARD = Lezingkeuze()
 class Lezer:
     """Answers which reading holds for one evaluation, and records each question asked."""
 
-    __slots__ = ("convenant", "geraadpleegd", "keuze")
+    __slots__ = ("convenant", "geraadpleegd", "keuze", "opgelost")
 
-    def __init__(self, convenant: Convenant, keuze: Lezingkeuze) -> None:
+    def __init__(
+        self,
+        convenant: Convenant,
+        keuze: Lezingkeuze,
+        opgelost: dict[str, Lezing] | None = None,
+    ) -> None:
         self.convenant = convenant
         self.keuze = keuze
+        self.opgelost = keuze.opgelost(convenant) if opgelost is None else opgelost
         self.geraadpleegd: dict[str, str] = {}
 
     def __call__(self, aanname: str | None) -> str | None:
@@ -76,30 +91,38 @@ class Lezer:
         return bevinding is not None and bevinding.lezing(lezing) is not None
 
     def lezing(self, aanname: str | None) -> Lezing | None:
-        bevinding = self.convenant.betwist.get(aanname) if aanname else None
-        if bevinding is None:
-            return None
-        ident = self.keuze.lezing_voor(bevinding)
-        self.geraadpleegd[bevinding.id] = ident
-        return bevinding.lezing(ident)
+        lezing = self.opgelost.get(aanname) if aanname else None
+        if lezing is not None:
+            self.geraadpleegd[aanname] = lezing.id  # type: ignore[index]  # not None here
+        return lezing
 
 
-def markeer(c: Convenant, keuze: Lezingkeuze, gronden: Iterable[Grond]) -> tuple[Grond, ...]:
+def markeer(
+    c: Convenant,
+    keuze: Lezingkeuze,
+    gronden: Iterable[Grond],
+    opgelost: dict[str, Lezing] | None = None,
+) -> tuple[Grond, ...]:
     """Label each ground resting on a contested reading with the reading in force.
 
     A reading the Stuurgroep settled is no longer an assumption: the ground cites the besluit
     that settled it instead.
     """
+    betwist = c.betwist
+    gronden = tuple(gronden)
+    if not any(g.aanname in betwist for g in gronden):
+        return gronden
     uit: list[Grond] = []
     for g in gronden:
-        bevinding = c.betwist.get(g.aanname) if g.aanname else None
+        bevinding = betwist.get(g.aanname) if g.aanname else None
         if bevinding is None:
             uit.append(g)
             continue
-        lezing = keuze.lezing_voor(bevinding)
-        vast = keuze.vaststelling(bevinding)
+        lezing = opgelost[bevinding.id].id if opgelost else keuze.lezing_voor(bevinding)
+        vast = keuze.vaststelling(bevinding) if keuze.vastgesteld else None
         if vast is None:
-            uit.append(g._replace(lezing=lezing))
+            # Built directly: NamedTuple._replace costs several times more, on every verdict.
+            uit.append(Grond(g.artikel, g.uitleg, g.aanname, g.effect, lezing, None, g.beslissend))
         else:
             orgaan = c.orgaan[vast.orgaan].de_naam if vast.orgaan in c.orgaan else vast.orgaan
             uit.append(

@@ -15,7 +15,7 @@ from fractions import Fraction
 from typing import NamedTuple
 
 from governance.datums import lang, plus_termijn
-from governance.models import Convenant, Escalatie, Orgaan, Soort, Vereiste
+from governance.models import Convenant, Escalatie, Lezing, Orgaan, Soort, Vereiste
 from governance.vergadering import ALLE, Besluit
 from governance.zetels import Stemming, Vergaderbeeld, buiten
 
@@ -55,13 +55,14 @@ class _Vergadergronden(NamedTuple):
     vooraf: tuple[Grond, ...]  # openness, invitation, quorum: checked before anything else
     inbreng: tuple[Grond, ...]  # input asked beforehand, checked after competence
     geraadpleegd: tuple[tuple[str, str], ...] = ()  # contested readings these rules consulted
+    opgelost: dict[str, Lezing] | None = None  # the reading in force per aanname, worked out once
 
 
 def _vergadergronden(b: Vergaderbeeld, keuze: Lezingkeuze) -> _Vergadergronden:
     lees = Lezer(b.convenant, keuze)
     vooraf = (*_openbaarheid(b, lees), *_vertrokken(b), *_uitnodiging(b), *_quorum(b))
     inbreng = tuple(_inbreng_vooraf(b, lees))
-    return _Vergadergronden(vooraf, inbreng, tuple(lees.geraadpleegd.items()))
+    return _Vergadergronden(vooraf, inbreng, tuple(lees.geraadpleegd.items()), lees.opgelost)
 
 
 def toets(b: Vergaderbeeld, keuze: Lezingkeuze = STANDAARD) -> list[Oordeel]:
@@ -121,7 +122,7 @@ def _toets(
     b: Vergaderbeeld, besluit: Besluit, vergadering: _Vergadergronden, keuze: Lezingkeuze
 ) -> Oordeel:
     c, orgaan = b.convenant, b.orgaan
-    lees = Lezer(c, keuze)
+    lees = Lezer(c, keuze, vergadering.opgelost)
     lees.geraadpleegd.update(vergadering.geraadpleegd)
     soort = c.soort[besluit.soort]
     gronden: list[Grond] = []
@@ -165,7 +166,7 @@ def _toets(
         onderwerp=besluit.onderwerp,
         soort=besluit.soort,
         oordeel=oordeel,
-        gronden=_markeer(list(markeer(c, keuze, gronden)), oordeel, stemuitslag),
+        gronden=_markeer(list(markeer(c, keuze, gronden, lees.opgelost)), oordeel, stemuitslag),
         escaleren_naar=naar,
         stemmen=telling,
         bezwaren=b.bezwaren.get(besluit.id, ()),
@@ -180,7 +181,10 @@ def _markeer(gronden: list[Grond], oordeel: OordeelSoort, stemuitslag: int) -> t
         return tuple(gronden)
     if any(g.effect == oordeel for g in gronden):
         return tuple(g._replace(beslissend=True) if g.effect == oordeel else g for g in gronden)
-    return tuple(g._replace(beslissend=i == stemuitslag) for i, g in enumerate(gronden))
+    # Only the vote's ground changes; the others keep beslissend=False (no needless copies).
+    if 0 <= stemuitslag < len(gronden):
+        gronden[stemuitslag] = gronden[stemuitslag]._replace(beslissend=True)
+    return tuple(gronden)
 
 
 # --- the meeting ----------------------------------------------------------------------------------
