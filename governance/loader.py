@@ -698,17 +698,17 @@ def _model_in(tp: Any) -> type[BaseModel] | None:
 def vertaal_validatiefouten(
     fout: ValidationError, bron: Bron, model: type[BaseModel]
 ) -> list[Melding]:
-    meldingen: list[Melding] = []
-    gezien: set[tuple[int | None, int | None]] = set()
+    # One message per place: a union reports once per branch. The branch whose kind of value
+    # matched says more ("-1 moet ten minste 0 zijn") than one that wanted another kind.
+    per_plek: dict[tuple[int | None, int | None], tuple[bool, Melding]] = {}
     for detail in fout.errors(include_url=False):
         loc: Loc = tuple(detail["loc"])
         melding = _vertaal(detail, loc, bron, model)
         plek = (melding.regel, melding.kolom)
-        if plek in gezien:  # one message per place: unions report once per branch
-            continue
-        gezien.add(plek)
-        meldingen.append(melding)
-    return meldingen
+        andere_soort = str(detail["type"]).endswith("_type")
+        if plek not in per_plek or (per_plek[plek][0] and not andere_soort):
+            per_plek[plek] = (andere_soort, melding)
+    return [melding for _, melding in per_plek.values()]
 
 
 def _vertaal(detail: Any, loc: Loc, bron: Bron, model: type[BaseModel]) -> Melding:

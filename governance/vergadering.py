@@ -10,7 +10,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BeforeValidator, Field, StringConstraints, model_validator
+from pydantic import (
+    AfterValidator,
+    BeforeValidator,
+    Field,
+    Strict,
+    StringConstraints,
+    model_validator,
+)
 
 from .datums import in_bereik, ontleed_datum
 from .errors import WaardeFout
@@ -56,12 +63,39 @@ class Afwezige(Model):
     schriftelijke_inbreng: JaNee = False
 
 
-class Stemmen(Model):
-    """Who voted how; a seat votes for every party it represents, a party id for that party."""
+# How many voted so, where the minutes record numbers and not who (`voor: 9`).
+Aantal = Annotated[int, Strict(), Field(ge=0, le=1000)]
 
-    voor: Namen = []
-    tegen: Namen = []
-    onthouding: Namen = []
+
+class Stemmen(Model):
+    """Who voted how; a seat votes for every party it represents, a party id for that party.
+
+    Or only how many, where the minutes record no names: then all three are numbers.
+    """
+
+    voor: Namen | Aantal = []
+    tegen: Namen | Aantal = []
+    onthouding: Namen | Aantal = []
+
+    @model_validator(mode="after")
+    def _namen_of_aantallen(self) -> Stemmen:
+        soorten = {isinstance(getattr(self, k), int) for k in self.model_fields_set}
+        if len(soorten) > 1:
+            raise WaardeFout(
+                "de stemmen staan deels als namen en deels als aantallen",
+                "schrijf ze allemaal als namen, bijv. {voor: alle}, of allemaal als aantallen, "
+                "bijv. {voor: 9, tegen: 0, onthouding: 1}",
+            )
+        return self
+
+    @property
+    def aantallen(self) -> tuple[int, int, int] | None:
+        """(voor, tegen, onthouding) where the votes are numbers; None where they are names."""
+        waarden = (self.voor, self.tegen, self.onthouding)
+        if not any(isinstance(w, int) for w in waarden):
+            return None
+        voor, tegen, onthouding = (w if isinstance(w, int) else 0 for w in waarden)
+        return voor, tegen, onthouding
 
 
 class Toetreding(Model):

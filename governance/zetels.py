@@ -53,6 +53,14 @@ class Stemming(NamedTuple):
     keuzes: dict[str, Keuze]
     via_mandaat: frozenset[str] = frozenset()  # parties whose vote a mandated delegate cast
     niet_gestemd: tuple[str, ...] = ()  # present units that cast no vote
+    # Where the minutes give numbers only: (voor, tegen, onthouding); `keuzes` is then empty,
+    # and who voted, or for whom, is unknown.
+    aantallen: tuple[int, int, int] | None = None
+    ongenoemd_niet_gestemd: int = 0  # present units that cast no vote, by number only
+
+    @property
+    def aantal_niet_gestemd(self) -> int:
+        return len(self.niet_gestemd) + self.ongenoemd_niet_gestemd
 
 
 @dataclass(frozen=True)
@@ -381,6 +389,8 @@ def _besluit(b: Vergaderbeeld, lezer: _Lezer, besluit: Besluit, loc: Loc) -> Non
 
 def _stemming(b: Vergaderbeeld, lezer: _Lezer, besluit: Besluit, loc: Loc) -> Stemming:
     assert besluit.stemmen is not None
+    if (aantallen := besluit.stemmen.aantallen) is not None:
+        return _geteld(b, lezer, aantallen, loc)
     per_partij = b.stem_per_partij
     keuzes: dict[str, Keuze] = {}
     via_mandaat: set[str] = set()
@@ -433,6 +443,24 @@ def _stemming(b: Vergaderbeeld, lezer: _Lezer, besluit: Besluit, loc: Loc) -> St
                 via_mandaat.add(eenheid)
     niet_gestemd = tuple(e for e in eenheden if e not in keuzes)
     return Stemming(keuzes, frozenset(via_mandaat), niet_gestemd)
+
+
+def _geteld(b: Vergaderbeeld, lezer: _Lezer, aantallen: tuple[int, int, int], loc: Loc) -> Stemming:
+    """Votes as numbers: they cannot exceed the votes present (one per seat, or per Partij)."""
+    eenheden = _stemgerechtigde_eenheden(b)
+    geteld = sum(aantallen)
+    if geteld > len(eenheden):
+        per = (
+            "Partij (ook elke Partij namens wie een afgevaardigde stemt)"
+            if b.stem_per_partij
+            else "aanwezig lid met stemrecht"
+        )
+        lezer.fout(
+            loc,
+            f"{geteld} stemmen geteld, maar er zijn {len(eenheden)} stemmen aanwezig",
+            f"tel één stem per {per}; controleer de aantallen en wie aanwezig was",
+        )
+    return Stemming({}, aantallen=aantallen, ongenoemd_niet_gestemd=max(0, len(eenheden) - geteld))
 
 
 def _stemgerechtigde_eenheden(b: Vergaderbeeld) -> list[str]:

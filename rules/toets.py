@@ -939,6 +939,8 @@ def gebonden(b: Vergaderbeeld, besluit: Besluit, lees: Lezer) -> tuple[str, ...]
         return None
     if lees(_AVG) == "meerderheid_zonder_mandaat":
         return None  # under that reading the besluit binds like any other
+    if b.stemmingen[besluit.id].aantallen is not None:
+        return None  # votes by number: who agreed is unknown, and the ground says so
     eigen = eigen_stemmen(b, b.stemmingen[besluit.id])
     return tuple(sorted(p for p, k in eigen.items() if k == "voor"))
 
@@ -948,6 +950,8 @@ def _ieder_voor_zich(
 ) -> tuple[OordeelSoort, Telling | None, list[Grond], str | None]:
     """Controllership under the AVG cannot be mandated (6.7, 6.8), and no majority decides it."""
     c = b.convenant
+    if stemming.aantallen is not None:
+        return _ieder_voor_zich_geteld(b, stemming.aantallen)
     eigen = eigen_stemmen(b, stemming)
     aantallen = Counter(eigen.values())
     telling = Telling(aantallen["voor"], aantallen["tegen"], aantallen["onthouding"])
@@ -967,6 +971,44 @@ def _ieder_voor_zich(
     tekst += " Partijen die niet vertegenwoordigd waren, beslissen evenzeer zelf."
     grond = Grond(artikel, tekst, _AVG)
     return ("aangenomen" if voor else "verworpen"), telling, [grond], None
+
+
+def _ieder_voor_zich_geteld(
+    b: Vergaderbeeld, aantallen: tuple[int, int, int]
+) -> tuple[OordeelSoort, Telling | None, list[Grond], str | None]:
+    """The AVG limit needs names: with numbers only, say what could not be checked."""
+    vertegenwoordiging = b.orgaan.vertegenwoordiging
+    artikel = art(vertegenwoordiging.artikelen) if vertegenwoordiging else "6.7, 6.8"
+    voor, tegen, onthouding = aantallen
+    tekst = (
+        "Het besluit raakt de verwerkingsverantwoordelijkheid onder de AVG: elke Partij beslist "
+        "voor zichzelf en het bindt alleen wie er zelf mee instemde. De stemmen zijn als aantallen "
+        "vastgelegd, zonder namen; niet getoetst is daarom welke Partijen gebonden zijn, en of "
+        "een gezamenlijke afgevaardigde namens anderen stemde (dat kan hier niet). "
+    )
+    if voor:
+        tekst += f"{voor} stemden voor: het besluit bindt ten hoogste zoveel Partijen. Noteer de stemmen met namen om te weten welke."
+    else:
+        tekst += "Niemand stemde voor: het besluit bindt geen enkele Partij."
+    return (
+        ("aangenomen" if voor else "verworpen"),
+        Telling(voor, tegen, onthouding),
+        [Grond(artikel, tekst, _AVG)],
+        None,
+    )
+
+
+def _geteld_niet_getoetst(b: Vergaderbeeld) -> Grond | None:
+    """With numbers only, whether joint delegates voted under their mandate is unknown."""
+    if not b.stem_per_partij or not any(b.zetels[z].mandaat for z in b.aanwezig):
+        return None
+    return Grond(
+        "6.7, 6.8",
+        "De stemmen zijn als aantallen vastgelegd, zonder namen: niet getoetst is welke stemmen "
+        "een gezamenlijke afgevaardigde namens andere Partijen uitbracht. De uitslag rust op de "
+        "aantallen zoals genoteerd.",
+        None,
+    )
 
 
 def _uitslag(
@@ -1026,6 +1068,12 @@ def _uitslag(
                 "Het besluit raakt de verwerkingsverantwoordelijkheid onder de AVG; niemand stemde onder mandaat, dus de gewone besluitregel beslist voor alle Partijen.",
                 _AVG,
             )
+            if stemming.aantallen is None
+            else Grond(
+                art(vertegenwoordiging.artikelen) if vertegenwoordiging else "6.7, 6.8",
+                "Het besluit raakt de verwerkingsverantwoordelijkheid onder de AVG, die niet gemandateerd kan worden: stemmen namens anderen tellen niet mee. De stemmen zijn als aantallen vastgelegd; niet getoetst is of er zulke stemmen bij zijn. De uitslag rust op de aantallen zoals genoteerd.",
+                _AVG,
+            )
         )
     elif stemming.via_mandaat:
         gronden.append(
@@ -1035,8 +1083,17 @@ def _uitslag(
                 None,
             )
         )
-    aantallen = Counter(keuzes.values())
-    voor, tegen, onthouding = aantallen["voor"], aantallen["tegen"], aantallen["onthouding"]
+    if stemming.aantallen is not None:
+        voor, tegen, onthouding = stemming.aantallen
+        niet_getoetst = (
+            None if besluit.verwerkingsverantwoordelijkheid else _geteld_niet_getoetst(b)
+        )
+        if niet_getoetst is not None:
+            gronden.append(niet_getoetst)
+    else:
+        aantallen = Counter(keuzes.values())
+        voor, tegen, onthouding = aantallen["voor"], aantallen["tegen"], aantallen["onthouding"]
+    niet_gestemd = stemming.aantal_niet_gestemd
     telling = Telling(voor, tegen, onthouding)
     eenheid = "Partij" if b.stem_per_partij else "lid"
     schakel = next(
@@ -1047,14 +1104,10 @@ def _uitslag(
         return _consensus_bij_stemming(b, telling, gronden, schakel, regel.aanname, eenheid)
     # Abstentions only matter, and the reading of "meerderheid" is only consulted, when there are any.
     niet_voor, maat = tegen, "de uitgebrachte stemmen"
-    if onthouding or stemming.niet_gestemd:
-        niet = (
-            f"; {len(stemming.niet_gestemd)} aanwezige stemgerechtigden stemden niet"
-            if stemming.niet_gestemd
-            else ""
-        )
+    if onthouding or niet_gestemd:
+        niet = f"; {niet_gestemd} aanwezige stemgerechtigden stemden niet" if niet_gestemd else ""
         if lees("meerderheid_van_stemmen") == "aanwezige_leden":
-            niet_voor += onthouding + len(stemming.niet_gestemd)
+            niet_voor += onthouding + niet_gestemd
             maat = "de aanwezige stemgerechtigden"
             uitleg = f"Onthoudingen ({onthouding}){niet}: wie niet voor stemt, telt als tegen."
         else:

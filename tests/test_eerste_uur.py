@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import copy
 import json
 from pathlib import Path
+from typing import Any
 
 import click
 import pytest
+from hypothesis import given
 
 from convenant.cli import cli
 from convenant.opdrachten import SCHEMASOORTEN
 from convenant.opdrachten.schema import modellen
 from governance.errors import bedoelde_u
 from tests.scenario_runners import draai
-from tests.test_toets_eigenschappen import C
+from tests.test_toets_eigenschappen import EIGENSCHAP, C, oordeel, vergaderingen
 
 
 def test_simuleer_met_de_naam_van_een_partij_stelt_de_id_voor() -> None:
@@ -208,3 +211,27 @@ def test_schema_laat_ja_en_nee_toe() -> None:
     _, uit, _ = draai(["schema", "vergadering"])
     openbaar = json.loads(uit)["properties"]["openbaar"]
     assert {"enum": ["ja", "nee", "Ja", "Nee"]} in openbaar["anyOf"]
+
+
+# --- votes as numbers -------------------------------------------------------------------------------
+
+
+@EIGENSCHAP
+@given(vergaderingen())
+def test_stemmen_als_aantallen_geven_hetzelfde_oordeel_als_met_namen(data: dict[str, Any]) -> None:
+    besluit = data["besluiten"][0]
+    besluit["verwerkingsverantwoordelijkheid"] = False  # that rule needs names; tested apart
+    met_namen = oordeel(data)
+    assert met_namen.stemmen is not None
+    geteld = copy.deepcopy(data)
+    geteld["besluiten"][0]["stemmen"] = {
+        "voor": met_namen.stemmen.voor,
+        "tegen": met_namen.stemmen.tegen,
+        "onthouding": met_namen.stemmen.onthouding,
+    }
+    met_aantallen = oordeel(geteld)
+    assert (met_aantallen.oordeel, met_aantallen.escaleren_naar, met_aantallen.stemmen) == (
+        met_namen.oordeel,
+        met_namen.escaleren_naar,
+        met_namen.stemmen,
+    )

@@ -182,7 +182,8 @@ def invoer_uit(v: Vergadering, b: Vergaderbeeld | None) -> Invoer:
             stemmen = dict(b.stemmingen[besluit.id].keuzes)
         elif besluit.stemmen is not None:
             for keuze in KEUZES:
-                for naam in getattr(besluit.stemmen, keuze):
+                namen = getattr(besluit.stemmen, keuze)
+                for naam in namen if isinstance(namen, list) else []:  # numbers: no names
                     if naam != ALLE:
                         stemmen[naam] = keuze
         data = besluit.model_dump(mode="json", exclude_defaults=True)
