@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from governance.models import Bezetting, Convenant
+from rules.lezingen import STANDAARD, Lezingkeuze
 from rules.oordeel import Oordeel
 
 from .formulier import KEUZES, Invoer, beoordeel
@@ -38,6 +39,7 @@ def alternatieven(
     bezetting: Bezetting | None,
     namen: Mapping[str, str],
     huidig: Oordeel,
+    keuze: Lezingkeuze = STANDAARD,
 ) -> list[Alternatief]:
     """`namen`: how to call a seat, a party or a voting unit in a sentence."""
     alleen = copy.deepcopy(invoer)
@@ -55,9 +57,9 @@ def alternatieven(
         if stand in ("afwezig", "inbreng"):
             tekst = f"als {naam(zetel)} aanwezig was geweest"
             varianten.append((tekst, _aanwezigheid(zetel, "aanwezig")))
-    for eenheid, keuze in b.stemmen.items():
+    for eenheid, stem in b.stemmen.items():
         for ander in KEUZES:
-            if ander != keuze:
+            if ander != stem:
                 tekst = f"als {naam(eenheid)} {_stem(ander)} had gestemd"
                 varianten.append((tekst, _stemming(eenheid, ander)))
     if not invoer.inbreng_gevraagd_op and (datum := invoer.peildatum()):
@@ -87,7 +89,7 @@ def alternatieven(
     for wat, wijzig in varianten:
         poging = copy.deepcopy(alleen)
         wijzig(poging)
-        oordeel = beoordeel(poging, c, bezetting, "alternatief.yaml").oordelen.get(0)
+        oordeel = beoordeel(poging, c, bezetting, "alternatief.yaml", keuze).oordelen.get(0)
         if oordeel is not None and (oordeel.oordeel, oordeel.escaleren_naar) != (
             huidig.oordeel,
             huidig.escaleren_naar,

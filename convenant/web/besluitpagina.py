@@ -12,6 +12,7 @@ from governance.zetels import beeld
 from .alternatieven import alternatieven
 from .app import pagina, werkplek
 from .formulier import invoer_uit, stemeenheden, zitplaatsen
+from .lezingen import lezingen_van
 
 router = APIRouter()
 
@@ -34,7 +35,8 @@ def besluitpagina(request: Request, id_: str, besluit: str) -> Response:
         raise HTTPException(409, e.voor_gebruiker()) from None
     from rules.toets import toets
 
-    oordeel = toets(b)[index]
+    keuze = w.keuze()
+    oordeel = toets(b, keuze)[index]
     orgaan = c.orgaan[v.orgaan]
     namen = {p.id: p.naam for p in c.partijen}
     if orgaan.heeft_bezetting and bezetting and (periode := bezetting.op(v.datum)):
@@ -60,7 +62,8 @@ def besluitpagina(request: Request, id_: str, besluit: str) -> Response:
         index=index,
         oordeel=oordeel,
         aannames=list({a.id: a for a in aannames}.values()),
-        anders=alternatieven(invoer_uit(v, b), index, c, bezetting, namen, oordeel),
+        anders=alternatieven(invoer_uit(v, b), index, c, bezetting, namen, oordeel, keuze),
+        lezingen=lezingen_van(c, b, index, oordeel, keuze),
         soort=next((s for s in c.soorten if s.id == v.besluiten[index].soort), None),
         orgaannaam={o.id: o.naam for o in c.organen},
         c=c,

@@ -20,6 +20,7 @@ from governance.models import Bevinding, Convenant
 from governance.verwijzingen import verwijzingen
 
 from .app import pagina, werkplek
+from .lezingen import lezingen_in_register
 
 router = APIRouter()
 
@@ -147,4 +148,5 @@ def convenant(request: Request) -> Response:
         c=c,
         artikelen=artikelen(c, w.tekst_pad),
         met_tekst=w.tekst_pad is not None,
+        lezingen=lezingen_in_register(w),
     )

@@ -24,6 +24,7 @@ from governance.models import Bezetting, Convenant, Orgaan
 from governance.vergadering import ALLE, Vergadering
 from governance.yamlschrijver import als_tekst
 from governance.zetels import Vergaderbeeld, beeld
+from rules.lezingen import STANDAARD, Lezingkeuze
 from rules.oordeel import Oordeel
 from rules.toets import toets
 
@@ -434,7 +435,13 @@ def _verdeel(meldingen: Sequence[Melding], invoer: Invoer, uitslag: Uitslag) -> 
             uitslag.algemeen.append(m)
 
 
-def beoordeel(invoer: Invoer, c: Convenant, bezetting: Bezetting | None, naam: str) -> Uitslag:
+def beoordeel(
+    invoer: Invoer,
+    c: Convenant,
+    bezetting: Bezetting | None,
+    naam: str,
+    keuze: Lezingkeuze = STANDAARD,
+) -> Uitslag:
     """Judge the form as `convenant toets` would judge it written to the file `naam`.
 
     Where some besluiten cannot be read, the others are judged without them, so each block
@@ -467,7 +474,7 @@ def beoordeel(invoer: Invoer, c: Convenant, bezetting: Bezetting | None, naam: s
             return uitslag
     uitslag.beeld = b
     goed = [i for i in range(len(invoer.besluiten)) if i not in uitslag.per_besluit]
-    for i, oordeel in zip(goed, toets(b), strict=True):
+    for i, oordeel in zip(goed, toets(b, keuze), strict=True):
         uitslag.oordelen[i] = oordeel
     return uitslag
 

@@ -131,7 +131,7 @@ def vergadering(request: Request, id_: str, opgeslagen: str = "") -> Response:
 
     try:
         b = beeld(c, gelezen.vergadering, bezetting)
-        oordelen = toets(b)
+        oordelen = toets(b, w.keuze())
     except InvoerFout as e:
         context["fouten"] = e.meldingen
         b, oordelen = None, []
@@ -193,7 +193,7 @@ async def toets_live(request: Request) -> Response:
     w = werkplek(request)
     invoer = invoer_uit_formulier(await formulier(request))
     bezetting, _ = w.bezetting()
-    uitslag = beoordeel(invoer, w.convenant, bezetting, "formulier.yaml")
+    uitslag = beoordeel(invoer, w.convenant, bezetting, "formulier.yaml", w.keuze())
     return pagina(request, "_oordelen.html.j2", invoer=invoer, uitslag=uitslag, c=w.convenant)
 
 
@@ -276,7 +276,7 @@ def _opslaan(
         pad = w.register / f"{id_nieuw}.yaml"
     else:
         id_nieuw, pad = id_, w.pad_van(id_)
-    uitslag = beoordeel(invoer, c, bezetting, pad.name)
+    uitslag = beoordeel(invoer, c, bezetting, pad.name, w.keuze())
     if not uitslag.leesbaar:
         return _toon_formulier(
             request, invoer, id_, gelezen_versie, uitslag=uitslag, status=422,

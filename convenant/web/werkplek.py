@@ -25,6 +25,7 @@ from governance.loader import Bestand
 from governance.models import Bezetting, Convenant
 from governance.vergadering import Vergadering
 from rules.jaaroverzicht import Gehouden
+from rules.lezingen import Lezingkeuze
 
 # A meeting's id in a URL is its file name without .yaml: letters, digits, dots, dashes and
 # underscores, never a slash, so a URL can name only a file directly in the register folder.
@@ -108,6 +109,13 @@ class Werkplek:
     def vandaag(self) -> dt.date:
         return dt.date.today()
 
+    def keuze(self) -> Lezingkeuze:
+        """The readings to judge by: those the Stuurgroep settled in lezingen.yaml (as the CLI)."""
+        from governance.bestanden import lezingen_uit
+        from rules.lezingen import kies
+
+        return kies(self.convenant, (), lezingen_uit(self.convenant, self.register))
+
 
 @dataclass(frozen=True)
 class Kapot:
@@ -133,7 +141,8 @@ def beoordeel(werkplek: Werkplek) -> tuple[list[Gehouden], list[Kapot]]:
             kapot.append(Kapot(gelezen.id, gelezen.pad.name, tuple(gelezen.fouten)))
             continue
         try:
-            oordelen = tuple(toets(beeld(werkplek.convenant, gelezen.vergadering, bezetting)))
+            b = beeld(werkplek.convenant, gelezen.vergadering, bezetting)
+            oordelen = tuple(toets(b, werkplek.keuze()))
         except InvoerFout as e:
             kapot.append(Kapot(gelezen.id, gelezen.pad.name, tuple(e.meldingen)))
             continue
