@@ -159,14 +159,27 @@ def laad_begroting(pad: Path, convenant: Convenant) -> Bestand[Begroting]:
     from .begroting import Begroting  # only the liquidation commands read a budget
 
     ids, context = _ids_context(convenant)
-    return _laad_gecontroleerd(
-        pad,
-        Begroting,
-        lambda b: (
-            dubbele_ids(b.model, b.bron) + controleer(b.model, b.bron, ids, convenant=convenant)
-        ),
-        context,
-    )
+
+    def partners(b: Bestand[Begroting]) -> list[Melding]:
+        # Only a Partij seconds staff (25.7); the VRD employs it, and 25.6 puts that staff on the
+        # gemeenten. A 'seconded by the VRD' line would take VRD staff out of their share.
+        return [
+            b.bron.melding(
+                ("posten", i, "partner"),
+                "de VRD is geen Partij en detacheert niet: personeel in dienst van de VRD dragen de gemeenten (25.6, 25.7; aanname vrd_geen_partij)",
+                "zet deze post op 'soort: personeel_vrd' zonder 'partner'",
+            )
+            for i, post in enumerate(b.model.posten)
+            if post.partner in convenant.partij and not convenant.partij[post.partner].is_partij
+        ]
+
+    def controles(b: Bestand[Begroting]) -> list[Melding]:
+        meldingen = dubbele_ids(b.model, b.bron) + controleer(
+            b.model, b.bron, ids, convenant=convenant
+        )
+        return meldingen or partners(b)
+
+    return _laad_gecontroleerd(pad, Begroting, controles, context)
 
 
 def laad_sleutel(

@@ -30,8 +30,15 @@ def verdeel(totaal: Decimal, gewichten: Mapping[str, Decimal]) -> dict[str, Deci
     Largest remainder: every share is first rounded down to a cent; the cents left over go one
     each to the largest fractional remainders (ties by key, so the result is deterministic).
     """
+    return verdeel_met_centen(totaal, gewichten)[0]
+
+
+def verdeel_met_centen(
+    totaal: Decimal, gewichten: Mapping[str, Decimal]
+) -> tuple[dict[str, Decimal], tuple[str, ...]]:
+    """`verdeel`, and the keys that received a rounding cent, largest remainder first."""
     if not gewichten:
-        return {}
+        return {}, ()
     centen = int((totaal / CENT).to_integral_exact())
     if Decimal(centen) * CENT != totaal:
         raise ValueError(f"{totaal} is geen bedrag in hele centen")
@@ -41,9 +48,10 @@ def verdeel(totaal: Decimal, gewichten: Mapping[str, Decimal]) -> dict[str, Deci
     exact = {k: Fraction(centen) * Fraction(w) / som for k, w in gewichten.items()}
     delen = {k: e.numerator // e.denominator for k, e in exact.items()}
     over = centen - sum(delen.values())
-    for k in sorted(exact, key=lambda k: (-(exact[k] - delen[k]), k))[:over]:
+    ontvangers = tuple(sorted(exact, key=lambda k: (-(exact[k] - delen[k]), k))[:over])
+    for k in ontvangers:
         delen[k] += 1
-    return {k: Decimal(c) * CENT for k, c in delen.items()}
+    return {k: Decimal(c) * CENT for k, c in delen.items()}, ontvangers
 
 
 @dataclass(frozen=True)
@@ -56,6 +64,7 @@ class Liquidatie:
     gedeeld: Decimal  # the total the gemeenten share
     totaal: Decimal
     gronden: tuple[Grond, ...] = field(default=())
+    afronding: tuple[str, ...] = ()  # gemeenten that received a rounding cent, in that order
     # The contested readings this division consulted, and the reading used.
     lezingen: tuple[tuple[str, str], ...] = ()
 
@@ -119,8 +128,8 @@ def _liquideer(
         )
         gronden.append(
             Grond(
-                "24.5, 25.6",
-                f"De kosten van personeel in dienst van de VRD en de overige verplichtingen ({bedrag(personeel + overig)}) blijven bij de VRD als werkgever.",
+                "24.5",
+                f"Bij deze lezing geldt 25.6 niet na ontbinding door de rechter: het convenant verdeelt de kosten van personeel in dienst van de VRD en de overige verplichtingen ({bedrag(personeel + overig)}) dan niet, en zij blijven bij de VRD als werkgever.",
                 "rechter_vrd_kosten",
             )
         )
@@ -173,7 +182,7 @@ def _liquideer(
     gronden.append(
         Grond(
             "25.6",
-            f"Omdat {aanleiding}, stelt de VRD een liquiditeitsplan en liquidatiebegroting op; de kosten jegens het personeel ({bedrag(personeel)}) dragen de gemeenten naar rato van hun bijdrage.",
+            f"Omdat {aanleiding}, stelt de VRD een liquidatieplan en liquidatiebegroting op; de kosten jegens het personeel ({bedrag(personeel)}) dragen de gemeenten naar rato van hun bijdrage.",
             "liquidatie_naar_rato_van_welke_bijdrage",
         )
     )
@@ -191,22 +200,31 @@ def _liquideer(
             f"Verdeelsleutel: {sleutel.naam} ({sleutel.basis}){', een voorbeeld' if sleutel.voorbeeld else ''}.",
         )
     )
-    if route == "opheffing":
+    if route in ("opheffing", "rechter"):
         gronden.append(
             Grond(
                 "25.7",
                 "Naast hun bijdrage spannen de gemeenten zich in om het personeel van het ZVHD te herplaatsen of terug te nemen.",
             )
         )
+    delen, afronding = verdeel_met_centen(gedeeld, gewichten)
+    if afronding:
+        gronden.append(
+            Grond(
+                "25.6",
+                f"Elk aandeel is eerst naar beneden afgerond op hele centen; de {len(afronding)} overgebleven cent(en) gaan, één per gemeente, naar de gemeenten met de grootste afrondingsrest: {'; '.join(c.partij[g].naam for g in afronding)}. Zo tellen de aandelen precies op tot het totaal.",
+            )
+        )
     return Liquidatie(
         route,
-        verdeel(gedeeld, gewichten),
+        delen,
         gewichten,
         partners,
         Decimal(0),
         gedeeld,
         totaal,
         tuple(gronden),
+        afronding=afronding,
     )
 
 
@@ -248,6 +266,7 @@ def als_dict(
                 "gewicht": str(u.gewichten[g]),
                 "aandeel": f"{u.gewichten[g] / som:.6f}",
                 "bedrag": als_tekst(b),
+                "afrondingscent": g in u.afronding,
             }
             for g, b in u.gemeenten.items()
         ],
@@ -256,6 +275,11 @@ def als_dict(
             for p, b in sorted(u.partners.items())
         ],
         "vrd": als_tekst(u.eigen_kosten_vrd),
+        "afronding": {
+            "centen": len(u.afronding),
+            "gemeenten": list(u.afronding),
+            "uitleg": "grootste-restmethode: elk aandeel naar beneden afgerond op hele centen; de overgebleven centen gaan één per gemeente naar de grootste resten",
+        },
         "gronden": [g.als_dict() for g in u.gronden],
     }
 

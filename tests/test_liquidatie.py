@@ -21,7 +21,8 @@ from governance.bestanden import (
     laad_verdeelsleutel,
 )
 from governance.datums import plus_maanden
-from rules.liquidatie import alle_uittredingen, liquideer, verdeel
+from rules.lezingen import STANDAARD
+from rules.liquidatie import alle_uittredingen, liquideer, verdeel, verdeel_met_centen
 from rules.uittreding import simuleer
 
 VOORBEELDREGISTER = Path(__file__).resolve().parents[1] / "examples"
@@ -110,9 +111,16 @@ def test_liquidatie_verdeelt_alles_en_niets_dubbel(
     assert sum(u.gemeenten.values(), Decimal(0)) == personeel + overig == u.gedeeld
     assert u.partners == ({"ggz_drenthe": gedetacheerd})
     assert u.totaal == personeel + overig + gedetacheerd
+    # 25.6 also governs a dissolution by the court (aanname rechter_vrd_kosten): the gemeenten
+    # bear the staff costs exactly as on opheffing; under the other reading the VRD keeps them.
     rechter = liquideer(C, begroting, SLEUTEL, "rechter")
-    assert rechter.gemeenten == {}
-    assert rechter.eigen_kosten_vrd == personeel + overig
+    assert rechter.gemeenten == u.gemeenten
+    assert rechter.eigen_kosten_vrd == 0
+    anders = liquideer(
+        C, begroting, SLEUTEL, "rechter", keuze=STANDAARD.met("rechter_vrd_kosten", "eigen_kosten")
+    )
+    assert anders.gemeenten == {}
+    assert anders.eigen_kosten_vrd == personeel + overig
 
 
 def test_uittreder_deelt_of_deelt_niet() -> None:
@@ -139,3 +147,26 @@ def test_alle_uittredingen_geeft_per_gemeente_een_volledige_verdeling() -> None:
         assert weg not in rest
         assert len(rest) == 11
         assert sum(rest.values(), Decimal(0)) == Decimal("12345.67")
+
+
+@given(
+    st.decimals(min_value=0, max_value=10**7, places=2),
+    st.lists(st.integers(min_value=1, max_value=10**6), min_size=1, max_size=12),
+)
+def test_de_afrondingscenten_gaan_naar_de_grootste_resten(
+    totaal: Decimal, gewichten: list[int]
+) -> None:
+    """25.6: who received a rounding cent, and each got it for a larger remainder than any other."""
+    sleutel = {f"g{i}": Decimal(w) for i, w in enumerate(gewichten)}
+    delen, centen = verdeel_met_centen(totaal, sleutel)
+    som = sum(sleutel.values())
+    exact = {k: Fraction(totaal) * Fraction(w) / Fraction(som) for k, w in sleutel.items()}
+    rest = {k: exact[k] * 100 - int(exact[k] * 100) for k in sleutel}
+    assert len(centen) == len(set(centen)) < len(sleutel) or not centen
+    for k in sleutel:
+        omlaag = Decimal(int(exact[k] * 100)) / 100
+        assert delen[k] == omlaag + (Decimal("0.01") if k in centen else 0)
+    if centen:
+        assert min(rest[k] for k in centen) >= max(
+            (rest[k] for k in sleutel if k not in centen), default=Fraction(0)
+        )
