@@ -63,18 +63,30 @@ def toets_casus(c: Convenant, casus: Casus) -> CasusOordeel:
             )
         gronden += _fase(c, stap, fase)
         gronden += _uitkomst(c, stap, uitkomst)
+        toegestaan = not any(g.effect for g in gronden)
         oordelen.append(
             StapOordeel(
                 nummer,
                 stap.fase,
                 stap.uitkomst,
                 stap.datum,
-                not any(g.effect for g in gronden),
-                tuple(gronden),
+                toegestaan,
+                _markeer(gronden, toegestaan),
             )
         )
-        verwacht, einde, vorige = uitkomst.naar, uitkomst.einde, stap.datum
+        vorige = stap.datum
+        # A refused step does not move the casus on: it stays where it was (an afschaling
+        # refused for an uncleaned dossier is not afgesloten, and the cleaning is still next).
+        if toegestaan:
+            verwacht, einde = uitkomst.naar, uitkomst.einde
     return CasusOordeel(casus.casus, tuple(oordelen), einde, verwacht)
+
+
+def _markeer(gronden: list[Grond], toegestaan: bool) -> tuple[Grond, ...]:
+    """What decided a step: what refused it, or else the transition that allowed it."""
+    if not toegestaan:
+        return tuple(g._replace(beslissend=g.effect is not None) for g in gronden)
+    return tuple(g._replace(beslissend=i == 0) for i, g in enumerate(gronden))
 
 
 def _overgang(
@@ -182,10 +194,9 @@ def _uitkomst(c: Convenant, stap: Stap, uitkomst: Uitkomst) -> list[Grond]:
         if stap.casusregisseur is None:
             gronden.append(
                 Grond(
-                    "9.4a, 14.1",
-                    "Er is een aanpak vastgesteld zonder casusregisseur aan te wijzen.",
-                    None,
-                    "ongeldig",
+                    "14.1, 9.4a, Bijlage 3",
+                    "Er is een aanpak vastgesteld zonder casusregisseur. Het Casusoverleg kan er een aanwijzen, maar hoeft dat niet; het kan dat later alsnog doen.",
+                    "casusregisseur_kan",
                 )
             )
         elif not c.partij[stap.casusregisseur].is_partij:

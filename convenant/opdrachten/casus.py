@@ -96,7 +96,7 @@ def casus_toets(convenant_pad: Path | None, bestand: Path, json: bool) -> int:
             for g in s.gronden:
                 aanname = f" [aanname: {g.aanname}]" if g.aanname else ""
                 regels.append(
-                    f"    {'!' if g.effect else '-'} {weergave(g.artikel)}: {g.uitleg}{aanname}"
+                    f"    {'!' if g.beslissend else '-'} {weergave(g.artikel)}: {g.uitleg}{aanname}"
                 )
         stand = (
             f"beëindigd: {EINDE[o.einde]}"
@@ -238,7 +238,7 @@ def informatie_toets(convenant_pad: Path | None, bestand: Path, json: bool) -> i
         for g in o.gronden:
             aanname = f" [aanname: {g.aanname}]" if g.aanname else ""
             regels.append(
-                f"    {'!' if g.effect else '-'} {weergave(g.artikel)}: {g.uitleg}{aanname}"
+                f"    {'!' if g.beslissend else '-'} {weergave(g.artikel)}: {g.uitleg}{aanname}"
             )
         if o.voorwaarden:
             regels += ["Voorwaarden:"] + [f"    - {v}" for v in o.voorwaarden]
