@@ -214,6 +214,15 @@ class GemeenteAandeel(Antwoord):
     gewicht: str
     aandeel: str
     bedrag: Bedrag
+    afrondingscent: bool = Field(
+        description="Of deze gemeente een van de overgebleven afrondingscenten kreeg (25.6)."
+    )
+
+
+class Afronding(Antwoord):
+    centen: int
+    gemeenten: list[str]
+    uitleg: str
 
 
 class PartnerBedrag(Antwoord):
@@ -233,6 +242,7 @@ class LiquidatieAntwoord(Antwoord):
     gemeenten: list[GemeenteAandeel]
     partners: list[PartnerBedrag]
     vrd: Bedrag
+    afronding: Afronding
     gronden: list[Grond]
     lezingen: dict[str, str]
 
