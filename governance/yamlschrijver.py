@@ -23,18 +23,33 @@ class _Schrijver(yaml.SafeDumper):
         super().increase_indent(flow, False)
 
 
-def _lijst(dumper: yaml.SafeDumper, data: list[Any]) -> yaml.Node:
+def _lijst(dumper: Any, data: list[Any]) -> yaml.Node:
     kort = all(isinstance(x, str | int | dt.date) for x in data)
-    return dumper.represent_sequence("tag:yaml.org,2002:seq", data, flow_style=kort and bool(data))
+    knoop: yaml.Node = dumper.represent_sequence(
+        "tag:yaml.org,2002:seq", data, flow_style=kort and bool(data)
+    )
+    return knoop
 
 
-def _tekst(dumper: yaml.SafeDumper, data: str) -> yaml.Node:
+def _tekst(dumper: Any, data: str) -> yaml.Node:
     stijl = "|" if "\n" in data else None
-    return dumper.represent_scalar("tag:yaml.org,2002:str", data, style=stijl)
+    knoop: yaml.Node = dumper.represent_scalar("tag:yaml.org,2002:str", data, style=stijl)
+    return knoop
 
 
-_Schrijver.add_representer(list, _lijst)
-_Schrijver.add_representer(str, _tekst)
+try:
+    from yaml import CSafeDumper as _CBasis
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeDumper as _CBasis  # type: ignore[assignment]
+
+
+class _SnelleSchrijver(_CBasis):
+    pass
+
+
+for _klasse in (_Schrijver, _SnelleSchrijver):
+    _klasse.add_representer(list, _lijst)
+    _klasse.add_representer(str, _tekst)
 
 
 def als_yaml(model: BaseModel, kop: str = "") -> str:
@@ -42,11 +57,15 @@ def als_yaml(model: BaseModel, kop: str = "") -> str:
     return als_tekst(model.model_dump(mode="python", exclude_defaults=True), kop)
 
 
-def als_tekst(data: Any, kop: str = "") -> str:
-    """Plain data (dicts, lists, text, dates) as YAML text in the same style."""
+def als_tekst(data: Any, kop: str = "", snel: bool = False) -> str:
+    """Plain data (dicts, lists, text, dates) as YAML text in the same style.
+
+    `snel`: libyaml's emitter, several times faster, for text that is only read back at once
+    (the workplace judging a form); its layout differs a little from the example files'.
+    """
     tekst = yaml.dump(
         data,
-        Dumper=_Schrijver,
+        Dumper=_SnelleSchrijver if snel else _Schrijver,
         sort_keys=False,
         allow_unicode=True,
         width=4096,  # one line per list, as the examples write them

@@ -448,7 +448,7 @@ def beoordeel(
     shows either its verdict or what is wrong with it.
     """
     uitslag = Uitslag()
-    tekst = als_tekst(gegevens(invoer, c))
+    tekst = als_tekst(gegevens(invoer, c), snel=True)
     bestand: Bestand[Vergadering] | None
     try:
         bestand = laad(Path(naam), Vergadering, tekst.encode())
@@ -490,7 +490,7 @@ def _zonder_kapotte(
     if not rest.besluiten:
         return None
     try:
-        return laad(Path(naam), Vergadering, als_tekst(gegevens(rest, c)).encode())
+        return laad(Path(naam), Vergadering, als_tekst(gegevens(rest, c), snel=True).encode())
     except InvoerFout as e:
         uitslag.algemeen.extend(e.meldingen)
         return None
