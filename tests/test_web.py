@@ -170,3 +170,39 @@ def test_convenantpagina_toont_eigen_tekst(register: Path, tmp_path: Path) -> No
     r = TestClient(maak_app(Werkplek(register, tekst_pad=tekst))).get("/convenant")
     assert "Tekst (uw exemplaar)" in r.text
     assert "Een eigen zin over toetreding &lt;b&gt;vet&lt;/b&gt;." in r.text
+
+
+def test_convenant_web_start_noemt_adres_en_antwoordt(register: Path) -> None:
+    """The command itself: it listens on 127.0.0.1, prints its address, and serves."""
+    import http.client
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        poort = s.getsockname()[1]
+    proces = subprocess.Popen(
+        [sys.executable, "-m", "convenant", "web", str(register), "--poort", str(poort)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert proces.stdout is not None
+        regel = proces.stdout.readline()
+        assert f"http://127.0.0.1:{poort}/" in regel
+        tot = time.monotonic() + 30
+        status = None
+        while time.monotonic() < tot and status is None:
+            try:
+                verbinding = http.client.HTTPConnection("127.0.0.1", poort, timeout=5)
+                verbinding.request("GET", "/vergaderingen")
+                status = verbinding.getresponse().status
+            except OSError:
+                time.sleep(0.05)
+        assert status == 200
+    finally:
+        proces.terminate()
+        proces.wait(10)

@@ -241,3 +241,40 @@ def test_lijst_per_orgaan_en_jaar(c: TestClient) -> None:
     assert r.status_code == 200
     assert "partneroverleg-2027-03-03" in r.text
     assert "stuurgroep-2027-02-10" not in r.text
+
+
+def test_stemmen_als_aantallen_blijven_aantallen(c: TestClient, register: Path) -> None:
+    pad = register / "stuurgroep-2027-10-06.yaml"
+    tekst = pad.read_text(encoding="utf-8")
+    velden = formuliervelden(c.get("/vergaderingen/stuurgroep-2027-10-06/bewerk").text)
+    velden = zet(zet(velden, "b0-stemwijze", "aantallen"), "actie", "bijwerken")
+    velden = formuliervelden(
+        verstuur(c, "/vergaderingen/stuurgroep-2027-10-06/bewerk", velden).text
+    )
+    assert ("b0-aantal-voor", "") in velden  # the form now asks for the numbers
+    for keuze, aantal in (("voor", "6"), ("tegen", "2"), ("onthouding", "1")):
+        velden = zet(velden, f"b0-aantal-{keuze}", aantal)
+    r = verstuur(
+        c,
+        "/vergaderingen/stuurgroep-2027-10-06/bewerk",
+        zet(velden, "actie", "opslaan_zonder_opmerkingen"),
+    )
+    assert r.status_code == 303, r.text
+    opgeslagen = pad.read_text(encoding="utf-8")
+    assert opgeslagen != tekst
+    assert "voor: 6" in opgeslagen
+    assert "onthouding: 1" in opgeslagen
+    assert oordelen_cli(pad)[0][1] == "aangenomen"
+    # opened again, the counts are in the form and an unchanged save keeps the file
+    velden = formuliervelden(c.get("/vergaderingen/stuurgroep-2027-10-06/bewerk").text)
+    assert ("b0-stemwijze", "aantallen") in velden
+    assert ("b0-aantal-tegen", "2") in velden
+    r = verstuur(c, "/vergaderingen/stuurgroep-2027-10-06/bewerk", zet(velden, "actie", "opslaan"))
+    assert r.headers["location"].endswith("opgeslagen=ongewijzigd")
+
+
+def test_datum_zoals_getypt_wordt_een_iso_bestandsnaam(c: TestClient, register: Path) -> None:
+    velden = formuliervelden(c.get("/vergaderingen/nieuw?orgaan=partneroverleg").text)
+    velden = zet(velden, "datum", "17-11-2027")  # typed, where a browser has no date picker
+    r = verstuur(c, "/vergaderingen/nieuw", zet(velden, "actie", "bijwerken"))
+    assert ("datum", "2027-11-17") in formuliervelden(r.text)

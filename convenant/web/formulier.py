@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from governance.datums import ontleed_datum
 from governance.errors import InvoerFout, Melding
 from governance.loader import Bestand, laad
 from governance.models import Bezetting, Convenant, Orgaan
@@ -52,6 +53,9 @@ class BesluitInvoer:
     vervolg_van: str = ""
     toelichting: str = ""
     stemmen: dict[str, str] = field(default_factory=dict)  # voting unit → voor/tegen/onthouding
+    # "aantallen" where the minutes give only how many voted how (then `telling` holds them)
+    stemwijze: str = "leden"
+    telling: dict[str, str] = field(default_factory=dict)  # voor/tegen/onthouding → as typed
     bezwaren: list[str] = field(default_factory=list)
     inhoud: list[str] = field(default_factory=list)
     voldaan: list[str] = field(default_factory=list)
@@ -179,7 +183,11 @@ def invoer_uit(v: Vergadering, b: Vergaderbeeld | None) -> Invoer:
     besluiten = []
     for besluit in v.besluiten:
         stemmen: dict[str, str] = {}
-        if b is not None and besluit.id in b.stemmingen:
+        telling: dict[str, str] = {}
+        aantallen = besluit.stemmen.aantallen if besluit.stemmen is not None else None
+        if aantallen is not None:
+            telling = {k: str(n) for k, n in zip(KEUZES, aantallen, strict=True)}
+        elif b is not None and besluit.id in b.stemmingen:
             stemmen = dict(b.stemmingen[besluit.id].keuzes)
         elif besluit.stemmen is not None:
             for keuze in KEUZES:
@@ -198,6 +206,8 @@ def invoer_uit(v: Vergadering, b: Vergaderbeeld | None) -> Invoer:
                 vervolg_van=besluit.vervolg_van or "",
                 toelichting=besluit.toelichting or "",
                 stemmen=stemmen,
+                stemwijze="aantallen" if aantallen is not None else "leden",
+                telling=telling,
                 bezwaren=list(besluit.bezwaren or []),
                 inhoud=list(besluit.inhoud),
                 voldaan=list(besluit.voldaan),
@@ -237,6 +247,16 @@ def _een(f: Formulier, naam: str) -> str:
     return waarden[-1].strip().replace("\r\n", "\n")
 
 
+def _datum(f: Formulier, naam: str) -> str:
+    """A date as ISO where it can be read (a browser without a date picker sends what the user
+    typed, e.g. 17-11-2027); otherwise as typed, for the model to explain."""
+    tekst = _een(f, naam)
+    try:
+        return ontleed_datum(tekst).isoformat() if tekst else ""
+    except ValueError:
+        return tekst
+
+
 def _json(f: Formulier, naam: str) -> dict[str, Any]:
     tekst = _een(f, naam)
     if not tekst:
@@ -258,14 +278,14 @@ def _aantal(f: Formulier, naam: str, maximum: int = 200) -> int:
 def invoer_uit_formulier(f: Formulier) -> Invoer:
     invoer = Invoer(
         orgaan=_een(f, "orgaan"),
-        datum=_een(f, "datum"),
+        datum=_datum(f, "datum"),
         tijd=_een(f, "tijd"),
         locatie=_een(f, "locatie"),
         openbaar=_een(f, "openbaar") == "ja",
         uitgenodigd=[w for w in f.get("uitgenodigd", []) if w],
-        inbreng_gevraagd_op=_een(f, "inbreng_gevraagd_op"),
-        vorige_vergadering=_een(f, "vorige_vergadering"),
-        volgende_vergadering=_een(f, "volgende_vergadering"),
+        inbreng_gevraagd_op=_datum(f, "inbreng_gevraagd_op"),
+        vorige_vergadering=_datum(f, "vorige_vergadering"),
+        volgende_vergadering=_datum(f, "volgende_vergadering"),
         op_verzoek_van=_een(f, "op_verzoek_van"),
         toelichting=_een(f, "toelichting"),
         rest=_json(f, "rest"),
@@ -290,6 +310,8 @@ def invoer_uit_formulier(f: Formulier) -> Invoer:
                 vervolg_van=_een(f, f"{p}vervolg_van"),
                 toelichting=_een(f, f"{p}toelichting"),
                 stemmen=stemmen,
+                stemwijze="aantallen" if _een(f, f"{p}stemwijze") == "aantallen" else "leden",
+                telling={k: _een(f, f"{p}aantal-{k}") for k in KEUZES if _een(f, f"{p}aantal-{k}")},
                 bezwaren=[w for w in f.get(f"{p}bezwaren", []) if w],
                 inhoud=[w for w in f.get(f"{p}inhoud", []) if w],
                 voldaan=[w for w in f.get(f"{p}voldaan", []) if w],
@@ -303,7 +325,7 @@ def invoer_uit_formulier(f: Formulier) -> Invoer:
                 _een(f, f"{p}id"),
                 _een(f, f"{p}omschrijving"),
                 _een(f, f"{p}wie"),
-                _een(f, f"{p}uiterlijk"),
+                _datum(f, f"{p}uiterlijk"),
                 _een(f, f"{p}status") or "open",
             )
         )
@@ -373,6 +395,11 @@ def _besluit(b: BesluitInvoer, bij_consensus: bool) -> dict[str, Any]:
     if bij_consensus:
         if b.bezwaren:
             data["bezwaren"] = b.bezwaren
+    elif b.stemwijze == "aantallen":
+        if b.telling:  # a number as a number; anything else as typed, for the model to refuse
+            data["stemmen"] = {
+                k: int(w) if w.isdigit() else w for k in KEUZES for w in [b.telling.get(k, "0")]
+            }
     elif b.stemmen:
         data["stemmen"] = {
             keuze: [e for e, k in b.stemmen.items() if k == keuze]
