@@ -206,3 +206,17 @@ def test_convenant_web_start_noemt_adres_en_antwoordt(register: Path) -> None:
     finally:
         proces.terminate()
         proces.wait(10)
+
+
+def test_bezette_poort_geeft_nederlandse_melding(register: Path) -> None:
+    import socket
+
+    with socket.socket() as bezet:
+        bezet.bind(("127.0.0.1", 0))
+        bezet.listen()
+        poort = bezet.getsockname()[1]
+        uitkomst = CliRunner().invoke(
+            cli, ["web", str(register), "--poort", str(poort)], standalone_mode=False
+        )
+    assert f"kan niet luisteren op 127.0.0.1:{poort}" in str(uitkomst.exception)
+    assert "--poort" in str(uitkomst.exception)

@@ -41,6 +41,7 @@ def web(
     werkplek.convenant  # noqa: B018  # read and check it now: a broken convenant stops the start
     app = maak_app(werkplek, token, LOKAAL | {adres} if lokaal else None)
 
+    _controleer_poort(adres, poort)
     import uvicorn
 
     gc.enable()  # the CLI switches the collector off for short runs; a server runs for hours
@@ -50,3 +51,28 @@ def web(
     print("Stoppen: Ctrl+C.", flush=True)
     uvicorn.run(app, host=adres, port=poort, log_level="warning", access_log=False)
     return EXIT_OK
+
+
+def _controleer_poort(adres: str, poort: int) -> None:
+    """Say in Dutch, before printing an address, that the port is taken (uvicorn would say it
+    in English after the address was already shown)."""
+    import socket
+
+    familie = socket.AF_INET6 if ":" in adres else socket.AF_INET
+    with socket.socket(familie, socket.SOCK_STREAM) as s:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            s.bind((adres, poort))
+        except OSError as e:
+            import errno
+
+            reden = {
+                errno.EADDRINUSE: "de poort is al in gebruik",
+                errno.EACCES: "geen toestemming voor deze poort",
+                errno.EADDRNOTAVAIL: "dit adres hoort niet bij deze computer",
+            }.get(e.errno or 0, str(e.strerror))
+            raise GebruiksFout(
+                f"kan niet luisteren op {adres}:{poort} ({reden}): draait de werkplek al, "
+                f"of gebruikt een ander programma die poort? Kies een andere met --poort, "
+                f"bijv. --poort {poort + 1} (bij make run: make run POORT={poort + 1})"
+            ) from None
