@@ -220,3 +220,39 @@ def test_bezette_poort_geeft_nederlandse_melding(register: Path) -> None:
         )
     assert f"kan niet luisteren op 127.0.0.1:{poort}" in str(uitkomst.exception)
     assert "--poort" in str(uitkomst.exception)
+
+
+def test_open_punten_noemen_hun_artikel(register: Path) -> None:
+    r = client(register).get("/?jaar=2027&op=01-03-2027")
+    rij = re.search(r"a-2027-02:.*?</tr>", r.text, re.S)
+    assert rij is not None
+    assert "art. 5.8" in rij.group(0)  # an action point of the Stuurgroep: its list (5.8)
+
+
+def test_te_groot_formulier_wordt_geweigerd(register: Path) -> None:
+    r = client(register).post(
+        "/vergaderingen/toets",
+        content=b"a=" + b"x" * 2_100_000,
+        headers={"content-type": "application/x-www-form-urlencoded"},
+    )
+    assert r.status_code == 413
+
+
+def test_interne_fout_geeft_nederlandse_pagina_zonder_traceback(
+    register: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from fastapi.testclient import TestClient
+
+    from convenant.web.app import maak_app
+    from convenant.web.werkplek import Werkplek
+
+    def kapot(self: Werkplek) -> list[object]:
+        raise RuntimeError("geheim detail uit het programma")
+
+    monkeypatch.setattr(Werkplek, "alle", kapot)
+    r = TestClient(maak_app(Werkplek(register)), raise_server_exceptions=False).get("/")
+    assert r.status_code == 500
+    assert "Interne fout" in r.text
+    assert "uw bestanden zijn niet gewijzigd" in r.text
+    assert "Traceback" not in r.text
+    assert "geheim detail" not in r.text

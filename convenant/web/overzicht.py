@@ -17,6 +17,18 @@ from .werkplek import beoordeel
 
 router = APIRouter()
 
+# The article behind each kind of open point, per orgaan: hearing the absent party (5.6, 7.1),
+# the escalation (5.7, 7.2), the action list (5.8, 7.5), a party's request to meet (6.2).
+OPEN_ARTIKEL = {
+    ("stuurgroep", "aangehouden"): "5.6",
+    ("stuurgroep", "escalatie"): "5.7",
+    ("stuurgroep", "actiepunt"): "5.8",
+    ("partneroverleg", "aangehouden"): "7.1",
+    ("partneroverleg", "escalatie"): "7.2",
+    ("partneroverleg", "actiepunt"): "7.5",
+    ("partneroverleg", "verzoek"): "6.2",
+}
+
 
 def _peildatum(gehouden: list[Gehouden], jaar: int, vandaag: dt.date) -> tuple[dt.date, str]:
     """Today, unless the year is over (its last day) or still ahead (its last meeting)."""
@@ -69,6 +81,12 @@ def overzichtpagina(request: Request, jaar: int | None = None, op: str | None = 
         kapot=kapot,
         orgaannaam={x.id: x.naam for x in c.organen},
         vergadering_id=lambda naam: Path(naam).stem,
+        open_artikel={
+            (g.naam, soort): artikel
+            for g in gehouden
+            for (orgaan, soort), artikel in OPEN_ARTIKEL.items()
+            if g.vergadering.orgaan == orgaan
+        },
     )
 
 
