@@ -139,12 +139,13 @@ def overschrijf_optie(f: F) -> F:
 
 
 def document_uitvoer_opties(f: F) -> F:
-    """--uitvoer, --formaat md|html and --overschrijf, for every command that writes a document."""
+    """--uitvoer, --formaat md|html|docx|pdf and --overschrijf, for every command that writes a document."""
     f = overschrijf_optie(f)
     f = click.option(
         "--formaat",
-        type=click.Choice(["md", "html"]),
-        help="md of html (standaard: html bij een .html-bestand, anders md).",
+        type=click.Choice(["md", "html", "docx", "pdf"]),
+        help="md, html, docx (Word) of pdf (standaard: volgens de extensie van --uitvoer, "
+        "anders md).",
     )(f)
     return uitvoer_optie(f)
 
@@ -171,6 +172,36 @@ def peildatum_optie(uitleg: str) -> Callable[[F], F]:
         metavar="DATUM",
         help=uitleg,
     )
+
+
+def liquidatie_opties(f: F) -> F:
+    """--route, --uittredend, --uittreder-deelt(-niet) and --zonder: who shares which costs."""
+    f = click.option(
+        "--zonder",
+        multiple=True,
+        type=NAAM,
+        metavar="ID",
+        help="Een gemeente die niet meebetaalt (herhaalbaar).",
+    )(f)
+    f = click.option(
+        "--uittreder-deelt/--uittreder-deelt-niet",
+        "uittreder_deelt",
+        default=None,
+        help="Deelt de uittredende gemeente mee? (standaard: de geldende lezing van "
+        "uittredende_gemeente_deelt_kosten, en die is ja)",
+    )(f)
+    f = click.option(
+        "--uittredend",
+        type=NAAM,
+        metavar="ID",
+        help="Bij --route uittreding: de gemeente die uittreedt.",
+    )(f)
+    return click.option(
+        "--route",
+        type=click.Choice(["opheffing", "uittreding", "rechter"]),
+        default="opheffing",
+        help="opheffing (standaard), uittreding of rechter (24.5).",
+    )(f)
 
 
 def debug_optie(f: F) -> F:
@@ -390,6 +421,7 @@ DOCUMENTSOORTEN = [
     "addendum",
     "liquidatieoverzicht",
     "notitie-lezingen",
+    "uittredingsoverzicht",
 ]
 
 
@@ -408,7 +440,21 @@ DOCUMENTSOORTEN = [
     "verdeelsleutel_pad",
     type=BESTAND,
     metavar="PAD",
-    help="Voor liquidatieoverzicht: de verdeelsleutel (standaard: die van het register).",
+    help="Voor liquidatieoverzicht en uittredingsoverzicht: de verdeelsleutel (standaard: die "
+    "van het register).",
+)
+@click.option(
+    "--met-toetsing",
+    is_flag=True,
+    help="Voor besluitenlijst: de volledige toetsing per besluit in een bijlage.",
+)
+@liquidatie_opties
+@click.option(
+    "--begroting",
+    "begroting_pad",
+    type=BESTAND,
+    metavar="PAD",
+    help="Voor uittredingsoverzicht: de liquidatiebegroting, voor de kosten van de uittreding.",
 )
 @convenant_optie
 @bezetting_optie
@@ -426,6 +472,11 @@ def maak(**opties: Any) -> int:
       liquidatieoverzicht (25.6, 25.7)           uit een liquidatiebegroting
       notitie-lezingen                           uit een register: de lezingen die de
                                                  Stuurgroep nog moet vaststellen
+      uittredingsoverzicht (25.2, 23.3)          uit een opzeggingsbestand
+
+    FORMAAT: md, html, docx (Word) of pdf, met --formaat of volgens de extensie van --uitvoer.
+    Het register kan een huisstijl.yaml hebben (briefhoofd, logo, kenmerk, ondertekenaars);
+    zonder die is de stijl neutraal ZVHD.
 
     Ontbreekt een gegeven dat het document nodig heeft, dan noemt de melding het veld en het
     bestand; er komt nooit een lege plek in het document.
@@ -561,32 +612,7 @@ def simuleer_uittreding(**opties: Any) -> int:
     help="De verdeelsleutel (standaard: verdeelsleutel.yaml van het register).",
 )
 @register_optie
-@click.option(
-    "--route",
-    type=click.Choice(["opheffing", "uittreding", "rechter"]),
-    default="opheffing",
-    help="opheffing (standaard), uittreding of rechter (24.5).",
-)
-@click.option(
-    "--uittredend",
-    type=NAAM,
-    metavar="ID",
-    help="Bij --route uittreding: de gemeente die uittreedt.",
-)
-@click.option(
-    "--uittreder-deelt/--uittreder-deelt-niet",
-    "uittreder_deelt",
-    default=None,
-    help="Deelt de uittredende gemeente mee? (standaard: de geldende lezing van "
-    "uittredende_gemeente_deelt_kosten, en die is ja)",
-)
-@click.option(
-    "--zonder",
-    multiple=True,
-    type=NAAM,
-    metavar="ID",
-    help="Een gemeente die niet meebetaalt (herhaalbaar).",
-)
+@liquidatie_opties
 @click.option(
     "--alle-uittredingen",
     "allemaal",

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -18,23 +19,33 @@ from typing import Any
 import jinja2
 import jinja2.exceptions
 import jinja2.sandbox
+from markupsafe import Markup
 from pydantic import BaseModel
 
 from governance.artikelen import weergave
 from governance.begroting import Begroting
 from governance.datums import lang, plus_maanden, plus_weken
-from governance.documenten import Addendum, Opzegging, ToetredingsVerzoek
-from governance.errors import EXIT_NIET_GELDIG, ConvenantFout, GebruiksFout, InvoerFout, Melding
+from governance.documenten import Addendum, BesluitVerwijzing, Opzegging, ToetredingsVerzoek
+from governance.errors import (
+    EXIT_NIET_GELDIG,
+    ConvenantFout,
+    GebruiksFout,
+    InvoerFout,
+    Melding,
+    bedoelde_u,
+)
 from governance.geld import bedrag
+from governance.huisstijl import Huisstijl
 from governance.loader import Bestand, gebundeld
 from governance.models import Bezetting, Convenant, Lid, Orgaan, Verdeelsleutel
 from governance.vergadering import Vergadering
 from governance.zetels import beeld
+from rules.lezingen import STANDAARD, Lezingkeuze
+from rules.liquidatie import Route
 from rules.oordeel import Grond, Oordeel
 from rules.toets import toets
 
 SJABLONEN = gebundeld("templates")
-FORMATEN = ("md", "html")
 KENNISGEVING_WEKEN = 4  # aanname kennisgeving_toetreding_termijn: four weeks to agree (22.4)
 
 
@@ -59,6 +70,24 @@ def _datum(waarde: dt.date) -> str:
     return lang(waarde)
 
 
+def getal(waarde: int | Decimal) -> str:
+    """A whole number the Dutch way: 108.803."""
+    return f"{int(waarde):,}".replace(",", ".")
+
+
+def procent(waarde: Decimal, decimalen: int = 2) -> str:
+    """A share as a Dutch percentage: 12,35 %."""
+    return f"{waarde:.{decimalen}f}".replace(".", ",") + "\u00a0%"
+
+
+def css_tekst(waarde: object) -> Markup:
+    """Text safe inside a double-quoted CSS string in a <style> element (a footer's content)."""
+    tekst = str(waarde)
+    for teken, vervanging in (("\\", "\\5C "), ('"', "\\22 "), ("<", "\\3C "), ("\n", "\\A ")):
+        tekst = tekst.replace(teken, vervanging)
+    return Markup(tekst)
+
+
 def omgeving(formaat: str, eigen_sjablonen: Path | None = None) -> jinja2.Environment:
     laders: list[jinja2.BaseLoader] = [jinja2.FileSystemLoader(str(SJABLONEN))]
     if eigen_sjablonen is not None:
@@ -75,11 +104,44 @@ def omgeving(formaat: str, eigen_sjablonen: Path | None = None) -> jinja2.Enviro
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(datum=_datum, bedrag=bedrag, opsomming=opsomming, artikel=weergave)
+    env.filters.update(
+        datum=_datum,
+        bedrag=bedrag,
+        opsomming=opsomming,
+        artikel=weergave,
+        getal=getal,
+        procent=procent,
+        css=css_tekst,
+    )
     return env
 
 
 _ONTBREKEND = re.compile(r"has no attribute '([^']+)'|'([^']+)' is undefined")
+
+
+def _sjabloonfout(e: Exception, soort: str, naam: str, invoer: Path) -> ConvenantFout:
+    """A template error as the message a secretaris can act on."""
+    if isinstance(e, jinja2.UndefinedError):
+        gevonden = _ONTBREKEND.search(str(e))
+        veld = next((g for g in gevonden.groups() if g), str(e)) if gevonden else str(e)
+        return InvoerFout(
+            [
+                Melding(
+                    str(invoer),
+                    f"het document '{soort}' vraagt '{veld}', maar dat staat niet in dit bestand",
+                    herstel=f"vul '{veld}' in en maak het document opnieuw",
+                )
+            ]
+        )
+    if isinstance(e, jinja2.TemplateNotFound):
+        return GebruiksFout(f"geen sjabloon '{naam}' gevonden")
+    if isinstance(e, jinja2.TemplateSyntaxError):
+        return GebruiksFout(f"{e.filename or naam}:{e.lineno}: fout in het sjabloon: {e.message}")
+    if isinstance(e, jinja2.exceptions.SecurityError):
+        return GebruiksFout(f"{naam}: het sjabloon doet iets wat niet mag: {e}")
+    if isinstance(e, ConvenantFout):
+        return e
+    return GebruiksFout(f"{naam}: het sjabloon kon niet worden gevuld: {e}")
 
 
 def render(
@@ -89,34 +151,192 @@ def render(
     invoer: Path,
     eigen_sjablonen: Path | None = None,
 ) -> str:
+    """A document as Markdown or HTML text."""
     env = omgeving(formaat, eigen_sjablonen)
     naam = f"{soort}.{formaat}.j2"
     try:
-        sjabloon = env.get_template(naam)
-        return sjabloon.render(**context)
-    except jinja2.UndefinedError as e:
-        gevonden = _ONTBREKEND.search(str(e))
-        veld = next((g for g in gevonden.groups() if g), str(e)) if gevonden else str(e)
-        raise InvoerFout(
-            [
-                Melding(
-                    str(invoer),
-                    f"het document '{soort}' vraagt '{veld}', maar dat staat niet in dit bestand",
-                    herstel=f"vul '{veld}' in en maak het document opnieuw",
-                )
-            ]
-        ) from None
-    except jinja2.TemplateNotFound:
-        raise GebruiksFout(f"geen sjabloon '{naam}' gevonden") from None
-    except jinja2.TemplateSyntaxError as e:
+        return env.get_template(naam).render(**context)
+    except (jinja2.TemplateError, ConvenantFout) as e:
+        raise _sjabloonfout(e, soort, naam, invoer) from None
+
+
+# --- formats and house style ---------------------------------------------------------------------
+
+FORMATEN = ("md", "html", "docx", "pdf")
+MIME = {
+    "md": "text/markdown; charset=utf-8",
+    "html": "text/html; charset=utf-8",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "pdf": "application/pdf",
+}
+NEUTRAAL = Huisstijl()
+
+
+@dataclass(frozen=True)
+class Document:
+    """A made document: its content (text for md/html, bytes for docx/pdf), and why, if so,
+    it is only a CONCEPT (a form whose besluit is missing or not adopted)."""
+
+    soort: str
+    formaat: str
+    inhoud: str | bytes
+    concept: tuple[str, ...] = ()
+
+    @property
+    def mime(self) -> str:
+        return MIME[self.formaat]
+
+
+def _logo_uri(pad: Path) -> str:
+    import base64
+
+    soort = "png" if pad.suffix.lower() == ".png" else "jpeg"
+    return f"data:image/{soort};base64," + base64.b64encode(pad.read_bytes()).decode()
+
+
+def stijl(
+    soort: str, huisstijl: Huisstijl, context: dict[str, Any], formaat: str
+) -> dict[str, Any]:
+    """What every template gets from the house style: letterhead, kenmerk, footer, signatory."""
+    h = huisstijl
+    logo = h.logo_pad
+    uit: dict[str, Any] = {
+        "huisstijl": {
+            "organisatie": h.organisatie,
+            "onderregel": h.onderregel or "",
+            "retouradres": h.retouradres,
+            "kleur": h.kleur,
+            "voettekst": h.voettekst or "",
+            "logo": _logo_uri(logo) if logo and formaat in ("html", "pdf") else "",
+        },
+        # A letter on another's letterhead (an opzegging) carries that sender's prefix.
+        "kenmerk": f"{context.get('kenmerk_voorvoegsel', h.kenmerk_voorvoegsel)}/{context['kenmerk_code']}",
+        "formaat": formaat,
+    }
+    # The house style's signatory for this kind replaces the one the bezetting gave.
+    if soort in h.ondertekenaars and "ondertekenaar_rol" in context:
+        uit[context["ondertekenaar_rol"]] = h.ondertekenaars[soort].model_dump()
+    return uit
+
+
+def opmaak(
+    soort: str,
+    formaat: str,
+    context: dict[str, Any],
+    invoer: Path,
+    huisstijl: Huisstijl | None = None,
+    eigen_sjablonen: Path | None = None,
+) -> Document:
+    """A document's context in one format, in the house style (neutral without one)."""
+    huisstijl = huisstijl or NEUTRAAL
+    eigen_sjablonen = eigen_sjablonen or huisstijl.sjablonen_pad
+    volledig = {
+        "voorbeeld": [],
+        "concept": [],
+        **context,
+        **stijl(soort, huisstijl, context, formaat),
+    }
+    concept = tuple(volledig["concept"])
+    if formaat in ("md", "html"):
+        return Document(
+            soort, formaat, render(soort, formaat, volledig, invoer, eigen_sjablonen), concept
+        )
+    from . import formaten
+
+    if formaat == "pdf":
+        html = render(soort, "html", volledig, invoer, eigen_sjablonen)
+        return Document(soort, formaat, formaten.naar_pdf(html), concept)
+    if formaat == "docx":
+        mappen = [m for m in (eigen_sjablonen, SJABLONEN) if m is not None]
+        sjabloon = formaten.docx_sjabloon(soort, mappen)
+        eigen = not sjabloon.resolve().is_relative_to(SJABLONEN.resolve())
+        env = omgeving("docx", eigen_sjablonen if eigen else None)
+        return Document(
+            soort,
+            formaat,
+            formaten.naar_docx(
+                sjabloon,
+                volledig,
+                env,
+                huisstijl.logo_pad,
+                lambda e: _sjabloonfout(e, soort, sjabloon.name, invoer),
+            ),
+            concept,
+        )
+    raise GebruiksFout(f"onbekend formaat '{formaat}'; kies een van {', '.join(FORMATEN)}")
+
+
+def maak_document(
+    soort: str,
+    formaat: str,
+    c: Convenant,
+    bestand: Bestand[Any],
+    *,
+    bezetting: Bezetting | None = None,
+    huisstijl: Huisstijl | None = None,
+    eigen_sjablonen: Path | None = None,
+    **opties: Any,
+) -> Document:
+    """The one entry point for every caller (CLI, web): a document kind from its input file.
+
+    `opties` are what a kind needs beyond its file: `verdeelsleutel` for the liquidation and
+    exit overviews, `register` for forms that must find their besluit, and the like.
+    """
+    if soort not in DOCUMENTEN:
         raise GebruiksFout(
-            f"{e.filename or naam}:{e.lineno}: fout in het sjabloon: {e.message}"
-        ) from None
-    except jinja2.exceptions.SecurityError as e:
-        raise GebruiksFout(f"{naam}: het sjabloon doet iets wat niet mag: {e}") from None
+            f"onbekende documentsoort '{soort}'; kies een van {', '.join(DOCUMENTEN)}"
+        )
+    _, bouw = DOCUMENTEN[soort]
+    context = bouw(c, bezetting, bestand, **opties)
+    return opmaak(soort, formaat, context, bestand.bron.pad, huisstijl, eigen_sjablonen)
 
 
 # --- context ------------------------------------------------------------------------------------
+
+
+# Kenmerk parts: the kind of document, and for meeting documents the orgaan.
+AFKORTING = {
+    "agenda": "AG",
+    "besluitenlijst": "BL",
+    "actiepuntenlijst": "AP",
+    "toetredingsformulier": "TF",
+    "kennisgeving-toetreding": "KT",
+    "opzegging": "OZ",
+    "addendum": "AD",
+    "liquidatieoverzicht": "LQ",
+    "uittredingsoverzicht": "UT",
+    "jaaroverzicht": "JO",
+    "notitie-lezingen": "NL",
+}
+ORGAANCODE = {"stuurgroep": "SG", "partneroverleg": "PO", "jaarvergadering": "JV"}
+VOORBEELD_BEZETTING = (
+    "De bezetting is de voorbeeldbezetting: de namen zijn functies, geen personen."
+)
+VOORBEELD_SLEUTEL = "De verdeelsleutel is een voorbeeld, geen vastgestelde inwonertallen."
+VOORBEELD_BEGROTING = "De begroting is een voorbeeld met fictieve bedragen."
+
+
+def document_kop(
+    soort: str,
+    datum: dt.date,
+    orgaan: str | None = None,
+    voorbeeld: Iterable[str] = (),
+    concept: Iterable[str] = (),
+) -> dict[str, Any]:
+    """The date a document carries, its kenmerk (without the house prefix), and its banners."""
+    code = AFKORTING[soort]
+    if orgaan is not None:
+        code = f"{ORGAANCODE.get(orgaan, orgaan[:2].upper())}-{code}"
+    return {
+        "documentdatum": datum,
+        "kenmerk_code": f"{code}/{datum.isoformat()}",
+        "voorbeeld": list(dict.fromkeys(voorbeeld)),
+        "concept": list(concept),
+    }
+
+
+def _voorbeeld(bezetting: Bezetting | None) -> list[str]:
+    return [VOORBEELD_BEZETTING] if bezetting is not None and bezetting.voorbeeld else []
 
 
 def _data(model: BaseModel) -> dict[str, Any]:
@@ -182,7 +402,10 @@ def _verzending(
         elif v.termijn.aantal is not None:
             wanneer = f"binnen {v.termijn.aantal} {v.termijn.eenheid}"
         else:
-            wanneer = "zonder vaste termijn; uiterlijk vóór de volgende vergadering (aanname informeren_gemeenten_termijn)"
+            # The convenant sets no term here; the reading (informeren_gemeenten_termijn) in words.
+            wanneer = (
+                "het convenant noemt geen termijn; wij gaan uit van vóór de volgende vergadering"
+            )
         regels.append(
             {
                 "aan": opsomming(_ontvangers(c, v.aan)),
@@ -208,7 +431,7 @@ def agenda(
     orgaan = c.orgaan[v.orgaan]
     _agendabaar(orgaan, "agenda")
     verbod = next((x for x in orgaan.verboden_onderwerpen if x.onderwerp == "casuistiek"), None)
-    punten = []
+    punten: list[dict[str, Any]] = []
     for i, besluit in enumerate(v.besluiten):
         soort = c.soort[besluit.soort]
         if verbod and (besluit.casuistiek or soort.categorie == "casuistiek"):
@@ -225,81 +448,238 @@ def agenda(
                     )
                 )
             )
-        punt = _data(besluit)
-        punt["soort_naam"] = soort.naam
-        punt["artikelen"] = soort.artikelen
-        punt["treft_namen"] = [c.partij[p].naam for p in besluit.treft]
-        punten.append(punt)
-    nummers = iter(range(1, 100))
-    begin = [
-        {"nummer": next(nummers), **p.model_dump(exclude_none=True)}
-        for p in orgaan.vaste_agendapunten
-        if p.plaats == "begin"
+        punten.append(
+            {
+                "titel": besluit.onderwerp,
+                "artikelen": [],
+                "regels": [
+                    f"{_doel(c, orgaan, soort)}: {soort.naam.lower()}"
+                    f" ({', '.join(weergave(a) for a in soort.artikelen)}).",
+                    *(
+                        [
+                            f"Kan {opsomming(c.partij[p].naam for p in besluit.treft)} in "
+                            "belangrijke mate treffen; zonder "
+                            f"{'haar' if len(besluit.treft) == 1 else 'hun'} inbreng wordt niet "
+                            "besloten (art. 5.6, 7.1)."
+                        ]
+                        if besluit.treft
+                        else []
+                    ),
+                    *([besluit.toelichting] if besluit.toelichting else []),
+                ],
+                "dekt": _onderwerp_sleutels(besluit.onderwerp, soort.naam),
+            }
+        )
+    punten += [
+        {
+            "titel": onderwerp,
+            "artikelen": [],
+            "regels": ["Ter bespreking."],
+            "dekt": _onderwerp_sleutels(onderwerp),
+        }
+        for onderwerp in v.besproken
     ]
-    for punt in punten:
-        punt["nummer"] = next(nummers)
-    eind = [
-        {"nummer": next(nummers), **p.model_dump(exclude_none=True)}
-        for p in orgaan.vaste_agendapunten
-        if p.plaats == "eind"
-    ]
+    begin = [p for p in orgaan.vaste_agendapunten if p.plaats == "begin"]
+    eind = [p for p in orgaan.vaste_agendapunten if p.plaats == "eind"]
+    agendapunten: list[dict[str, Any]] = []
+    for vast in begin:
+        titel = vast.onderwerp
+        if "vorige vergadering" in titel and v.vorige_vergadering:
+            titel += f" van {lang(v.vorige_vergadering)}"
+        # A fixed item the meeting covers with its own besluit or discussion appears once,
+        # in the fixed item's place (the jaarvergadering's jaarverslag and jaarrekening).
+        dekkend = next((p for p in punten if _onderwerp_sleutels(vast.onderwerp) & p["dekt"]), None)
+        if dekkend is not None and _inhoudelijk(vast.onderwerp):
+            if dekkend not in agendapunten:
+                agendapunten.append(dekkend)
+            continue
+        agendapunten.append({"titel": titel, "artikelen": vast.artikelen, "regels": []})
+    agendapunten += [p for p in punten if p not in agendapunten]
+    agendapunten += [{"titel": p.onderwerp, "artikelen": p.artikelen, "regels": []} for p in eind]
+    for nummer, punt in enumerate(agendapunten, 1):
+        punt["nummer"] = nummer
+        punt.pop("dekt", None)
+    leden = [lid.naam for lid in _leden(bezetting, v.orgaan, v.datum)]
+    if v.uitgenodigd:
+        aan = (
+            "alle Partijen bij het convenant"
+            if "alle" in v.uitgenodigd
+            else opsomming(c.partij[p].naam for p in v.uitgenodigd)
+        )
+    elif leden:
+        aan = f"de leden van {orgaan.de_naam}: {'; '.join(leden)}"
+    else:
+        aan = f"de leden van {orgaan.de_naam}"
+    inbreng = ""
+    if orgaan.inbreng_vooraf:
+        inbreng = (
+            f"De Partijen zijn op {lang(v.inbreng_gevraagd_op)} om inbreng gevraagd op de "
+            "geagendeerde besluiten (art. 5.2)."
+            if v.inbreng_gevraagd_op
+            else "Met deze agenda worden de Partijen om inbreng gevraagd op de geagendeerde "
+            "besluiten (art. 5.2)."
+        )
     return {
         **_basis(c, orgaan),
+        **document_kop(
+            "agenda",
+            v.datum,
+            v.orgaan,
+            _voorbeeld(bezetting) if leden and not v.uitgenodigd else [],
+        ),
         "vergadering": _data(v),
-        "vaste_begin": begin,
-        "punten": punten,
-        "vaste_eind": eind,
-        "leden": [lid.naam for lid in _leden(bezetting, v.orgaan, v.datum)],
-        "inbreng_vooraf": bool(orgaan.inbreng_vooraf),
+        "agendapunten": agendapunten,
+        "aan": aan,
+        "inbreng_gevraagd": inbreng,
+        "slot": "Wie niet aanwezig kan zijn, wordt verzocht vooraf schriftelijk inbreng te "
+        "leveren op de geagendeerde besluiten; een besluit dat een afwezige Partij in "
+        "belangrijke mate kan treffen, wordt zonder die inbreng niet genomen."
+        if orgaan.inbreng_vooraf or v.orgaan == "partneroverleg"
+        else "",
     }
+
+
+# Words that name the subject of an agenda item; "van", "de" and the like say nothing.
+_ONDERWERPWOORDEN = ("jaarverslag", "jaarrekening", "jaarplan", "begroting", "werkproces")
+
+
+def _onderwerp_sleutels(*teksten: str) -> set[str]:
+    laag = " ".join(teksten).lower()
+    return {w for w in _ONDERWERPWOORDEN if w in laag}
+
+
+def _inhoudelijk(onderwerp: str) -> bool:
+    """A fixed item about a document to adopt or discuss, not a formality like the opening."""
+    return bool(_onderwerp_sleutels(onderwerp))
+
+
+def _doel(c: Convenant, orgaan: Orgaan, soort: Any) -> str:
+    """Why an item is on the agenda, as the reader must understand it (5.7, 25.3)."""
+    if soort.voorbehouden_aan and orgaan.id not in soort.bevoegd:
+        wie = (
+            c.orgaan[soort.voorbehouden_aan].de_naam
+            if soort.voorbehouden_aan in c.orgaan
+            else soort.voorbehouden_aan
+        )
+        return f"Ter voorbereiding van besluitvorming door {wie} (art. 5.7)"
+    if soort.bevoegd and orgaan.id not in soort.bevoegd:
+        wie = opsomming(c.orgaan[o].de_naam for o in soort.bevoegd)
+        return f"Ter voorbereiding van besluitvorming door {wie}"
+    return "Ter besluitvorming"
 
 
 def besluitenlijst(
-    c: Convenant, bezetting: Bezetting | None, bestand: Bestand[Vergadering], **_: Any
+    c: Convenant,
+    bezetting: Bezetting | None,
+    bestand: Bestand[Vergadering],
+    *,
+    met_toetsing: bool = False,
+    keuze: Lezingkeuze = STANDAARD,
+    **_: Any,
 ) -> dict[str, Any]:
     v = bestand.model
     orgaan = c.orgaan[v.orgaan]
-    if not any("besluitenlijst" in x.documenten for x in orgaan.verslaglegging):
-        raise GebruiksFout(
-            f"voor {orgaan.de_naam} schrijft het convenant geen besluitenlijst voor (5.8, 7.5)"
-        )
+    _agendabaar(orgaan, "besluitenlijst")
     b = beeld(c, bestand, bezetting)
-    besluiten = []
-    for o in toets(b):
-        artikelen = list(dict.fromkeys(a for g in o.gronden for a in g.artikel.split(", ")))
-        besluiten.append(
+    besluiten = {x.id: x for x in v.besluiten}
+    gehoord = {p for z in b.aanwezig for p in b.zetels[z].partijen} | {
+        p for z, inbreng in b.afwezig.items() if inbreng for p in b.zetels[z].partijen
+    }
+    lijst = []
+    toetsing = []
+    for o in toets(b, keuze):
+        besluit = besluiten[o.id]
+        lijst.append(
             {
-                "id": o.id,
+                "nummer": o.id,
                 "onderwerp": o.onderwerp,
-                "soort_naam": c.soort[o.soort].naam,
-                "oordeel": o.oordeel
-                + (
-                    f", bindt alleen {len(o.bindt)} {'Partij' if len(o.bindt) == 1 else 'Partijen'}"
-                    if o.bindt
-                    else ""
-                ),
-                "escaleren_naar": c.orgaan[o.escaleren_naar].de_naam if o.escaleren_naar else "",
-                "stemmen": o.stemmen.als_dict() if o.stemmen else {},
-                "bezwaren": [c.partij[p].naam for p in o.bezwaren],
-                "bepalend": [
-                    {"artikel": g.artikel, "uitleg": g.uitleg, "aanname": g.aanname or ""}
-                    for g in _bepalend(o)
-                ],
-                "artikelen": artikelen,
-                "aannames": sorted({g.aanname for g in o.gronden if g.aanname}),
+                "tekst": besluit.tekst or "",
+                "uitkomst": _uitkomst(c, o, besluit, gehoord),
+                "stemming": _stemming(c, o),
             }
         )
+        toetsing.append(
+            {
+                "onderwerp": f"{o.onderwerp} ({o.id})",
+                "gronden": [
+                    {"artikel": g.artikel, "uitleg": g.uitleg, "lezing": bool(g.aanname)}
+                    for g in o.gronden
+                ],
+            }
+        )
+    volgorde = {p.id: i for i, p in enumerate(c.partijen)}
+    voorzitter = {
+        lid.id for lid in _leden(bezetting, v.orgaan, v.datum) if lid.functie == "voorzitter"
+    }
+
+    def plaats(zetel: str) -> tuple[int, int, str]:
+        z = b.zetels[zetel]
+        partij = z.eigen_partij or (z.partijen[0] if z.partijen else None)
+        return (zetel not in voorzitter, volgorde.get(partij or "", len(volgorde)), z.naam)
+
+    aanwezig = [
+        b.zetels[z].naam + (", voorzitter" if z in voorzitter else "")
+        for z in sorted(b.aanwezig, key=plaats)
+    ]
+    afwezig = [
+        b.zetels[z].naam + (" (met schriftelijke inbreng)" if b.afwezig[z] else "")
+        for z in sorted(b.afwezig, key=plaats)
+    ]
     return {
         **_basis(c, orgaan),
+        **document_kop("besluitenlijst", v.datum, v.orgaan, _voorbeeld(bezetting)),
         "vergadering": _data(v),
-        "aanwezig": sorted(b.zetels[z].naam for z in b.aanwezig),
-        "afwezig": [
-            {"naam": b.zetels[z].naam, "inbreng": inbreng}
-            for z, inbreng in sorted(b.afwezig.items())
-        ],
-        "besluiten": besluiten,
+        "aanwezig": aanwezig,
+        "afwezig": afwezig,
+        "afwezig_tekst": "; ".join(afwezig),
+        "besluiten": lijst,
+        "toetsing": toetsing if met_toetsing else [],
         "verzending": _verzending(c, orgaan, "besluitenlijst", v.volgende_vergadering),
     }
+
+
+def _zin(tekst: str) -> str:
+    """A ground's explanation as part of a sentence: lower-case start, no full stop."""
+    tekst = tekst.strip().rstrip(".")
+    return tekst[:1].lower() + tekst[1:] if tekst[1:2].islower() else tekst
+
+
+def _uitkomst(c: Convenant, o: Oordeel, besluit: Any, gehoord: set[str]) -> str:
+    """The outcome in words an outside reader understands, with the article that decided it."""
+    if o.oordeel in ("aangenomen", "verworpen") and o.bindt is None:
+        return o.oordeel
+    grond = _hoofdgrond(o)
+    if o.oordeel in ("aangenomen", "verworpen"):  # binding only the parties that agreed
+        wie = opsomming(c.partij[p].naam for p in o.bindt or ())
+        return f"{o.oordeel}; bindt alleen {wie or 'geen Partij'} ({weergave(grond.artikel.split(', ')[0])})"
+    artikel = weergave(grond.artikel.split(", ")[0])
+    if o.oordeel == "aangehouden":
+        niet_gehoord = [c.partij[p].naam for p in besluit.treft if p not in gehoord]
+        if niet_gehoord and ("5.6" in grond.artikel or "7.1" in grond.artikel):
+            return f"aangehouden tot {opsomming(niet_gehoord)} gehoord is ({artikel})"
+        if "22.4" in grond.artikel:
+            return f"aangehouden tot alle Partijen akkoord hebben gegeven ({artikel})"
+        return f"aangehouden: {_zin(grond.uitleg)} ({artikel})"
+    if o.oordeel == "escaleren":
+        naar = c.orgaan[o.escaleren_naar].de_naam if o.escaleren_naar else "het bevoegde gezag"
+        if o.stemmen and o.stemmen.voor == o.stemmen.tegen:
+            return f"de stemmen staakten; voorgelegd aan {naar} ({artikel})"
+        return f"voorgelegd aan {naar} ({artikel})"
+    return f"niet genomen: {_zin(grond.uitleg)} ({artikel})"
+
+
+def _stemming(c: Convenant, o: Oordeel) -> str:
+    if o.stemmen:
+        t = o.stemmen
+        return f"Stemming: {t.voor} voor, {t.tegen} tegen, {t.onthouding} onthouding."
+    if o.bezwaren:
+        return f"Bezwaar: {opsomming(c.partij[p].naam for p in o.bezwaren)}."
+    return "Bij consensus."
+
+
+def _hoofdgrond(o: Oordeel) -> Grond:
+    """The ground that decided the verdict; the last (the vote) where none is marked."""
+    return next(iter(_bepalend(o)), o.gronden[-1])
 
 
 def _bepalend(o: Oordeel) -> list[Grond]:
@@ -326,6 +706,7 @@ def actiepuntenlijst(
     punten = [{**_data(a), "wie_naam": namen.get(a.wie, a.wie)} for a in v.actiepunten]
     return {
         **_basis(c, orgaan),
+        **document_kop("actiepuntenlijst", v.datum, v.orgaan, _voorbeeld(bezetting)),
         "vergadering": _data(v),
         "actiepunten": punten,
         "open": sum(1 for a in v.actiepunten if a.status == "open"),
@@ -333,17 +714,104 @@ def actiepuntenlijst(
     }
 
 
+def _besluit_van_stuurgroep(
+    c: Convenant,
+    bezetting: Bezetting | None,
+    register: Path | None,
+    verwijzing: BesluitVerwijzing | None,
+    wat: str,
+    keuze: Lezingkeuze = STANDAARD,
+) -> list[str]:
+    """Why a form may not yet be sent: the besluit it rests on must exist and be adopted (22.4,
+    23.2). Empty when it is; otherwise one plain sentence per reason, for the CONCEPT banner."""
+    from governance.bestanden import laad_vergadering, vergaderbestanden
+
+    if verwijzing is None:
+        return [f"{wat} noemt geen besluit van de Stuurgroep ('besluit_stuurgroep')."]
+    datum = lang(verwijzing.datum)
+    if verwijzing.besluit is None:
+        return [f"{wat} noemt bij het besluit van de Stuurgroep van {datum} geen besluitnummer."]
+    if register is None:
+        return [
+            f"Er is geen register gevonden om besluit {verwijzing.besluit} van {datum} in na te zien."
+        ]
+    for pad in vergaderbestanden(register):
+        try:
+            bestand = laad_vergadering(pad)
+        except InvoerFout:
+            continue  # an unreadable meeting cannot confirm anything; others may
+        v = bestand.model
+        if v.orgaan != "stuurgroep" or v.datum != verwijzing.datum:
+            continue
+        for o in toets(beeld(c, bestand, bezetting), keuze):
+            if o.id != verwijzing.besluit:
+                continue
+            if o.oordeel == "aangenomen":
+                return []
+            return [
+                f"Besluit {o.id} van de Stuurgroep van {datum} is niet aangenomen, maar "
+                f"{UITKOMST_KORT[o.oordeel]}: {_zin(_hoofdgrond(o).uitleg)}."
+            ]
+    return [
+        f"Besluit {verwijzing.besluit} van de Stuurgroep van {datum} staat niet in het "
+        f"register ({register})."
+    ]
+
+
+UITKOMST_KORT = {
+    "aangenomen": "aangenomen",
+    "verworpen": "verworpen",
+    "aangehouden": "aangehouden",
+    "escaleren": "doorgezet naar een ander orgaan",
+    "ongeldig": "niet geldig genomen",
+}
+
+
+def _persoon(naam: str, functie: str) -> dict[str, str]:
+    """A signatory; the function is dropped where the name already says it ("Manager ZVHD",
+    "manager")."""
+    rol = functie.split()[0].lower() if functie.split() else ""
+    return {"naam": naam, "functie": "" if rol in naam.lower() else functie}
+
+
+def _als_ondertekenaar(functionaris: dict[str, str], functie: str) -> dict[str, str]:
+    """A signatory from the bezetting; empty (so a template asking for it stops) without one."""
+    return _persoon(functionaris["naam"], functie) if functionaris else {}
+
+
 def toetredingsformulier(
-    c: Convenant, bezetting: Bezetting | None, bestand: Bestand[ToetredingsVerzoek], **_: Any
+    c: Convenant,
+    bezetting: Bezetting | None,
+    bestand: Bestand[ToetredingsVerzoek],
+    *,
+    register: Path | None = None,
+    keuze: Lezingkeuze = STANDAARD,
+    **_: Any,
 ) -> dict[str, Any]:
     t = bestand.model
-    peildatum = t.datum_ondertekening or (
-        t.besluit_stuurgroep.datum if t.besluit_stuurgroep else None
-    )
+    besluit = t.besluit_stuurgroep
+    peildatum = t.datum_ondertekening or (besluit.datum if besluit else None)
     voorzitter = (
         _functionaris(bezetting, "stuurgroep", "voorzitter", peildatum) if peildatum else {}
     )
-    return {**_basis(c, c.orgaan["stuurgroep"]), "verzoek": _data(t), "voorzitter": voorzitter}
+    concept = _besluit_van_stuurgroep(
+        c, bezetting, register, besluit, "Het toetredingsbestand", keuze
+    )
+    return {
+        **_basis(c, c.orgaan["stuurgroep"]),
+        **document_kop(
+            "toetredingsformulier",
+            peildatum or t.kennisgeving_op or t.aanvraag_ontvangen_op or dt.date.today(),
+            voorbeeld=_voorbeeld(bezetting) if voorzitter else [],
+            concept=concept,
+        ),
+        "verzoek": _data(t),
+        "vertegenwoordiger": _persoon(
+            t.organisatie.vertegenwoordiger.naam, t.organisatie.vertegenwoordiger.functie
+        ),
+        "sg": _als_ondertekenaar(voorzitter, "voorzitter van de Stuurgroep"),
+        "ondertekenaar_rol": "sg",
+    }
 
 
 def kennisgeving_toetreding(
@@ -360,15 +828,22 @@ def kennisgeving_toetreding(
                 )
             ]
         )
+    secretaris = _functionaris(bezetting, "stuurgroep", "secretaris", t.kennisgeving_op)
     return {
         **_basis(c, c.orgaan["stuurgroep"]),
+        **document_kop(
+            "kennisgeving-toetreding",
+            t.kennisgeving_op,
+            voorbeeld=_voorbeeld(bezetting) if secretaris else [],
+        ),
         "verzoek": _data(t),
         "termijn_weken": KENNISGEVING_WEKEN,
         "akkoord_uiterlijk": t.akkoord_uiterlijk
         or plus_weken(t.kennisgeving_op, KENNISGEVING_WEKEN),
         "termijn_is_aanname": t.akkoord_uiterlijk is None,
         "partijen": [p.naam for p in c.partijen_op(t.kennisgeving_op) if p.is_partij],
-        "secretaris": _functionaris(bezetting, "stuurgroep", "secretaris", t.kennisgeving_op),
+        "afzender": _als_ondertekenaar(secretaris, "secretaris van de Stuurgroep"),
+        "ondertekenaar_rol": "afzender",
     }
 
 
@@ -389,8 +864,11 @@ def opzegging(
         )
     context: dict[str, Any] = {
         **_basis(c, c.orgaan["stuurgroep"]),
+        **document_kop("opzegging", o.datum),
+        "kenmerk_voorvoegsel": (partij.kort or partij.id).upper().replace(" ", ""),
         "opzegging": _data(o),
         "partij": {"naam": partij.naam, "soort": partij.soort},
+        "ondertekenaar_partij": _persoon(o.ondertekenaar.naam, o.ondertekenaar.functie),
     }
     if o.route == "opzegtermijn":
         context["ingang"] = plus_maanden(o.datum, 12)
@@ -407,25 +885,93 @@ def opzegging(
             ]
         )
     procedure = {p.id: p for p in c.procedures}
-    context["tijdens"] = [
-        b.model_dump(exclude_none=True) for b in procedure["uittreding"].bepalingen
-    ]
-    context["blijft"] = [b.model_dump(exclude_none=True) for b in procedure["nawerking"].bepalingen]
+    context["tijdens"] = [_bepaling(b) for b in procedure["uittreding"].bepalingen]
+    context["blijft"] = [_bepaling(b) for b in procedure["nawerking"].bepalingen]
     return context
 
 
+def _bepaling(b: Any) -> dict[str, Any]:
+    """A rule of a procedure for a letter: its sentence and articles; a reading it rests on
+    becomes a plain remark, never an engine id."""
+    return {
+        "omschrijving": b.omschrijving,
+        "artikelen": list(b.artikelen),
+        "lezing": b.aanname is not None,
+    }
+
+
 def addendum(
-    c: Convenant, bezetting: Bezetting | None, bestand: Bestand[Addendum], **_: Any
+    c: Convenant,
+    bezetting: Bezetting | None,
+    bestand: Bestand[Addendum],
+    *,
+    register: Path | None = None,
+    keuze: Lezingkeuze = STANDAARD,
+    **_: Any,
 ) -> dict[str, Any]:
     a = bestand.model
+    voorzitter = _functionaris(bezetting, "stuurgroep", "voorzitter", a.besluit_stuurgroep.datum)
     return {
         **_basis(c, c.orgaan["stuurgroep"]),
+        **document_kop(
+            "addendum",
+            a.besluit_stuurgroep.datum,
+            voorbeeld=_voorbeeld(bezetting) if voorzitter else [],
+            concept=_besluit_van_stuurgroep(
+                c, bezetting, register, a.besluit_stuurgroep, "Het addendumbestand", keuze
+            ),
+        ),
         "addendum": _data(a),
         "voorstel_van": c.partij[a.voorstel_van].naam,
-        "voorzitter": _functionaris(
-            bezetting, "stuurgroep", "voorzitter", a.besluit_stuurgroep.datum
-        ),
+        "manager": _persoon(a.manager.naam, f"Manager van het {c.convenant.kort}"),
+        "sg": _als_ondertekenaar(voorzitter, "voorzitter van de Stuurgroep"),
+        "ondertekenaar_rol": "sg",
     }
+
+
+SOORT_POST = {"personeel_vrd": "personeel in dienst van de VRD", "overig": "overige verplichting"}
+
+
+def _verdeling(c: Convenant, u: Any) -> dict[str, Any]:
+    """The gemeenten's shares as a table: weight, percentage and amount, with totals.
+
+    Percentages are divided like money (largest remainder over 100,00), so the column adds up
+    to exactly 100,00 % as the total row says."""
+    from rules.liquidatie import verdeel
+
+    procenten = verdeel(Decimal("100.00"), u.gewichten) if u.gewichten else {}
+    return {
+        "gemeenten": [
+            {
+                "naam": c.partij[g].naam,
+                "gewicht": u.gewichten[g],
+                "aandeel": procenten[g],
+                "bedrag": b,
+            }
+            for g, b in u.gemeenten.items()
+        ],
+        "gewicht_totaal": sum(u.gewichten.values(), Decimal(0)),
+        "gedeeld": u.gedeeld,
+    }
+
+
+_OPDRACHT = re.compile(r"\s*\(zie '[^']*'\)")
+
+
+def _lezer(uitleg: str) -> str:
+    """A ground's explanation for a document: capitalised, without pointers to commands."""
+    tekst = _OPDRACHT.sub("", uitleg).strip()
+    return tekst[:1].upper() + tekst[1:]
+
+
+def _toelichting(gronden: Iterable[Grond]) -> list[str]:
+    """Grounds as sentences for an outside reader: the article, and where a ground rests on a
+    reading of the convenant, that in words instead of an aanname id."""
+    return [
+        f"{_lezer(g.uitleg).rstrip('.')} ({weergave(g.artikel.split(', ')[0])})."
+        + (" Dit rust op een lezing van het convenant." if g.aanname else "")
+        for g in gronden
+    ]
 
 
 def liquidatieoverzicht(
@@ -434,42 +980,157 @@ def liquidatieoverzicht(
     bestand: Bestand[Begroting],
     *,
     verdeelsleutel: Verdeelsleutel,
+    route: Route = "opheffing",
+    uittredend: str | None = None,
+    uittreder_deelt: bool | None = None,
+    zonder: Iterable[str] = (),
+    keuze: Lezingkeuze = STANDAARD,
     **_: Any,
 ) -> dict[str, Any]:
-    from rules.liquidatie import als_dict, liquideer
+    from rules.liquidatie import liquideer
 
     begroting = bestand.model
-    uitkomst = liquideer(c, begroting, verdeelsleutel)
-    data = als_dict(c, uitkomst, begroting, verdeelsleutel)
-    grootste = max(uitkomst.gemeenten.values(), default=Decimal(1)) or Decimal(1)
-    # Bar lengths for the inline SVG chart; drawing only, the amounts themselves stay exact.
-    staven = [
-        {
-            "naam": c.partij[g].naam,
-            "bedrag": b,
-            "lengte": round(float(b / grootste) * 300, 1),
-            "y": 24 * i,
-        }
-        for i, (g, b) in enumerate(sorted(uitkomst.gemeenten.items(), key=lambda x: (-x[1], x[0])))
-    ]
+    gemeenten = {p.id for p in c.partijen if p.soort == "gemeente" and p.is_partij}
+    for ident in (*zonder, *([uittredend] if uittredend else [])):
+        if ident not in gemeenten:
+            suggestie = bedoelde_u(ident, sorted(gemeenten))
+            hint = f" (bedoelde u '{suggestie}'?)" if suggestie else ""
+            raise GebruiksFout(f"'{ident}' is geen gemeente{hint}; zie 'convenant partijen'")
+    if route == "uittreding" and uittredend is None:
+        raise GebruiksFout(
+            "geef bij --route uittreding de uittredende gemeente met --uittredend ID"
+        )
+    try:
+        u = liquideer(
+            c,
+            begroting,
+            verdeelsleutel,
+            route,
+            zonder,
+            uittredend,
+            uittreder_deelt,
+            keuze,
+        )
+    except ValueError as e:
+        raise GebruiksFout(str(e)) from None
+    if route == "rechter":
+        aanleiding = (
+            "Het convenant is door de rechter ontbonden. Elke Partij draagt dan de kosten van "
+            "haar eigen organisatie; er wordt niets over de gemeenten verdeeld (art. 24.5)."
+        )
+    elif route == "uittreding" and uittredend:
+        aanleiding = (
+            f"{c.partij[uittredend].naam} treedt uit. Het convenant blijft bestaan; de kosten "
+            "die de uittreding veroorzaakt, dragen de gemeenten naar hun bijdrage (art. 25.6)."
+        )
+    else:
+        aanleiding = (
+            "Het convenant wordt opgeheven. De kosten van de afwikkeling dragen de gemeenten "
+            "naar hun bijdrage (art. 25.6); gedetacheerd personeel blijft bij de partner die "
+            "het detacheerde (art. 25.7)."
+        )
+    if zonder:
+        aanleiding += (
+            " Niet meegerekend: " + opsomming(c.partij[z].naam for z in sorted(zonder)) + "."
+        )
     return {
         **_basis(c),
-        **data,
+        **document_kop(
+            "liquidatieoverzicht",
+            begroting.peildatum,
+            voorbeeld=[VOORBEELD_BEGROTING] * begroting.voorbeeld
+            + [VOORBEELD_SLEUTEL] * verdeelsleutel.voorbeeld,
+        ),
+        "route": route,
+        "aanleiding": aanleiding,
         "begroting": _data(begroting),
+        "sleutel": {"naam": verdeelsleutel.naam},
         "posten": [
-            {**_data(p), "partner_naam": c.partij[p.partner].naam if p.partner else ""}
+            {
+                "omschrijving": p.omschrijving,
+                "soort_tekst": f"gedetacheerd door {c.partij[p.partner].naam}"
+                if p.partner
+                else SOORT_POST[p.soort],
+                "bedrag": p.bedrag,
+            }
             for p in begroting.posten
         ],
-        "staven": staven,
-        "hoogte": 24 * len(staven),
-        "bedragen": {"totaal": uitkomst.totaal, "gedeeld": uitkomst.gedeeld},
+        "bedragen": {"totaal": u.totaal, "gedeeld": u.gedeeld, "vrd": u.eigen_kosten_vrd},
         "partners_bedragen": [
-            {"naam": c.partij[p].naam, "bedrag": b} for p, b in sorted(uitkomst.partners.items())
+            {"naam": c.partij[p].naam, "bedrag": b} for p, b in sorted(u.partners.items())
         ],
-        "gemeenten_bedragen": [
-            {"naam": c.partij[g].naam, "gewicht": uitkomst.gewichten[g], "bedrag": b}
-            for g, b in uitkomst.gemeenten.items()
+        "gemeenten_bedragen": _verdeling(c, u)["gemeenten"],
+        "gewicht_totaal": _verdeling(c, u)["gewicht_totaal"],
+        "toelichting": _toelichting(u.gronden),
+    }
+
+
+def uittredingsoverzicht(
+    c: Convenant,
+    bezetting: Bezetting | None,
+    bestand: Bestand[Opzegging],
+    *,
+    verdeelsleutel: Verdeelsleutel | None = None,
+    begroting: Begroting | None = None,
+    uittreder_deelt: bool | None = None,
+    keuze: Lezingkeuze = STANDAARD,
+    **_: Any,
+) -> dict[str, Any]:
+    """What `simuleer uittreding` shows, as a document: from an opzeggingsbestand."""
+    from rules.liquidatie import liquideer
+    from rules.uittreding import simuleer
+
+    o = bestand.model
+    partij = c.partij[o.partij]
+    u = simuleer(c, bezetting, o.partij, o.route, o.datum, o.ingang_wijziging, keuze=keuze)
+    kosten: dict[str, Any] = {}
+    voorbeeld = _voorbeeld(bezetting) if u.zetels else []
+    if begroting is not None and verdeelsleutel is not None:
+        gemeente = o.partij if partij.soort == "gemeente" else None
+        liquidatie = liquideer(
+            c, begroting, verdeelsleutel, "uittreding", (), gemeente, uittreder_deelt, keuze
+        )
+        kosten = {
+            "begroting": begroting.naam,
+            "totaal": liquidatie.totaal,
+            "sleutel": verdeelsleutel.naam,
+            **_verdeling(c, liquidatie),
+            "toelichting": _toelichting(liquidatie.gronden),
+        }
+        voorbeeld += [VOORBEELD_BEGROTING] * begroting.voorbeeld
+        voorbeeld += [VOORBEELD_SLEUTEL] * verdeelsleutel.voorbeeld
+    aanleiding = {
+        "opzegtermijn": f"opzegging op {lang(o.datum)} (art. 25.2)",
+        "wijziging": f"opzegging wegens een wijziging, op {lang(o.datum)} (art. 23.3)",
+        "uitsluiting": "uitsluiting (art. 24.3, 25.3)",
+    }[o.route]
+
+    def grond(g: Grond) -> dict[str, Any]:
+        return {
+            "artikel": g.artikel,
+            "uitleg": _lezer(g.uitleg).rstrip("."),
+            "lezing": bool(g.aanname),
+        }
+
+    return {
+        **_basis(c, c.orgaan["stuurgroep"]),
+        **document_kop("uittredingsoverzicht", o.datum, voorbeeld=voorbeeld),
+        "partij": {"naam": partij.naam},
+        "aanleiding": aanleiding,
+        "ingang": u.ingang if u.geldig else None,
+        "tijdlijn": [
+            {"datum": g.datum, "wat": _lezer(g.wat), "artikel": weergave(g.artikel.split(", ")[0])}
+            for g in u.tijdlijn
         ],
+        "tijdens": [grond(g) for g in u.tijdens],
+        "blijft": [grond(g) for g in u.blijft],
+        "zetels": [
+            {"orgaan": c.orgaan[z.orgaan].naam, "naam": z.naam, "gevolg": z.gevolg}
+            for z in u.zetels
+        ],
+        "gevolgen": [grond(g) for g in u.gronden],
+        "partijen_daarna": [c.partij[p].naam for p in u.partijen_daarna],
+        "kosten": kosten,
     }
 
 
@@ -485,4 +1146,5 @@ DOCUMENTEN: dict[str, tuple[type[BaseModel], Bouwer]] = {
     "opzegging": (Opzegging, opzegging),
     "addendum": (Addendum, addendum),
     "liquidatieoverzicht": (Begroting, liquidatieoverzicht),
+    "uittredingsoverzicht": (Opzegging, uittredingsoverzicht),
 }

@@ -8,6 +8,7 @@ reading in the register's lezingen.yaml; the appendix gives the lines to add.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -107,7 +108,9 @@ def maak_notitie(
     convenant_pad: Path | None,
     bezetting_pad: Path | None,
 ) -> int:
-    from .maak import render
+    from governance.bestanden import huisstijl_uit
+
+    from .maak import document_kop, opmaak
     from .opdrachten.lezingen import lees
 
     if not register.is_dir():
@@ -122,6 +125,13 @@ def maak_notitie(
         from governance.errors import InvoerFout
 
         raise InvoerFout(onleesbaar)
-    tekst = render(SOORT, formaat, context(c, statussen), register, sjablonen)
-    schrijf(tekst, uitvoer, overschrijf)
+    document = opmaak(
+        SOORT,
+        formaat,
+        {**context(c, statussen), **document_kop(SOORT, dt.date.today())},
+        register,
+        huisstijl_uit(register),
+        sjablonen,
+    )
+    schrijf(document.inhoud, uitvoer, overschrijf)
     return EXIT_OK

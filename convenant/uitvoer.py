@@ -27,13 +27,14 @@ def schrijf(tekst: str | bytes, pad: Path | None = None, overschrijf: bool = Fal
     """
     if pad is None:
         if isinstance(tekst, bytes):
-            if sys.stdout.isatty():
+            buffer = getattr(sys.stdout, "buffer", None)
+            if buffer is None or sys.stdout.isatty():
                 raise GebruiksFout(
                     "dit formaat is geen tekst voor het scherm; geef een bestand op met --uitvoer"
                 )
             sys.stdout.flush()
-            sys.stdout.buffer.write(tekst)
-            sys.stdout.buffer.flush()
+            buffer.write(tekst)
+            buffer.flush()
         else:
             sys.stdout.write(tekst)
         return
@@ -225,11 +226,40 @@ def _tegen_afbreken() -> Iterator[None]:
             signal.signal(signaal, handler)
 
 
+# The extensions `convenant maak` and `jaaroverzicht` write, and the format each stands for.
+EXTENSIES = {
+    ".md": "md",
+    ".markdown": "md",
+    ".txt": "md",
+    ".html": "html",
+    ".htm": "html",
+    ".docx": "docx",
+    ".pdf": "pdf",
+}
+
+
 def documentformaat(uitvoer: Path | None, formaat: str | None) -> str:
-    """md unless asked otherwise, or unless the output file is a .html page."""
-    if formaat:
-        return formaat
-    return "html" if uitvoer is not None and uitvoer.suffix.lower() in (".html", ".htm") else "md"
+    """--formaat if given, else the format of the output file's extension, else md.
+
+    An extension no format writes, or one that contradicts --formaat, is refused: a file
+    named .pdf that holds Markdown is worse than no file.
+    """
+    if uitvoer is None:
+        return formaat or "md"
+    extensie = uitvoer.suffix.lower()
+    volgens_naam = EXTENSIES.get(extensie)
+    if extensie and volgens_naam is None:
+        bekend = ", ".join(sorted(EXTENSIES))
+        raise GebruiksFout(
+            f"{uitvoer}: een bestand met de extensie '{extensie}' kan deze opdracht niet "
+            f"schrijven; kies een van {bekend}, of geef --formaat"
+        )
+    if formaat and volgens_naam and formaat != volgens_naam:
+        raise GebruiksFout(
+            f"{uitvoer}: de extensie '{extensie}' past niet bij --formaat {formaat}; "
+            f"noem het bestand bijvoorbeeld '{uitvoer.with_suffix('.' + formaat).name}'"
+        )
+    return formaat or volgens_naam or "md"
 
 
 def _json_waarde(waarde: object) -> object:

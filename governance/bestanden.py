@@ -20,6 +20,7 @@ from .verwijzingen import controleer, dubbele_ids, ids_van
 
 if TYPE_CHECKING:
     from .begroting import Begroting
+    from .huisstijl import Huisstijl
     from .vergadering import Vergadering
 
 CONVENANT = "convenant.yaml"
@@ -270,3 +271,11 @@ def lezingen_uit(convenant: Convenant, register: Path | None, *invoer: Path) -> 
     """The settled readings of the register (see zoek_register), if it has a lezingen.yaml."""
     pad = in_register(zoek_register(register, *invoer), LEZINGEN)
     return laad_lezingen(pad, convenant).model if pad else None
+
+
+def huisstijl_uit(register: Path | None) -> Huisstijl | None:
+    """The register's huisstijl.yaml, checked like any input; None where it has none."""
+    from .huisstijl import HUISSTIJL, laad_huisstijl
+
+    pad = in_register(register, HUISSTIJL)
+    return laad_huisstijl(pad).model if pad else None

@@ -50,6 +50,7 @@ class Opzegging(Model):
     wijziging: Tekst | None = None  # route wijziging: which change or accession is unacceptable
     ondertekenaar: Vertegenwoordiger
     plaats: Tekst
+    adres: list[Tekst] = []  # the sender's address lines, as on its own letterhead
 
 
 class Wijzigingstekst(Model):

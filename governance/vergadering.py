@@ -138,6 +138,7 @@ class Besluit(Model):
     id: Besluitnummer
     onderwerp: Tekst
     soort: SoortId
+    tekst: Tekst | None = None  # the decision in the words of the minutes, for the besluitenlijst
     treft: Partijen = []  # parties the decision can significantly affect (5.6, 7.1)
     casuistiek: JaNee = False  # the item discusses an individual case (4.7, 6.9e)
     verwerkingsverantwoordelijkheid: JaNee = False  # concerns a party's role as controller (AVG)

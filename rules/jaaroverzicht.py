@@ -106,12 +106,18 @@ def _frequentie(c: Convenant, in_jaar: list[Gehouden], jaar: int) -> list[Verpli
         gehouden = _van(in_jaar, orgaan.id, jaar)
         verzocht = [g for g in gehouden if g.vergadering.op_verzoek_van]
         status: Status = "in orde" if len(gehouden) >= regel.minimum_per_jaar else "niet in orde"
-        toelichting = f"{len(gehouden)} vergadering(en) in {jaar}, ten minste {regel.minimum_per_jaar} vereist"
+        toelichting = (
+            f"{len(gehouden)} {'vergadering' if len(gehouden) == 1 else 'vergaderingen'} in "
+            f"{jaar}, ten minste {regel.minimum_per_jaar} vereist"
+        )
         if regel.ook_op_verzoek_van_partij:
-            toelichting += f"; {len(verzocht)} op verzoek van een Partij; de jaarvergadering telt niet mee (aanname jaarvergadering_regels)"
+            toelichting += (
+                f"; {len(verzocht)} op verzoek van een Partij; de jaarvergadering telt niet mee"
+            )
         uit.append(
             Verplichting(
-                f"{orgaan.naam} vergadert ten minste {regel.minimum_per_jaar} keer per jaar",
+                f"{orgaan.de_naam[:1].upper()}{orgaan.de_naam[1:]} vergadert ten minste "
+                f"{regel.minimum_per_jaar} keer per jaar",
                 ", ".join(regel.artikelen),
                 status,
                 toelichting,
@@ -267,7 +273,7 @@ def _verslaglegging(c: Convenant, register: list[Gehouden], jaar: int) -> list[V
             verplichting = _verzending(
                 orgaan,
                 regel.documenten,
-                regel.aan,
+                [_ontvanger(c, a) for a in regel.aan],
                 ", ".join(regel.artikelen),
                 register,
                 jaar,
@@ -279,10 +285,34 @@ def _verslaglegging(c: Convenant, register: list[Gehouden], jaar: int) -> list[V
     return uit
 
 
+# Documents and recipients as a reader names them.
+_DOCUMENT = {
+    "notulen": "de notulen",
+    "actiepuntenlijst": "de actiepuntenlijst",
+    "besluitenlijst": "de besluitenlijst",
+    "besluiten": "de besluiten",
+    "relevante_besluiten": "de relevante besluiten",
+    "jaarplan": "het Jaarplan",
+    "werkproces": "het werkproces",
+}
+
+
+def _opsomming(items: Sequence[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " en " + items[-1]
+
+
+def _ontvanger(c: Convenant, ident: str) -> tuple[str, str]:
+    if ident == "partijen":
+        return ident, "alle Partijen"
+    if ident in c.orgaan:
+        return ident, c.orgaan[ident].de_naam
+    return ident, c.rol[ident].naam
+
+
 def _verzending(
     orgaan: Orgaan,
     documenten: Sequence[str],
-    aan: Sequence[str],
+    aan: Sequence[tuple[str, str]],
     artikel: str,
     register: list[Gehouden],
     jaar: int,
@@ -294,11 +324,10 @@ def _verzending(
     None when the duty did not arise: a conditional document (a werkproces) was never adopted.
     """
     alle = _van(register, orgaan.id)
-    omschrijving = (
-        f"{orgaan.naam}: {', '.join(documenten)} naar {', '.join(aan)} vóór de volgende vergadering"
-    )
+    stukken = _opsomming([_DOCUMENT.get(d, d) for d in documenten])
+    omschrijving = f"{orgaan.de_naam[:1].upper()}{orgaan.de_naam[1:]} stuurt {stukken} vóór de volgende vergadering aan {_opsomming([n for _, n in aan])}"
     te_laat: list[str] = []
-    onbekend: list[str] = []
+    onbekend: list[dt.date] = []
     betrokken: list[str] = []
     for i, g in enumerate(alle):
         if g.vergadering.datum.year != jaar:
@@ -312,10 +341,10 @@ def _verzending(
             else g.vergadering.volgende_vergadering
         )
         if not g.vergadering.verzonden:
-            onbekend.append(g.naam)
+            onbekend.append(g.vergadering.datum)
             continue
         # a document counts as sent to a recipient when some dispatch names both
-        for ontvanger in aan:
+        for ontvanger, ontvanger_naam in aan:
             for document in documenten:
                 momenten = [
                     v.op
@@ -325,7 +354,10 @@ def _verzending(
                     and (v.schriftelijk or not schriftelijk)
                 ]
                 if not momenten or (volgende is not None and min(momenten) >= volgende):
-                    te_laat.append(f"{g.naam}: {document} naar {ontvanger}")
+                    te_laat.append(
+                        f"{_DOCUMENT.get(document, document)} van {lang(g.vergadering.datum)} "
+                        f"aan {ontvanger_naam}"
+                    )
     if te_laat:
         return Verplichting(
             omschrijving,
@@ -340,7 +372,8 @@ def _verzending(
             omschrijving,
             artikel,
             "onbekend",
-            "niet vastgelegd onder 'verzonden': " + ", ".join(onbekend),
+            "niet vastgelegd wanneer de stukken zijn verzonden, bij de vergadering van "
+            + _opsomming([lang(d) for d in onbekend]),
             tuple(betrokken),
             aanname,
         )
@@ -463,10 +496,14 @@ def _kennisgevingen(c: Convenant, register: list[Gehouden], jaar: int) -> list[s
                     "aangenomen": "goedgekeurd",
                     "aangehouden": "wacht op akkoorden (22.4)",
                 }.get(o.oordeel, o.oordeel)
-                uit.append(f"Toetreding van {b.toetreding.organisatie}: {stand} ({g.naam}, {b.id})")
+                uit.append(
+                    f"Toetreding van {b.toetreding.organisatie}: {stand} (besluit {b.id} van "
+                    f"{lang(g.vergadering.datum)})"
+                )
             if b.soort == "uitsluiting" and b.uitsluiting is not None:
                 uit.append(
-                    f"Uitsluiting van {c.partij[b.uitsluiting.partij].naam}: {o.oordeel} ({g.naam}, {b.id})"
+                    f"Uitsluiting van {c.partij[b.uitsluiting.partij].naam}: {o.oordeel} (besluit "
+                    f"{b.id} van {lang(g.vergadering.datum)})"
                 )
     return uit
 

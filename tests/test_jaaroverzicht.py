@@ -19,8 +19,8 @@ def test_voorbeeldregister_als_json() -> None:
     assert (code, fout) == (1, "")
     assert data["in_orde"] is False
     stand = {v["omschrijving"]: v["status"] for v in data["verplichtingen"]}
-    assert stand["Stuurgroep vergadert ten minste 3 keer per jaar"] == "in orde"
-    assert stand["Partneroverleg vergadert ten minste 3 keer per jaar"] == "niet in orde"
+    assert stand["De Stuurgroep vergadert ten minste 3 keer per jaar"] == "in orde"
+    assert stand["Het Partneroverleg vergadert ten minste 3 keer per jaar"] == "niet in orde"
     assert set(stand.values()) == {"in orde", "niet in orde", "onbekend"}
     assert len(data["vergaderingen"]) == 6
     open_ = {(p["soort"], p["id"]) for p in data["open"]}

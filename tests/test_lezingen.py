@@ -213,8 +213,8 @@ def test_casus_criteria_volgens_de_andere_structuur_van_bijlage_2() -> None:
 def test_notitie_lezingen_legt_de_onbesliste_lezingen_voor_met_hun_besluiten(
     tmp_path: Path,
 ) -> None:
-    for pad in VOORBEELDREGISTER.glob("*.yaml"):
-        shutil.copy(pad, tmp_path / pad.name)
+    for pad in [*VOORBEELDREGISTER.glob("*.yaml"), *VOORBEELDREGISTER.glob("*.png")]:
+        shutil.copy(pad, tmp_path / pad.name)  # the house style names its logo
     code, uit, fout = draai(["maak", "notitie-lezingen", str(tmp_path)])
     assert code == 0, fout
     assert "## 2. Het convenant zegt niet wat bij staking van stemmen gebeurt." in uit

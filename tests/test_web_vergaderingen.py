@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
+from governance.bestanden import vergaderbestanden
 from governance.opslag import geschiedenis
 from tests.scenario_runners import draai
 from tests.web_hulp import (
@@ -21,11 +22,7 @@ from tests.web_hulp import (
     zet,
 )
 
-VERGADERINGEN = sorted(
-    p.stem
-    for p in VOORBEELDEN.glob("*.yaml")
-    if p.name not in ("bezetting.yaml", "verdeelsleutel.yaml")
-)
+VERGADERINGEN = sorted(p.stem for p in vergaderbestanden(VOORBEELDEN))
 OORDEELVAK = re.compile(r'id="oordeel-(\d+)" class="oordeelvak oordeel-(\w+)"')
 
 

@@ -9,11 +9,13 @@ from typing import Any
 
 from governance.bestanden import (
     bezetting_uit,
+    huisstijl_uit,
     laad_convenant,
     laad_vergadering,
     lezingen_uit,
     vergaderbestanden,
 )
+from governance.datums import MAANDEN, lang
 from governance.errors import (
     EXIT_NIET_GELDIG,
     EXIT_OK,
@@ -128,15 +130,22 @@ def jaaroverzicht(
             data["alternatieven"] = [_omslag_dict(x) for x in omslag]
         schrijf(als_json(data), uitvoer, overschrijf)
     else:
-        from ..maak import render
+        from ..maak import opmaak
 
         formaat = documentformaat(uitvoer, formaat)
         if omslag is not None and formaat != "md":
             raise GebruiksFout("--gevoeligheid gaat samen met --json of met md, niet met html")
-        tekst = render("jaaroverzicht", formaat, context(c, o, onleesbaar), register)
-        if omslag is not None:
-            tekst = tekst.rstrip("\n") + "\n\n" + _omslagen_md(omslag)
-        schrijf(tekst, uitvoer, overschrijf)
+        document = opmaak(
+            "jaaroverzicht",
+            formaat,
+            context(c, o, onleesbaar, bezetting),
+            register,
+            huisstijl_uit(register),
+        )
+        inhoud = document.inhoud
+        if omslag is not None and isinstance(inhoud, str):
+            inhoud = inhoud.rstrip("\n") + "\n\n" + _omslagen_md(omslag)
+        schrijf(inhoud, uitvoer, overschrijf)
     if onleesbaar:
         return EXIT_ONLEESBAAR
     return EXIT_OK if o.in_orde else EXIT_NIET_GELDIG
@@ -209,12 +218,38 @@ def _als_dict(c: Convenant, o: Jaaroverzicht, onleesbaar: list[Melding]) -> dict
     }
 
 
-def context(c: Convenant, o: Jaaroverzicht, onleesbaar: list[Melding]) -> dict[str, Any]:
+MAANDEN_KORT = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
+OORDEEL_WOORD = {
+    "aangenomen": "aangenomen",
+    "verworpen": "verworpen",
+    "aangehouden": "aangehouden",
+    "escaleren": "voorgelegd aan",
+    "ongeldig": "niet genomen",
+}
+OPEN_SOORT = {
+    "actiepunt": "Actiepunt",
+    "aangehouden": "Aangehouden besluit",
+    "escalatie": "Voorgelegd besluit",
+    "verzoek": "Verzoek om een vergadering",
+}
+
+
+def context(
+    c: Convenant, o: Jaaroverzicht, onleesbaar: list[Melding], bezetting: Bezetting | None = None
+) -> dict[str, Any]:
+    """The year overview as a document: meetings named by orgaan and date, never by file; the
+    files and the readings the verdicts rest on only in the appendix."""
+    from ..maak import VOORBEELD_BEZETTING, document_kop
+
     organen = [
         orgaan
         for orgaan in c.organen
         if any(g.vergadering.orgaan == orgaan.id for g in o.vergaderingen)
     ]
+    label = {
+        g.naam: f"{c.orgaan[g.vergadering.orgaan].naam}, {lang(g.vergadering.datum)}"
+        for g in o.vergaderingen
+    }
     begin = dt.date(o.jaar, 1, 1)
     dagen = (dt.date(o.jaar + 1, 1, 1) - begin).days
     rijen = []
@@ -223,48 +258,106 @@ def context(c: Convenant, o: Jaaroverzicht, onleesbaar: list[Melding]) -> dict[s
             {
                 "x": round(150 + (g.vergadering.datum - begin).days / dagen * 460, 1),
                 "datum": g.vergadering.datum,
-                "naam": g.naam,
+                "naam": label[g.naam],
             }
             for g in o.vergaderingen
             if g.vergadering.orgaan == orgaan.id
         ]
-        rijen.append({"naam": orgaan.kort or orgaan.naam, "y": 30 + 28 * i, "punten": punten})
+        rijen.append({"naam": orgaan.kort or orgaan.naam, "y": 34 + 28 * i, "punten": punten})
     maanden = [
         {
             "x": round(150 + (dt.date(o.jaar, m, 1) - begin).days / dagen * 460, 1),
-            "naam": "jfmamjjasond"[m - 1].upper(),
+            "naam": MAANDEN_KORT[m - 1],
         }
         for m in range(1, 13)
     ]
+    telling = {
+        s: sum(1 for v in o.verplichtingen if v.status == s)
+        for s in ("in orde", "niet in orde", "onbekend")
+    }
+    samenvatting = (
+        f"Van de {len(o.verplichtingen)} verplichtingen uit het convenant zijn er "
+        f"{telling['in orde']} in orde en {telling['niet in orde']} niet in orde; bij "
+        f"{telling['onbekend']} mist het register de gegevens om het te beoordelen."
+    )
+    vergaderingen = []
+    for g in o.vergaderingen:
+        besluiten = [
+            {
+                "nummer": b.id,
+                "onderwerp": b.onderwerp,
+                "uitkomst": OORDEEL_WOORD[b.oordeel]
+                + (f" {c.orgaan[b.escaleren_naar].de_naam}" if b.escaleren_naar else ""),
+            }
+            for b in g.oordelen
+        ]
+        aantallen: dict[str, int] = {}
+        for b in g.oordelen:
+            aantallen[OORDEEL_WOORD[b.oordeel].split()[0]] = (
+                aantallen.get(OORDEEL_WOORD[b.oordeel].split()[0], 0) + 1
+            )
+        vergaderingen.append(
+            {
+                "maand": MAANDEN[g.vergadering.datum.month - 1],
+                "orgaan": c.orgaan[g.vergadering.orgaan].naam,
+                "datum": g.vergadering.datum,
+                "besluiten": besluiten,
+                "samengevat": f"{len(besluiten)} besluit{'en' if len(besluiten) != 1 else ''}"
+                + (": " + ", ".join(f"{n} {w}" for w, n in aantallen.items()) if aantallen else ""),
+            }
+        )
     return {
         "convenant": {"titel": c.convenant.titel, "kort": c.convenant.kort},
+        **document_kop(
+            "jaaroverzicht",
+            o.peildatum,
+            voorbeeld=[VOORBEELD_BEZETTING]
+            if bezetting is not None and bezetting.voorbeeld
+            else [],
+        ),
         "jaar": o.jaar,
         "peildatum": o.peildatum,
         "in_orde": o.in_orde,
-        "verplichtingen": o.verplichtingen,
-        "telling": {
-            s: sum(1 for v in o.verplichtingen if v.status == s)
-            for s in ("in orde", "niet in orde", "onbekend")
-        },
-        "vergaderingen": [
+        "samenvatting": samenvatting,
+        "telling": telling,
+        "verplichtingen": [
             {
-                "naam": g.naam,
-                "orgaan": c.orgaan[g.vergadering.orgaan].naam,
-                "datum": g.vergadering.datum,
-                "besluiten": [
-                    {
-                        "id": b.id,
-                        "onderwerp": b.onderwerp,
-                        "oordeel": b.oordeel,
-                        "naar": c.orgaan[b.escaleren_naar].de_naam if b.escaleren_naar else "",
-                    }
-                    for b in g.oordelen
-                ],
+                "omschrijving": v.omschrijving,
+                "artikel": v.artikel,
+                "status": v.status,
+                "toelichting": v.toelichting,
+                "lezing": v.aanname is not None,
             }
-            for g in o.vergaderingen
+            for v in o.verplichtingen
         ],
-        "open": o.open,
+        "vergaderingen": vergaderingen,
+        "per_maand": [
+            {
+                "maand": v["maand"],
+                "orgaan": v["orgaan"],
+                "datum": v["datum"],
+                "besluiten": v["samengevat"],
+            }
+            for v in vergaderingen
+        ],
+        "open": [
+            {
+                "soort": OPEN_SOORT[p.soort],
+                "nummer": p.id,
+                "vergadering": label.get(p.vergadering, p.vergadering),
+                "omschrijving": p.omschrijving,
+                "sinds": p.sinds,
+                "dagen": p.dagen,
+            }
+            for p in o.open
+        ],
         "kennisgevingen": o.kennisgevingen,
         "onleesbaar": [str(m) for m in onleesbaar],
-        "tijdlijn": {"rijen": rijen, "maanden": maanden, "hoogte": 40 + 28 * len(rijen)},
+        "tijdlijn": {"rijen": rijen, "maanden": maanden, "hoogte": 44 + 28 * len(rijen)},
+        "bronnen": [{"vergadering": label[g.naam], "bestand": g.naam} for g in o.vergaderingen],
+        "lezingen": [
+            f"{v.omschrijving} (art. {v.artikel}): lezing '{v.aanname}'"
+            for v in o.verplichtingen
+            if v.aanname
+        ],
     }

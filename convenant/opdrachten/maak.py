@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
+from typing import Any
 
-from governance.bestanden import bezetting_uit, laad_convenant, laad_sleutel, zoek_register
-from governance.errors import EXIT_OK, GebruiksFout, InvoerFout
+from governance.bestanden import (
+    bezetting_uit,
+    huisstijl_uit,
+    laad_begroting,
+    laad_convenant,
+    laad_sleutel,
+    lezingen_uit,
+    zoek_register,
+)
+from governance.errors import EXIT_NIET_GELDIG, EXIT_OK, GebruiksFout, InvoerFout
 from governance.loader import laad
 from governance.verwijzingen import controleer, dubbele_ids, ids_van
+from rules.lezingen import kies
+from rules.liquidatie import Route
 
 from ..uitvoer import documentformaat, schrijf
 
@@ -23,8 +35,14 @@ def maak(
     bezetting_pad: Path | None,
     verdeelsleutel_pad: Path | None,
     register: Path | None,
+    met_toetsing: bool = False,
+    route: Route = "opheffing",
+    uittredend: str | None = None,
+    uittreder_deelt: bool | None = None,
+    zonder: tuple[str, ...] = (),
+    begroting_pad: Path | None = None,
 ) -> int:
-    from ..maak import DOCUMENTEN, render  # jinja2 only for this command
+    from ..maak import DOCUMENTEN, maak_document  # jinja2 only for this command
 
     if soort == "notitie-lezingen":  # made from the whole register, not from one file
         from ..notitie_lezingen import maak_notitie
@@ -40,15 +58,47 @@ def maak(
     register = zoek_register(register, invoer)
     gevonden = bezetting_uit(c, bezetting_pad, register)
     bezetting = gevonden.model if gevonden else None
-    model, bouw = DOCUMENTEN[soort]
+    model, _ = DOCUMENTEN[soort]
     bestand = laad(invoer, model)
     if meldingen := dubbele_ids(bestand.model, bestand.bron) + controleer(
         bestand.model, bestand.bron, ids_van(c), convenant=c
     ):
         raise InvoerFout(meldingen)
-    opties = {}
+    # Documents judge as `convenant toets` does in this register: under its settled readings.
+    opties: dict[str, Any] = {
+        "register": register,
+        "keuze": kies(c, (), lezingen_uit(c, register)),
+    }
+    if soort == "besluitenlijst":
+        opties["met_toetsing"] = met_toetsing
     if soort == "liquidatieoverzicht":
         opties["verdeelsleutel"] = laad_sleutel(convenant, verdeelsleutel_pad, register)
-    tekst = render(soort, formaat, bouw(c, bezetting, bestand, **opties), invoer, sjablonen)
-    schrijf(tekst, uitvoer, overschrijf)
+        opties |= {
+            "route": route,
+            "uittredend": uittredend,
+            "uittreder_deelt": uittreder_deelt,
+            "zonder": zonder,
+        }
+    if soort == "uittredingsoverzicht" and begroting_pad is not None:
+        opties["begroting"] = laad_begroting(begroting_pad, c).model
+        opties["verdeelsleutel"] = laad_sleutel(convenant, verdeelsleutel_pad, register)
+        opties["uittreder_deelt"] = uittreder_deelt
+    document = maak_document(
+        soort,
+        formaat,
+        c,
+        bestand,
+        bezetting=bezetting,
+        huisstijl=huisstijl_uit(register),
+        eigen_sjablonen=sjablonen,
+        **opties,
+    )
+    schrijf(document.inhoud, uitvoer, overschrijf)
+    if document.concept:
+        sys.stderr.write(
+            "Let op: dit document is een CONCEPT en is zo gemarkeerd. "
+            + " ".join(document.concept)
+            + "\n"
+        )
+        return EXIT_NIET_GELDIG
     return EXIT_OK

@@ -1,0 +1,1033 @@
+"""Build the Word templates of every document kind (docxtpl: Jinja inside a .docx).
+
+The .docx files in this folder are the source a secretariat edits in Word: change the fonts,
+colours, margins, header or wording there, keep the {{ ... }} and {%p ... %} tags, and save.
+This script only makes the project's first version of them, so the layout can be rebuilt
+consistently after a change in what a document holds:
+
+    .venv/bin/python templates/docx/maak_sjablonen.py
+
+It overwrites the templates in this folder. The tags follow docxtpl: {{ veld }} in a run,
+{%p ... %} as a paragraph of its own, {%tr ... %} in the first cell of a table row that
+repeats. The fields a template may use are those of the Markdown and HTML templates.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from docx import Document
+from docx.document import Document as Doc
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_TAB_ALIGNMENT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt, RGBColor
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+
+MAP = Path(__file__).resolve().parent
+KLEUR = RGBColor(0x1F, 0x4E, 0x79)
+GRIJS = RGBColor(0x55, 0x55, 0x55)
+LETTER = "Arial"
+
+
+# --- building blocks ----------------------------------------------------------------------------
+
+
+def _veld(paragraaf: Paragraph, code: str) -> None:
+    """A Word field (PAGE, NUMPAGES) that Word fills in when it lays out the pages."""
+    for soort, tekst in (("begin", None), (None, code), ("separate", None), (None, "1")):
+        run = paragraaf.add_run()
+        if soort:
+            teken = OxmlElement("w:fldChar")
+            teken.set(qn("w:fldCharType"), soort)
+            run._r.append(teken)
+        elif tekst == code:
+            instructie = OxmlElement("w:instrText")
+            instructie.set(qn("xml:space"), "preserve")
+            instructie.text = f" {code} "
+            run._r.append(instructie)
+        else:
+            run.text = tekst or ""
+    einde = paragraaf.add_run()
+    teken = OxmlElement("w:fldChar")
+    teken.set(qn("w:fldCharType"), "end")
+    einde._r.append(teken)
+
+
+def _arcering(paragraaf: Paragraph, vulling: str, rand: str) -> None:
+    eigenschappen = paragraaf._p.get_or_add_pPr()
+    randen = OxmlElement("w:pBdr")
+    for kant in ("top", "left", "bottom", "right"):
+        lijn = OxmlElement(f"w:{kant}")
+        lijn.set(qn("w:val"), "single")
+        lijn.set(qn("w:sz"), "8")
+        lijn.set(qn("w:space"), "4")
+        lijn.set(qn("w:color"), rand)
+        randen.append(lijn)
+    eigenschappen.append(randen)
+    arcering = OxmlElement("w:shd")
+    arcering.set(qn("w:val"), "clear")
+    arcering.set(qn("w:color"), "auto")
+    arcering.set(qn("w:fill"), vulling)
+    eigenschappen.append(arcering)
+
+
+def _tabelranden(tabel: Table, binnen: bool = True) -> None:
+    """Horizontal rules only: a line under the header and light lines between rows."""
+    eigenschappen = tabel._tbl.tblPr
+    randen = OxmlElement("w:tblBorders")
+    for kant, dikte, kleur in (
+        ("top", "0", "auto"),
+        ("left", "0", "auto"),
+        ("bottom", "6" if binnen else "0", "999999"),
+        ("right", "0", "auto"),
+        ("insideH", "4" if binnen else "0", "BBBBBB"),
+        ("insideV", "0", "auto"),
+    ):
+        lijn = OxmlElement(f"w:{kant}")
+        lijn.set(qn("w:val"), "single" if dikte != "0" else "nil")
+        lijn.set(qn("w:sz"), dikte)
+        lijn.set(qn("w:space"), "0")
+        lijn.set(qn("w:color"), kleur)
+        randen.append(lijn)
+    eigenschappen.append(randen)
+
+
+def _onderrand(cel: object, kleur: str = "333333", dikte: str = "10") -> None:
+    eigenschappen = cel._tc.get_or_add_tcPr()  # type: ignore[attr-defined]
+    randen = OxmlElement("w:tcBorders")
+    lijn = OxmlElement("w:bottom")
+    lijn.set(qn("w:val"), "single")
+    lijn.set(qn("w:sz"), dikte)
+    lijn.set(qn("w:space"), "0")
+    lijn.set(qn("w:color"), kleur)
+    randen.append(lijn)
+    eigenschappen.append(randen)
+
+
+def _bovenrand(cel: object) -> None:
+    eigenschappen = cel._tc.get_or_add_tcPr()  # type: ignore[attr-defined]
+    randen = OxmlElement("w:tcBorders")
+    lijn = OxmlElement("w:top")
+    lijn.set(qn("w:val"), "single")
+    lijn.set(qn("w:sz"), "10")
+    lijn.set(qn("w:space"), "0")
+    lijn.set(qn("w:color"), "333333")
+    randen.append(lijn)
+    eigenschappen.append(randen)
+
+
+def _alleen_tab_rechts(paragraaf: Paragraph) -> None:
+    """The Header and Footer styles have a centre tab at 3.25" and a right one at 6.5" (Letter);
+    on A4 with our margins the right edge is at 170 mm."""
+    from docx.shared import Inches
+
+    stops = paragraaf.paragraph_format.tab_stops
+    stops.add_tab_stop(Inches(3.25), WD_TAB_ALIGNMENT.CLEAR)
+    stops.add_tab_stop(Inches(6.5), WD_TAB_ALIGNMENT.CLEAR)
+    stops.add_tab_stop(Mm(170), WD_TAB_ALIGNMENT.RIGHT)
+
+
+def _rij_eigenschap(rij: object, naam: str) -> None:
+    eigenschappen = rij._tr.get_or_add_trPr()  # type: ignore[attr-defined]
+    element = OxmlElement(f"w:{naam}")
+    eigenschappen.append(element)
+
+
+def _celbreedte(tabel: Table, breedtes: Sequence[float]) -> None:
+    """Column widths in the table grid (what LibreOffice reads) and in every cell (Word)."""
+    tabel.autofit = False
+    for kolom, breedte in zip(tabel.columns, breedtes, strict=True):
+        kolom.width = Mm(breedte)
+    for rij in tabel.rows:
+        for cel, breedte in zip(rij.cells, breedtes, strict=True):
+            cel.width = Mm(breedte)
+
+
+def _stijlen(doc: Doc) -> None:
+    normaal = doc.styles["Normal"]
+    normaal.font.name = LETTER
+    normaal.font.size = Pt(10)
+    normaal.element.rPr.rFonts.set(qn("w:eastAsia"), LETTER)
+    normaal.paragraph_format.space_after = Pt(4)
+    normaal.paragraph_format.line_spacing = 1.15
+    for naam, grootte, kleur in (
+        ("Title", 17, None),
+        ("Heading 1", 13, KLEUR),
+        ("Heading 2", 11, KLEUR),
+    ):
+        stijl = doc.styles[naam]
+        stijl.font.name = LETTER
+        stijl.font.size = Pt(grootte)
+        stijl.font.bold = True
+        stijl.font.color.rgb = kleur or RGBColor(0x11, 0x11, 0x11)
+        rfonts = stijl.element.rPr.rFonts
+        for attribuut in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+            rfonts.attrib.pop(qn(attribuut), None)
+        rfonts.set(qn("w:ascii"), LETTER)
+        rfonts.set(qn("w:hAnsi"), LETTER)
+        stijl.paragraph_format.space_before = Pt(10 if naam != "Title" else 2)
+        stijl.paragraph_format.space_after = Pt(4)
+        stijl.paragraph_format.keep_with_next = True
+    titel = doc.styles["Title"]
+    # The default Title has a coloured rule under it and a theme font; plain is what we want.
+    eigenschappen = titel.element.get_or_add_pPr()
+    for rand in eigenschappen.findall(qn("w:pBdr")):
+        eigenschappen.remove(rand)
+    titel.font.size = Pt(17)
+    titel.font.color.rgb = RGBColor(0x11, 0x11, 0x11)
+    for naam in ("List Bullet", "List Number"):
+        doc.styles[naam].font.name = LETTER
+        doc.styles[naam].font.size = Pt(10)
+
+
+def basis(titel: str, onderkop: str = "", briefhoofd: bool = True) -> Doc:
+    """A4, margins, header with the organisation, footer with kenmerk, date and page numbers,
+    the example-data and CONCEPT banners, and the title."""
+    doc = Document()
+    _stijlen(doc)
+    sectie = doc.sections[0]
+    sectie.orientation = WD_ORIENT.PORTRAIT
+    sectie.page_width, sectie.page_height = Mm(210), Mm(297)
+    sectie.top_margin, sectie.bottom_margin = Mm(20), Mm(22)
+    sectie.left_margin, sectie.right_margin = Mm(20), Mm(20)
+    sectie.header_distance, sectie.footer_distance = Mm(10), Mm(10)
+
+    kop = sectie.header.paragraphs[0]
+    _alleen_tab_rechts(kop)
+    if briefhoofd:
+        naam = kop.add_run("{{ huisstijl.organisatie }}")
+        naam.bold = True
+        naam.font.color.rgb = KLEUR
+        kop.add_run(
+            "{% if huisstijl.onderregel %} · {{ huisstijl.onderregel }}{% endif %}"
+        ).font.color.rgb = GRIJS
+    concept = kop.add_run("\t{% if concept %}CONCEPT{% endif %}")
+    concept.bold = True
+    concept.font.color.rgb = RGBColor(0xAA, 0x11, 0x11)
+
+    voet = sectie.footer.paragraphs[0]
+    _alleen_tab_rechts(voet)
+    tekst = voet.add_run("{{ kenmerk }} · {{ documentdatum|datum }}\tpagina ")
+    tekst.font.size = Pt(8)
+    _veld(voet, "PAGE")
+    voet.add_run(" van ")
+    _veld(voet, "NUMPAGES")
+    for run in voet.runs:
+        run.font.size = Pt(8)
+        run.font.color.rgb = GRIJS
+    tweede = sectie.footer.add_paragraph()
+    regel = tweede.add_run("{% if huisstijl.voettekst %}{{ huisstijl.voettekst }}{% endif %}")
+    regel.font.size = Pt(8)
+    regel.font.color.rgb = GRIJS
+
+    if briefhoofd:
+        doc.add_paragraph("{{ logo }}")
+    tag(doc, "{%p if voorbeeld %}")
+    banner = doc.add_paragraph()
+    banner.add_run("Voorbeeldgegevens, niet versturen. ").bold = True
+    banner.add_run("{{ voorbeeld|join(' ') }}")
+    _arcering(banner, "FFF4E0", "B26B00")
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p if concept %}")
+    waarschuwing = doc.add_paragraph()
+    eerste = waarschuwing.add_run("CONCEPT: ")
+    eerste.bold = True
+    eerste.font.color.rgb = RGBColor(0xAA, 0x11, 0x11)
+    waarschuwing.add_run("{{ concept|join(' ') }}").font.color.rgb = RGBColor(0xAA, 0x11, 0x11)
+    _arcering(waarschuwing, "FFFFFF", "AA1111")
+    tag(doc, "{%p endif %}")
+    if titel:
+        doc.add_paragraph(titel, style="Title")
+    if onderkop:
+        alinea(doc, onderkop, klein=True)
+    return doc
+
+
+def tag(doc: Doc, tekst: str) -> None:
+    doc.add_paragraph(tekst)
+
+
+def alinea(
+    doc: Doc, *delen: str, vet: Sequence[int] = (), klein: bool = False, stijl: str | None = None
+) -> Paragraph:
+    """A paragraph of runs; `vet` names the runs (by index) in bold."""
+    p = doc.add_paragraph(style=stijl)
+    for i, deel in enumerate(delen):
+        run = p.add_run(deel)
+        run.bold = i in vet
+        if klein:
+            run.font.size = Pt(8.5)
+            run.font.color.rgb = GRIJS
+    return p
+
+
+def kop(doc: Doc, tekst: str, niveau: int = 1) -> None:
+    doc.add_heading(tekst, level=niveau)
+
+
+def opsomming(doc: Doc, lus: str, tekst: str, genummerd: bool = False) -> None:
+    tag(doc, "{%p " + lus + " %}")
+    doc.add_paragraph(tekst, style="List Number" if genummerd else "List Bullet")
+    tag(doc, "{%p endfor %}")
+
+
+def gegevens(doc: Doc, regels: Sequence[tuple[str, str]]) -> None:
+    """Label and value in two columns, without lines; a label '{%tr if x %}' guards a row."""
+    tabel = doc.add_table(rows=0, cols=2)
+    _tabelranden(tabel, binnen=False)
+    for label, waarde in regels:
+        rij = tabel.add_row()
+        rij.cells[0].paragraphs[0].add_run(label).bold = True
+        rij.cells[1].paragraphs[0].add_run(waarde)
+    _celbreedte(tabel, (36, 134))
+    doc.add_paragraph()
+
+
+def tabel(
+    doc: Doc,
+    koppen: Sequence[str],
+    lus: str,
+    cellen: Sequence[str],
+    breedtes: Sequence[float],
+    rechts: Sequence[int] = (),
+    totaal: Sequence[str] | None = None,
+) -> None:
+    """A table with a header row repeated on every page, one row per item of `lus`, and an
+    optional bold total row. Columns in `rechts` are right-aligned (amounts)."""
+    t = doc.add_table(rows=1, cols=len(koppen))
+    t.alignment = WD_TABLE_ALIGNMENT.LEFT
+    _tabelranden(t)
+    _rij_eigenschap(t.rows[0], "tblHeader")
+    for i, naam in enumerate(koppen):
+        _onderrand(t.rows[0].cells[i])
+        p = t.rows[0].cells[i].paragraphs[0]
+        p.add_run(naam).bold = True
+        if i in rechts:
+            p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    begin = t.add_row()
+    begin.cells[0].paragraphs[0].add_run("{%tr " + lus + " %}")
+    rij = t.add_row()
+    _rij_eigenschap(rij, "cantSplit")
+    for i, inhoud in enumerate(cellen):
+        p = rij.cells[i].paragraphs[0]
+        p.add_run(inhoud)
+        if i in rechts:
+            p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    einde = t.add_row()
+    einde.cells[0].paragraphs[0].add_run("{%tr endfor %}")
+    if totaal is not None:
+        som = t.add_row()
+        for i, inhoud in enumerate(totaal):
+            _bovenrand(som.cells[i])
+            p = som.cells[i].paragraphs[0]
+            p.add_run(inhoud).bold = True
+            if i in rechts:
+                p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    _celbreedte(t, breedtes)
+    doc.add_paragraph()
+
+
+def handtekeningen(doc: Doc, blokken: Sequence[Sequence[str]]) -> None:
+    """Signature blocks side by side that Word keeps on one page (rows that cannot split, and
+    the paragraph before them kept with them)."""
+    if doc.paragraphs:
+        doc.paragraphs[-1].paragraph_format.keep_with_next = True
+    t = doc.add_table(rows=1, cols=len(blokken))
+    _tabelranden(t, binnen=False)
+    rij = t.rows[0]
+    _rij_eigenschap(rij, "cantSplit")
+    for cel, regels in zip(rij.cells, blokken, strict=True):
+        eerste = cel.paragraphs[0]
+        eerste.add_run(regels[0])
+        eerste.paragraph_format.keep_with_next = True
+        lijn = cel.add_paragraph()
+        lijn.paragraph_format.space_before = Pt(36)
+        lijn.paragraph_format.keep_with_next = True
+        lijn.add_run("_" * 38)
+        for regel in regels[1:]:
+            p = cel.add_paragraph(regel)
+            p.paragraph_format.space_after = Pt(0)
+            p.paragraph_format.keep_with_next = True
+    _celbreedte(t, [170 / len(blokken)] * len(blokken))
+
+
+def nieuwe_pagina(doc: Doc) -> None:
+    doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+
+# --- the documents -------------------------------------------------------------------------------
+
+NIET_OPENBAAR = (
+    "{%p if orgaan.niet_openbaar %}",
+    "Niet openbaar ({{ orgaan.openbaarheid_artikelen|map('artikel')|join(', ') }})",
+)
+
+
+def _niet_openbaar(doc: Doc) -> None:
+    tag(doc, NIET_OPENBAAR[0])
+    p = alinea(doc, NIET_OPENBAAR[1], vet=[0])
+    p.runs[0].font.color.rgb = RGBColor(0x8A, 0x1C, 0x1C)
+    tag(doc, "{%p endif %}")
+
+
+def _verzending(doc: Doc) -> None:
+    kop(doc, "Verzending")
+    opsomming(
+        doc,
+        "for v in verzending",
+        "Aan {{ v.aan }}{% if v.schriftelijk %}, schriftelijk{% endif %}: {{ v.wanneer }} "
+        "({{ v.artikelen|map('artikel')|join(', ') }})",
+    )
+
+
+def agenda() -> Doc:
+    doc = basis("Agenda {{ orgaan.naam }}")
+    _niet_openbaar(doc)
+    gegevens(
+        doc,
+        [
+            (
+                "Datum",
+                "{{ vergadering.datum|datum }}{% if vergadering.tijd is defined %}, {{ vergadering.tijd }} uur{% endif %}",
+            ),
+            (
+                "Plaats",
+                "{{ vergadering.locatie }}",
+            ),
+            ("Aan", "{{ aan }}"),
+            ("Kenmerk", "{{ kenmerk }}"),
+        ],
+    )
+    tag(doc, "{%p if inbreng_gevraagd %}")
+    alinea(doc, "{{ inbreng_gevraagd }}")
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p for p in agendapunten %}")
+    p = alinea(
+        doc,
+        "{{ p.nummer }}.\t",
+        "{{ p.titel }}",
+        "{% if p.artikelen %} ({{ p.artikelen|map('artikel')|join(', ') }}){% endif %}",
+        vet=[1],
+    )
+    p.paragraph_format.tab_stops.add_tab_stop(Mm(8))
+    p.paragraph_format.left_indent = Mm(8)
+    p.paragraph_format.first_line_indent = Mm(-8)
+    p.paragraph_format.keep_with_next = True
+    tag(doc, "{%p for regel in p.regels %}")
+    q = alinea(doc, "{{ regel }}")
+    q.paragraph_format.left_indent = Mm(8)
+    q.paragraph_format.space_after = Pt(0)
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p if slot %}")
+    alinea(doc, "{{ slot }}", klein=True)
+    tag(doc, "{%p endif %}")
+    return doc
+
+
+def besluitenlijst() -> Doc:
+    doc = basis("Besluitenlijst {{ orgaan.naam }}")
+    _niet_openbaar(doc)
+    gegevens(
+        doc,
+        [
+            ("Vergadering", "{{ vergadering.datum|datum }}"),
+            ("Aanwezig", "{{ aanwezig|join('; ') }}"),
+            ("Afwezig", "{{ afwezig_tekst if afwezig_tekst else 'niemand' }}"),
+            ("Kenmerk", "{{ kenmerk }}"),
+        ],
+    )
+    kop(doc, "Besluiten")
+    tag(doc, "{%p for b in besluiten %}")
+    p = alinea(doc, "{{ loop.index }}. {{ b.onderwerp }}", vet=[0])
+    p.paragraph_format.keep_with_next = True
+    tag(doc, "{%p if b.tekst %}")
+    alinea(doc, "{{ b.tekst }}")
+    tag(doc, "{%p endif %}")
+    alinea(doc, "Uitkomst: ", "{{ b.uitkomst }}", vet=[0])
+    tag(doc, "{%p if b.stemming %}")
+    alinea(doc, "{{ b.stemming }}", klein=True)
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p endfor %}")
+    _verzending(doc)
+    tag(doc, "{%p if toetsing %}")
+    nieuwe_pagina(doc)
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p if toetsing %}")
+    kop(doc, "Bijlage: de toetsing per besluit")
+    alinea(doc, "Per besluit de regels van het convenant die de uitkomst bepaalden.", klein=True)
+    tag(doc, "{%p for t in toetsing %}")
+    kop(doc, "{{ t.onderwerp }}", 2)
+    opsomming(
+        doc,
+        "for g in t.gronden",
+        "{{ g.artikel|artikel }}: {{ g.uitleg }}{% if g.lezing %} (rust op een lezing van het convenant){% endif %}",
+    )
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p endif %}")
+    return doc
+
+
+def actiepuntenlijst() -> Doc:
+    doc = basis("Actiepuntenlijst {{ orgaan.naam }}")
+    _niet_openbaar(doc)
+    gegevens(
+        doc,
+        [
+            ("Vergadering", "{{ vergadering.datum|datum }}"),
+            ("Open actiepunten", "{{ open }} van {{ actiepunten|length }}"),
+            ("Kenmerk", "{{ kenmerk }}"),
+        ],
+    )
+    tabel(
+        doc,
+        ["Nr.", "Actie", "Wie", "Uiterlijk", "Status"],
+        "for a in actiepunten",
+        [
+            "{{ a.id }}",
+            "{{ a.omschrijving }}",
+            "{{ a.wie_naam }}",
+            "{{ a.uiterlijk|datum if a.uiterlijk is defined else 'geen termijn' }}",
+            "{{ a.status }}",
+        ],
+        (22, 70, 34, 26, 18),
+    )
+    _verzending(doc)
+    return doc
+
+
+def toetredingsformulier() -> Doc:
+    doc = basis(
+        "Toetredingsformulier",
+        "Toetreding van een nieuwe partner tot het {{ convenant.titel }} (Bijlage 1, art. 22.4) · kenmerk {{ kenmerk }}",
+    )
+    alinea(
+        doc,
+        "De ondergetekende, ",
+        "{{ verzoek.organisatie.naam }}",
+        ", met statutaire zetel in {{ verzoek.organisatie.statutair_gevestigd }} en kantoor aan "
+        "{{ verzoek.organisatie.adres }}, hierbij rechtsgeldig vertegenwoordigd door "
+        "{{ vertegenwoordiger.naam }}{% if vertegenwoordiger.functie %}, {{ vertegenwoordiger.functie }}{% endif %},",
+        vet=[1],
+    )
+    alinea(doc, "neemt in aanmerking dat:")
+    doc.add_paragraph(
+        "zij vanuit haar publieke of maatschappelijke taak, en gelet op haar verantwoordelijkheden en "
+        "bevoegdheden op het gebied van integrale veiligheid en complexe casuïstiek, bijdraagt aan de "
+        "doelen van artikel 2 van het convenant: {{ verzoek.publieke_taak }};",
+        style="List Number",
+    )
+    doc.add_paragraph(
+        "de Stuurgroep op {{ verzoek.besluit_stuurgroep.datum|datum }}{% if verzoek.besluit_stuurgroep.besluit is defined %} "
+        "(besluit {{ verzoek.besluit_stuurgroep.besluit }}){% endif %} positief heeft besloten over haar "
+        "toetreding, na akkoord van alle Partijen (art. 22.4);",
+        style="List Number",
+    )
+    alinea(doc, "en verklaart:")
+    for regel in (
+        "de doelen van het convenant te onderschrijven;",
+        "de bepalingen van het convenant na te leven;",
+        "in het kader van het convenant bevoegd te zijn tot het uitwisselen van informatie met de Partijen.",
+    ):
+        doc.add_paragraph(regel, style="List Bullet")
+    alinea(
+        doc,
+        "Ondertekend te {{ verzoek.plaats_ondertekening if verzoek.plaats_ondertekening is defined else '....................................' }}, "
+        "op {{ verzoek.datum_ondertekening|datum if verzoek.datum_ondertekening is defined else '....................................' }}.",
+    )
+    handtekeningen(
+        doc,
+        [
+            [
+                "Namens {{ verzoek.organisatie.naam }}",
+                "{{ vertegenwoordiger.naam }}",
+                "{{ vertegenwoordiger.functie }}",
+            ],
+            ["Namens de Stuurgroep", "{{ sg.naam }}", "{{ sg.functie }}"],
+        ],
+    )
+    return doc
+
+
+def kennisgeving_toetreding() -> Doc:
+    doc = basis("")
+    tag(doc, "{%p if huisstijl.retouradres %}")
+    alinea(doc, "Retouradres: {{ huisstijl.retouradres|join(', ') }}", klein=True)
+    tag(doc, "{%p endif %}")
+    alinea(doc, "Aan alle Partijen bij het convenant")
+    alinea(doc, "(zie de lijst van geadresseerden in bijlage 1)", klein=True)
+    gegevens(
+        doc,
+        [
+            ("Datum", "{{ verzoek.kennisgeving_op|datum }}"),
+            ("Kenmerk", "{{ kenmerk }} (vermeld dit bij uw antwoord)"),
+            (
+                "Onderwerp",
+                "voorgenomen toetreding van {{ verzoek.organisatie.naam }} tot het convenant",
+            ),
+            ("Antwoord vóór", "{{ akkoord_uiterlijk|datum }}"),
+        ],
+    )
+    doc.add_paragraph("Kennisgeving van een voorgenomen toetreding", style="Title")
+    alinea(doc, "Geachte Partijen,")
+    alinea(
+        doc,
+        "{% if verzoek.aanvraag_ontvangen_op is defined %}Op {{ verzoek.aanvraag_ontvangen_op|datum }} ontving het {{ convenant.kort }}"
+        "{% else %}Het {{ convenant.kort }} ontving{% endif %} het verzoek van {{ verzoek.organisatie.naam }}, gevestigd in "
+        "{{ verzoek.organisatie.statutair_gevestigd }}, om toe te treden tot het convenant (art. 22.2). De organisatie licht "
+        "haar bijdrage aan de doelen van artikel 2 zo toe: {{ verzoek.publieke_taak }} (art. 22.1).",
+    )
+    alinea(
+        doc,
+        "Met deze brief informeer ik u vooraf over de voorgenomen toetreding (art. 22.3). De Stuurgroep beslist pas positief "
+        "over het verzoek als alle Partijen akkoord hebben gegeven (art. 22.4). Ik vraag u daarom het antwoordformulier in "
+        "bijlage 2 ",
+        "uiterlijk {{ akkoord_uiterlijk|datum }}",
+        " ingevuld terug te sturen, met vermelding van kenmerk {{ kenmerk }}.{% if termijn_is_aanname %} Het convenant "
+        "noemt zelf geen termijn; {{ termijn_weken }} weken is een voorstel van het secretariaat.{% endif %}",
+        vet=[1],
+    )
+    alinea(
+        doc,
+        "Vindt u de toetreding onaanvaardbaar, dan kunt u uw deelname schriftelijk opzeggen met ingang van de dag waarop "
+        "de toetreding van kracht wordt (art. 23.3).",
+    )
+    alinea(doc, "Met vriendelijke groet,")
+    handtekeningen(doc, [["", "{{ afzender.naam }}", "{{ afzender.functie }}"]])
+    nieuwe_pagina(doc)
+    kop(doc, "Bijlage 1: geadresseerden ({{ partijen|length }} Partijen)")
+    opsomming(doc, "for p in partijen", "{{ p }}", genummerd=True)
+    nieuwe_pagina(doc)
+    kop(doc, "Bijlage 2: antwoordformulier")
+    gegevens(
+        doc,
+        [
+            ("Terug aan", "{{ afzender.naam }}, {{ afzender.functie }}"),
+            ("Uiterlijk", "{{ akkoord_uiterlijk|datum }}"),
+            ("Kenmerk", "{{ kenmerk }}"),
+            ("Onderwerp", "toetreding van {{ verzoek.organisatie.naam }}"),
+        ],
+    )
+    alinea(doc, "Partij: ......................................................................")
+    alinea(doc, "Deze Partij bevestigt (kruis aan wat van toepassing is):")
+    for regel in (
+        "☐  dat zij akkoord gaat met de toetreding van {{ verzoek.organisatie.naam }} tot het convenant (art. 22.4);",
+        "☐  dat zij niet akkoord gaat, om de volgende reden: ..............................................;",
+        "☐  dat zij de toetreding onaanvaardbaar vindt en overweegt haar deelname op te zeggen (art. 23.3).",
+    ):
+        alinea(doc, regel)
+    handtekeningen(doc, [["Naam en functie"], ["Datum en handtekening"]])
+    return doc
+
+
+def opzegging() -> Doc:
+    doc = basis("", briefhoofd=False)
+    alinea(doc, "{{ partij.naam }}", vet=[0]).runs[0].font.size = Pt(12)
+    tag(doc, "{%p for regel in opzegging.adres %}")
+    alinea(doc, "{{ regel }}").paragraph_format.space_after = Pt(0)
+    tag(doc, "{%p endfor %}")
+    doc.add_paragraph()
+    alinea(doc, "Aan de Stuurgroep van het {{ convenant.kort }}, ter attentie van de voorzitter,")
+    alinea(doc, "en aan alle Partijen bij het convenant")
+    gegevens(
+        doc,
+        [
+            ("Datum", "{{ opzegging.datum|datum }}"),
+            ("Kenmerk", "{{ kenmerk }}"),
+            ("Onderwerp", "opzegging van de deelname van {{ partij.naam }} aan het convenant"),
+        ],
+    )
+    doc.add_paragraph("Opzegging van de deelname aan het convenant", style="Title")
+    alinea(doc, "Geachte voorzitter, geachte Partijen,")
+    tag(doc, '{%p if opzegging.route == "opzegtermijn" %}')
+    alinea(
+        doc,
+        "Met deze brief zegt {{ partij.naam }} haar deelname aan het {{ convenant.titel }} schriftelijk op (art. 25.2). "
+        "De opzegtermijn is twaalf maanden: de uittreding gaat in op ",
+        "{{ ingang|datum }}",
+        ". Tot die dag blijft {{ partij.naam }} Partij.",
+        vet=[1],
+    )
+    alinea(
+        doc,
+        "Het convenant zegt niet vanaf welke dag de opzegtermijn loopt; wij gaan uit van de dag waarop deze brief de "
+        "Stuurgroep bereikt, {{ opzegging.datum|datum }}.",
+    )
+    tag(doc, "{%p else %}")
+    alinea(
+        doc,
+        "{{ partij.naam }} vindt de volgende wijziging van het convenant onaanvaardbaar: {{ opzegging.wijziging }}. Daarom "
+        "zegt zij met deze brief haar deelname schriftelijk op, met ingang van de dag waarop die wijziging van kracht wordt: ",
+        "{{ ingang|datum }}",
+        " (art. 23.3).",
+        vet=[1],
+    )
+    tag(doc, "{%p endif %}")
+    alinea(doc, "Tot de uittreding ingaat:")
+    opsomming(
+        doc,
+        "for b in tijdens",
+        "{{ b.omschrijving }} ({{ b.artikelen|map('artikel')|join(', ') }}).",
+    )
+    alinea(doc, "Ook na de uittreding blijven gelden:")
+    opsomming(
+        doc,
+        "for b in blijft",
+        "{{ b.omschrijving }} ({{ b.artikelen|map('artikel')|join(', ') }}).",
+    )
+    tag(doc, "{%p if blijft|selectattr('lezing')|list %}")
+    alinea(
+        doc,
+        "Het convenant noemt bij deze nawerking de beëindiging en de uitsluiting, niet de uittreding van één Partij; wij "
+        "lezen het zo dat zij ook na onze uittreding geldt.",
+    )
+    tag(doc, "{%p endif %}")
+    alinea(
+        doc,
+        "Wijzigt het convenant door deze uittreding, dan stelt de Veiligheidsregio Drenthe een liquiditeitsplan en een "
+        "liquidatiebegroting op (art. 25.6).",
+    )
+    handtekeningen(
+        doc,
+        [
+            [
+                "Met vriendelijke groet, namens {{ partij.naam }}, {{ opzegging.plaats }}, {{ opzegging.datum|datum }}",
+                "{{ ondertekenaar_partij.naam }}",
+                "{{ ondertekenaar_partij.functie }}",
+            ]
+        ],
+    )
+    return doc
+
+
+def addendum() -> Doc:
+    doc = basis(
+        "Addendum {{ addendum.nummer }} bij het convenant",
+        "Bij het {{ convenant.titel }} (art. 23.2) · kenmerk {{ kenmerk }}",
+    )
+    alinea(doc, "{{ addendum.onderwerp }}", vet=[0])
+    kop(doc, "Overwegingen")
+    doc.add_paragraph(
+        "{{ voorstel_van }} heeft bij de Stuurgroep een voorstel gedaan om het convenant te wijzigen (art. 23.1).",
+        style="List Number",
+    )
+    doc.add_paragraph(
+        "De Stuurgroep heeft op {{ addendum.besluit_stuurgroep.datum|datum }}{% if addendum.besluit_stuurgroep.besluit is defined %} "
+        "(besluit {{ addendum.besluit_stuurgroep.besluit }}){% endif %} tot de wijziging besloten en daarmee positief "
+        "geadviseerd over dit addendum (art. 23.1, 23.2).",
+        style="List Number",
+    )
+    kop(doc, "Wijzigingen")
+    alinea(
+        doc,
+        "De volgende bepalingen luiden met ingang van ",
+        "{{ addendum.ingangsdatum|datum }}",
+        " als volgt:",
+        vet=[1],
+    )
+    tabel(
+        doc,
+        ["Bepaling", "Nieuwe tekst"],
+        "for w in addendum.wijzigingen",
+        ["{{ w.artikel|artikel }}", "{{ w.wordt }}"],
+        (30, 140),
+    )
+    kop(doc, "Gevolgen")
+    alinea(
+        doc,
+        "Een Partij die deze wijziging onaanvaardbaar vindt, kan haar deelname schriftelijk opzeggen met ingang van "
+        "{{ addendum.ingangsdatum|datum }}, de dag waarop de wijziging van kracht wordt (art. 23.3).",
+    )
+    alinea(
+        doc,
+        "Dit addendum wordt als bijlage bij het convenant gevoegd. Ondertekend te {{ addendum.plaats }}.",
+    )
+    handtekeningen(
+        doc,
+        [
+            [
+                "Namens de Stuurgroep",
+                "{{ sg.naam }}",
+                "{{ sg.functie }}",
+                "Datum: ....................",
+            ],
+            [
+                "Namens het {{ convenant.kort }}",
+                "{{ manager.naam }}",
+                "{{ manager.functie }}",
+                "Datum: ....................",
+            ],
+        ],
+    )
+    return doc
+
+
+def _gemeenten(doc: Doc, lijst: str, gewicht: str, gedeeld: str) -> None:
+    """The gemeenten's shares: weight, percentage and amount right-aligned, a total row."""
+    tag(doc, "{%p if " + lijst + " %}")
+    tabel(
+        doc,
+        ["Gemeente", "Gewicht", "Aandeel", "Bedrag"],
+        "for g in " + lijst,
+        [
+            "{{ g.naam }}",
+            "{{ g.gewicht|getal }}",
+            "{{ g.aandeel|procent }}",
+            "{{ g.bedrag|bedrag }}",
+        ],
+        (70, 32, 30, 38),
+        rechts=[1, 2, 3],
+        totaal=[
+            "Totaal",
+            "{{ " + gewicht + "|getal }}",
+            "100,00 %",
+            "{{ " + gedeeld + "|bedrag }}",
+        ],
+    )
+    tag(doc, "{%p endif %}")
+
+
+def liquidatieoverzicht() -> Doc:
+    doc = basis(
+        "Liquidatieoverzicht",
+        "{{ begroting.naam }} · peildatum {{ begroting.peildatum|datum }} · kenmerk {{ kenmerk }}",
+    )
+    alinea(doc, "{{ aanleiding }}")
+    gegevens(
+        doc,
+        [
+            ("Totaal begroting", "{{ bedragen.totaal|bedrag }}"),
+            ("Te verdelen", "{{ bedragen.gedeeld|bedrag }}"),
+            ("Opgesteld door", "{{ begroting.opgesteld_door }}"),
+        ],
+    )
+    kop(doc, "Begroting")
+    tabel(
+        doc,
+        ["Post", "Soort", "Bedrag"],
+        "for p in posten",
+        ["{{ p.omschrijving }}", "{{ p.soort_tekst }}", "{{ p.bedrag|bedrag }}"],
+        (92, 50, 28),
+        rechts=[2],
+        totaal=["Totaal", "", "{{ bedragen.totaal|bedrag }}"],
+    )
+    tag(doc, "{%p if gemeenten_bedragen %}")
+    kop(doc, "Door de gemeenten te dragen (art. 25.6)")
+    alinea(doc, "Naar {{ sleutel.naam }}.", klein=True)
+    tag(doc, "{%p endif %}")
+    _gemeenten(doc, "gemeenten_bedragen", "gewicht_totaal", "bedragen.gedeeld")
+    tag(doc, "{%p if partners_bedragen %}")
+    kop(doc, "Gedetacheerd personeel (art. 25.7)")
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p if partners_bedragen %}")
+    tabel(
+        doc,
+        ["Partner", "Bedrag"],
+        "for p in partners_bedragen",
+        ["{{ p.naam }}", "{{ p.bedrag|bedrag }}"],
+        (132, 38),
+        rechts=[1],
+    )
+    tag(doc, "{%p endif %}")
+    kop(doc, "Toelichting")
+    opsomming(doc, "for g in toelichting", "{{ g }}")
+    return doc
+
+
+def uittredingsoverzicht() -> Doc:
+    doc = basis("Uittreding van {{ partij.naam }}", "{{ aanleiding }} · kenmerk {{ kenmerk }}")
+    tag(doc, "{%p if ingang %}")
+    alinea(doc, "De uittreding gaat in op ", "{{ ingang|datum }}", ".", vet=[1])
+    tag(doc, "{%p else %}")
+    alinea(doc, "De uittreding gaat (nog) niet in.", vet=[0])
+    tag(doc, "{%p endif %}")
+    kop(doc, "Tijdlijn")
+    tabel(
+        doc,
+        ["Datum", "Wat gebeurt er", "Artikel"],
+        "for g in tijdlijn",
+        ["{{ g.datum|datum }}", "{{ g.wat }}", "{{ g.artikel }}"],
+        (34, 112, 24),
+    )
+    tag(doc, "{%p if tijdens %}")
+    kop(doc, "Tot de ingangsdatum")
+    tag(doc, "{%p endif %}")
+    opsomming(doc, "for g in tijdens", "{{ g.uitleg }} ({{ g.artikel|artikel }})")
+    tag(doc, "{%p if blijft %}")
+    kop(doc, "Wat blijft gelden")
+    tag(doc, "{%p endif %}")
+    opsomming(doc, "for g in blijft", "{{ g.uitleg }} ({{ g.artikel|artikel }})")
+    tag(doc, "{%p if zetels %}")
+    kop(doc, "Zetels die vervallen")
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p if zetels %}")
+    tabel(
+        doc,
+        ["Orgaan", "Lid", "Gevolg"],
+        "for z in zetels",
+        ["{{ z.orgaan }}", "{{ z.naam }}", "{{ z.gevolg }}"],
+        (36, 60, 74),
+    )
+    tag(doc, "{%p endif %}")
+    kop(doc, "Gevolgen")
+    opsomming(doc, "for g in gevolgen", "{{ g.uitleg }} ({{ g.artikel|artikel }})")
+    tag(doc, "{%p if kosten %}")
+    kop(doc, "Kosten van de uittreding (art. 25.6)")
+    alinea(
+        doc,
+        "Naar {{ kosten.begroting }} ({{ kosten.totaal|bedrag }}), verdeeld naar {{ kosten.sleutel }}.",
+        klein=True,
+    )
+    tag(doc, "{%p endif %}")
+    _gemeenten(doc, "kosten.gemeenten", "kosten.gewicht_totaal", "kosten.gedeeld")
+    tag(doc, "{%p if partijen_daarna %}")
+    alinea(
+        doc,
+        "Partijen vanaf {{ ingang|datum }} ({{ partijen_daarna|length }}): {{ partijen_daarna|join('; ') }}.",
+        klein=True,
+    )
+    tag(doc, "{%p endif %}")
+    return doc
+
+
+def jaaroverzicht() -> Doc:
+    doc = basis(
+        "Jaaroverzicht {{ jaar }}", "Stand op {{ peildatum|datum }} · kenmerk {{ kenmerk }}"
+    )
+    alinea(doc, "{{ samenvatting }}", vet=[0])
+    kop(doc, "Verplichtingen")
+    tabel(
+        doc,
+        ["Verplichting", "Stand", "Toelichting"],
+        "for v in verplichtingen",
+        ["{{ v.omschrijving }} ({{ v.artikel|artikel }})", "{{ v.status }}", "{{ v.toelichting }}"],
+        (62, 24, 84),
+    )
+    kop(doc, "Vergaderingen per maand")
+    tabel(
+        doc,
+        ["Maand", "Orgaan", "Datum", "Besluiten"],
+        "for r in per_maand",
+        ["{{ r.maand }}", "{{ r.orgaan }}", "{{ r.datum|datum }}", "{{ r.besluiten }}"],
+        (26, 52, 36, 56),
+    )
+    tag(doc, "{%p if open %}")
+    kop(doc, "Wat nog openstaat")
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p if open %}")
+    tabel(
+        doc,
+        ["Wat", "Sinds", "Dagen"],
+        "for p in open",
+        ["{{ p.omschrijving }}", "{{ p.sinds|datum }}", "{{ p.dagen }}"],
+        (110, 36, 24),
+        rechts=[2],
+    )
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p if lezingen %}")
+    kop(doc, "Bijlage: waar het overzicht op een lezing van het convenant rust")
+    opsomming(doc, "for l in lezingen", "{{ l }}")
+    tag(doc, "{%p endif %}")
+    return doc
+
+
+def notitie_lezingen() -> Doc:
+    doc = basis(
+        "Notitie voor de Stuurgroep: lezingen van het convenant vaststellen",
+        "Kenmerk {{ kenmerk }}",
+    )
+    alinea(
+        doc,
+        "Het convenant laat op een aantal punten twee of meer lezingen toe. Tot de Stuurgroep een keuze maakt, "
+        "toetst het secretariaat volgens de lezing die het meest voor de hand ligt en vermeldt het bij elk oordeel "
+        "dat het op een aanname rust. Deze notitie legt de punten voor waarvan ten minste één besluit in het "
+        "register afhangt, met een voorstel om de lezing vast te stellen.",
+    )
+    tag(doc, "{%p if not punten %}")
+    alinea(
+        doc,
+        "Er is op dit moment geen onbesliste lezing waarvan een besluit in het register afhangt.",
+    )
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p for p in punten %}")
+    kop(doc, "{{ loop.index }}. {{ p.vraag }}")
+    alinea(doc, "Artikelen: {{ p.artikelen }}.", klein=True)
+    alinea(doc, "Mogelijke lezingen", vet=[0])
+    opsomming(
+        doc,
+        "for l in p.lezingen",
+        "{{ l.uitspraak }} ({{ l.artikelen }}){% if l.standaard %} Nu gehanteerd.{% endif %}",
+        genummerd=True,
+    )
+    alinea(doc, "Besluiten die ervan afhangen", vet=[0])
+    tabel(
+        doc,
+        ["Besluit", "Vergadering", "Oordeel nu", "Bij een andere lezing"],
+        "for b in p.besluiten",
+        [
+            "{{ b.id }}: {{ b.onderwerp }}",
+            "{{ b.orgaan }}, {{ b.datum|datum }}",
+            "{{ b.nu }}",
+            "{% for a in b.anders %}{{ a.oordeel }} (lezing {{ a.lezing }}){{ '; ' if not loop.last }}{% endfor %}",
+        ],
+        (62, 38, 30, 40),
+    )
+    alinea(
+        doc,
+        "Voorstel: ",
+        "de Stuurgroep stelt vast dat het convenant op dit punt zo wordt gelezen: {{ p.voorstel }} {{ p.waarom }}",
+        vet=[0],
+    )
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p if vastgesteld %}")
+    kop(doc, "Eerder vastgesteld")
+    tag(doc, "{%p endif %}")
+    opsomming(
+        doc,
+        "for v in vastgesteld",
+        "{{ v.vraag }} Vastgesteld bij besluit {{ v.besluit }} van {{ v.datum|datum }}: {{ v.lezing }}",
+    )
+    return doc
+
+
+SJABLONEN: dict[str, Callable[[], Doc]] = {
+    "agenda": agenda,
+    "besluitenlijst": besluitenlijst,
+    "actiepuntenlijst": actiepuntenlijst,
+    "toetredingsformulier": toetredingsformulier,
+    "kennisgeving-toetreding": kennisgeving_toetreding,
+    "opzegging": opzegging,
+    "addendum": addendum,
+    "liquidatieoverzicht": liquidatieoverzicht,
+    "uittredingsoverzicht": uittredingsoverzicht,
+    "jaaroverzicht": jaaroverzicht,
+    "notitie-lezingen": notitie_lezingen,
+}
+
+
+def _vaste_datum(doc: Doc) -> None:
+    """No build time in the file, so rebuilding an unchanged template changes nothing."""
+    import datetime as dt
+
+    moment = dt.datetime(2027, 1, 1, tzinfo=dt.UTC)
+    doc.core_properties.created = moment
+    doc.core_properties.modified = moment
+    doc.core_properties.last_modified_by = "convenant"
+    doc.core_properties.author = "convenant"
+
+
+def main() -> None:
+    for soort, bouw in SJABLONEN.items():
+        doc = bouw()
+        _vaste_datum(doc)
+        doc.save(str(MAP / f"{soort}.docx"))
+        print(f"{soort}.docx")
+
+
+if __name__ == "__main__":
+    main()
