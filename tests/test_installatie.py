@@ -81,7 +81,11 @@ def test_het_wiel_bevat_het_convenant_en_elk_sjabloon(wiel: Path) -> None:
         namen = set(z.namelist())
     data = "convenant-0.1.0.data/data/share/convenant/"
     assert f"{data}convenant.yaml" in namen
-    sjablonen = {str(p.relative_to(REPO)) for p in (REPO / "templates").rglob("*.j2")}
+    sjablonen = {
+        str(p.relative_to(REPO))
+        for patroon in ("*.j2", "*.docx")  # Jinja and Word templates
+        for p in (REPO / "templates").rglob(patroon)
+    }
     assert sjablonen
     assert {f"{data}{s}" for s in sjablonen} <= namen
     with zipfile.ZipFile(wiel) as z:
@@ -118,4 +122,13 @@ def test_de_geinstalleerde_opdracht_werkt_vanuit_de_wortel(omgeving: Path, tmp_p
         cwd="/", env=env,
     )  # fmt: skip
     assert agenda.returncode == 0, agenda.stderr
-    assert agenda.stdout.startswith("# Agenda")
+    assert "\n# Agenda Stuurgroep\n" in agenda.stdout
+    # A Word document: the Word templates are found there too.
+    word = tmp_path / "agenda.docx"
+    agenda = _draai(
+        [convenant, "maak", "agenda", str(VOORBEELDEN / "documenten" / "stuurgroep-2027-05-12.yaml"),
+         "--uitvoer", str(word)],
+        cwd="/", env=env,
+    )  # fmt: skip
+    assert agenda.returncode == 0, agenda.stderr
+    assert word.read_bytes().startswith(b"PK")
