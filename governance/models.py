@@ -309,8 +309,17 @@ class Agendapunt(Model):
 
     onderwerp: Tekst
     plaats: Literal["begin", "eind"]
-    artikelen: Artikelen
+    # No article where the convenant has none (a rondvraag): then the aanname says why.
+    artikelen: list[Artikel] = []
     aanname: BevindingId | None = None
+
+    @model_validator(mode="after")
+    def _artikel_of_aanname(self) -> Agendapunt:
+        if not self.artikelen and self.aanname is None:
+            raise ValueError(
+                "een vast agendapunt noemt zijn artikelen, of de aanname waarop het rust"
+            )
+        return self
 
 
 class GeenEscalatie(Model):

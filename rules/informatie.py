@@ -119,7 +119,7 @@ def toets_informatie(c: Convenant, v: InformatieVerzoek) -> InformatieOordeel:
         gronden.append(
             Grond(
                 "21.1",
-                "Een Partij communiceert alleen met voorafgaande instemming van de andere Partijen naar derden over de samenwerking: "
+                "Een Partij communiceert niet afzonderlijk naar derden over de samenwerking zonder voorafgaande instemming van de andere Partijen: "
                 + ("instemming gegeven." if v.instemming_andere_partijen else "geen instemming."),
                 None,
                 None if v.instemming_andere_partijen else "ongeldig",
@@ -136,9 +136,21 @@ def toets_informatie(c: Convenant, v: InformatieVerzoek) -> InformatieOordeel:
             )
         elif v.namens_zvhd:
             gronden.append(
-                Grond("21.2", "De Manager coördineert en treedt op als woordvoerder van het ZVHD.")
+                Grond(
+                    "21.2",
+                    "Namens het ZVHD spreekt de Manager, als woordvoerder; dat gebeurt hier.",
+                )
             )
-        voorwaarden.append("Met inachtneming van 9.5 en 16: geen informatie over casussen (18.1).")
+        else:
+            gronden.append(
+                Grond(
+                    "21.2",
+                    "De Manager ziet toe op de coördinatie van communicatie naar derden; stem deze communicatie met hem af.",
+                )
+            )
+        voorwaarden.append(
+            "Informatie uit het Casusoverleg gaat alleen naar derden met voorafgaande schriftelijke toestemming van wie haar verstrekte (9.8; 21.1 verwijst naar 9.5, aanname verwijzing_9_5), en informatie in het algemeen alleen zoals 16 toestaat."
+        )
     else:  # geheimhouding
         wanneer = {
             "tijdens": "tijdens de samenwerking",

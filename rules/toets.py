@@ -243,7 +243,7 @@ def _uitnodiging(b: Vergaderbeeld) -> list[Grond]:
     if regel is None:
         return []
     c, v, artikel = b.convenant, b.vergadering, art(regel.artikelen)
-    door = f" door {c.rol[regel.door].naam.lower()}" if regel.door else ""
+    door = f" door de {c.rol[regel.door].naam.lower()}" if regel.door else ""
     gronden: list[Grond] = []
     if regel.alle_partijen:
         alle = {p.id for p in c.partijen_op(v.datum) if p.is_partij}
@@ -292,10 +292,12 @@ def _quorum(b: Vergaderbeeld) -> list[Grond]:
     if orgaan.quorum is None:
         if orgaan.quorum_aanname is None or orgaan.besluitregel is None:
             return []
+        # No article sets a quorum: cite the chapter on this orgaan's decisions that is silent.
+        hoofdstuk = orgaan.besluitregel.artikelen[0].split(".")[0]
         return [
             Grond(
-                art(orgaan.besluitregel.artikelen),
-                "Het convenant stelt geen quorum; het aantal aanwezigen is niet getoetst.",
+                hoofdstuk,
+                f"Het convenant stelt geen quorum (artikel {hoofdstuk} zwijgt erover); het aantal aanwezigen is niet getoetst.",
                 orgaan.quorum_aanname,
             )
         ]
@@ -463,13 +465,16 @@ def _bevoegdheid(
     if soort.id == "geschil" and besluit.geschil is not None:
         return gronden + _geschil(c, orgaan, besluit), None
     if any(o in bevoegd for o in bevoegd_via):
-        gronden.append(
-            Grond(
-                artikel,
-                f"{hoofd(orgaan.de_naam)} is bevoegd voor dit soort besluit ({soort.naam}).",
-                soort.aanname,
+        tekst = f"{hoofd(orgaan.de_naam)} is bevoegd voor dit soort besluit ({soort.naam})."
+        if soort.voorbehouden_aan is not None:
+            # 25.4: the Stuurgroep only proposes; 25.3: it decides, but with the colleges.
+            laatste = c.orgaan[soort.voorbehouden_aan].de_naam
+            tekst = (
+                f"{hoofd(orgaan.de_naam)} is bevoegd om dit voor te dragen ({soort.naam}); het besluit zelf nemen {laatste}."
+                if _voordracht(soort)
+                else f"{hoofd(orgaan.de_naam)} besluit hierover ({soort.naam}), maar niet alleen: ook {laatste} moeten besluiten."
             )
-        )
+        gronden.append(Grond(artikel, tekst, soort.aanname))
         return gronden, None
     if soort.voorbehouden_aan is not None and not bevoegd:
         gezag = c.orgaan[soort.voorbehouden_aan]
@@ -490,7 +495,13 @@ def _bevoegdheid(
     # A reserved subject with a proposing orgaan (25.3, 25.4) reaches the authority only
     # through that orgaan; anyone else is simply not competent.
     gezag_naam = c.orgaan[soort.voorbehouden_aan].de_naam if soort.voorbehouden_aan else ""
-    via = f", en alleen op voordracht daarvan besluiten {gezag_naam}" if gezag_naam else ""
+    via = ""
+    if gezag_naam:
+        via = (
+            f", en alleen op voordracht daarvan besluiten {gezag_naam}"
+            if _voordracht(soort)
+            else f", samen met {gezag_naam}"
+        )
     gronden.append(
         Grond(
             artikel,
@@ -500,6 +511,11 @@ def _bevoegdheid(
         )
     )
     return gronden, None
+
+
+def _voordracht(soort: Soort) -> bool:
+    """Whether the competent orgaan only proposes (25.4), rather than decides with others (25.3)."""
+    return any(v.id.startswith("voordracht") for v in soort.vereisten)
 
 
 def _knoop(c: Convenant, ident: str) -> str:
@@ -791,11 +807,13 @@ def _uitsluiting(b: Vergaderbeeld, besluit: Besluit, uit: _Bijzonder) -> None:
     termijn = _vereiste(b, "uitsluiting", "termijn_verstreken")
     naam = b.convenant.partij[u.partij].naam
     if u.ingebrekestelling_op is None or u.ingebrekestelling_op > datum:
+        colleges = _vereiste(b, "uitsluiting", "besluit_colleges")
+        # Without notice there is no default at all: how reasonable a term is does not arise.
         uit.altijd.append(
             Grond(
-                art(regel.artikelen),
-                f"{naam} is niet (vóór deze vergadering) in gebreke gesteld; zonder ingebrekestelling is zij niet in verzuim.",
-                regel.aanname,
+                art([*regel.artikelen, *colleges.artikelen]),
+                f"{naam} is niet (vóór deze vergadering) in gebreke gesteld; zonder ingebrekestelling is zij niet in verzuim en kan zij niet worden uitgesloten. Ook het besluit van de twaalf colleges waarmee de Stuurgroep uitsluit, ontbreekt dan nog.",
+                None,
                 "ongeldig",
             )
         )
@@ -955,8 +973,7 @@ def _ieder_voor_zich(
     eigen = eigen_stemmen(b, stemming)
     aantallen = Counter(eigen.values())
     telling = Telling(aantallen["voor"], aantallen["tegen"], aantallen["onthouding"])
-    vertegenwoordiging = b.orgaan.vertegenwoordiging
-    artikel = art(vertegenwoordiging.artikelen) if vertegenwoordiging else "6.7, 6.8"
+    artikel = "6.7, 6.8"  # the AVG limit on mandates, whatever the orgaan's own rules cite
     voor = sorted(p for p, k in eigen.items() if k == "voor")
     niet = sorted(p for p, k in eigen.items() if k != "voor")
     tekst = "Het besluit raakt de verwerkingsverantwoordelijkheid onder de AVG. Die kan niet worden gemandateerd en daarover beslist geen meerderheid: elke Partij beslist voor zichzelf. "
@@ -1038,7 +1055,7 @@ def _uitslag(
             None,
             [
                 Grond(
-                    artikel,
+                    art(b.convenant.bevinding[geen.aanname].artikelen) if geen else artikel,
                     f"Geen consensus: bezwaar van {_namen(b.convenant, bezwaren)}. Er komt geen afspraak; iedere Partij houdt haar eigen bevoegdheden.",
                     geen.aanname if geen else regel.aanname,
                 )
@@ -1105,13 +1122,20 @@ def _uitslag(
     # Abstentions only matter, and the reading of "meerderheid" is only consulted, when there are any.
     niet_voor, maat = tegen, "de uitgebrachte stemmen"
     if onthouding or niet_gestemd:
-        niet = f"; {niet_gestemd} aanwezige stemgerechtigden stemden niet" if niet_gestemd else ""
+        delen = []
+        if onthouding:
+            delen.append(f"{onthouding} onthouding{'en' if onthouding > 1 else ''}")
+        if niet_gestemd:
+            delen.append(
+                f"{niet_gestemd} aanwezige stemgerechtigde{'n' if niet_gestemd > 1 else ''} die niet stemde{'n' if niet_gestemd > 1 else ''}"
+            )
+        wie = " en ".join(delen)
         if lees("meerderheid_van_stemmen") == "aanwezige_leden":
             niet_voor += onthouding + niet_gestemd
             maat = "de aanwezige stemgerechtigden"
-            uitleg = f"Onthoudingen ({onthouding}){niet}: wie niet voor stemt, telt als tegen."
+            uitleg = f"Wie niet voor stemt, telt als tegen: {wie}."
         else:
-            uitleg = f"Onthoudingen ({onthouding}) tellen niet als uitgebrachte stem{niet}."
+            uitleg = f"Niet als uitgebrachte stem geteld: {wie}."
         gronden.append(Grond(artikel, uitleg, "meerderheid_van_stemmen"))
     stand = f"{voor} voor en {tegen} tegen, één stem per {eenheid}"
     if niet_voor != tegen:

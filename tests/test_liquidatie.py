@@ -45,7 +45,7 @@ gewichten = st.dictionaries(
 )
 
 
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)
 @given(bedragen, gewichten)
 def test_aandelen_tellen_exact_op_tot_het_totaal(totaal: Decimal, w: dict[str, Decimal]) -> None:
     delen = verdeel(totaal, w)
@@ -53,7 +53,7 @@ def test_aandelen_tellen_exact_op_tot_het_totaal(totaal: Decimal, w: dict[str, D
     assert all(d == d.quantize(Decimal("0.01")) for d in delen.values())
 
 
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)
 @given(bedragen, gewichten)
 def test_elk_aandeel_ligt_binnen_een_cent_van_zijn_exacte_deel(
     totaal: Decimal, w: dict[str, Decimal]
@@ -65,7 +65,7 @@ def test_elk_aandeel_ligt_binnen_een_cent_van_zijn_exacte_deel(
         assert abs(Fraction(deel) - exact) < Fraction(1, 100)
 
 
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)
 @given(bedragen, gewichten)
 def test_een_grotere_bijdrage_betaalt_nooit_minder(totaal: Decimal, w: dict[str, Decimal]) -> None:
     delen = verdeel(totaal, w)
