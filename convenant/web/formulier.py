@@ -18,9 +18,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
+
 from governance.datums import ontleed_datum
 from governance.errors import InvoerFout, Melding
-from governance.loader import Bestand, laad
+from governance.loader import Bestand, Bron, laad
 from governance.models import Bezetting, Convenant, Orgaan
 from governance.vergadering import ALLE, Vergadering
 from governance.yamlschrijver import als_tekst
@@ -474,8 +476,11 @@ def beoordeel(
     Where some besluiten cannot be read, the others are judged without them, so each block
     shows either its verdict or what is wrong with it.
     """
+    data = gegevens(invoer, c)
+    if (vlot := _zonder_meldingen(data, c, bezetting, naam, keuze)) is not None:
+        return vlot
     uitslag = Uitslag()
-    tekst = als_tekst(gegevens(invoer, c), snel=True)
+    tekst = als_tekst(data, snel=True)
     bestand: Bestand[Vergadering] | None
     try:
         bestand = laad(Path(naam), Vergadering, tekst.encode())
@@ -504,6 +509,24 @@ def beoordeel(
     for i, oordeel in zip(goed, toets(b, keuze), strict=True):
         uitslag.oordelen[i] = oordeel
     return uitslag
+
+
+def _zonder_meldingen(
+    data: dict[str, Any],
+    c: Convenant,
+    bezetting: Bezetting | None,
+    naam: str,
+    keuze: Lezingkeuze,
+) -> Uitslag | None:
+    """The usual case, a form that reads: the same model and rules without the round through
+    YAML text, which only serves to say where a problem is. Any problem: None, and the
+    located path above runs instead."""
+    try:
+        bestand = Bestand(Vergadering.model_validate(data), Bron(Path(naam)))
+        b = beeld(c, bestand, bezetting)
+    except (ValidationError, InvoerFout, OSError):
+        return None
+    return Uitslag(vergadering=bestand, beeld=b, oordelen=dict(enumerate(toets(b, keuze))))
 
 
 def _zonder_kapotte(
