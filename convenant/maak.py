@@ -199,14 +199,16 @@ def stijl(
 ) -> dict[str, Any]:
     """What every template gets from the house style: letterhead, kenmerk, footer, signatory."""
     h = huisstijl
-    logo = h.logo_pad
+    # A letter on its sender's own paper (an opzegging) carries none of the register's marks.
+    eigen = bool(context.get("eigen_briefhoofd"))
+    logo = None if eigen else h.logo_pad
     uit: dict[str, Any] = {
         "huisstijl": {
             "organisatie": h.organisatie,
             "onderregel": h.onderregel or "",
             "retouradres": h.retouradres,
             "kleur": h.kleur,
-            "voettekst": h.voettekst or "",
+            "voettekst": "" if eigen else h.voettekst or "",
             "logo": _logo_uri(logo) if logo and formaat in ("html", "pdf") else "",
         },
         # A letter on another's letterhead (an opzegging) carries that sender's prefix.
@@ -866,6 +868,7 @@ def opzegging(
         **_basis(c, c.orgaan["stuurgroep"]),
         **document_kop("opzegging", o.datum),
         "kenmerk_voorvoegsel": (partij.kort or partij.id).upper().replace(" ", ""),
+        "eigen_briefhoofd": True,
         "opzegging": _data(o),
         "partij": {"naam": partij.naam, "soort": partij.soort},
         "ondertekenaar_partij": _persoon(o.ondertekenaar.naam, o.ondertekenaar.functie),

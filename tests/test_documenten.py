@@ -609,3 +609,58 @@ def test_api_zonder_cli() -> None:
     assert tekst.concept == ()
     with pytest.raises(GebruiksFout):
         maak_document("notulen", "md", c, bestand)
+
+
+# Every kind, in the formats a secretariat sends, from the example register (which has a house
+# style): the Word and PDF files open, carry the organisation and kenmerk, and no template tag.
+ELKE_SOORT = [
+    ("agenda", [str(DOCS / "stuurgroep-2027-05-12.yaml")]),
+    ("besluitenlijst", [str(VOORBEELDEN / "stuurgroep-2027-02-10.yaml"), "--met-toetsing"]),
+    ("actiepuntenlijst", [str(VOORBEELDEN / "stuurgroep-2027-02-10.yaml")]),
+    ("toetredingsformulier", [str(DOCS / "toetreding-voorbeeldzorg.yaml")]),
+    ("kennisgeving-toetreding", [str(DOCS / "toetreding-voorbeeldzorg.yaml")]),
+    ("opzegging", [str(DOCS / "opzegging-cosis.yaml")]),
+    ("addendum", [str(DOCS / "addendum-2027-1.yaml")]),
+    ("liquidatieoverzicht", [str(DOCS / "liquidatiebegroting-voorbeeld.yaml")]),
+    (
+        "uittredingsoverzicht",
+        [
+            str(DOCS / "opzegging-cosis.yaml"),
+            "--begroting",
+            str(DOCS / "liquidatiebegroting-voorbeeld.yaml"),
+        ],
+    ),
+    ("notitie-lezingen", [str(VOORBEELDEN)]),
+]
+
+
+@pytest.mark.parametrize("formaat", ["docx", "pdf"])
+@pytest.mark.parametrize(("soort", "args"), ELKE_SOORT, ids=[s for s, _ in ELKE_SOORT])
+def test_elke_soort_in_word_en_pdf(
+    tmp_path: Path, soort: str, args: list[str], formaat: str
+) -> None:
+    doel = tmp_path / f"{soort}.{formaat}"
+    code, _, fout = draai(["maak", soort, *args, "--uitvoer", str(doel)])
+    assert code == 0, fout
+    tekst = _word_tekst(doel) if formaat == "docx" else "\n".join(_pdf_tekst(doel))
+    assert "{{" not in tekst
+    assert "{%" not in tekst
+    assert ("COSIS/" if soort == "opzegging" else "ZVHD/") in tekst
+    if soort != "opzegging":
+        assert "Zorg- en Veiligheidshuis Drenthe" in tekst
+    if formaat == "pdf":
+        assert all(
+            len([r for r in p.splitlines() if r.strip()]) >= 4 for p in _pdf_tekst(doel)
+        )  # no page holding only its footer
+
+
+def test_jaaroverzicht_in_word_en_pdf(tmp_path: Path) -> None:
+    for formaat in ("docx", "pdf"):
+        doel = tmp_path / f"jaar.{formaat}"
+        code, _, _ = draai(
+            ["jaaroverzicht", str(VOORBEELDEN), "--jaar", "2027", "--uitvoer", str(doel)]
+        )
+        assert code == 1  # the example year is not in order
+        tekst = _word_tekst(doel) if formaat == "docx" else "\n".join(_pdf_tekst(doel))
+        assert "Jaaroverzicht 2027" in tekst
+        assert "ZVHD/JO/2027-12-31" in tekst

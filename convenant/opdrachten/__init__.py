@@ -13,4 +13,5 @@ SCHEMASOORTEN = (
     "toetreding",
     "opzegging",
     "addendum",
+    "huisstijl",
 )

@@ -263,7 +263,8 @@ def context(
             for g in o.vergaderingen
             if g.vergadering.orgaan == orgaan.id
         ]
-        rijen.append({"naam": orgaan.kort or orgaan.naam, "y": 34 + 28 * i, "punten": punten})
+        naam = orgaan.kort or orgaan.naam
+        rijen.append({"naam": naam[:1].upper() + naam[1:], "y": 34 + 28 * i, "punten": punten})
     maanden = [
         {
             "x": round(150 + (dt.date(o.jaar, m, 1) - begin).days / dagen * 460, 1),

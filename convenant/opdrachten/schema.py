@@ -13,6 +13,7 @@ def modellen() -> dict[str, type[BaseModel]]:
     from governance.begroting import Begroting
     from governance.casus import Casus, InformatieVerzoek
     from governance.documenten import Addendum, Opzegging, ToetredingsVerzoek
+    from governance.huisstijl import Huisstijl
     from governance.models import Bezetting, Convenant, Verdeelsleutel
     from governance.vergadering import Vergadering
 
@@ -27,6 +28,7 @@ def modellen() -> dict[str, type[BaseModel]]:
         "toetreding": ToetredingsVerzoek,
         "opzegging": Opzegging,
         "addendum": Addendum,
+        "huisstijl": Huisstijl,
     }
 
 
@@ -46,6 +48,7 @@ def schema(soort: str) -> int:
         "toetreding": "toetredingsbestand",
         "opzegging": "opzeggingsbestand",
         "addendum": "addendumbestand",
+        "huisstijl": "huisstijlbestand",
     }.get(soort, f"{soort}bestand")
     data["description"] = (
         f"Vorm van een {bestand} voor 'convenant'; uitleg en voorbeeld staan in docs/handleiding.md."

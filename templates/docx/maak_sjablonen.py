@@ -271,8 +271,16 @@ def kop(doc: Doc, tekst: str, niveau: int = 1) -> None:
 
 
 def opsomming(doc: Doc, lus: str, tekst: str, genummerd: bool = False) -> None:
+    """A list repeated per item. Numbered lists carry their own numbers: Word's List Number
+    would continue counting from one list into the next."""
     tag(doc, "{%p " + lus + " %}")
-    doc.add_paragraph(tekst, style="List Number" if genummerd else "List Bullet")
+    if genummerd:
+        p = doc.add_paragraph("{{ loop.index }}.\t" + tekst)
+        p.paragraph_format.left_indent = Mm(8)
+        p.paragraph_format.first_line_indent = Mm(-8)
+        p.paragraph_format.tab_stops.add_tab_stop(Mm(8))
+    else:
+        doc.add_paragraph(tekst, style="List Bullet")
     tag(doc, "{%p endfor %}")
 
 
@@ -296,6 +304,7 @@ def tabel(
     breedtes: Sequence[float],
     rechts: Sequence[int] = (),
     totaal: Sequence[str] | None = None,
+    heel: bool = False,
 ) -> None:
     """A table with a header row repeated on every page, one row per item of `lus`, and an
     optional bold total row. Columns in `rechts` are right-aligned (amounts)."""
@@ -329,14 +338,19 @@ def tabel(
             if i in rechts:
                 p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     _celbreedte(t, breedtes)
+    if heel:  # a short table Word keeps on one page: every row kept with the next
+        for r in t.rows[:-1]:
+            for cel in r.cells:
+                for p in cel.paragraphs:
+                    p.paragraph_format.keep_with_next = True
     doc.add_paragraph()
 
 
 def handtekeningen(doc: Doc, blokken: Sequence[Sequence[str]]) -> None:
     """Signature blocks side by side that Word keeps on one page (rows that cannot split, and
     the paragraph before them kept with them)."""
-    if doc.paragraphs:
-        doc.paragraphs[-1].paragraph_format.keep_with_next = True
+    ruimte = doc.add_paragraph()
+    ruimte.paragraph_format.keep_with_next = True
     t = doc.add_table(rows=1, cols=len(blokken))
     _tabelranden(t, binnen=False)
     rij = t.rows[0]
@@ -403,8 +417,8 @@ def agenda() -> Doc:
             ("Kenmerk", "{{ kenmerk }}"),
         ],
     )
-    tag(doc, "{%p if inbreng_gevraagd %}")
-    alinea(doc, "{{ inbreng_gevraagd }}")
+    tag(doc, "{%p if inbreng_gevraagd or slot %}")
+    alinea(doc, "{{ [inbreng_gevraagd, slot]|select|join(' ') }}")
     tag(doc, "{%p endif %}")
     tag(doc, "{%p for p in agendapunten %}")
     p = alinea(
@@ -424,9 +438,6 @@ def agenda() -> Doc:
     q.paragraph_format.space_after = Pt(0)
     tag(doc, "{%p endfor %}")
     tag(doc, "{%p endfor %}")
-    tag(doc, "{%p if slot %}")
-    alinea(doc, "{{ slot }}", klein=True)
-    tag(doc, "{%p endif %}")
     return doc
 
 
@@ -788,6 +799,7 @@ def _gemeenten(doc: Doc, lijst: str, gewicht: str, gedeeld: str) -> None:
             "100,00 %",
             "{{ " + gedeeld + "|bedrag }}",
         ],
+        heel=True,
     )
     tag(doc, "{%p endif %}")
 
@@ -840,7 +852,10 @@ def liquidatieoverzicht() -> Doc:
 
 
 def uittredingsoverzicht() -> Doc:
-    doc = basis("Uittreding van {{ partij.naam }}", "{{ aanleiding }} · kenmerk {{ kenmerk }}")
+    doc = basis(
+        "Uittreding van {{ partij.naam }}",
+        "Naar aanleiding van de {{ aanleiding }} · kenmerk {{ kenmerk }}",
+    )
     tag(doc, "{%p if ingang %}")
     alinea(doc, "De uittreding gaat in op ", "{{ ingang|datum }}", ".", vet=[1])
     tag(doc, "{%p else %}")
@@ -857,11 +872,19 @@ def uittredingsoverzicht() -> Doc:
     tag(doc, "{%p if tijdens %}")
     kop(doc, "Tot de ingangsdatum")
     tag(doc, "{%p endif %}")
-    opsomming(doc, "for g in tijdens", "{{ g.uitleg }} ({{ g.artikel|artikel }})")
+    opsomming(
+        doc,
+        "for g in tijdens",
+        "{{ g.uitleg }} ({{ g.artikel|artikel }}{% if g.lezing %}; rust op een lezing van het convenant{% endif %})",
+    )
     tag(doc, "{%p if blijft %}")
     kop(doc, "Wat blijft gelden")
     tag(doc, "{%p endif %}")
-    opsomming(doc, "for g in blijft", "{{ g.uitleg }} ({{ g.artikel|artikel }})")
+    opsomming(
+        doc,
+        "for g in blijft",
+        "{{ g.uitleg }} ({{ g.artikel|artikel }}{% if g.lezing %}; rust op een lezing van het convenant{% endif %})",
+    )
     tag(doc, "{%p if zetels %}")
     kop(doc, "Zetels die vervallen")
     tag(doc, "{%p endif %}")
@@ -875,7 +898,11 @@ def uittredingsoverzicht() -> Doc:
     )
     tag(doc, "{%p endif %}")
     kop(doc, "Gevolgen")
-    opsomming(doc, "for g in gevolgen", "{{ g.uitleg }} ({{ g.artikel|artikel }})")
+    opsomming(
+        doc,
+        "for g in gevolgen",
+        "{{ g.uitleg }} ({{ g.artikel|artikel }}{% if g.lezing %}; rust op een lezing van het convenant{% endif %})",
+    )
     tag(doc, "{%p if kosten %}")
     kop(doc, "Kosten van de uittreding (art. 25.6)")
     alinea(
