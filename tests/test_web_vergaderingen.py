@@ -275,3 +275,18 @@ def test_datum_zoals_getypt_wordt_een_iso_bestandsnaam(c: TestClient, register: 
     velden = zet(velden, "datum", "17-11-2027")  # typed, where a browser has no date picker
     r = verstuur(c, "/vergaderingen/nieuw", zet(velden, "actie", "bijwerken"))
     assert ("datum", "2027-11-17") in formuliervelden(r.text)
+
+
+def test_besluittekst_en_ja_nee_feiten_in_het_formulier(c: TestClient, register: Path) -> None:
+    naam = "stuurgroep-2027-10-06"
+    velden = formuliervelden(c.get(f"/vergaderingen/{naam}/bewerk").text)
+    velden = zet(velden, "b0-tekst", "De Stuurgroep stelt de kaders vast.")
+    velden = zet(velden, "b0-verwerkingsverantwoordelijkheid", "ja")
+    r = verstuur(
+        c, f"/vergaderingen/{naam}/bewerk", zet(velden, "actie", "opslaan_zonder_opmerkingen")
+    )
+    assert r.status_code == 303, r.text
+    tekst = (register / f"{naam}.yaml").read_text(encoding="utf-8")
+    assert "tekst: De Stuurgroep stelt de kaders vast." in tekst
+    assert "verwerkingsverantwoordelijkheid: true" in tekst
+    assert "De Stuurgroep stelt de kaders vast." in c.get(f"/vergaderingen/{naam}").text

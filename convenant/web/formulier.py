@@ -35,9 +35,16 @@ KEUZES = ("voor", "tegen", "onthouding")
 AANWEZIGHEID = ("aanwezig", "afwezig", "inbreng")
 # What a Besluit or Vergadering may hold that the form does not show: kept in `rest`.
 BESLUIT_VELDEN = (
-    "id", "onderwerp", "soort", "treft", "casuistiek", "vervolg_van", "toelichting",
-    "stemmen", "bezwaren", "inhoud", "voldaan",
+    "id", "onderwerp", "soort", "tekst", "treft", "casuistiek", "verwerkingsverantwoordelijkheid",
+    "wijzigt_gemeentelijke_bijdragen", "vervolg_van", "toelichting", "stemmen", "bezwaren",
+    "inhoud", "voldaan",
 )  # fmt: skip
+# Yes/no facts of a besluit the form shows as checkboxes, with their label.
+BESLUIT_VINKJES = {
+    "casuistiek": "Gaat over een individuele casus (4.7)",
+    "verwerkingsverantwoordelijkheid": "Gaat over de rol van een Partij als verwerkingsverantwoordelijke (AVG)",
+    "wijzigt_gemeentelijke_bijdragen": "Wijzigt wat de gemeenten bijdragen (4.5c, 5.7, 20.3)",
+}
 VERGADERING_VELDEN = (
     "orgaan", "datum", "tijd", "locatie", "vorige_vergadering", "volgende_vergadering",
     "openbaar", "aanwezig", "afwezig", "inbreng_gevraagd_op", "uitgenodigd", "besluiten",
@@ -52,6 +59,9 @@ class BesluitInvoer:
     soort: str = ""
     treft: list[str] = field(default_factory=list)
     casuistiek: bool = False
+    verwerkingsverantwoordelijkheid: bool = False
+    wijzigt_gemeentelijke_bijdragen: bool = False
+    tekst: str = ""
     vervolg_van: str = ""
     toelichting: str = ""
     stemmen: dict[str, str] = field(default_factory=dict)  # voting unit → voor/tegen/onthouding
@@ -205,6 +215,9 @@ def invoer_uit(v: Vergadering, b: Vergaderbeeld | None) -> Invoer:
                 soort=besluit.soort,
                 treft=list(besluit.treft),
                 casuistiek=besluit.casuistiek,
+                verwerkingsverantwoordelijkheid=besluit.verwerkingsverantwoordelijkheid,
+                wijzigt_gemeentelijke_bijdragen=besluit.wijzigt_gemeentelijke_bijdragen,
+                tekst=besluit.tekst or "",
                 vervolg_van=besluit.vervolg_van or "",
                 toelichting=besluit.toelichting or "",
                 stemmen=stemmen,
@@ -309,6 +322,11 @@ def invoer_uit_formulier(f: Formulier) -> Invoer:
                 soort=_een(f, f"{p}soort"),
                 treft=[w for w in f.get(f"{p}treft", []) if w],
                 casuistiek=_een(f, f"{p}casuistiek") == "ja",
+                verwerkingsverantwoordelijkheid=_een(f, f"{p}verwerkingsverantwoordelijkheid")
+                == "ja",
+                wijzigt_gemeentelijke_bijdragen=_een(f, f"{p}wijzigt_gemeentelijke_bijdragen")
+                == "ja",
+                tekst=_een(f, f"{p}tekst"),
                 vervolg_van=_een(f, f"{p}vervolg_van"),
                 toelichting=_een(f, f"{p}toelichting"),
                 stemmen=stemmen,
@@ -390,10 +408,13 @@ def gegevens(invoer: Invoer, c: Convenant) -> dict[str, Any]:
 
 def _besluit(b: BesluitInvoer, bij_consensus: bool) -> dict[str, Any]:
     data: dict[str, Any] = {"id": b.id, "onderwerp": b.onderwerp, "soort": b.soort}
+    if b.tekst:
+        data["tekst"] = b.tekst
     if b.treft:
         data["treft"] = b.treft
-    if b.casuistiek:
-        data["casuistiek"] = True
+    for vinkje in BESLUIT_VINKJES:
+        if getattr(b, vinkje):
+            data[vinkje] = True
     if bij_consensus:
         if b.bezwaren:
             data["bezwaren"] = b.bezwaren

@@ -23,6 +23,7 @@ from governance.zetels import beeld
 from .app import pagina, werkplek
 from .beveiliging import CSRF_KOP, CSRF_VELD, gelijk
 from .formulier import (
+    BESLUIT_VINKJES,
     ActiepuntInvoer,
     BesluitInvoer,
     Invoer,
@@ -374,6 +375,7 @@ def _toon_formulier(
         stemeenheden=stemeenheden(c, orgaan, bezetting, datum) if orgaan else [],
         partijen=partijen,
         soorten=c.soorten,
+        vinkjes=BESLUIT_VINKJES,
         orgaannaam={o.id: o.naam for o in c.organen},
         bezettingsfouten=bezettingsfouten,
         c=c,
