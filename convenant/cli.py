@@ -676,18 +676,29 @@ def casus_volgende(bestand: Path, json: bool, convenant_pad: Path | None) -> int
     metavar="CRITERIUM",
     help="Een criterium dat vervuld is (herhaalbaar); de andere gelden als niet vervuld.",
 )
+@click.option(
+    "--onbekend",
+    multiple=True,
+    type=NAAM,
+    metavar="CRITERIUM",
+    help="Een criterium waarvan nog niet bekend is of het vervuld is (herhaalbaar).",
+)
 @click.option("--json", is_flag=True, help="Uitvoer als JSON.")
 @lezing_optie
 @convenant_optie
 @debug_optie
 def casus_criteria(
-    ja: tuple[str, ...], json: bool, lezingen: tuple[str, ...], convenant_pad: Path | None
+    ja: tuple[str, ...],
+    onbekend: tuple[str, ...],
+    json: bool,
+    lezingen: tuple[str, ...],
+    convenant_pad: Path | None,
 ) -> int:
-    """Is het complexe casuïstiek (Bijlage 2)? Zegt welk criterium ontbreekt, en of het
-    antwoord onder de andere lezing van de structuur van Bijlage 2 anders zou zijn."""
+    """Is het complexe casuïstiek (Bijlage 2)? Zegt welk criterium ontbreekt, wat nog niet te
+    bepalen is, en of het antwoord onder de andere lezing van Bijlage 2 anders zou zijn."""
     from .opdrachten.casus import casus_criteria as uitvoeren
 
-    return uitvoeren(convenant_pad, ja, json, lezingen)
+    return uitvoeren(convenant_pad, ja, json, lezingen, onbekend)
 
 
 @cli.group(cls=Opdrachtgroep)

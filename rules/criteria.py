@@ -30,6 +30,34 @@ def voldoet(regel: Uitdrukking, antwoorden: Mapping[str, bool]) -> bool:
     return any(voldoet(r, antwoorden) for r in regel.een_van)
 
 
+def beoordeel(regel: Uitdrukking, antwoorden: Mapping[str, bool | None]) -> bool | None:
+    """Three-valued: None where an unknown answer (`onbekend`) still decides the outcome."""
+    if isinstance(regel, str):
+        return antwoorden.get(regel, False)
+    delen = [
+        beoordeel(r, antwoorden) for r in (regel.alle if isinstance(regel, AlleVan) else regel.een_van)
+    ]
+    if isinstance(regel, AlleVan):
+        if any(d is False for d in delen):
+            return False
+        return None if any(d is None for d in delen) else True
+    if any(d is True for d in delen):
+        return True
+    return None if any(d is None for d in delen) else False
+
+
+def nog_te_bepalen(regel: Uitdrukking, antwoorden: Mapping[str, bool | None]) -> list[str]:
+    """The unknown criteria whose answer can still change the outcome, in the criteria's order."""
+    if beoordeel(regel, antwoorden) is not None:
+        return []
+    onbekend = [k for k, v in antwoorden.items() if v is None]
+    return [
+        k
+        for k in onbekend
+        if beoordeel(regel, {**antwoorden, k: True}) != beoordeel(regel, {**antwoorden, k: False})
+    ]
+
+
 def ontbrekend(
     regel: Uitdrukking, antwoorden: Mapping[str, bool], criteria: ComplexeCasuistiek
 ) -> list[str]:

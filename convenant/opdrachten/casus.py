@@ -13,7 +13,7 @@ from governance.loader import Bestand, laad
 from governance.models import Convenant
 from governance.verwijzingen import controleer, ids_van
 from rules.casus import CasusOordeel, toets_casus, uitkomst_van, volgende_stappen
-from rules.criteria import beschrijving, ontbrekend, regel_van, voldoet
+from rules.criteria import beoordeel, beschrijving, nog_te_bepalen, ontbrekend, regel_van
 from rules.informatie import toets_informatie
 from rules.lezingen import Lezer, kies, markeer
 from rules.oordeel import Grond, art
@@ -140,12 +140,16 @@ def casus_volgende(convenant_pad: Path | None, bestand: Path, json: bool) -> int
 
 
 def casus_criteria(
-    convenant_pad: Path | None, ja: tuple[str, ...], json: bool, lezingen: tuple[str, ...] = ()
+    convenant_pad: Path | None,
+    ja: tuple[str, ...],
+    json: bool,
+    lezingen: tuple[str, ...] = (),
+    onbekend: tuple[str, ...] = (),
 ) -> int:
     c = laad_convenant(convenant_pad).model
     criteria = c.complexe_casuistiek
     bekend = [k.id for k in criteria.criteria]
-    for ident in ja:
+    for ident in (*ja, *onbekend):
         if ident not in bekend:
             suggestie = bedoelde_u(ident, bekend)
             raise GebruiksFout(
@@ -156,9 +160,17 @@ def casus_criteria(
     keuze = kies(c, lezingen, lezingen_uit(c, None))
     lees = Lezer(c, keuze)
     regel = regel_van(c, lees)
-    antwoorden = {k: k in ja for k in bekend}
-    complex_ = voldoet(regel, antwoorden)
-    redenen = ontbrekend(regel, antwoorden, criteria)
+    dubbel = sorted(set(ja) & set(onbekend))
+    if dubbel:
+        raise GebruiksFout(f"'{dubbel[0]}' staat zowel bij --ja als bij --onbekend; kies één")
+    # A criterion can be unknown: then the answer is "nog niet te bepalen" where it matters.
+    antwoorden: dict[str, bool | None] = {
+        k: None if k in onbekend else k in ja for k in bekend
+    }
+    complex_ = beoordeel(regel, antwoorden)
+    open_ = nog_te_bepalen(regel, antwoorden)
+    # What is certainly missing: the unknown answers counted as yes.
+    redenen = ontbrekend(regel, {k: v is not False for k, v in antwoorden.items()}, criteria)
     [grond] = markeer(
         c,
         keuze,
@@ -170,12 +182,12 @@ def casus_criteria(
         for lezing in c.betwist[aanname].lezingen:
             if lezing.id != huidig:
                 ander = regel_van(c, Lezer(c, keuze.met(aanname, lezing.id)))
-                if voldoet(ander, antwoorden) != complex_:
+                if (uitkomst := beoordeel(ander, antwoorden)) != complex_:
                     anders.append(
                         {
                             "aanname": aanname,
                             "lezing": lezing.id,
-                            "complexe_casuistiek": not complex_,
+                            "complexe_casuistiek": uitkomst,
                             "uitspraak": lezing.uitspraak,
                         }
                     )
@@ -185,6 +197,7 @@ def casus_criteria(
                 {
                     "complexe_casuistiek": complex_,
                     "antwoorden": antwoorden,
+                    "nog_te_bepalen": open_,
                     "ontbreekt": redenen,
                     "artikelen": criteria.artikelen,
                     "aanname": grond.aanname,
@@ -196,18 +209,24 @@ def casus_criteria(
         )
     else:
         waarop = f"aanname {grond.aanname}" if grond.aanname else "vastgestelde lezing"
-        regels = [
-            f"{'Complexe casuïstiek' if complex_ else 'Geen complexe casuïstiek'} (Bijlage 2; {waarop}: {beschrijving(regel)}).",
-            "",
-        ]
+        kop = {
+            True: "Complexe casuïstiek",
+            False: "Geen complexe casuïstiek",
+            None: "Nog niet te bepalen of het complexe casuïstiek is",
+        }[complex_]
+        regels = [f"{kop} (Bijlage 2; {waarop}: {beschrijving(regel)}).", ""]
+        teken = {True: "x", False: " ", None: "?"}
         regels += [
-            f"  [{'x' if antwoorden[k.id] else ' '}] {k.id}: {k.omschrijving}"
-            for k in criteria.criteria
+            f"  [{teken[antwoorden[k.id]]}] {k.id}: {k.omschrijving}" for k in criteria.criteria
         ]
+        if open_:
+            regels += ["", f"Hangt nog af van: {', '.join(open_)} (nu onbekend)."]
         if redenen:
             regels += ["", "Ontbreekt:"] + [f"  - {r}" for r in redenen]
         for a in anders:
-            uitkomst = "wel" if a["complexe_casuistiek"] else "geen"
+            uitkomst = {True: "wel", False: "geen", None: "nog niet te bepalen of het"}[
+                a["complexe_casuistiek"]  # type: ignore[index]
+            ]
             regels += [
                 "",
                 f"Bij lezing {a['aanname']}={a['lezing']} is het {uitkomst} complexe casuïstiek: {a['uitspraak']}",
