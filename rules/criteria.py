@@ -35,7 +35,8 @@ def beoordeel(regel: Uitdrukking, antwoorden: Mapping[str, bool | None]) -> bool
     if isinstance(regel, str):
         return antwoorden.get(regel, False)
     delen = [
-        beoordeel(r, antwoorden) for r in (regel.alle if isinstance(regel, AlleVan) else regel.een_van)
+        beoordeel(r, antwoorden)
+        for r in (regel.alle if isinstance(regel, AlleVan) else regel.een_van)
     ]
     if isinstance(regel, AlleVan):
         if any(d is False for d in delen):

@@ -179,10 +179,10 @@ def toets_informatie(c: Convenant, v: InformatieVerzoek) -> InformatieOordeel:
                     "ongeldig",
                 )
             )
-        return InformatieOordeel(v.soort, _antwoord(gronden, []), tuple(gronden), ())
+        return InformatieOordeel(v.soort, _antwoord(gronden, []), _markeer(gronden), ())
     voorwaarden += _protocol(v)
     if any(g.effect for g in gronden):
-        return InformatieOordeel(v.soort, "niet toegestaan", tuple(gronden), ())
+        return InformatieOordeel(v.soort, "niet toegestaan", _markeer(gronden), ())
     if v.persoonsgegevens:
         gronden.append(
             Grond(
@@ -192,8 +192,16 @@ def toets_informatie(c: Convenant, v: InformatieVerzoek) -> InformatieOordeel:
             )
         )
     return InformatieOordeel(
-        v.soort, _antwoord(gronden, voorwaarden), tuple(gronden), tuple(voorwaarden)
+        v.soort, _antwoord(gronden, voorwaarden), _markeer(gronden), tuple(voorwaarden)
     )
+
+
+def _markeer(gronden: list[Grond]) -> tuple[Grond, ...]:
+    """What decided: the grounds that refuse, or else every rule that was checked and met
+    (the note that the Privacy Protocol is absent decides nothing)."""
+    if any(g.effect for g in gronden):
+        return tuple(g._replace(beslissend=g.effect is not None) for g in gronden)
+    return tuple(g._replace(beslissend=g.aanname != "privacy_protocol_ontbreekt") for g in gronden)
 
 
 def _antwoord(gronden: list[Grond], voorwaarden: list[str]) -> Antwoord:

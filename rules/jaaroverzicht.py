@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from typing import Literal
+from dataclasses import dataclass, replace
+from typing import Literal, NamedTuple
 
 from governance.datums import lang, plus_weken
 from governance.models import Convenant, Orgaan
@@ -38,6 +38,18 @@ class Verplichting:
     toelichting: str
     vergaderingen: tuple[str, ...] = ()
     aanname: str | None = None
+    orgaan: str | None = None  # the orgaan whose meetings decide it; None: any meeting
+    # Whether another meeting can only help (a count, a decision taken): then an unreadable
+    # file cannot turn `in orde` around, only `niet in orde`.
+    aanvulbaar: bool = False
+
+
+class Onleesbaar(NamedTuple):
+    """A meeting file that could not be read, and what little is known of it."""
+
+    naam: str
+    orgaan: str | None
+    jaar: int | None
 
 
 @dataclass(frozen=True)
@@ -76,7 +88,11 @@ def _van(register: Iterable[Gehouden], orgaan: str, jaar: int | None = None) -> 
 
 
 def overzicht(
-    c: Convenant, register: list[Gehouden], jaar: int, peildatum: dt.date
+    c: Convenant,
+    register: list[Gehouden],
+    jaar: int,
+    peildatum: dt.date,
+    onleesbaar: Sequence[Onleesbaar] = (),
 ) -> Jaaroverzicht:
     in_jaar = [g for g in register if g.vergadering.datum.year == jaar]
     verplichtingen: list[Verplichting] = []
@@ -90,11 +106,31 @@ def overzicht(
     return Jaaroverzicht(
         jaar,
         peildatum,
-        tuple(verplichtingen),
+        tuple(_met_onleesbaar(verplichtingen, onleesbaar, jaar)),
         tuple(sorted(in_jaar, key=lambda g: g.vergadering.datum)),
         tuple(opens),
         tuple(_kennisgevingen(c, register, jaar)),
     )
+
+
+def _met_onleesbaar(
+    verplichtingen: list[Verplichting], onleesbaar: Sequence[Onleesbaar], jaar: int
+) -> list[Verplichting]:
+    """An obligation an unreadable meeting could affect is `onbekend`, not `niet in orde`."""
+    raakt = [o for o in onleesbaar if o.jaar in (None, jaar)]
+    uit = []
+    for v in verplichtingen:
+        wie = [
+            o.naam for o in raakt if o.orgaan is None or v.orgaan is None or o.orgaan == v.orgaan
+        ]
+        if wie and v.status != "onbekend" and not (v.aanvulbaar and v.status == "in orde"):
+            v = replace(
+                v,
+                status="onbekend",
+                toelichting=f"{v.toelichting}; onleesbaar en mogelijk van invloed: {', '.join(wie)}",
+            )
+        uit.append(v)
+    return uit
 
 
 def _frequentie(c: Convenant, in_jaar: list[Gehouden], jaar: int) -> list[Verplichting]:
@@ -123,6 +159,8 @@ def _frequentie(c: Convenant, in_jaar: list[Gehouden], jaar: int) -> list[Verpli
                 toelichting,
                 tuple(g.naam for g in gehouden),
                 regel.aanname,
+                orgaan.id,
+                aanvulbaar=True,
             )
         )
     return uit
@@ -157,6 +195,8 @@ def _verzoeken(register: list[Gehouden], jaar: int) -> list[Verplichting]:
             toelichting,
             tuple(dict.fromkeys(g.naam for g, _ in verzoeken)),
             "verzoek_partneroverleg_termijn",
+            "partneroverleg",
+            aanvulbaar=True,
         )
     ]
 
@@ -174,6 +214,8 @@ def _jaarvergadering(in_jaar: list[Gehouden]) -> list[Verplichting]:
                 "6.4",
                 "niet in orde",
                 "geen jaarvergadering in het register",
+                orgaan="jaarvergadering",
+                aanvulbaar=True,
             )
         ]
     namen = tuple(g.naam for g in vergaderingen)
@@ -188,6 +230,8 @@ def _jaarvergadering(in_jaar: list[Gehouden]) -> list[Verplichting]:
             if vastgesteld
             else "geen geldig besluit over jaarverslag en jaarrekening",
             namen,
+            orgaan="jaarvergadering",
+            aanvulbaar=True,
         )
     ]
     uit.append(
@@ -197,6 +241,8 @@ def _jaarvergadering(in_jaar: list[Gehouden]) -> list[Verplichting]:
             "in orde" if besproken else "onbekend",
             "besproken" if besproken else "niet vastgelegd onder 'besproken'",
             namen,
+            orgaan="jaarvergadering",
+            aanvulbaar=True,
         )
     )
     return uit
@@ -219,6 +265,8 @@ def _jaarplan(in_jaar: list[Gehouden]) -> list[Verplichting]:
                 "niet in orde",
                 reden,
                 tuple(g.naam for g, _ in besluiten),
+                orgaan="stuurgroep",
+                aanvulbaar=True,
             )
         ]
     g, _ = aangenomen[0]
@@ -229,6 +277,8 @@ def _jaarplan(in_jaar: list[Gehouden]) -> list[Verplichting]:
             "in orde",
             f"vastgesteld op {lang(g.vergadering.datum)}",
             (g.naam,),
+            orgaan="stuurgroep",
+            aanvulbaar=True,
         )
     ]
     uiterlijk = plus_weken(g.vergadering.datum, 4)
@@ -241,6 +291,8 @@ def _jaarplan(in_jaar: list[Gehouden]) -> list[Verplichting]:
                 "onbekend",
                 "niet vastgelegd wanneer het Jaarplan is verzonden",
                 (g.naam,),
+                orgaan="stuurgroep",
+                aanvulbaar=True,
             )
         )
         return uit
@@ -259,6 +311,8 @@ def _jaarplan(in_jaar: list[Gehouden]) -> list[Verplichting]:
             status,
             toelichting,
             (g.naam,),
+            orgaan="stuurgroep",
+            aanvulbaar=True,
         )
     )
     return uit
@@ -366,6 +420,7 @@ def _verzending(
             "niet (op tijd): " + "; ".join(te_laat),
             tuple(betrokken),
             aanname,
+            orgaan.id,
         )
     if onbekend:
         return Verplichting(
@@ -376,15 +431,28 @@ def _verzending(
             + _opsomming([lang(d) for d in onbekend]),
             tuple(betrokken),
             aanname,
+            orgaan.id,
         )
     if not betrokken and any(d in _ALLEEN_NA for d in documenten):
         return None
     if not betrokken:
         return Verplichting(
-            omschrijving, artikel, "onbekend", f"geen vergaderingen in {jaar}", (), aanname
+            omschrijving,
+            artikel,
+            "onbekend",
+            f"geen vergaderingen in {jaar}",
+            (),
+            aanname,
+            orgaan.id,
         )
     return Verplichting(
-        omschrijving, artikel, "in orde", "alles op tijd verzonden", tuple(betrokken), aanname
+        omschrijving,
+        artikel,
+        "in orde",
+        "alles op tijd verzonden",
+        tuple(betrokken),
+        aanname,
+        orgaan.id,
     )
 
 

@@ -265,3 +265,29 @@ def test_valideer_noemt_de_bevindingen_van_de_tweede_lezing() -> None:
         assert gevonden[ident]["aanname"], ident
     # The other reading of Bijlage 2 is recorded as a reading, not only as prose.
     assert len(C.bevinding["criteria_structuur"].lezingen or []) == 2
+
+
+def test_elk_json_oordeel_markeert_wat_besliste(tmp_path: Path) -> None:
+    """toets, casus, informatie and jaaroverzicht mark the deciding ground(s) (`beslissend`)."""
+    for pad in vergaderbestanden(VOORBEELDREGISTER):
+        for besluit in _json(["toets", str(pad)])["besluiten"]:
+            assert any(g["beslissend"] for g in besluit["gronden"]), besluit["id"]
+    for stap in _json(["casus", "toets", str(VOORBEELDREGISTER / "casus" / "zvhd-2027-0042.yaml")])[
+        "stappen"
+    ]:
+        assert any(g["beslissend"] for g in stap["gronden"]), stap["nummer"]
+    verzoek = tmp_path / "verzoek.yaml"
+    verzoek.write_text("soort: communicatie_extern\n", encoding="utf-8")
+    informatie = _json(["informatie", "toets", str(verzoek)])
+    assert informatie["antwoord"] == "niet toegestaan"
+    assert [g["artikel"] for g in informatie["gronden"] if g["beslissend"]] == ["21.1"]
+    jaar = _json(["jaaroverzicht", str(VOORBEELDREGISTER), "--jaar", "2027"])
+    for vergadering in jaar["vergaderingen"]:
+        for besluit in vergadering["besluiten"]:
+            assert any(g["beslissend"] for g in besluit["gronden"]), besluit["id"]
+    # The text output marks exactly those grounds with '!'.
+    _, uit, _ = draai(["toets", str(VOORBEELDREGISTER / "stuurgroep-2027-02-10.yaml")])
+    data = _json(["toets", str(VOORBEELDREGISTER / "stuurgroep-2027-02-10.yaml")])
+    assert uit.count("\n    ! ") == sum(
+        g["beslissend"] for b in data["besluiten"] for g in b["gronden"]
+    )

@@ -164,9 +164,7 @@ def casus_criteria(
     if dubbel:
         raise GebruiksFout(f"'{dubbel[0]}' staat zowel bij --ja als bij --onbekend; kies één")
     # A criterion can be unknown: then the answer is "nog niet te bepalen" where it matters.
-    antwoorden: dict[str, bool | None] = {
-        k: None if k in onbekend else k in ja for k in bekend
-    }
+    antwoorden: dict[str, bool | None] = {k: None if k in onbekend else k in ja for k in bekend}
     complex_ = beoordeel(regel, antwoorden)
     open_ = nog_te_bepalen(regel, antwoorden)
     # What is certainly missing: the unknown answers counted as yes.
@@ -224,12 +222,12 @@ def casus_criteria(
         if redenen:
             regels += ["", "Ontbreekt:"] + [f"  - {r}" for r in redenen]
         for a in anders:
-            uitkomst = {True: "wel", False: "geen", None: "nog niet te bepalen of het"}[
+            bij = {True: "wel", False: "geen", None: "nog niet te bepalen of het"}[
                 a["complexe_casuistiek"]  # type: ignore[index]
             ]
             regels += [
                 "",
-                f"Bij lezing {a['aanname']}={a['lezing']} is het {uitkomst} complexe casuïstiek: {a['uitspraak']}",
+                f"Bij lezing {a['aanname']}={a['lezing']} is het {bij} complexe casuïstiek: {a['uitspraak']}",
             ]
         schrijf("\n".join(regels) + "\n")
     return EXIT_OK if complex_ else EXIT_NIET_GELDIG

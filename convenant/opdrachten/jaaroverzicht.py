@@ -26,7 +26,7 @@ from governance.errors import (
 )
 from governance.models import Bezetting, Convenant
 from governance.zetels import Vergaderbeeld, beeld
-from rules.jaaroverzicht import Gehouden, Jaaroverzicht, Omslag, omslagen, overzicht
+from rules.jaaroverzicht import Gehouden, Jaaroverzicht, Omslag, Onleesbaar, omslagen, overzicht
 from rules.lezingen import STANDAARD, Lezingkeuze, kies
 from rules.toets import toets
 
@@ -52,6 +52,26 @@ def _beelden(
         except InvoerFout as fout:
             onleesbaar.extend(fout.meldingen)
     return beelden, onleesbaar
+
+
+def _onleesbaar(meldingen: list[Melding]) -> list[Onleesbaar]:
+    """What can still be read of each unreadable meeting file: its orgaan and year, if any."""
+    import yaml
+
+    uit: list[Onleesbaar] = []
+    for bestand in dict.fromkeys(m.bestand for m in meldingen):
+        orgaan: str | None = None
+        jaar: int | None = None
+        try:
+            ruw = yaml.safe_load(Path(bestand).read_text(encoding="utf-8"))
+        except (OSError, ValueError, yaml.YAMLError):  # a bad date raises ValueError
+            ruw = None
+        if isinstance(ruw, dict):
+            orgaan = ruw["orgaan"] if isinstance(ruw.get("orgaan"), str) else None
+            datum = ruw.get("datum")
+            jaar = datum.year if isinstance(datum, dt.date) else None
+        uit.append(Onleesbaar(Path(bestand).name, orgaan, jaar))
+    return uit
 
 
 def _beoordeeld(beelden: list[tuple[str, Vergaderbeeld]], keuze: Lezingkeuze) -> list[Gehouden]:
@@ -120,7 +140,7 @@ def jaaroverzicht(
     if not gehouden and not onleesbaar:
         raise GebruiksFout(f"{register}: geen vergaderbestanden (*.yaml) gevonden")
     jaar = jaar or max((g.vergadering.datum.year for g in gehouden), default=dt.date.today().year)
-    o = overzicht(c, gehouden, jaar, op or dt.date(jaar, 12, 31))
+    o = overzicht(c, gehouden, jaar, op or dt.date(jaar, 12, 31), _onleesbaar(onleesbaar))
     omslag = gevoeligheid(c, beelden, gehouden, o, keuze) if met_gevoeligheid else None
     for melding in onleesbaar:
         sys.stderr.write(f"{melding}\n")
