@@ -275,12 +275,19 @@ def valideer(**opties: Any) -> int:
     help="Alleen deze soort.",
 )
 @click.option("--json", is_flag=True, help="Uitvoer als JSON.")
+@register_optie
 @debug_optie
-def partijen(convenant_pad: Path | None, op: dt.date, soort: str | None, json: bool) -> int:
-    """Toon de Partijen die op een datum aan het convenant deelnemen."""
+def partijen(
+    convenant_pad: Path | None, op: dt.date, soort: str | None, json: bool, register: Path | None
+) -> int:
+    """Toon de Partijen die op een datum aan het convenant deelnemen.
+
+    Met de toetredingen van het register (toetredingen/): een ondertekend dossier maakt de
+    organisatie Partij vanaf de datum van ondertekening.
+    """
     from .opdrachten.partijen import partijen as uitvoeren
 
-    return uitvoeren(convenant_pad, op, soort, json)
+    return uitvoeren(convenant_pad, op, soort, json, register)
 
 
 @cli.command()

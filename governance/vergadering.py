@@ -99,10 +99,30 @@ class Stemmen(Model):
 
 
 class Toetreding(Model):
-    organisatie: Tekst
+    """The facts of an accession: written here, or taken from its dossier in the register."""
+
+    # toetredingen/ID.yaml of the register: informed when and who agreed come from there
+    dossier: Id | None = None
+    organisatie: Tekst | None = None
     partijen_geinformeerd_op: Datum | None = None
     akkoord: PartijenOfAlle = []  # parties that agreed (22.4); `alle` for every party in force
     geweigerd: Partijen = []
+
+    @model_validator(mode="after")
+    def _dossier_of_feiten(self) -> Toetreding:
+        if self.dossier is None and self.organisatie is None:
+            raise WaardeFout(
+                "een toetreding noemt haar dossier of de organisatie die toetreedt",
+                "schrijf bijv. toetreding: {dossier: voorbeeldzorg} (het dossier in toetredingen/), of organisatie: …",
+            )
+        if self.dossier is not None and (
+            self.partijen_geinformeerd_op is not None or self.akkoord or self.geweigerd
+        ):
+            raise WaardeFout(
+                "wie akkoord gaf en wanneer de Partijen zijn ingelicht, staat al in het dossier",
+                "laat partijen_geinformeerd_op, akkoord en geweigerd hier weg, of laat 'dossier' weg",
+            )
+        return self
 
 
 class Wijziging(Model):

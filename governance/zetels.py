@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Literal, NamedTuple
 
 from .datums import lang
@@ -254,14 +255,23 @@ def _zetels(
 
 
 def beeld(
-    c: Convenant, vergadering: Bestand[Vergadering], bezetting: Bezetting | None
+    c: Convenant,
+    vergadering: Bestand[Vergadering],
+    bezetting: Bezetting | None,
+    register: Path | None = None,
 ) -> Vergaderbeeld:
-    """Check a vergadering against the convenant and bezetting; raise every problem at once."""
+    """Check a vergadering against the convenant and bezetting; raise every problem at once.
+
+    A toetreding besluit that names its dossier gets the dossier's facts as of the meeting
+    date, from `register` or else the register the meeting file lies in.
+    """
     v, bron = vergadering.model, vergadering.bron
     ids = ids_van(c)
     meldingen = dubbele_ids(v, bron) + controleer(v, bron, ids, convenant=c)
     if meldingen:
         raise InvoerFout(meldingen)
+    if any(b.toetreding is not None and b.toetreding.dossier for b in v.besluiten):
+        v = _met_dossiers(c, v, bron, register)
     orgaan = c.orgaan[v.orgaan]
     if orgaan.besluitregel is None or orgaan.eindgezag:
         raise InvoerFout(
@@ -316,6 +326,22 @@ def beeld(
     if lezer.meldingen:
         raise InvoerFout(lezer.meldingen)
     return b
+
+
+def _met_dossiers(c: Convenant, v: Vergadering, bron: Bron, register: Path | None) -> Vergadering:
+    from .bestanden import zoek_register
+    from .toetreding import toetreding_uit_dossier
+
+    if register is None and bron.pad.parent.is_dir():
+        register = zoek_register(None, bron.pad)
+    besluiten = []
+    for i, b in enumerate(v.besluiten):
+        if b.toetreding is not None and b.toetreding.dossier:
+            plek = bron.melding(("besluiten", i, "toetreding", "dossier"), "").plek()
+            t = toetreding_uit_dossier(b.toetreding, v.datum, register, c, plek)
+            b = b.model_copy(update={"toetreding": t})
+        besluiten.append(b)
+    return v.model_copy(update={"besluiten": besluiten})
 
 
 def _partijen_in_kracht(c: Convenant, v: Vergadering, lezer: _Lezer) -> None:

@@ -564,8 +564,9 @@ def _kennisgevingen(c: Convenant, register: list[Gehouden], jaar: int) -> list[s
                     "aangenomen": "goedgekeurd",
                     "aangehouden": "wacht op akkoorden (22.4)",
                 }.get(o.oordeel, o.oordeel)
+                wie = b.toetreding.organisatie or f"dossier {b.toetreding.dossier}"
                 uit.append(
-                    f"Toetreding van {b.toetreding.organisatie}: {stand} (besluit {b.id} van "
+                    f"Toetreding van {wie}: {stand} (besluit {b.id} van "
                     f"{lang(g.vergadering.datum)})"
                 )
             if b.soort == "uitsluiting" and b.uitsluiting is not None:

@@ -23,8 +23,17 @@ def _aantal(n: int, soort: str) -> str:
     return f"{n} {soort if n == 1 else SOORT_MEERVOUD[soort]}"
 
 
-def partijen(convenant_pad: Path | None, op: dt.date, soort: str | None, json: bool) -> int:
-    c = laad_convenant(convenant_pad).model
+def partijen(
+    convenant_pad: Path | None,
+    op: dt.date,
+    soort: str | None,
+    json: bool,
+    register: Path | None = None,
+) -> int:
+    from governance.bestanden import zoek_register
+    from governance.toetreding import met_toetredingen
+
+    c = met_toetredingen(laad_convenant(convenant_pad).model, zoek_register(register))
     in_kracht, niet_in_kracht = _op(c, op, soort)
     if json:
         schrijf(als_json(partijen_dict(c, op, soort)))

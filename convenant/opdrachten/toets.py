@@ -14,10 +14,12 @@ from governance.bestanden import (
     laad_vergadering,
     lezingen_uit,
     vergaderbestanden,
+    zoek_register,
 )
 from governance.datums import lang
 from governance.errors import EXIT_NIET_GELDIG, EXIT_OK, EXIT_ONLEESBAAR, InvoerFout
 from governance.models import Bezetting, Convenant
+from governance.toetreding import met_toetredingen
 from governance.zetels import Vergaderbeeld, beeld
 from rules.lezingen import STANDAARD, Lezingkeuze, kies
 from rules.oordeel import Oordeel
@@ -40,9 +42,10 @@ def toets_bestand(
     pad: Path,
     keuze: Lezingkeuze = STANDAARD,
     met_gevoeligheid: bool = False,
+    register: Path | None = None,
 ) -> Uitkomst:
     vergadering = laad_vergadering(pad)
-    b = beeld(c, vergadering, bezetting)
+    b = beeld(c, vergadering, bezetting, register)
     return Uitkomst(pad, b, gevoeligheid(b, keuze) if met_gevoeligheid else toets(b, keuze))
 
 
@@ -55,7 +58,8 @@ def toets_opdracht(
     lezingen: tuple[str, ...] = (),
     met_gevoeligheid: bool = False,
 ) -> int:
-    c = laad_convenant(convenant_pad).model
+    # the parties that acceded by a signed dossier of the register are parties here too
+    c = met_toetredingen(laad_convenant(convenant_pad).model, zoek_register(register, *invoer))
     gevonden = bezetting_uit(c, bezetting_pad, register, *invoer)
     bezetting = gevonden.model if gevonden else None
     keuze = kies(c, lezingen, lezingen_uit(c, register, *invoer))
@@ -65,7 +69,7 @@ def toets_opdracht(
     onleesbaar = False
     for pad in bestanden:
         try:
-            uitkomsten.append(toets_bestand(c, bezetting, pad, keuze, met_gevoeligheid))
+            uitkomsten.append(toets_bestand(c, bezetting, pad, keuze, met_gevoeligheid, register))
         except InvoerFout as fout:  # report it and go on with the other files
             onleesbaar = True
             sys.stderr.write(fout.voor_gebruiker() + "\n")

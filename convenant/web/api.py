@@ -229,7 +229,7 @@ async def toets(request: Request) -> Response:
     vergadering = await _lees(request, Vergadering)
     c = w.convenant
     keuze = _lezingen(w, ())
-    b = beeld(c, vergadering, _bezetting(w))
+    b = beeld(c, vergadering, _bezetting(w), w.register)
     return _json(als_dict(Uitkomst(Path(VERZOEK), b, beoordeel(b, keuze))))
 
 

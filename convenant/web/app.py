@@ -26,7 +26,16 @@ def maak_app(
     hosts: frozenset[str] | None = LOKAAL | {"testserver"},
 ) -> FastAPI:
     """The workplace on `werkplek`. `hosts`: the host names it answers to (None: any)."""
-    from . import api, besluitpagina, convenantpagina, opmaak, overzicht, simulatie, vergaderingen
+    from . import (
+        api,
+        besluitpagina,
+        convenantpagina,
+        opmaak,
+        overzicht,
+        simulatie,
+        toetreding,
+        vergaderingen,
+    )
 
     app = FastAPI(
         title="Convenant ZVHD — werkplek",
@@ -48,6 +57,7 @@ def maak_app(
     app.include_router(convenantpagina.router)
     app.include_router(api.router)
     app.include_router(simulatie.router)
+    app.include_router(toetreding.router)
 
     @app.exception_handler(OnbekendeVergadering)
     async def _onbekend(request: Request, fout: Exception) -> Response:

@@ -53,23 +53,34 @@ class Werkplek:
     convenant_pad: Path | None = None
     tekst_pad: Path | None = None
     _convenant: Convenant | None = None
-    _bezetting: tuple[tuple[float, int], Bezetting | None, list[Melding]] | None = None
+    _bezetting: tuple[tuple[float, int, int], Bezetting | None, list[Melding]] | None = None
+    _met_toetredingen: tuple[tuple[tuple[str, int, int], ...], Convenant] | None = None
 
     def __post_init__(self) -> None:
         self.register = self.register.resolve()
 
     @property
     def convenant(self) -> Convenant:
+        """The convenant with the parties that acceded by a signed dossier of the register."""
+        from governance.toetreding import dossierbestanden, met_toetredingen
+
         if self._convenant is None:
             self._convenant = laad_convenant(self.convenant_pad).model
-        return self._convenant
+        stempel = tuple(
+            (p.name, p.stat().st_mtime_ns, p.stat().st_size)
+            for p in dossierbestanden(self.register)
+        )
+        if self._met_toetredingen is None or self._met_toetredingen[0] != stempel:
+            self._met_toetredingen = (stempel, met_toetredingen(self._convenant, self.register))
+        return self._met_toetredingen[1]
 
     def bezetting(self) -> tuple[Bezetting | None, list[Melding]]:
         """The register's bezetting, re-read when the file changed; its errors if broken."""
         pad = self.register / BEZETTING
         try:
             stat = pad.stat()
-            stempel = (stat.st_mtime, stat.st_size)
+            # checked against the parties, which a signed toetreding changes
+            stempel = (stat.st_mtime, stat.st_size, id(self.convenant))
         except FileNotFoundError:
             return None, []
         if self._bezetting is None or self._bezetting[0] != stempel:
