@@ -63,6 +63,7 @@ chromium:
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/werkplek.py
+	$(BIN)/python bench/procedures.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis *.egg-info

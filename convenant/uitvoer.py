@@ -262,7 +262,8 @@ def documentformaat(uitvoer: Path | None, formaat: str | None) -> str:
     return formaat or volgens_naam or "md"
 
 
-def _json_waarde(waarde: object) -> object:
+def json_waarde(waarde: object) -> object:
+    """Dates as ISO text, Decimal as text: the JSON conventions of DESIGN.md."""
     if isinstance(waarde, dt.date):
         return waarde.isoformat()
     if isinstance(waarde, Decimal):
@@ -273,7 +274,7 @@ def _json_waarde(waarde: object) -> object:
 def als_json(data: object) -> str:
     import json
 
-    return json.dumps(data, ensure_ascii=False, indent=2, default=_json_waarde) + "\n"
+    return json.dumps(data, ensure_ascii=False, indent=2, default=json_waarde) + "\n"
 
 
 def tabel(koppen: Sequence[str], rijen: Sequence[Sequence[str]], inspringing: str = "") -> str:

@@ -115,6 +115,10 @@ def test_toetreding_van_verzoek_tot_nieuwe_partij(register: Path) -> None:
         == 303
     )
     assert "besluit van de Stuurgroep" in _wacht_op(c)
+    # without a besluit there is no form yet, and the page says what it needs
+    documenten = c.get("/toetredingen/jeugdhulp_zo/documenten?soort=toetredingsformulier")
+    assert "kan (nog) niet worden gemaakt" in documenten.text
+    assert "besluit_stuurgroep" in documenten.text
 
     # on the agenda of the Stuurgroep of 12 May 2027
     r = _post(c, "agenda", vergadering="stuurgroep-2027-05-12", opmerkingen_vervallen="ja")
@@ -125,24 +129,34 @@ def test_toetreding_van_verzoek_tot_nieuwe_partij(register: Path) -> None:
     besluit = data["besluiten"][-1]
     assert besluit["toetreding"] == {"dossier": "jeugdhulp_zo"}
     assert list((register / "geschiedenis" / "stuurgroep-2027-05-12").glob("*.yaml"))
-    # the form is a concept while the besluit is not aangenomen (no votes recorded yet)
+    # until the meeting records its votes, the form cannot rest on the besluit and says why
+    documenten = c.get("/toetredingen/jeugdhulp_zo/documenten?soort=toetredingsformulier")
+    assert "de stemmen ontbreken" in documenten.text
+
+    # the meeting records the votes, as the meeting form would, but not yet 22.1
+    besluit["stemmen"] = {"voor": "alle"}
+    dump = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+    vergadering.write_text(dump, encoding="utf-8")
+    # the besluit is not aangenomen: the form is a CONCEPT, in every format
     formulier = c.get("/toetredingen/jeugdhulp_zo/document/toetredingsformulier")
     assert "CONCEPT" in formulier.text
     assert "Stichting Jeugdhulp Zuidoost" in formulier.text
-
-    # the meeting records the votes and the confirmation of 22.1, as the meeting form would
-    besluit["stemmen"] = {"voor": "alle"}
+    pdf = c.get("/toetredingen/jeugdhulp_zo/document/toetredingsformulier?formaat=pdf")
+    assert pdf.content.startswith(b"%PDF")
+    assert "een besluit van de Stuurgroep dat is aangenomen" in _wacht_op(c)
+    # with the confirmation of the task (22.1) the Stuurgroep adopts it
     besluit["voldaan"] = ["publieke_taak"]
-    vergadering.write_text(
-        yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8"
-    )
+    dump = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+    vergadering.write_text(dump, encoding="utf-8")
     # convenant toets reads informed-when and who-agreed from the dossier
     _, uit, fout = draai(["toets", str(vergadering), "--json"])
     oordeel = next(b for b in json.loads(uit)["besluiten"] if b["id"] == besluit["id"])
     assert oordeel["oordeel"] == "aangenomen", (oordeel, fout)
     assert any("Alle 31 Partijen gaven akkoord" in g["uitleg"] for g in oordeel["gronden"])
     assert "ondertekening van het toetredingsformulier" in _wacht_op(c)
-    assert "CONCEPT" not in c.get("/toetredingen/jeugdhulp_zo/document/toetredingsformulier").text
+    formulier = c.get("/toetredingen/jeugdhulp_zo/document/toetredingsformulier")
+    assert formulier.status_code == 200
+    assert "CONCEPT" not in formulier.text
 
     # signed: a Partij from that date, for the workplace, the API and the CLI alike
     assert (

@@ -18,9 +18,10 @@ VOORBEELDEN = Path(__file__).resolve().parent.parent / "examples"
 
 
 def kopieer_register(doel: Path) -> Path:
-    """The example meetings, bezetting and verdeelsleutel (not casus: never served)."""
+    """The example meetings, bezetting, verdeelsleutel and house style with its logo (not
+    casus: never served)."""
     doel.mkdir(parents=True, exist_ok=True)
-    for pad in VOORBEELDEN.glob("*.yaml"):
+    for pad in [*VOORBEELDEN.glob("*.yaml"), *VOORBEELDEN.glob("*.png")]:
         shutil.copy2(pad, doel / pad.name)
     return doel
 

@@ -30,6 +30,7 @@ def maak_app(
         api,
         besluitpagina,
         convenantpagina,
+        documenten,
         opmaak,
         overzicht,
         simulatie,
@@ -52,6 +53,7 @@ def maak_app(
     app.middleware("http")(poortwachter(token, hosts or frozenset()))
     app.mount("/static", StaticFiles(directory=STATISCH), name="static")
     app.include_router(overzicht.router)
+    app.include_router(documenten.router)  # before /vergaderingen/{id}/…
     app.include_router(vergaderingen.router)
     app.include_router(besluitpagina.router)
     app.include_router(convenantpagina.router)

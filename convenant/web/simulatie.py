@@ -93,6 +93,9 @@ def uittredingpagina(
         "ingebrekestelling": ingebrekestelling,
         "hersteltermijn": hersteltermijn,
         "besluit": besluit,
+        "brief_naam": request.query_params.get("brief_naam", ""),
+        "brief_functie": request.query_params.get("brief_functie", ""),
+        "brief_plaats": request.query_params.get("brief_plaats", ""),
     }
     fouten: dict[str, str] = {}
     datums = {
@@ -565,3 +568,162 @@ async def begroting_opslaan(request: Request) -> Response:
     return RedirectResponse(
         f"/liquidatie?begroting={BEGROTINGEN}/{doel}&opgeslagen=ja", status_code=303
     )
+
+
+# --- documents of an exit and a liquidation -----------------------------------------------------
+
+UITTREDINGSDOCUMENTEN = ("opzegging", "uittredingsoverzicht")
+
+
+def _opzegging(request: Request) -> tuple[Any, list[str]]:
+    """The opzegging the exit page describes (its query), or why there is none yet."""
+    from governance.documenten import Opzegging
+
+    q = request.query_params
+    c = werkplek(request).convenant
+    partij = c.partij.get(q.get("partij", ""))
+    if partij is None or not partij.is_partij:
+        return None, ["Kies eerst de Partij die vertrekt."]
+    if q.get("route", "opzegtermijn") not in ("opzegtermijn", "wijziging"):
+        return None, ["Bij een uitsluiting zegt de Partij niet zelf op: er is geen opzegging."]
+    ondertekenaar = partij.ondertekenaar
+    naam = q.get("brief_naam") or (ondertekenaar.naam if ondertekenaar else "")
+    functie = q.get("brief_functie") or (ondertekenaar.functie if ondertekenaar else "")
+    data: dict[str, Any] = {
+        "partij": partij.id,
+        "datum": q.get("opzegging", ""),
+        "route": q.get("route", "opzegtermijn"),
+        "ondertekenaar": {"naam": naam, "functie": functie},
+        "plaats": q.get("brief_plaats", ""),
+    }
+    if q.get("ingang"):
+        data["ingang_wijziging"] = q.get("ingang")
+    try:
+        return Opzegging.model_validate(data), []
+    except ValueError:
+        ontbreekt = [
+            tekst
+            for waarde, tekst in (
+                (data["datum"], "de datum van de opzegging"),
+                (naam, "wie de brief ondertekent"),
+                (functie, "diens functie"),
+                (data["plaats"], "de plaats van de brief"),
+            )
+            if not waarde
+        ]
+        return None, [
+            "Voor de brief ontbreekt nog: " + (", ".join(ontbreekt) or "een geldige datum") + "."
+        ]
+
+
+def _zonder_formaat(request: Request) -> str:
+    from urllib.parse import urlencode
+
+    return urlencode(
+        [
+            (k, v)
+            for k, v in request.query_params.multi_items()
+            if k not in ("formaat", "soort", "inline")
+        ]
+    )
+
+
+@router.get("/uittreding/documenten", response_class=HTMLResponse)
+def uittredingsdocumenten(request: Request, soort: str = "uittredingsoverzicht") -> Response:
+    from .documenten import knoppen, maak
+
+    w = werkplek(request)
+    if soort not in UITTREDINGSDOCUMENTEN:
+        raise HTTPException(404, f"Geen document '{soort}' bij een uittreding.")
+    opzegging, waarom = _opzegging(request)
+    fout = "\n".join(waarom) or None
+    concept = None
+    if opzegging is not None:
+        try:
+            concept = maak(w, soort, "md", opzegging, w.register / "opzegging.yaml").concept
+        except (InvoerFout, GebruiksFout) as e:
+            fout = e.voor_gebruiker()
+    query = _zonder_formaat(request)
+    basis = f"/uittreding/document/{soort}?{query}"
+    return pagina(
+        request,
+        "documenten.html.j2",
+        titel="Documenten bij een uittreding",
+        terug=(f"/uittreding?{query}", "de simulatie"),
+        soorten=[(s, f"/uittreding/documenten?{query}&soort={s}") for s in UITTREDINGSDOCUMENTEN],
+        soort=soort,
+        voorbeeld=f"{basis}&formaat=html&inline=ja",
+        knoppen=knoppen(basis, "&"),
+        concept=concept,
+        fout=fout,
+    )
+
+
+@router.get("/uittreding/document/{soort}")
+def uittredingsdocument(
+    request: Request, soort: str, formaat: str = "html", inline: str = ""
+) -> Response:
+    from .documenten import antwoord, maak
+
+    w = werkplek(request)
+    if soort not in UITTREDINGSDOCUMENTEN:
+        raise HTTPException(404, f"Geen document '{soort}' bij een uittreding.")
+    opzegging, waarom = _opzegging(request)
+    if opzegging is None:
+        raise HTTPException(422, " ".join(waarom))
+    document = maak(w, soort, formaat, opzegging, w.register / "opzegging.yaml")
+    return antwoord(document, f"{soort}-{opzegging.partij}", inline == "ja")
+
+
+def _liquidatie_opties(request: Request) -> tuple[BegrotingBestand, dict[str, Any]]:
+    from .api import verdeelsleutel
+
+    w = werkplek(request)
+    q = request.query_params
+    gekozen = _kies_begroting(w, q.get("begroting", ""))
+    if gekozen is None or gekozen.model is None:
+        raise HTTPException(422, "Kies eerst een begroting die te lezen is.")
+    route = q.get("route", "opheffing")
+    return gekozen, {
+        "verdeelsleutel": verdeelsleutel(w),
+        "route": route if route in ("opheffing", "uittreding", "rechter") else "opheffing",
+        "uittredend": q.get("uittredend") or None,
+        "zonder": tuple(z for z in q.getlist("zonder") if z),
+    }
+
+
+@router.get("/liquidatie/documenten", response_class=HTMLResponse)
+def liquidatiedocumenten(request: Request) -> Response:
+    from .documenten import knoppen, maak
+
+    w = werkplek(request)
+    fout = concept = None
+    try:
+        gekozen, opties = _liquidatie_opties(request)
+        concept = maak(w, "liquidatieoverzicht", "md", gekozen.model, gekozen.pad, **opties).concept
+    except (InvoerFout, GebruiksFout) as e:
+        fout = e.voor_gebruiker()
+    query = _zonder_formaat(request)
+    basis = f"/liquidatie/document?{query}"
+    return pagina(
+        request,
+        "documenten.html.j2",
+        titel="Liquidatieoverzicht",
+        terug=(f"/liquidatie?{query}", "de simulatie"),
+        soorten=[("liquidatieoverzicht", f"/liquidatie/documenten?{query}")],
+        soort="liquidatieoverzicht",
+        voorbeeld=f"{basis}&formaat=html&inline=ja",
+        knoppen=knoppen(basis, "&"),
+        concept=concept,
+        fout=fout,
+    )
+
+
+@router.get("/liquidatie/document")
+def liquidatiedocument(request: Request, formaat: str = "html", inline: str = "") -> Response:
+    from .documenten import antwoord, maak
+
+    w = werkplek(request)
+    gekozen, opties = _liquidatie_opties(request)
+    document = maak(w, "liquidatieoverzicht", formaat, gekozen.model, gekozen.pad, **opties)
+    return antwoord(document, f"liquidatieoverzicht-{Path(gekozen.id).name}", inline == "ja")

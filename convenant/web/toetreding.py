@@ -21,7 +21,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from governance.datums import lang, ontleed_datum, plus_weken
 from governance.documenten import BesluitVerwijzing
-from governance.errors import InvoerFout, VerouderdeVersie, WaardeFout
+from governance.errors import ConvenantFout, InvoerFout, VerouderdeVersie, WaardeFout
 from governance.loader import laad
 from governance.models import Partij
 from governance.opslag import bewaar, versie
@@ -77,7 +77,12 @@ def _oordeel_van(
 ) -> tuple[str, str, Oordeel | None] | None:
     if besluit_id is None:
         return None
-    gehouden, _ = beoordeel(w)
+    gehouden, kapot = beoordeel(w)
+    for k in kapot:  # the meeting is there, but cannot be judged yet (no votes: an agenda)
+        gelezen = w.lees(k.id) if k.id else None
+        v = gelezen.vergadering.model if gelezen and gelezen.vergadering else None
+        if v is not None and v.orgaan == "stuurgroep" and v.datum == datum:
+            return k.id, besluit_id, None
     for g in gehouden:
         if g.vergadering.orgaan != "stuurgroep" or g.vergadering.datum != datum:
             continue
@@ -125,11 +130,17 @@ def stand(w: Werkplek, d: Toetredingsdossier) -> Stand:
         )
     if d.besluit_stuurgroep is None:
         return maak("besluit", "het besluit van de Stuurgroep: zet het op de agenda")
-    if besluit is None or besluit[2] is None:
+    if besluit is None:
         return maak(
             "besluit",
             f"besluit {d.besluit_stuurgroep.besluit or ''} van de Stuurgroep op "
             f"{lang(d.besluit_stuurgroep.datum)} (staat nog niet in het register)",
+        )
+    if besluit[2] is None:
+        return maak(
+            "besluit",
+            f"het besluit van de Stuurgroep op {lang(d.besluit_stuurgroep.datum)}: leg bij de "
+            f"vergadering de stemmen over besluit {besluit[1]} vast",
         )
     if besluit[2].oordeel != "aangenomen":
         return maak(
@@ -598,42 +609,51 @@ def _kop(tekst: str) -> list[str]:
 
 # --- documents of the dossier --------------------------------------------------------------------
 
+DOSSIERDOCUMENTEN = ("kennisgeving-toetreding", "toetredingsformulier")
+
+
+@router.get("/toetredingen/{id_}/documenten", response_class=HTMLResponse)
+def documentenpagina(request: Request, id_: str, soort: str = "toetredingsformulier") -> Response:
+    from .documenten import knoppen, maak
+
+    w = werkplek(request)
+    dossier, _ = _dossier(w, id_)
+    if soort not in DOSSIERDOCUMENTEN:
+        raise HTTPException(404, "Dit document bestaat niet.")
+    if dossier.model is None:
+        raise HTTPException(422, "Dit dossier is niet te lezen; herstel het eerst.")
+    fout = concept = None
+    try:
+        concept = maak(w, soort, "md", dossier.model.verzoek(), dossier.pad).concept
+    except ConvenantFout as e:  # an unreadable part, or a document the rules refuse
+        fout = e.voor_gebruiker()
+    basis = f"/toetredingen/{id_}/document/{soort}"
+    return pagina(
+        request,
+        "documenten.html.j2",
+        titel=f"Documenten: toetreding van {dossier.model.organisatie.naam}",
+        terug=(f"/toetredingen/{id_}", "het dossier"),
+        soorten=[(s, f"/toetredingen/{id_}/documenten?soort={s}") for s in DOSSIERDOCUMENTEN],
+        soort=soort,
+        voorbeeld=f"{basis}?formaat=html&inline=ja",
+        knoppen=knoppen(basis),
+        concept=concept,
+        fout=fout,
+    )
+
 
 @router.get("/toetredingen/{id_}/document/{soort}")
-def document(request: Request, id_: str, soort: str, formaat: str = "html") -> Response:
+def document(
+    request: Request, id_: str, soort: str, formaat: str = "html", inline: str = ""
+) -> Response:
     """The kennisgeving or the form, made by `convenant maak` from the dossier's facts."""
-    from convenant.maak import DOCUMENTEN, render
-    from governance.loader import Bestand, Bron
+    from .documenten import antwoord, maak
 
-    if soort not in ("kennisgeving-toetreding", "toetredingsformulier") or formaat not in (
-        "html",
-        "md",
-    ):
+    if soort not in DOSSIERDOCUMENTEN:
         raise HTTPException(404, "Dit document bestaat niet.")
     w = werkplek(request)
     dossier, _ = _dossier(w, id_)
     if dossier.model is None:
         raise HTTPException(422, "Dit dossier is niet te lezen; herstel het eerst.")
-    bezetting, _ = w.bezetting()
-    _, bouw = DOCUMENTEN[soort]
-    bestand = Bestand(dossier.model.verzoek(), Bron(dossier.pad))
-    tekst = render(soort, formaat, bouw(w.convenant, bezetting, bestand), dossier.pad)
-    s = stand(w, dossier.model)
-    if (
-        soort == "toetredingsformulier"
-        and s.stap not in ("formulier", "in_kracht")
-        and formaat == "html"
-    ):
-        tekst = tekst.replace(
-            "<body>",
-            '<body><p style="color:#a4262c;font-weight:700;letter-spacing:.1em;border:2px solid #a4262c;display:inline-block;padding:.1rem .5rem">CONCEPT — '
-            + s.wacht_op.replace("<", "&lt;")
-            + "</p>",
-            1,
-        )
-    naam = f"{soort}-{id_}.{formaat}"
-    soorten = {"html": "text/html; charset=utf-8", "md": "text/markdown; charset=utf-8"}
-    kop = {
-        "Content-Disposition": f'{"inline" if formaat == "html" else "attachment"}; filename="{naam}"'
-    }
-    return Response(tekst, media_type=soorten[formaat], headers=kop)
+    document = maak(w, soort, formaat, dossier.model.verzoek(), dossier.pad)
+    return antwoord(document, f"{soort}-{id_}", inline == "ja")
