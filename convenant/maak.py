@@ -70,6 +70,10 @@ def _datum(waarde: dt.date) -> str:
     return lang(waarde)
 
 
+def _bedrag_vast(waarde: Decimal | int | str) -> str:
+    return bedrag(waarde).replace("€ ", "€\u00a0")
+
+
 def getal(waarde: int | Decimal) -> str:
     """A whole number the Dutch way: 108.803."""
     return f"{int(waarde):,}".replace(",", ".")
@@ -106,7 +110,8 @@ def omgeving(formaat: str, eigen_sjablonen: Path | None = None) -> jinja2.Enviro
     )
     env.filters.update(
         datum=_datum,
-        bedrag=bedrag,
+        # On a printed page an amount never breaks between the euro sign and the number.
+        bedrag=_bedrag_vast if formaat == "html" else bedrag,
         opsomming=opsomming,
         artikel=weergave,
         getal=getal,

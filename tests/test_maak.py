@@ -299,6 +299,6 @@ def test_liquidatieoverzicht_rechts_uitgelijnde_bedragen_en_een_totaalrij() -> N
     emmen = uit.split("Gemeente Emmen</td>")[1].split("</tr>")[0]
     assert '<td class="getal">108.000</td>' in emmen  # weight with a thousands separator
     assert '<td class="getal">21,48\u00a0%</td>' in emmen
-    assert '<td class="getal">€ 56.284,44</td>' in emmen  # Dutch notation, right-aligned
+    assert '<td class="getal">€\u00a056.284,44</td>' in emmen  # Dutch, right-aligned, unbroken
     assert '<tr class="totaal"><td>Totaal</td><td class="getal">502.900</td>' in uit
     assert "td.getal { text-align: right; white-space: nowrap;" in uit  # never split

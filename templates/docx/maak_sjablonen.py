@@ -932,7 +932,11 @@ def jaaroverzicht() -> Doc:
         doc,
         ["Verplichting", "Stand", "Toelichting"],
         "for v in verplichtingen",
-        ["{{ v.omschrijving }} ({{ v.artikel|artikel }})", "{{ v.status }}", "{{ v.toelichting }}"],
+        [
+            "{{ v.omschrijving }} ({{ v.artikel|artikel }})",
+            "{{ v.status }}",
+            "{{ v.toelichting }}{% if v.lezing %} (rust op een lezing van het convenant){% endif %}",
+        ],
         (62, 24, 84),
     )
     kop(doc, "Vergaderingen per maand")
