@@ -209,10 +209,16 @@ def _liquideer(
         )
     delen, afronding = verdeel_met_centen(gedeeld, gewichten)
     if afronding:
+        namen = "; ".join(c.partij[g].naam for g in afronding)
+        wie = (
+            f"de ene overgebleven cent gaat naar de gemeente met de grootste afrondingsrest: {namen}"
+            if len(afronding) == 1
+            else f"de {len(afronding)} overgebleven centen gaan, één per gemeente, naar de gemeenten met de grootste afrondingsrest: {namen}"
+        )
         gronden.append(
             Grond(
                 "25.6",
-                f"Elk aandeel is eerst naar beneden afgerond op hele centen; de {len(afronding)} overgebleven cent(en) gaan, één per gemeente, naar de gemeenten met de grootste afrondingsrest: {'; '.join(c.partij[g].naam for g in afronding)}. Zo tellen de aandelen precies op tot het totaal.",
+                f"Elk aandeel is eerst naar beneden afgerond op hele centen; {wie}. Zo tellen de aandelen precies op tot het totaal.",
             )
         )
     return Liquidatie(
