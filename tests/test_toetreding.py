@@ -231,6 +231,9 @@ def test_overzicht_van_toetredingen_noemt_wat_elk_wacht(register: Path) -> None:
     lijst = c.get("/toetredingen").text
     assert "Stichting Jeugdhulp Zuidoost" in lijst
     assert "het antwoord van 31 van de 31 Partijen" in lijst
+    overzicht = c.get("/?jaar=2027").text
+    assert "Lopende toetredingen" in overzicht
+    assert "wacht op het antwoord van 31 van de 31 Partijen" in overzicht
     (register / "toetredingen" / "kapot.yaml").write_text("organisatie: [\n", encoding="utf-8")
     lijst = c.get("/toetredingen").text
     assert "niet te lezen" in lijst

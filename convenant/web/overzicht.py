@@ -13,6 +13,7 @@ from rules.jaaroverzicht import Gehouden, overzicht
 from rules.termijnen import termijnen
 
 from .app import pagina, werkplek
+from .toetreding import open_toetredingen
 from .werkplek import beoordeel
 
 router = APIRouter()
@@ -87,6 +88,7 @@ def overzichtpagina(request: Request, jaar: int | None = None, op: str | None = 
             for (orgaan, soort), artikel in OPEN_ARTIKEL.items()
             if g.vergadering.orgaan == orgaan
         },
+        toetredingen=open_toetredingen(w),
     )
 
 
