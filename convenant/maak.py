@@ -273,6 +273,79 @@ def opmaak(
     raise GebruiksFout(f"onbekend formaat '{formaat}'; kies een van {', '.join(FORMATEN)}")
 
 
+def maak_uit_bestand(
+    soort: str,
+    formaat: str,
+    invoer: Path,
+    *,
+    register: Path | None = None,
+    convenant_pad: Path | None = None,
+    bezetting_pad: Path | None = None,
+    verdeelsleutel_pad: Path | None = None,
+    begroting_pad: Path | None = None,
+    eigen_sjablonen: Path | None = None,
+    met_toetsing: bool = False,
+    route: Route = "opheffing",
+    uittredend: str | None = None,
+    uittreder_deelt: bool | None = None,
+    zonder: Iterable[str] = (),
+) -> Document:
+    """A document from its input file, as `convenant maak` makes it: the register of the file
+    (or `register`) gives the bezetting, verdeelsleutel, house style and settled readings."""
+    from governance.bestanden import (
+        bezetting_uit,
+        huisstijl_uit,
+        laad_begroting,
+        laad_convenant,
+        laad_sleutel,
+        lezingen_uit,
+        zoek_register,
+    )
+    from governance.loader import laad
+    from governance.verwijzingen import controleer, dubbele_ids, ids_van
+    from rules.lezingen import kies
+
+    if soort not in DOCUMENTEN:
+        raise GebruiksFout(
+            f"onbekende documentsoort '{soort}'; kies een van {', '.join(DOCUMENTEN)}"
+        )
+    convenant = laad_convenant(convenant_pad)
+    c = convenant.model
+    register = zoek_register(register, invoer)
+    gevonden = bezetting_uit(c, bezetting_pad, register)
+    bestand = laad(invoer, DOCUMENTEN[soort][0])
+    if meldingen := dubbele_ids(bestand.model, bestand.bron) + controleer(
+        bestand.model, bestand.bron, ids_van(c), convenant=c
+    ):
+        raise InvoerFout(meldingen)
+    # Documents judge as `convenant toets` does in this register: under its settled readings.
+    opties: dict[str, Any] = {"register": register, "keuze": kies(c, (), lezingen_uit(c, register))}
+    if soort == "besluitenlijst":
+        opties["met_toetsing"] = met_toetsing
+    if soort == "liquidatieoverzicht":
+        opties["verdeelsleutel"] = laad_sleutel(convenant, verdeelsleutel_pad, register)
+        opties |= {
+            "route": route,
+            "uittredend": uittredend,
+            "uittreder_deelt": uittreder_deelt,
+            "zonder": tuple(zonder),
+        }
+    if soort == "uittredingsoverzicht" and begroting_pad is not None:
+        opties["begroting"] = laad_begroting(begroting_pad, c).model
+        opties["verdeelsleutel"] = laad_sleutel(convenant, verdeelsleutel_pad, register)
+        opties["uittreder_deelt"] = uittreder_deelt
+    return maak_document(
+        soort,
+        formaat,
+        c,
+        bestand,
+        bezetting=gevonden.model if gevonden else None,
+        huisstijl=huisstijl_uit(register),
+        eigen_sjablonen=eigen_sjablonen,
+        **opties,
+    )
+
+
 def maak_document(
     soort: str,
     formaat: str,

@@ -18,7 +18,7 @@ import pytest
 from docx import Document as Word
 from pypdf import PdfReader
 
-from convenant.maak import maak_document
+from convenant.maak import maak_document, maak_uit_bestand
 from governance.bestanden import laad_convenant, laad_vergadering
 from governance.errors import GebruiksFout
 from tests.scenario_runners import draai
@@ -617,6 +617,24 @@ def test_api_zonder_cli() -> None:
     assert tekst.concept == ()
     with pytest.raises(GebruiksFout):
         maak_document("notulen", "md", c, bestand)
+
+
+def test_api_uit_een_bestand_met_zijn_register() -> None:
+    """One call from a path, as the workplace previews and downloads a document."""
+    document = maak_uit_bestand(
+        "liquidatieoverzicht",
+        "pdf",
+        DOCS / "liquidatiebegroting-voorbeeld.yaml",
+        route="uittreding",
+        uittredend="meppel",
+    )
+    assert isinstance(document.inhoud, bytes)
+    assert document.inhoud.startswith(b"%PDF-")
+    assert document.mime == "application/pdf"
+    tekst = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(document.inhoud)).pages)
+    assert "Gemeente Meppel treedt uit" in tekst
+    concept = maak_uit_bestand("toetredingsformulier", "md", DOCS / "toetreding-voorbeeldzorg.yaml")
+    assert concept.concept == ()
 
 
 # Every kind, in the formats a secretariat sends, from the example register (which has a house
