@@ -98,6 +98,14 @@ def _json(args: list[str]) -> Any:
     return json.loads(uit)
 
 
+def _uitleg(tmp_path: Path, tekst: str) -> dict[str, str]:
+    """Judge a meeting written out in `tekst`: per besluit, all its grounds' explanations."""
+    pad = _register(tmp_path) / "vergadering.yaml"
+    pad.write_text(tekst, encoding="utf-8")
+    data = _json(["toets", str(pad)])
+    return {b["id"]: " ".join(g["uitleg"] for g in b["gronden"]) for b in data["besluiten"]}
+
+
 def _gronden(pad: str) -> dict[str, list[dict[str, Any]]]:
     data = _json(["toets", str(VOORBEELDREGISTER / pad)])
     return {b["id"]: b["gronden"] for b in data["besluiten"]}
@@ -117,16 +125,13 @@ def test_geen_quorum_citeert_de_leemte_niet_de_besluitregel() -> None:
 
 def test_de_stuurgroep_draagt_de_opheffing_alleen_voor(tmp_path: Path) -> None:
     """25.4: the Stuurgroep proposes; the colleges dissolve. 25.3: it excludes with them."""
-    pad = _register(tmp_path) / "sg.yaml"
-    pad.write_text(
+    uitleg = _uitleg(
+        tmp_path,
         "orgaan: stuurgroep\ndatum: 2027-02-10\ninbreng_gevraagd_op: 2027-01-20\naanwezig: alle\n"
         "besluiten:\n  - {id: b1, onderwerp: x, soort: opheffing, stemmen: {voor: alle}}\n"
         "  - {id: b2, onderwerp: y, soort: uitsluiting, stemmen: {voor: alle},"
         " uitsluiting: {partij: halt, ingebrekestelling_op: 2026-12-01, hersteltermijn_tot: 2027-01-31}}\n",
-        encoding="utf-8",
     )
-    data = _json(["toets", str(pad)])
-    uitleg = {b["id"]: " ".join(g["uitleg"] for g in b["gronden"]) for b in data["besluiten"]}
     assert "is bevoegd voor dit soort besluit (Opheffing" not in uitleg["b1"]
     assert "bevoegd om dit voor te dragen (Opheffing van het convenant)" in uitleg["b1"]
     assert "voor te dragen" not in uitleg["b2"]
@@ -135,15 +140,12 @@ def test_de_stuurgroep_draagt_de_opheffing_alleen_voor(tmp_path: Path) -> None:
 
 def test_niet_bevoegd_voor_uitsluiting_spreekt_niet_van_voordracht(tmp_path: Path) -> None:
     """25.3: the Stuurgroep excludes with the colleges' decisions; a voordracht is 25.4."""
-    pad = _register(tmp_path) / "po.yaml"
-    pad.write_text(
+    uitleg = _uitleg(
+        tmp_path,
         "orgaan: partneroverleg\ndatum: 2027-03-03\naanwezig: alle\nbesluiten:\n"
         "  - {id: b1, onderwerp: x, soort: uitsluiting, uitsluiting: {partij: halt}, stemmen: {voor: alle}}\n"
         "  - {id: b2, onderwerp: y, soort: opheffing, stemmen: {voor: alle}}\n",
-        encoding="utf-8",
     )
-    data = _json(["toets", str(pad)])
-    uitleg = {b["id"]: " ".join(g["uitleg"] for g in b["gronden"]) for b in data["besluiten"]}
     assert "voordracht" not in uitleg["b1"]
     assert "samen met de twaalf colleges" in uitleg["b1"]
     assert "op voordracht daarvan" in uitleg["b2"]
