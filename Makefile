@@ -8,7 +8,7 @@ STAMP := $(VENV)/.geinstalleerd
 
 POORT ?= 8000
 
-.PHONY: run rondleiding test lint typecheck pytest chromium bench clean
+.PHONY: run rondleiding test lint typecheck pytest chromium bench installeer clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -64,6 +64,17 @@ bench: $(STAMP)
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/werkplek.py
 	$(BIN)/python bench/procedures.py
+
+# `convenant` on the PATH, so the handleiding's commands work as written in every new terminal:
+# a link in ~/.local/bin (on the PATH of most Linux and macOS shells) to the command in .venv.
+# The link follows the checkout: a later `make run` or `git pull` needs no new link.
+BINMAP ?= $(HOME)/.local/bin
+
+installeer: $(STAMP)
+	mkdir -p "$(BINMAP)"
+	ln -sfn "$(CURDIR)/$(BIN)/convenant" "$(BINMAP)/convenant"
+	@echo "convenant staat nu in $(BINMAP)/convenant."
+	@case ":$$PATH:" in *":$(BINMAP):"*) ;; *) echo "Let op: $(BINMAP) staat niet op uw PATH. Zet 'export PATH=\"$(BINMAP):\$$PATH\"' in ~/.profile en open een nieuw terminalvenster, of gebruik 'source .venv/bin/activate'." ;; esac
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis *.egg-info

@@ -53,9 +53,9 @@ def echo(waarde: object, maximum: int = MAX_ECHO) -> str:
     (YAML aliases multiply it), so it is named, never stringified.
     """
     if isinstance(waarde, dict):
-        return "een mapping"
+        return "een blok met velden"
     if isinstance(waarde, list | tuple | set):
-        return "een lijst"
+        return "een opsomming"
     if isinstance(waarde, int) and not isinstance(waarde, bool) and waarde.bit_length() > 200:
         return "een getal van meer dan 60 cijfers"
     tekst = str(waarde)

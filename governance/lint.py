@@ -384,7 +384,7 @@ def _orgaanbezetting(
                 "rol-niet-in-samenstelling",
                 (*plek, "rol"),
                 f"de rol '{lid.rol}' hoort volgens het convenant niet bij '{orgaan_id}'",
-                "controleer de samenstelling",
+                f"gebruik een rol die bij '{orgaan_id}' hoort: {', '.join(sorted(rollen_toegestaan)) or 'geen'}",
             )
         for partij_id in lid.vertegenwoordigt:
             partij = c.partij[partij_id]
@@ -400,7 +400,8 @@ def _orgaanbezetting(
                     "partij-niet-in-kracht",
                     (*plek, "partij"),
                     f"'{partij_id}' is op {vanaf} geen Partij",
-                    "controleer toetreding en uittreding",
+                    f"laat de periode beginnen op of na de toetreding, of haal '{partij_id}' weg; "
+                    f"'convenant partijen --op {vanaf}' toont wie toen Partij was",
                 )
             if partij_id in vertegenwoordigd:
                 v.fout(

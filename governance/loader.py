@@ -459,8 +459,8 @@ _SYNTAX = [
     ),
     (
         "did not find expected ',' or '}'",
-        "een mapping tussen { } is niet goed afgesloten",
-        "sluit de mapping met '}'",
+        "een blok tussen { } is niet goed afgesloten",
+        "sluit het blok met '}', bijv. stemmen: {voor: alle}",
     ),
     (
         "found character '@'",
@@ -484,17 +484,17 @@ _SYNTAX = [
     ),
     (
         "found unhashable key",
-        "een lijst of mapping kan geen sleutel zijn",
+        "een opsomming of blok kan geen sleutel zijn",
         "gebruik tekst als sleutel",
     ),
     (
         "expected a scalar node",
-        "deze tag past niet bij een lijst of mapping",
+        "deze tag past niet bij een opsomming of blok",
         "verwijder de tag",
     ),
     (
         "expected a mapping node",
-        "deze tag vraagt een mapping",
+        "deze tag vraagt een blok met velden",
         "verwijder de tag",
     ),
     (

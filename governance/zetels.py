@@ -359,7 +359,7 @@ def _partijen_in_kracht(c: Convenant, v: Vergadering, lezer: _Lezer) -> None:
                     lezer.fout(
                         ("besluiten", i, veld, j),
                         f"'{partij_id}' {buiten(partij, v.datum).zin()} en is op {lang(v.datum)} geen Partij",
-                        "controleer toetreding en uittreding",
+                        f"haal '{partij_id}' hier weg; 'convenant partijen --op {v.datum.isoformat()}' toont wie toen Partij was",
                     )
     for j, partij_id in enumerate(v.uitgenodigd):
         genodigde = c.partij.get(partij_id)
