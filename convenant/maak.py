@@ -24,7 +24,7 @@ from pydantic import BaseModel
 
 from governance.artikelen import weergave
 from governance.begroting import Begroting
-from governance.datums import lang, plus_maanden, plus_weken
+from governance.datums import lang, plus_weken
 from governance.documenten import Addendum, BesluitVerwijzing, Opzegging, ToetredingsVerzoek
 from governance.errors import (
     EXIT_NIET_GELDIG,
@@ -40,10 +40,11 @@ from governance.loader import Bestand, gebundeld
 from governance.models import Bezetting, Convenant, Lid, Orgaan, Verdeelsleutel
 from governance.vergadering import Vergadering
 from governance.zetels import beeld
-from rules.lezingen import STANDAARD, Lezingkeuze
+from rules.lezingen import STANDAARD, Lezer, Lezingkeuze
 from rules.liquidatie import Route
 from rules.oordeel import Grond, Oordeel
 from rules.toets import toets
+from rules.uittreding import ingang_opzegging
 
 SJABLONEN = gebundeld("templates")
 KENNISGEVING_WEKEN = 4  # aanname kennisgeving_toetreding_termijn: four weeks to agree (22.4)
@@ -928,7 +929,11 @@ def kennisgeving_toetreding(
 
 
 def opzegging(
-    c: Convenant, bezetting: Bezetting | None, bestand: Bestand[Opzegging], **_: Any
+    c: Convenant,
+    bezetting: Bezetting | None,
+    bestand: Bestand[Opzegging],
+    keuze: Lezingkeuze = STANDAARD,
+    **_: Any,
 ) -> dict[str, Any]:
     o = bestand.model
     partij = c.partij[o.partij]
@@ -952,7 +957,7 @@ def opzegging(
         "ondertekenaar_partij": _persoon(o.ondertekenaar.naam, o.ondertekenaar.functie),
     }
     if o.route == "opzegtermijn":
-        context["ingang"] = plus_maanden(o.datum, 12)
+        context["ingang"] = ingang_opzegging(o.datum, Lezer(c, keuze))
     elif o.ingang_wijziging is not None:
         context["ingang"] = o.ingang_wijziging
     else:

@@ -66,6 +66,7 @@ def lint_convenant(bestand: Bestand[Convenant]) -> list[Probleem]:
     _soorten(c, v)
     _werkproces(c, v)
     _criteria(c, v)
+    _lezingen(c, v)
     return v.problemen
 
 
@@ -182,6 +183,31 @@ def _aannames_hebben_tekst(c: Convenant, v: _Verzamelaar) -> None:
                 f"verwijst naar bevinding '{waarde}' als aanname, maar die bevinding formuleert geen aanname",
                 f"vul 'aanname:' in bij bevinding '{waarde}'",
             )
+
+
+def _lezingen(c: Convenant, v: _Verzamelaar) -> None:
+    """Data a reading carries must be where the rules read it, or the reading changes nothing."""
+    for i, b in enumerate(c.bevindingen):
+        for j, lezing in enumerate(b.lezingen):
+            for soort in lezing.bevoegd:
+                if c.soort[soort].aanname != b.id:
+                    v.fout(
+                        "lezing-niet-gelezen",
+                        ("bevindingen", i, "lezingen", j, "bevoegd", soort),
+                        f"lezing '{lezing.id}' zegt wie bevoegd is voor '{soort}', maar die soort "
+                        f"rust niet op aanname '{b.id}'; de regels lezen dit daar niet",
+                        f"zet 'aanname: {b.id}' bij soort '{soort}', of haal '{soort}' hier weg",
+                        op_sleutel=True,
+                    )
+            if lezing.regel is not None and c.complexe_casuistiek.aanname != b.id:
+                v.fout(
+                    "lezing-niet-gelezen",
+                    ("bevindingen", i, "lezingen", j, "regel"),
+                    f"lezing '{lezing.id}' geeft een regel voor Bijlage 2, maar de criteria rusten "
+                    f"niet op aanname '{b.id}'",
+                    "zet de regel bij de lezing van de aanname van 'complexe_casuistiek'",
+                    op_sleutel=True,
+                )
 
 
 def gebruik_van_bevindingen(c: Convenant, bron: Bron) -> dict[str, list[str]]:

@@ -4,7 +4,7 @@ or an exclusion (24.3, 25.3). Pure functions; dates in calendar months as DESIGN
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from governance.datums import lang, plus_dagen, plus_maanden
@@ -47,6 +47,15 @@ class Uittreding:
     lezingen: tuple[tuple[str, str], ...] = ()  # the contested readings consulted
 
 
+def ingang_opzegging(opzegging: dt.date, lees: Lezer) -> dt.date:
+    """When an exit by notice takes effect: twelve calendar months (25.2), counted from the day
+    of notice or from the next day as the reading in force says (ingang_opzegtermijn)."""
+    begin = opzegging
+    if lees("ingang_opzegtermijn") == "dag_na_opzegging":
+        begin = plus_dagen(opzegging, 1)
+    return plus_maanden(begin, 12)
+
+
 def simuleer(
     c: Convenant,
     bezetting: Bezetting | None,
@@ -68,11 +77,7 @@ def simuleer(
     ingang: dt.date | None = None
     if route == "opzegtermijn":
         assert opzegging is not None
-        # Whether the day of notice itself counts is a reading (ingang_opzegtermijn).
-        begin = opzegging
-        if lees("ingang_opzegtermijn") == "dag_na_opzegging":
-            begin = plus_dagen(opzegging, 1)
-        ingang = plus_maanden(begin, 12)
+        ingang = ingang_opzegging(opzegging, lees)
         tijdlijn.append(
             Gebeurtenis(opzegging, f"{naam} zegt schriftelijk op bij de Stuurgroep", "25.2")
         )
@@ -152,6 +157,9 @@ def simuleer(
         if ingang
         else ()
     )
+    # A reading the Stuurgroep settled is no longer an assumption on the timeline either.
+    vast = {a for a, b in c.betwist.items() if keuze.vaststelling(b) is not None}
+    tijdlijn = [replace(g, aanname=None) if g.aanname in vast else g for g in tijdlijn]
     return Uittreding(
         partij,
         route,

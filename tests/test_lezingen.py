@@ -251,3 +251,41 @@ def test_notitie_lezingen_overschrijft_niet_en_weigert_een_bestand_als_register(
     )
     assert code == 2
     assert "geef bij notitie-lezingen de map van het register" in fout
+
+
+def test_een_vastgestelde_ingang_van_de_opzegtermijn_geldt_voor_simulatie_en_brief(
+    tmp_path: Path,
+) -> None:
+    for pad in VOORBEELDREGISTER.glob("*.yaml"):
+        shutil.copy(pad, tmp_path / pad.name)
+    (tmp_path / "documenten").mkdir()
+    shutil.copy(
+        VOORBEELDREGISTER / "documenten" / "opzegging-cosis.yaml",
+        tmp_path / "documenten" / "opzegging-cosis.yaml",
+    )
+    (tmp_path / "lezingen.yaml").write_text(
+        "vastgesteld:\n"
+        "  - {aanname: ingang_opzegtermijn, lezing: dag_na_opzegging, besluit: sg-2027-21,"
+        " datum: 2027-01-13}\n",
+        encoding="utf-8",
+    )
+    _, uit, _ = draai(
+        [
+            *["simuleer", "uittreding", "--register", str(tmp_path), "--partij", "meppel"],
+            *["--opzegging", "2027-01-31", "--json"],
+        ]
+    )
+    data = json.loads(uit)
+    assert data["ingang"] == "2028-02-01"
+    ingang = next(g for g in data["tijdlijn"] if g["datum"] == "2028-02-01")
+    assert ingang["aanname"] is None  # settled: no longer an assumption
+    code, brief, fout = draai(
+        ["maak", "opzegging", str(tmp_path / "documenten" / "opzegging-cosis.yaml")]
+    )
+    assert code == 0, fout
+    _, standaard, _ = draai(
+        ["maak", "opzegging", str(VOORBEELDREGISTER / "documenten" / "opzegging-cosis.yaml")]
+    )
+    # The letter names the later date under the settled reading.
+    assert "1 februari 2028" in brief
+    assert "31 januari 2028" in standaard
