@@ -663,9 +663,7 @@ def besluitenlijst(
     _agendabaar(orgaan, "besluitenlijst")
     b = beeld(c, bestand, bezetting)
     besluiten = {x.id: x for x in v.besluiten}
-    gehoord = {p for z in b.aanwezig for p in b.zetels[z].partijen} | {
-        p for z, inbreng in b.afwezig.items() if inbreng for p in b.zetels[z].partijen
-    }
+    gehoord = _gehoord(b)
     lijst = []
     toetsing = []
     for o in toets(b, keuze):
@@ -716,6 +714,13 @@ def besluitenlijst(
         "besluiten": lijst,
         "toetsing": toetsing if met_toetsing else [],
         "verzending": _verzending(c, orgaan, "besluitenlijst", v.volgende_vergadering),
+    }
+
+
+def _gehoord(b: Any) -> set[str]:
+    """The parties heard at a meeting: present, or absent with written input (5.6, 7.1)."""
+    return {p for z in b.aanwezig for p in b.zetels[z].partijen} | {
+        p for z, inbreng in b.afwezig.items() if inbreng for p in b.zetels[z].partijen
     }
 
 
@@ -824,28 +829,21 @@ def _besluit_van_stuurgroep(
         v = bestand.model
         if v.orgaan != "stuurgroep" or v.datum != verwijzing.datum:
             continue
-        for o in toets(beeld(c, bestand, bezetting), keuze):
+        b = beeld(c, bestand, bezetting)
+        for o in toets(b, keuze):
             if o.id != verwijzing.besluit:
                 continue
             if o.oordeel == "aangenomen":
                 return []
+            besluit = next(x for x in v.besluiten if x.id == o.id)
             return [
                 f"Besluit {o.id} van de Stuurgroep van {datum} is niet aangenomen, maar "
-                f"{UITKOMST_KORT[o.oordeel]}: {_zin(_hoofdgrond(o).uitleg)}."
+                f"{_uitkomst(c, o, besluit, _gehoord(b))}."
             ]
     return [
         f"Besluit {verwijzing.besluit} van de Stuurgroep van {datum} staat niet in het "
         f"register ({register})."
     ]
-
-
-UITKOMST_KORT = {
-    "aangenomen": "aangenomen",
-    "verworpen": "verworpen",
-    "aangehouden": "aangehouden",
-    "escaleren": "doorgezet naar een ander orgaan",
-    "ongeldig": "niet geldig genomen",
-}
 
 
 def _persoon(naam: str, functie: str) -> dict[str, str]:
