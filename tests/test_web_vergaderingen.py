@@ -290,3 +290,12 @@ def test_besluittekst_en_ja_nee_feiten_in_het_formulier(c: TestClient, register:
     assert "tekst: De Stuurgroep stelt de kaders vast." in tekst
     assert "verwerkingsverantwoordelijkheid: true" in tekst
     assert "De Stuurgroep stelt de kaders vast." in c.get(f"/vergaderingen/{naam}").text
+
+
+def test_ander_orgaan_kiezen_vergeet_de_leden_van_het_vorige(c: TestClient) -> None:
+    velden = formuliervelden(c.get("/vergaderingen/nieuw?orgaan=stuurgroep&datum=2027-11-17").text)
+    velden = zet(zet(velden, "orgaan", "partneroverleg"), "actie", "bijwerken")
+    r = verstuur(c, "/vergaderingen/nieuw", velden)
+    namen = {n for n, _ in formuliervelden(r.text)}
+    assert "aanwezig-po_gemeenten" in namen
+    assert not any(n.startswith("aanwezig-sg_") or "-stem-sg_" in n for n in namen)

@@ -237,8 +237,25 @@ async def _verwerk(request: Request, id_: str | None) -> Response:
     elif actie in ("opslaan", "opslaan_zonder_opmerkingen", "toch_opslaan"):
         return _opslaan(request, w, invoer, id_, gelezen_versie, actie)
     if id_ is None:  # a new meeting starts with everyone present; a recorded one as it was
+        _alleen_wie_zitting_heeft(w, invoer)
         _vul_aanwezigheid(w, invoer)
     return _toon_formulier(request, invoer, id_, gelezen_versie)
+
+
+def _alleen_wie_zitting_heeft(w: Werkplek, invoer: Invoer) -> None:
+    """After another orgaan or date is chosen for a new meeting, forget the seats and voters of
+    the one before: they would be names the new orgaan does not know."""
+    orgaan = w.convenant.orgaan.get(invoer.orgaan)
+    if orgaan is None:
+        return
+    bezetting, _ = w.bezetting()
+    datum = invoer.peildatum()
+    zitting = {p.id for p in zitplaatsen(w.convenant, orgaan, bezetting, datum)}
+    stemmers = {p.id for p in stemeenheden(w.convenant, orgaan, bezetting, datum)}
+    invoer.aanwezigheid = {z: s for z, s in invoer.aanwezigheid.items() if z in zitting}
+    for b in invoer.besluiten:
+        b.stemmen = {e: k for e, k in b.stemmen.items() if e in stemmers}
+        b.bezwaren = [p for p in b.bezwaren if p in stemmers]
 
 
 def _verwijder(rijen: list[Any], actie: str) -> None:
@@ -376,6 +393,7 @@ def _toon_formulier(
         partijen=partijen,
         soorten=c.soorten,
         vinkjes=BESLUIT_VINKJES,
+        focus=request.headers.get("HX-Trigger", ""),
         orgaannaam={o.id: o.naam for o in c.organen},
         bezettingsfouten=bezettingsfouten,
         c=c,
