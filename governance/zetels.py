@@ -381,6 +381,19 @@ def _besluit(b: Vergaderbeeld, lezer: _Lezer, besluit: Besluit, loc: Loc) -> Non
             f"een besluit van soort '{besluit.soort}' vraagt de feiten onder '{blok}:'",
             f"voeg '{blok}:' toe (zie 'convenant schema vergadering')",
         )
+    # Facts that only one soort reads would otherwise be ignored without a word.
+    if besluit.geschil is not None and besluit.soort != "geschil":
+        lezer.fout(
+            (*loc, "geschil"),
+            f"'geschil:' hoort alleen bij een besluit van soort 'geschil', niet bij '{besluit.soort}'",
+            "verwijder 'geschil:' of kies 'soort: geschil'",
+        )
+    if besluit.wijzigt_gemeentelijke_bijdragen and besluit.soort != "jaarplan":
+        lezer.fout(
+            (*loc, "wijzigt_gemeentelijke_bijdragen"),
+            f"'wijzigt_gemeentelijke_bijdragen' geldt alleen voor een Jaarplan, niet voor '{besluit.soort}'",
+            "gebruik voor andere wijzigingen van bijdragen de soort 'bijdrage_of_dienstverlening' (5.7)",
+        )
     if regel.soort == "consensus":
         if besluit.stemmen is not None:
             lezer.fout(
