@@ -310,9 +310,11 @@ def maak_uit_bestand(
         raise GebruiksFout(
             f"onbekende documentsoort '{soort}'; kies een van {', '.join(DOCUMENTEN)}"
         )
+    from governance.toetreding import met_toetredingen
+
     convenant = laad_convenant(convenant_pad)
-    c = convenant.model
     register = zoek_register(register, invoer)
+    c = met_toetredingen(convenant.model, register)  # parties that acceded by a signed dossier
     gevonden = bezetting_uit(c, bezetting_pad, register)
     bestand = laad(invoer, DOCUMENTEN[soort][0])
     if meldingen := dubbele_ids(bestand.model, bestand.bron) + controleer(

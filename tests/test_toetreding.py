@@ -240,3 +240,54 @@ def test_overzicht_van_toetredingen_noemt_wat_elk_wacht(register: Path) -> None:
     assert "kapot.yaml:" in lijst
     assert c.get("/toetredingen/kapot").status_code == 200
     assert c.get("/toetredingen/..%2Fbezetting").status_code == 404
+
+
+DOSSIER = """\
+partij: {id: jeugdhulp_zo}
+organisatie:
+  naam: Stichting Jeugdhulp Zuidoost
+  statutair_gevestigd: Emmen
+  adres: Hoofdstraat 1, 7811 AA Emmen
+  vertegenwoordiger: {naam: mevr. J. Jansen, functie: bestuurder}
+publieke_taak: Jeugdhulp in Zuidoost-Drenthe.
+kennisgeving_op: 2027-01-06
+besluit_stuurgroep: {datum: 2027-05-12, besluit: sg-2027-13}
+datum_ondertekening: 2027-06-01
+"""
+
+
+def test_getekende_toetreding_geeft_de_bezetting_een_nieuwe_partij(register: Path) -> None:
+    """The bezetting may seat the new party from its date; the CLI and the engine agree."""
+    (register / "toetredingen").mkdir()
+    (register / "toetredingen" / "jeugdhulp_zo.yaml").write_text(DOSSIER, encoding="utf-8")
+    bezetting = yaml.safe_load((register / "bezetting.yaml").read_text(encoding="utf-8"))
+    laatste = bezetting["perioden"][-1]
+    nieuw = yaml.safe_load(yaml.safe_dump(laatste))  # a copy from the date of accession
+    laatste["tot"] = "2027-06-01"
+    nieuw["vanaf"] = "2027-06-01"
+    nieuw["organen"]["partneroverleg"]["leden"].append(
+        {"id": "po_jeugdhulp", "naam": "Afgevaardigde Jeugdhulp Zuidoost", "partij": "jeugdhulp_zo"}
+    )
+    bezetting["perioden"].append(nieuw)
+    (register / "bezetting.yaml").write_text(
+        yaml.safe_dump(bezetting, allow_unicode=True, sort_keys=False), encoding="utf-8"
+    )
+    code, _, fout = draai(["valideer", "--register", str(register), "--geen-bevindingen"])
+    assert code == 0, fout
+    vergadering = register / "partneroverleg-2027-09-01.yaml"
+    vergadering.write_text(
+        "orgaan: partneroverleg\ndatum: 2027-09-01\naanwezig: alle\nbesluiten:\n"
+        "  - id: po-2027-20\n    onderwerp: Werkafspraken\n    soort: tactische_sturing\n"
+        "    stemmen: {voor: alle}\n",
+        encoding="utf-8",
+    )
+    code, uit, fout = draai(["toets", str(vergadering), "--json"])
+    assert code in (0, 1), fout
+    assert "po_jeugdhulp" in json.loads(uit)["vergadering"]["aanwezig"]
+    # without the signature the same bezetting names a party that does not exist
+    (register / "toetredingen" / "jeugdhulp_zo.yaml").write_text(
+        DOSSIER.replace("datum_ondertekening: 2027-06-01\n", ""), encoding="utf-8"
+    )
+    code, _, fout = draai(["valideer", "--register", str(register), "--geen-bevindingen"])
+    assert code == 2
+    assert "jeugdhulp_zo" in fout

@@ -130,8 +130,10 @@ def jaaroverzicht(
         raise GebruiksFout(
             f"{register}: geen map; geef de map met de vergaderbestanden van het jaar"
         )
+    from governance.toetreding import met_toetredingen
+
     convenant = laad_convenant(convenant_pad)
-    c = convenant.model
+    c = met_toetredingen(convenant.model, register)  # parties that acceded by a signed dossier
     gevonden = bezetting_uit(c, bezetting_pad, register)
     bezetting = gevonden.model if gevonden else None
     keuze = kies(c, lezingen, lezingen_uit(c, register))

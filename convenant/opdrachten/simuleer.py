@@ -63,8 +63,10 @@ def uittreding(
     json: bool,
     lezingen: tuple[str, ...] = (),
 ) -> int:
+    from governance.toetreding import met_toetredingen
+
     convenant = laad_convenant(convenant_pad)
-    c = convenant.model
+    c = met_toetredingen(convenant.model, zoek_register(register))  # signed accessions too
     controleer_partij(c, partij)
     keuze = kies(c, lezingen, lezingen_uit(c, register))
     if route in ("opzegtermijn", "wijziging") and opzegging is None:

@@ -25,6 +25,7 @@ from governance.lint import (
     lint_verdeelsleutel,
 )
 from governance.models import Bevinding
+from governance.toetreding import met_toetredingen
 
 from ..uitvoer import alinea, als_json, schrijf
 
@@ -67,6 +68,8 @@ def valideer(
     problemen = lint_convenant(convenant)
 
     register = zoek_register(register)
+    # the bezetting may seat a party that acceded by a signed dossier of the register
+    c = met_toetredingen(c, register)
     bezetting_pad = bezetting_pad or in_register(register, BEZETTING)
     if bezetting_pad is not None:
         bezetting = laad_bezetting(bezetting_pad, c)
