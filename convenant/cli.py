@@ -654,13 +654,16 @@ def casus() -> None:
 @casus.command("toets")
 @click.argument("bestand", type=click.Path(path_type=Path), metavar="CASUS")
 @click.option("--json", is_flag=True, help="Uitvoer als JSON.")
+@lezing_optie
 @convenant_optie
 @debug_optie
-def casus_toets(bestand: Path, json: bool, convenant_pad: Path | None) -> int:
+def casus_toets(
+    bestand: Path, json: bool, lezingen: tuple[str, ...], convenant_pad: Path | None
+) -> int:
     """Toets elke stap van een casus: mag hij volgen, en is vastgelegd wat hij vraagt?"""
     from .opdrachten.casus import casus_toets as uitvoeren
 
-    return uitvoeren(convenant_pad, bestand, json)
+    return uitvoeren(convenant_pad, bestand, json, lezingen)
 
 
 @casus.command("volgende")

@@ -13,6 +13,7 @@ from governance.casus import Casus, Stap
 from governance.datums import lang
 from governance.models import Convenant, Fase, Uitkomst
 
+from .lezingen import STANDAARD, Lezer, Lezingkeuze, markeer
 from .oordeel import Grond, art
 
 
@@ -42,7 +43,9 @@ def uitkomst_van(fase: Fase, ident: str) -> Uitkomst | None:
     return next((u for u in fase.uitkomsten if u.id == ident), None)
 
 
-def toets_casus(c: Convenant, casus: Casus) -> CasusOordeel:
+def toets_casus(c: Convenant, casus: Casus, keuze: Lezingkeuze = STANDAARD) -> CasusOordeel:
+    """Judge each step under the chosen readings (default: the defaults of convenant.yaml)."""
+    lees = Lezer(c, keuze)
     oordelen: list[StapOordeel] = []
     verwacht: str | None = c.werkproces.begin
     einde: str | None = None
@@ -62,7 +65,7 @@ def toets_casus(c: Convenant, casus: Casus) -> CasusOordeel:
                 )
             )
         gronden += _fase(c, stap, fase)
-        gronden += _uitkomst(c, stap, uitkomst)
+        gronden += _uitkomst(c, stap, uitkomst, lees)
         toegestaan = not any(g.effect for g in gronden)
         oordelen.append(
             StapOordeel(
@@ -71,7 +74,7 @@ def toets_casus(c: Convenant, casus: Casus) -> CasusOordeel:
                 stap.uitkomst,
                 stap.datum,
                 toegestaan,
-                _markeer(gronden, toegestaan),
+                markeer(c, keuze, _markeer(gronden, toegestaan), lees.opgelost),
             )
         )
         vorige = stap.datum
@@ -187,11 +190,20 @@ def _fase(c: Convenant, stap: Stap, fase: Fase) -> list[Grond]:
     return gronden
 
 
-def _uitkomst(c: Convenant, stap: Stap, uitkomst: Uitkomst) -> list[Grond]:
+def _uitkomst(c: Convenant, stap: Stap, uitkomst: Uitkomst, lees: Lezer) -> list[Grond]:
     artikelen = art(uitkomst.artikelen)
     gronden: list[Grond] = []
     if "casusregisseur" in uitkomst.vereist:
-        if stap.casusregisseur is None:
+        if stap.casusregisseur is None and lees("casusregisseur_kan") == "voorwaarde":
+            gronden.append(
+                Grond(
+                    "14.1, 9.4a, Bijlage 3",
+                    "Er is een aanpak vastgesteld zonder casusregisseur; bij deze lezing hoort bij een vastgestelde aanpak een aangewezen casusregisseur. Leg vast wie het is.",
+                    "casusregisseur_kan",
+                    "ongeldig",
+                )
+            )
+        elif stap.casusregisseur is None:
             gronden.append(
                 Grond(
                     "14.1, 9.4a, Bijlage 3",

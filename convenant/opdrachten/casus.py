@@ -81,9 +81,12 @@ def _casus_dict(c: Convenant, o: CasusOordeel) -> dict[str, object]:
     }
 
 
-def casus_toets(convenant_pad: Path | None, bestand: Path, json: bool) -> int:
+def casus_toets(
+    convenant_pad: Path | None, bestand: Path, json: bool, lezingen: tuple[str, ...] = ()
+) -> int:
     c = laad_convenant(convenant_pad).model
-    o = toets_casus(c, laad_casus(bestand, c).model)
+    keuze = kies(c, lezingen, lezingen_uit(c, None, bestand))
+    o = toets_casus(c, laad_casus(bestand, c).model, keuze)
     if json:
         schrijf(als_json(_casus_dict(c, o)))
     else:
@@ -112,7 +115,8 @@ def casus_toets(convenant_pad: Path | None, bestand: Path, json: bool) -> int:
 
 def casus_volgende(convenant_pad: Path | None, bestand: Path, json: bool) -> int:
     c = laad_convenant(convenant_pad).model
-    o = toets_casus(c, laad_casus(bestand, c).model)
+    keuze = kies(c, (), lezingen_uit(c, None, bestand))  # the settled readings, as casus toets
+    o = toets_casus(c, laad_casus(bestand, c).model, keuze)
     if json:
         schrijf(als_json(_casus_dict(c, o)))
         return EXIT_OK

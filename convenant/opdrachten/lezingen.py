@@ -30,6 +30,7 @@ ELDERS = {
     "uittredende_gemeente_deelt_kosten": "simuleer uittreding en simuleer liquidatie",
     "rechter_vrd_kosten": "simuleer liquidatie --route rechter",
     "criteria_structuur": "casus criteria",
+    "casusregisseur_kan": "casus toets",
 }
 
 
