@@ -46,6 +46,8 @@ from rules.oordeel import Grond, Oordeel
 from rules.toets import toets
 from rules.uittreding import ingang_opzegging
 
+from . import sjabloongrenzen
+
 SJABLONEN = gebundeld("templates")
 KENNISGEVING_WEKEN = 4  # aanname kennisgeving_toetreding_termijn: four weeks to agree (22.4)
 
@@ -98,9 +100,9 @@ def omgeving(formaat: str, eigen_sjablonen: Path | None = None) -> jinja2.Enviro
     if eigen_sjablonen is not None:
         if not eigen_sjablonen.is_dir():
             raise GebruiksFout(f"{eigen_sjablonen}: de sjablonenmap bestaat niet")
-        laders.insert(0, jinja2.FileSystemLoader(str(eigen_sjablonen)))
-    # A user's own templates are code from outside the project: they run sandboxed.
-    klasse = jinja2.sandbox.SandboxedEnvironment if eigen_sjablonen else jinja2.Environment
+        laders.insert(0, sjabloongrenzen.MapLader(eigen_sjablonen))
+    # A user's own templates are code from outside the project: sandboxed, and bounded.
+    klasse = sjabloongrenzen.BegrensdeSandbox if eigen_sjablonen else jinja2.Environment
     env = klasse(
         loader=jinja2.ChoiceLoader(laders),
         autoescape=formaat == "html",
@@ -119,6 +121,8 @@ def omgeving(formaat: str, eigen_sjablonen: Path | None = None) -> jinja2.Enviro
         procent=procent,
         css=css_tekst,
     )
+    if isinstance(env, sjabloongrenzen.BegrensdeSandbox):
+        env.begrens_filters()
     return env
 
 
@@ -161,6 +165,8 @@ def render(
     env = omgeving(formaat, eigen_sjablonen)
     naam = f"{soort}.{formaat}.j2"
     try:
+        if eigen_sjablonen is not None:
+            return sjabloongrenzen.render(env, naam, context)
         return env.get_template(naam).render(**context)
     except (jinja2.TemplateError, ConvenantFout) as e:
         raise _sjabloonfout(e, soort, naam, invoer) from None

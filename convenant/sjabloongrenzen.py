@@ -1,0 +1,278 @@
+"""Bounds for a user's own templates (`maak --sjablonen MAP`): they are code from outside.
+
+The sandbox of Jinja stops attribute escapes; it does not stop a template that never ends,
+fills the memory or the disk, or reads a file outside its folder. Here every one of those is
+bounded, and every way a template can fail becomes an exit-2 message naming the template and
+its line:
+
+- reading: only files inside the templates folder (no symlink out, no absolute path, no '..'),
+  UTF-8, at most `MAX_SJABLOON` bytes;
+- computing: `range` up to `MAX_BEREIK`; `*`, `**`, `+` and `%` refuse results beyond
+  `MAX_LENGTE` items or `MAX_BITS` bits before computing them; no filter or method accepts a
+  width or count above `MAX_LENGTE`;
+- running: at most `MAX_SECONDEN` seconds, `MAX_UITVOER` characters of output, Python's
+  recursion limit for recursive includes and macros and, on the main thread, `MAX_GEHEUGEN`
+  more address space than the process had (so a filter that allocates in C gets a MemoryError
+  instead of the machine's memory).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import os
+import re
+import threading
+import types
+from collections.abc import Callable, Iterator, Sized
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import jinja2.sandbox
+from jinja2.loaders import split_template_path
+
+from governance.errors import InvoerFout, Melding, echo
+
+MAX_SJABLOON = 256 * 1024
+MAX_UITVOER = 5_000_000
+MAX_SECONDEN = 10
+MAX_GEHEUGEN = 1024 * 1024 * 1024
+MAX_BEREIK = 100_000
+MAX_LENGTE = 1_000_000
+MAX_BITS = 4096
+# A printf width or precision of more than this many characters ('%0999999999d').
+_BREEDTE = re.compile(r"%[-+ #0]*(\d{7,}|\*)|%[-+ #0]*\d*\.(\d{7,}|\*)|\{[^}]*:[^}]*\d{7,}")
+
+
+class _Grens(Exception):
+    """A bound was reached; the message says which."""
+
+
+def _fout(naam: str, tekst: str, regel: int | None = None, herstel: str = "") -> InvoerFout:
+    return InvoerFout(
+        [Melding(naam, tekst, regel, 1 if regel else None, herstel=herstel or _HERSTEL)]
+    )
+
+
+_HERSTEL = "pas het sjabloon aan; de meegeleverde sjablonen in templates/ zijn een voorbeeld"
+
+
+class MapLader(jinja2.BaseLoader):
+    """Templates from one folder and nowhere else."""
+
+    def __init__(self, map_: Path) -> None:
+        self.map = map_.resolve()
+
+    def get_source(
+        self, environment: jinja2.Environment, template: str
+    ) -> tuple[str, str, Callable[[], bool]]:
+        pad = self.map.joinpath(*split_template_path(template))  # refuses '..'
+        if not os.path.lexists(pad):
+            raise jinja2.TemplateNotFound(template)
+        echt = Path(os.path.realpath(pad))
+        if not echt.is_relative_to(self.map):
+            raise _fout(
+                str(pad),
+                "het sjabloon verwijst (als symlink) naar een bestand buiten de sjablonenmap",
+                herstel="zet het sjabloon zelf in de sjablonenmap",
+            )
+        if not echt.is_file():
+            raise jinja2.TemplateNotFound(template)
+        with echt.open("rb") as f:
+            inhoud = f.read(MAX_SJABLOON + 1)
+        if len(inhoud) > MAX_SJABLOON:
+            raise _fout(str(pad), f"het sjabloon is groter dan {MAX_SJABLOON // 1024} kB")
+        try:
+            bron = inhoud.decode("utf-8")
+        except UnicodeDecodeError as e:
+            raise _fout(
+                str(pad),
+                "het sjabloon is geen UTF-8",
+                inhoud.count(b"\n", 0, e.start) + 1,
+                "sla het sjabloon op als UTF-8",
+            ) from None
+        tijd = echt.stat().st_mtime
+        return bron, str(pad), lambda: echt.is_file() and echt.stat().st_mtime == tijd
+
+
+def _bereik(*args: Any) -> range:
+    bereik = range(*args)
+    if len(bereik) > MAX_BEREIK:
+        raise _Grens(f"range met meer dan {MAX_BEREIK} getallen")
+    return bereik
+
+
+def _lengte(waarde: Any) -> int:
+    return len(waarde) if isinstance(waarde, Sized) and not isinstance(waarde, dict) else 0
+
+
+def _groot_getal(waarde: Any) -> bool:
+    return isinstance(waarde, int) and abs(waarde) > MAX_LENGTE
+
+
+def _controleer_argumenten(naam: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
+    if any(_groot_getal(a) for a in (*args, *kwargs.values())):
+        raise _Grens(f"{naam} met een getal boven {MAX_LENGTE}")
+    if any(isinstance(a, str) and _BREEDTE.search(a) for a in (*args, *kwargs.values())):
+        raise _Grens(f"{naam} met een veldbreedte van miljoenen tekens")
+
+
+def _begrensd_filter(naam: str, filter_: Callable[..., Any]) -> Callable[..., Any]:
+    """The filter, refusing a width or count beyond the bound in its parameters (not its value)."""
+    eerste = 1 + (1 if getattr(filter_, "jinja_pass_arg", None) else 0)
+
+    @functools.wraps(filter_)
+    def begrensd(*args: Any, **kwargs: Any) -> Any:
+        _controleer_argumenten(f"het filter {naam}", args[eerste:], kwargs)
+        if naam == "format" and len(args) >= eerste and isinstance(args[eerste - 1], str):
+            _controleer_argumenten("het filter format", (args[eerste - 1],), {})
+        return filter_(*args, **kwargs)
+
+    return begrensd
+
+
+class BegrensdeSandbox(jinja2.sandbox.SandboxedEnvironment):
+    """Jinja's sandbox with the bounds above on operators, calls, filters and `range`."""
+
+    intercepted_binops = frozenset({"*", "**", "+", "%", "//", "/"})
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.globals["range"] = _bereik
+        self.globals.pop("lipsum", None)
+
+    def begrens_filters(self) -> None:
+        """Wrap every filter; called once the project's own filters are added too."""
+        for naam, filter_ in list(self.filters.items()):
+            if not getattr(filter_, "_begrensd", False):
+                begrensd = _begrensd_filter(naam, filter_)
+                begrensd._begrensd = True  # type: ignore[attr-defined]
+                self.filters[naam] = begrensd
+
+    def call_binop(
+        self, context: jinja2.runtime.Context, operator: str, left: Any, right: Any
+    ) -> Any:
+        getallen = isinstance(left, int) and isinstance(right, int)
+        if operator == "**" and getallen and right > 0 and abs(left) > 1:
+            if right * abs(left).bit_length() > MAX_BITS:
+                raise _Grens(f"een macht met meer dan {MAX_BITS} bits")
+        elif operator == "*" and getallen:
+            if left.bit_length() + right.bit_length() > MAX_BITS:
+                raise _Grens(f"een product met meer dan {MAX_BITS} bits")
+        elif operator == "*":
+            aantal = right if isinstance(right, int) else left if isinstance(left, int) else 1
+            if max(_lengte(left), _lengte(right)) * max(aantal, 0) > MAX_LENGTE:
+                raise _Grens(f"een herhaling van meer dan {MAX_LENGTE} tekens of elementen")
+        elif operator == "+" and _lengte(left) + _lengte(right) > MAX_LENGTE:
+            raise _Grens(f"een tekst of lijst van meer dan {MAX_LENGTE} elementen")
+        elif operator == "%" and isinstance(left, str) and _BREEDTE.search(left):
+            raise _Grens("een opmaak met een veldbreedte van miljoenen tekens")
+        return super().call_binop(context, operator, left, right)
+
+    def call(
+        __self,  # Jinja's own signature
+        __context: jinja2.runtime.Context,
+        __obj: Any,
+        *args: Any,
+        **kwargs: Any,
+    ) -> Any:
+        if isinstance(__obj, types.BuiltinMethodType | types.MethodType):
+            _controleer_argumenten(f"{getattr(__obj, '__name__', 'een methode')}()", args, kwargs)
+            eigenaar = getattr(__obj, "__self__", None)
+            if isinstance(eigenaar, str) and _BREEDTE.search(eigenaar):
+                raise _Grens("een opmaak met een veldbreedte van miljoenen tekens")
+        return super().call(__context, __obj, *args, **kwargs)
+
+
+def _regel(fout: BaseException) -> tuple[str | None, int | None]:
+    """The template file and line where `fout` happened: Jinja rewrites tracebacks so that
+    template frames carry the template's file name and line."""
+    if isinstance(fout, jinja2.TemplateSyntaxError):
+        return fout.filename, fout.lineno
+    plek: tuple[str | None, int | None] = (None, None)
+    tb = fout.__traceback__
+    while tb is not None:
+        if "__jinja_exception__" in tb.tb_frame.f_globals:  # a frame of jinja2.debug
+            plek = (tb.tb_frame.f_code.co_filename, tb.tb_lineno)
+        tb = tb.tb_next
+    return plek
+
+
+@contextlib.contextmanager
+def _bewaakt() -> Iterator[None]:
+    """On the main thread: a time limit (SIGALRM) and a memory limit (RLIMIT_AS) while a
+    user's template renders. Elsewhere (a server thread) the other bounds still hold."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    import resource
+    import signal
+
+    def te_lang(*_: object) -> None:
+        raise _Grens(f"het sjabloon rekent langer dan {MAX_SECONDEN} seconden")
+
+    vorige_alarm = signal.signal(signal.SIGALRM, te_lang)
+    signal.setitimer(signal.ITIMER_REAL, MAX_SECONDEN)
+    vorige_grens = resource.getrlimit(resource.RLIMIT_AS)
+    with contextlib.suppress(OSError, ValueError):
+        with open("/proc/self/statm") as f:
+            nu = int(f.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+        plafond = nu + MAX_GEHEUGEN
+        if vorige_grens[1] == resource.RLIM_INFINITY or plafond < vorige_grens[1]:
+            resource.setrlimit(resource.RLIMIT_AS, (plafond, vorige_grens[1]))
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, vorige_alarm)
+        resource.setrlimit(resource.RLIMIT_AS, vorige_grens)
+
+
+def render(env: jinja2.Environment, naam: str, context: dict[str, Any]) -> str:
+    """Render a user's template within the bounds; every failure but a missing input field
+    (which `maak.render` reports against the input file) is an exit-2 message on the template."""
+    delen: list[str] = []
+    lengte = 0
+    try:
+        with _bewaakt():
+            sjabloon = env.get_template(naam)
+            for deel in sjabloon.generate(**context):
+                lengte += len(deel)
+                if lengte > MAX_UITVOER:
+                    raise _Grens(f"het document wordt groter dan {MAX_UITVOER} tekens")
+                delen.append(deel)
+    except (InvoerFout, jinja2.UndefinedError):
+        raise
+    except jinja2.TemplateNotFound as e:
+        bestand, regel = _regel(e)
+        raise _fout(
+            bestand or naam,
+            f"het sjabloon '{echo(e.name)}' bestaat niet in de sjablonenmap of bij de "
+            "meegeleverde sjablonen",
+            regel,
+            "een sjabloon kan alleen sjablonen uit de sjablonenmap invoegen, met een naam "
+            "zonder '/' vooraan en zonder '..'",
+        ) from None
+    except BaseException as e:  # a user's code: every failure is its message
+        if isinstance(e, KeyboardInterrupt | SystemExit):
+            raise
+        bestand, regel = _regel(e)
+        raise _fout(bestand or naam, _uitleg(e), regel) from None
+    return "".join(delen)
+
+
+def _uitleg(e: BaseException) -> str:
+    if isinstance(e, _Grens):
+        return f"het sjabloon gaat over een grens: {e}"
+    if isinstance(e, jinja2.TemplateSyntaxError):
+        return f"fout in het sjabloon: {e.message}"
+    if isinstance(e, jinja2.exceptions.SecurityError):
+        return f"het sjabloon doet iets wat niet mag: {e}"
+    if isinstance(e, MemoryError):
+        return "het sjabloon vraagt te veel geheugen"
+    if isinstance(e, RecursionError):
+        return "het sjabloon roept zichzelf te vaak aan (include of macro in een kring)"
+    if isinstance(e, ZeroDivisionError):
+        return "het sjabloon deelt door nul"
+    return f"fout in het sjabloon: {type(e).__name__}: {e}"

@@ -1,0 +1,90 @@
+"""Issue 17: a user's own template (--sjablonen) is bounded, and every failure is exit 2 naming
+the template and its line. Each case is the minimal template that once blew up or escaped."""
+
+from __future__ import annotations
+
+import resource
+import time
+from pathlib import Path
+
+import pytest
+
+from convenant import sjabloongrenzen
+from tests.scenario_runners import draai
+
+VOORBEELD = Path(__file__).resolve().parents[1] / "examples" / "documenten" / "opzegging-cosis.yaml"
+
+
+def _maak(map_: Path) -> tuple[int, str, str]:
+    return draai(["maak", "opzegging", str(VOORBEELD), "--sjablonen", str(map_)])
+
+
+@pytest.mark.parametrize(
+    ("sjabloon", "melding"),
+    [
+        ("a\n{% for i in range(10**9) %}x{% endfor %}\n", "range met meer dan"),
+        (
+            "a\n{% for i in range(99999) %}{% for j in range(99999) %}{% endfor %}{% endfor %}\n",
+            "langer dan",
+        ),
+        ("a\n{{ 'x' * 10**9 }}\n", "een herhaling van meer dan"),
+        ("a\n{{ [0] * 10**9 }}\n", "een herhaling van meer dan"),
+        ("a\n{{ 2**100000 }}\n", "een macht met meer dan"),
+        ("a\n{{ 1 / 0 }}\n", "deelt door nul"),
+        ("a\n{{ 'x'|center(10**9) }}\n", "het filter center met een getal boven"),
+        ("a\n{{ 'x'.ljust(10**9) }}\n", "ljust() met een getal boven"),
+        ("a\n{{ '%0999999999d' % 1 }}\n", "veldbreedte"),
+        ("a\n{{ '%0999999999d'|format(1) }}\n", "veldbreedte"),
+        ("a\n{% include 'opzegging.md.j2' %}\n", "roept zichzelf te vaak aan"),
+        ("a\n{% macro m() %}{{ m() }}{% endmacro %}{{ m() }}\n", "roept zichzelf te vaak aan"),
+        (
+            "a\n{% set x = namespace(s='x') %}{% for i in range(60) %}"
+            "{% set x.s = x.s ~ x.s %}{% endfor %}{{ x.s }}\n",
+            "te veel geheugen|groter dan|langer dan",
+        ),
+    ],
+)
+def test_een_sjabloon_dat_ontspoort_geeft_exit_2_met_regel(
+    tmp_path: Path, sjabloon: str, melding: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sjabloongrenzen, "MAX_SECONDEN", 1)  # the bound, not its size, is tested
+    (tmp_path / "opzegging.md.j2").write_text(sjabloon, encoding="utf-8")
+    voor = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    begin = time.monotonic()
+    code, uit, fout = _maak(tmp_path)
+    assert code == 2, fout
+    assert uit == ""
+    assert f"{tmp_path / 'opzegging.md.j2'}:2:1: " in fout
+    assert any(deel in fout for deel in melding.split("|")), fout
+    assert time.monotonic() - begin < 30
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - voor < 1_500_000  # kB
+
+
+def test_een_symlink_naar_buiten_wordt_niet_gevolgd(tmp_path: Path) -> None:
+    (tmp_path / "opzegging.md.j2").symlink_to("/etc/hostname")
+    code, uit, fout = _maak(tmp_path)
+    assert code == 2
+    assert uit == ""
+    assert "buiten de sjablonenmap" in fout
+    assert f"{tmp_path / 'opzegging.md.j2'}: " in fout
+
+
+def test_een_include_van_etc_passwd_noemt_dat_sjabloon_en_de_regel(tmp_path: Path) -> None:
+    (tmp_path / "opzegging.md.j2").write_text("a\nb\n{% include '/etc/passwd' %}\n")
+    code, _, fout = _maak(tmp_path)
+    assert code == 2
+    assert f"{tmp_path / 'opzegging.md.j2'}:3:1: het sjabloon '/etc/passwd' bestaat niet" in fout
+    assert "root:" not in fout
+
+
+def test_een_sjabloon_dat_geen_utf8_is(tmp_path: Path) -> None:
+    (tmp_path / "opzegging.md.j2").write_bytes(b"a\nb \xe9\n")
+    code, _, fout = _maak(tmp_path)
+    assert code == 2
+    assert f"{tmp_path / 'opzegging.md.j2'}:2:1: het sjabloon is geen UTF-8" in fout
+
+
+def test_een_gewoon_eigen_sjabloon_met_include_werkt(tmp_path: Path) -> None:
+    (tmp_path / "opzegging.md.j2").write_text("{% include 'kop.md.j2' %}{{ 2 * 3 }}\n")
+    (tmp_path / "kop.md.j2").write_text("Opzegging {{ partij.naam }}: ")
+    assert _maak(tmp_path) == (0, "Opzegging Cosis: 6\n", "")
