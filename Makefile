@@ -8,7 +8,8 @@ STAMP := $(VENV)/.geinstalleerd
 
 POORT ?= 8000
 
-.PHONY: run rondleiding test lint typecheck pytest chromium bench installeer clean
+
+.PHONY: run rondleiding test lint typecheck pytest chromium fuzz bench installeer clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -60,6 +61,13 @@ chromium:
 		echo "Chromium ontbreekt: de browsertests worden overgeslagen. Zet ze aan met 'sudo apt-get install chromium' en draai 'make test' opnieuw."; \
 	fi
 
+# Mutated example inputs against the promise (exit 0/1/2, a place in every exit-2 message, no
+# control characters, bounded memory and time); `make test` runs a few dozen of them.
+# CONVENANT_FUZZ=N sets the number of inputs; failing ones are kept in .fuzz-fouten/.
+fuzz: $(STAMP)
+	CONVENANT_FUZZ=$${CONVENANT_FUZZ:-3000} $(BIN)/pytest tests/test_fuzz.py -p no:cacheprovider \
+		--hypothesis-show-statistics -q
+
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/werkplek.py
@@ -77,4 +85,4 @@ installeer: $(STAMP)
 	@case ":$$PATH:" in *":$(BINMAP):"*) ;; *) echo "Let op: $(BINMAP) staat niet op uw PATH. Zet 'export PATH=\"$(BINMAP):\$$PATH\"' in ~/.profile en open een nieuw terminalvenster, of gebruik 'source .venv/bin/activate'." ;; esac
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis *.egg-info
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis .fuzz-fouten *.egg-info

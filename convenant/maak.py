@@ -32,6 +32,7 @@ from governance.errors import (
     GebruiksFout,
     InvoerFout,
     Melding,
+    PastNiet,
     bedoelde_u,
 )
 from governance.geld import bedrag
@@ -376,7 +377,12 @@ def maak_document(
             f"onbekende documentsoort '{soort}'; kies een van {', '.join(DOCUMENTEN)}"
         )
     _, bouw = DOCUMENTEN[soort]
-    context = bouw(c, bezetting, bestand, **opties)
+    try:
+        context = bouw(c, bezetting, bestand, **opties)
+    except PastNiet as e:  # about this file: say which, and where
+        raise InvoerFout(
+            [bestand.bron.melding(e.veld, str(e), "kies een ander document of een ander bestand")]
+        ) from None
     return opmaak(soort, formaat, context, bestand.bron.pad, huisstijl, eigen_sjablonen)
 
 
@@ -508,7 +514,7 @@ def _verzending(
 
 def _agendabaar(orgaan: Orgaan, document: str) -> None:
     if not orgaan.vaste_agendapunten:
-        raise GebruiksFout(
+        raise PastNiet(
             f"een {document} maakt deze opdracht voor de Stuurgroep, het Partneroverleg en de jaarvergadering, niet voor {orgaan.de_naam}"
         )
 
@@ -789,7 +795,7 @@ def actiepuntenlijst(
     v = bestand.model
     orgaan = c.orgaan[v.orgaan]
     if not any("actiepuntenlijst" in x.documenten for x in orgaan.verslaglegging):
-        raise GebruiksFout(
+        raise PastNiet(
             f"voor {orgaan.de_naam} schrijft het convenant geen actiepuntenlijst voor (5.8, 7.5)"
         )
     namen = (

@@ -134,6 +134,18 @@ class GebruiksFout(ConvenantFout):
     exit_code = EXIT_ONLEESBAAR
 
 
+class PastNiet(GebruiksFout):
+    """The document asked for does not fit this input file (an agenda for a Casusoverleg).
+
+    Raised without the file; whoever has the file turns it into a message at the field named
+    by `veld` (the orgaan, usually), so it names file and line like any other input problem.
+    """
+
+    def __init__(self, tekst: str, veld: tuple[str, ...] = ("orgaan",)) -> None:
+        super().__init__(tekst)
+        self.veld = veld
+
+
 class BuitenKalender(ConvenantFout):
     """A date computed from the input falls outside the calendar (after 9999) (exit 2)."""
 

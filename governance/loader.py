@@ -75,8 +75,8 @@ class _Lader(_BasisLader):
         # `!!bool maybe`) makes PyYAML's constructors raise plain Python errors, without a place.
         try:
             return super().construct_object(node, deep=deep)
-        except (ValueError, KeyError, TypeError, OverflowError) as e:
-            if isinstance(e, _Fout):
+        except Exception as e:  # PyYAML's constructors raise what they meet: ValueError, …
+            if isinstance(e, _Fout | yaml.YAMLError | RecursionError):
                 raise
             raise _Fout(
                 node.start_mark,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -38,7 +39,8 @@ def maak(
             invoer, uitvoer, formaat, overschrijf, sjablonen, convenant_pad, bezetting_pad
         )
     formaat = documentformaat(uitvoer, formaat)
-    if uitvoer is not None and uitvoer.exists() and not overschrijf:  # refuse before any work
+    # Refuse before any work; a dangling link counts as existing too (uitvoer.bestand).
+    if uitvoer is not None and os.path.lexists(uitvoer) and not overschrijf:
         raise GebruiksFout(f"{uitvoer}: bestaat al; gebruik --overschrijf om het te vervangen")
     document = maak_uit_bestand(
         soort,
