@@ -8,7 +8,6 @@ STAMP := $(VENV)/.geinstalleerd
 
 POORT ?= 8000
 
-
 .PHONY: run rondleiding test lint typecheck pytest chromium fuzz bench installeer clean
 
 $(STAMP): pyproject.toml
