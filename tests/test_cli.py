@@ -249,12 +249,14 @@ def test_snel_afsluiten_verliest_niets(opdracht: list[str]) -> None:
     [["partijen", "--op", "2026-11-28"], ["toets", "examples/casusoverleg-2027-04-14.yaml"]],
 )
 def test_zware_modules_alleen_waar_nodig(opdracht: list[str]) -> None:
-    # networkx is for checking or drawing the graph, jinja2 for documents; start-up stays light.
+    # networkx is for checking or drawing the graph, jinja2 for documents, fastapi, starlette and
+    # uvicorn for the workplace (convenant web); start-up stays light.
     wortel = Path(__file__).resolve().parents[1]
     code = (
         "import sys; from convenant.cli import uitvoeren; "
         f"uitvoeren({opdracht!r}); "
-        "print(sorted(m for m in ('networkx', 'jinja2') if m in sys.modules), file=sys.stderr)"
+        "zwaar = ('networkx', 'jinja2', 'fastapi', 'starlette', 'uvicorn'); "
+        "print(sorted(m for m in zwaar if m in sys.modules), file=sys.stderr)"
     )
     omgeving = {**os.environ, "PYTHONPATH": str(wortel)}
     klaar = subprocess.run(
