@@ -615,7 +615,12 @@ def _voorbeeld(model: type[BaseModel], loc: Loc) -> str:
         lijst = _type_op(model, loc[:-1])
         return f"{namen[-1]}: {_voorbeeldwaarde(lijst)}" if lijst is not None else ""
     tp = _type_op(model, loc)
-    return f"{namen[-1]}: {_voorbeeldwaarde(tp)}" if tp is not None else ""
+    if tp is None:
+        return ""
+    # A field that takes one of several kinds (names or a number) gets an example of each.
+    soorten = [k for k in _kandidaten(tp) if k is not type(None)]
+    waarden = dict.fromkeys(_voorbeeldwaarde(k) for k in soorten) if soorten else {"": None}
+    return " of ".join(f"{namen[-1]}: {w}" for w in waarden if w) or ""
 
 
 def _voorbeeldwaarde(tp: Any, diep: int = 0) -> str:
@@ -711,7 +716,17 @@ def vertaal_validatiefouten(
     return [melding for _, melding in per_plek.values()]
 
 
+# How pydantic names the branch of a union in an error's location, e.g. `int` or
+# `function-before[_als_lijst(), list[constrained-str]]`: not part of the user's file.
+_TAK = re.compile(r".*[\[(].*|(constrained-)?(int|str|bool|float|decimal|date)")
+
+
+def _zonder_takken(loc: Loc) -> Loc:
+    return tuple(d for d in loc if not (isinstance(d, str) and _TAK.fullmatch(d)))
+
+
 def _vertaal(detail: Any, loc: Loc, bron: Bron, model: type[BaseModel]) -> Melding:
+    loc = _zonder_takken(loc)
     soort: str = detail["type"]
     ctx: dict[str, Any] = detail.get("ctx") or {}
     invoer = detail.get("input")
@@ -812,6 +827,8 @@ def _vertaal(detail: Any, loc: Loc, bron: Bron, model: type[BaseModel]) -> Meldi
 
 
 def _bijv(herstel: str, voorbeeld: str) -> str:
+    if " of " in voorbeeld:  # several kinds fit: the examples say which
+        return f"schrijf bijv. {voorbeeld}"
     return f"{herstel}, bijv. {voorbeeld}" if voorbeeld else herstel
 
 
