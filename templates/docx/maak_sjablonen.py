@@ -700,7 +700,7 @@ def opzegging() -> Doc:
     tag(doc, "{%p endif %}")
     alinea(
         doc,
-        "Wijzigt het convenant door deze uittreding, dan stelt de Veiligheidsregio Drenthe een liquiditeitsplan en een "
+        "Wijzigt het convenant door deze uittreding, dan stelt de Veiligheidsregio Drenthe een liquidatieplan en een "
         "liquidatiebegroting op (art. 25.6).",
     )
     handtekeningen(
