@@ -128,6 +128,16 @@ def test_toetreding_van_verzoek_tot_nieuwe_partij(register: Path) -> None:
     data = yaml.safe_load(vergadering.read_text(encoding="utf-8"))
     besluit = data["besluiten"][-1]
     assert besluit["toetreding"] == {"dossier": "jeugdhulp_zo"}
+    # numbered on after the highest Stuurgroep number of 2027 anywhere in the register
+    nummers = [
+        int(m.group(1))
+        for pad in register.glob("stuurgroep-2027-*.yaml")
+        for m in re.finditer(r"id: sg-2027-(\d+)", pad.read_text(encoding="utf-8"))
+    ]
+    nieuw = int(besluit["id"].rsplit("-", 1)[1])
+    nummers.remove(nieuw)
+    assert nieuw == max(nummers) + 1
+    assert sum(b["id"] == besluit["id"] for b in data["besluiten"]) == 1
     assert list((register / "geschiedenis" / "stuurgroep-2027-05-12").glob("*.yaml"))
     # until the meeting records its votes, the form cannot rest on the besluit and says why
     documenten = c.get("/toetredingen/jeugdhulp_zo/documenten?soort=toetredingsformulier")
