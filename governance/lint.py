@@ -373,12 +373,19 @@ def lint_bezetting(bestand: Bestand[Bezetting], c: Convenant) -> list[Probleem]:
                 orgaan_id,
                 bezetting.leden,
                 periode.vanaf,
+                periode.tot,
             )
     return v.problemen
 
 
 def _orgaanbezetting(
-    c: Convenant, v: _Verzamelaar, loc: Loc, orgaan_id: str, leden: list[Lid], vanaf: dt.date
+    c: Convenant,
+    v: _Verzamelaar,
+    loc: Loc,
+    orgaan_id: str,
+    leden: list[Lid],
+    vanaf: dt.date,
+    tot: dt.date | None = None,
 ) -> None:
     orgaan = c.orgaan[orgaan_id]
     if not orgaan.heeft_bezetting:
@@ -428,6 +435,15 @@ def _orgaanbezetting(
                     f"'{partij_id}' is op {vanaf} geen Partij",
                     f"laat de periode beginnen op of na de toetreding, of haal '{partij_id}' weg; "
                     f"'convenant partijen --op {vanaf}' toont wie toen Partij was",
+                )
+            elif partij.uitgetreden_op is not None and (tot is None or partij.uitgetreden_op < tot):
+                # From that day the member no longer sits or votes for her (25.2); say so here,
+                # not only when a meeting after that day is judged.
+                v.waarschuwing(
+                    "partij-treedt-uit-in-periode",
+                    (*plek, "partij"),
+                    f"'{partij_id}' treedt op {partij.uitgetreden_op} uit (25.2); vanaf dan zit '{lid.id}' hier niet meer namens haar",
+                    f"laat een nieuwe periode beginnen op {partij.uitgetreden_op} zonder '{partij_id}'",
                 )
             if partij_id in vertegenwoordigd:
                 v.fout(

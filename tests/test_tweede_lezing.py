@@ -293,3 +293,25 @@ def test_elk_json_oordeel_markeert_wat_besliste(tmp_path: Path) -> None:
     assert uit.count("\n    ! ") == sum(
         g["beslissend"] for b in data["besluiten"] for g in b["gronden"]
     )
+
+
+def test_valideer_waarschuwt_voor_een_lid_van_een_partij_die_in_de_periode_uittreedt(
+    tmp_path: Path,
+) -> None:
+    """25.2, 4.4: a bezetting period that runs past a party's exit says so."""
+    from governance.loader import gebundeld
+
+    tekst = gebundeld("convenant.yaml").read_text(encoding="utf-8")
+    tekst = tekst.replace("    kort: VNN\n", "    kort: VNN\n    uitgetreden_op: 2027-06-01\n", 1)
+    (tmp_path / "convenant.yaml").write_text(tekst, encoding="utf-8")
+    _register(tmp_path)
+    shutil.copy(VOORBEELDREGISTER / "verdeelsleutel.yaml", tmp_path / "verdeelsleutel.yaml")
+    data = _json(
+        ["valideer", "--convenant", str(tmp_path / "convenant.yaml"), "--register", str(tmp_path)]
+    )
+    leden = {
+        w["pad"].split("[")[-1].split("]")[0]
+        for w in data["waarschuwingen"]
+        if w["code"] == "partij-treedt-uit-in-periode"
+    }
+    assert leden == {"sg_vnn", "po_reclassering"}  # her own seat and the joint delegate (6.8)
