@@ -591,12 +591,31 @@ def simuleer() -> None:
     help="Bij --route uitsluiting: datum van de besluiten van Stuurgroep en colleges (25.3).",
 )
 @click.option("--json", is_flag=True, help="Uitvoer als JSON.")
+@document_uitvoer_opties
+@click.option(
+    "--begroting",
+    "begroting_pad",
+    type=BESTAND,
+    metavar="PAD",
+    help="Met --uitvoer of --formaat: de liquidatiebegroting, voor de kosten van de uittreding.",
+)
+@click.option(
+    "--verdeelsleutel",
+    "verdeelsleutel_pad",
+    type=BESTAND,
+    metavar="PAD",
+    help="De verdeelsleutel (standaard: verdeelsleutel.yaml van het register).",
+)
 @lezing_optie
 @convenant_optie
 @bezetting_optie
 @debug_optie
 def simuleer_uittreding(**opties: Any) -> int:
-    """Tijdlijn van een uittreding: ingangsdatum, rechten en plichten tot dan, wat blijft gelden, zetels en liquidatie."""
+    """Tijdlijn van een uittreding: ingangsdatum, rechten en plichten tot dan, wat blijft gelden, zetels en liquidatie.
+
+    Met --uitvoer PAD (of --formaat) wordt het een uittredingsoverzicht om te versturen (md,
+    html, docx of pdf, in de huisstijl van het register), met --begroting ook de kosten.
+    """
     from .opdrachten.simuleer import uittreding
 
     return uittreding(**opties)

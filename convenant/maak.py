@@ -45,7 +45,7 @@ from rules.lezingen import STANDAARD, Lezer, Lezingkeuze
 from rules.liquidatie import Route
 from rules.oordeel import Grond, Oordeel
 from rules.toets import toets
-from rules.uittreding import ingang_opzegging
+from rules.uittreding import Uittreding, ingang_opzegging
 
 from . import sjabloongrenzen
 
@@ -1174,17 +1174,35 @@ def uittredingsoverzicht(
     keuze: Lezingkeuze = STANDAARD,
     **_: Any,
 ) -> dict[str, Any]:
-    """What `simuleer uittreding` shows, as a document: from an opzeggingsbestand."""
-    from rules.liquidatie import liquideer
+    """The exit overview from an opzeggingsbestand."""
     from rules.uittreding import simuleer
 
     o = bestand.model
-    partij = c.partij[o.partij]
     u = simuleer(c, bezetting, o.partij, o.route, o.datum, o.ingang_wijziging, keuze=keuze)
+    return uittreding_context(
+        c, bezetting, u, o.datum, verdeelsleutel, begroting, uittreder_deelt, keuze
+    )
+
+
+def uittreding_context(
+    c: Convenant,
+    bezetting: Bezetting | None,
+    u: Uittreding,
+    datum: dt.date | None,
+    verdeelsleutel: Verdeelsleutel | None = None,
+    begroting: Begroting | None = None,
+    uittreder_deelt: bool | None = None,
+    keuze: Lezingkeuze = STANDAARD,
+) -> dict[str, Any]:
+    """What `simuleer uittreding` shows, as a document: the timeline, what continues, the seats
+    that fall away and, with a budget and a key, what the exit costs each gemeente."""
+    from rules.liquidatie import liquideer
+
+    partij = c.partij[u.partij]
     kosten: dict[str, Any] = {}
     voorbeeld = _voorbeeld(bezetting) if u.zetels else []
     if begroting is not None and verdeelsleutel is not None:
-        gemeente = o.partij if partij.soort == "gemeente" else None
+        gemeente = u.partij if partij.soort == "gemeente" else None
         liquidatie = liquideer(
             c, begroting, verdeelsleutel, "uittreding", (), gemeente, uittreder_deelt, keuze
         )
@@ -1197,11 +1215,13 @@ def uittredingsoverzicht(
         }
         voorbeeld += [VOORBEELD_BEGROTING] * begroting.voorbeeld
         voorbeeld += [VOORBEELD_SLEUTEL] * verdeelsleutel.voorbeeld
+    op = f" op {lang(datum)}" if datum else ""
     aanleiding = {
-        "opzegtermijn": f"opzegging op {lang(o.datum)} (art. 25.2)",
-        "wijziging": f"opzegging wegens een wijziging, op {lang(o.datum)} (art. 23.3)",
+        "opzegtermijn": f"opzegging{op} (art. 25.2)",
+        "wijziging": f"opzegging wegens een wijziging{op} (art. 23.3)",
         "uitsluiting": "uitsluiting (art. 24.3, 25.3)",
-    }[o.route]
+    }[u.route]
+    documentdatum = datum or (u.tijdlijn[0].datum if u.tijdlijn else dt.date.today())
 
     def grond(g: Grond) -> dict[str, Any]:
         return {
@@ -1212,8 +1232,9 @@ def uittredingsoverzicht(
 
     return {
         **_basis(c, c.orgaan["stuurgroep"]),
-        **document_kop("uittredingsoverzicht", o.datum, voorbeeld=voorbeeld),
+        **document_kop("uittredingsoverzicht", documentdatum, voorbeeld=voorbeeld),
         "partij": {"naam": partij.naam},
+        "wat": "uitsluiting" if u.route == "uitsluiting" else "uittreding",
         "aanleiding": aanleiding,
         "ingang": u.ingang if u.geldig else None,
         "tijdlijn": [

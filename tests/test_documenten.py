@@ -689,3 +689,43 @@ def test_jaaroverzicht_in_word_en_pdf(tmp_path: Path) -> None:
         tekst = _word_tekst(doel) if formaat == "docx" else "\n".join(_pdf_tekst(doel))
         assert "Jaaroverzicht 2027" in tekst
         assert "ZVHD/JO/2027-12-31" in tekst
+
+
+def test_simuleer_uittreding_als_document(tmp_path: Path) -> None:
+    doel = tmp_path / "meppel.docx"
+    code, uit, fout = draai(
+        [
+            "simuleer",
+            "uittreding",
+            "--register",
+            str(VOORBEELDEN),
+            "--partij",
+            "meppel",
+            "--opzegging",
+            "2027-01-31",
+            "--begroting",
+            str(DOCS / "liquidatiebegroting-voorbeeld.yaml"),
+            "--uitvoer",
+            str(doel),
+        ]
+    )
+    assert (code, uit) == (0, ""), fout
+    tekst = _word_tekst(doel)
+    assert "Uittreding van Gemeente Meppel" in tekst
+    assert "De uittreding gaat in op 31 januari 2028." in tekst
+    assert "Kosten van de uittreding (art. 25.6)" in tekst
+    code, _, fout = draai(
+        [
+            "simuleer",
+            "uittreding",
+            "--partij",
+            "meppel",
+            "--opzegging",
+            "2027-01-31",
+            "--json",
+            "--formaat",
+            "md",
+        ]
+    )
+    assert code == 2
+    assert "kies --json of een document" in fout

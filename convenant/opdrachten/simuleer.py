@@ -9,6 +9,7 @@ from pathlib import Path
 from governance.begroting import Begroting
 from governance.bestanden import (
     bezetting_uit,
+    huisstijl_uit,
     laad_begroting,
     laad_convenant,
     laad_sleutel,
@@ -34,7 +35,7 @@ from rules.oordeel import Grond
 from rules.uittreding import Route as UitRoute
 from rules.uittreding import Uittreding, simuleer
 
-from ..uitvoer import als_json, schrijf, tabel
+from ..uitvoer import als_json, documentformaat, schrijf, tabel
 
 
 def controleer_partij(c: Convenant, ident: str, soort: str | None = None) -> None:
@@ -62,9 +63,22 @@ def uittreding(
     besluit: dt.date | None,
     json: bool,
     lezingen: tuple[str, ...] = (),
+    uitvoer: Path | None = None,
+    formaat: str | None = None,
+    overschrijf: bool = False,
+    begroting_pad: Path | None = None,
+    verdeelsleutel_pad: Path | None = None,
 ) -> int:
     from governance.toetreding import met_toetredingen
 
+    document = uitvoer is not None or formaat is not None
+    if json and document:
+        raise GebruiksFout("kies --json of een document (--uitvoer, --formaat), niet allebei")
+    if begroting_pad is not None and not document:
+        raise GebruiksFout(
+            "--begroting hoort bij het document; geef ook --uitvoer PAD of --formaat, of gebruik "
+            "'convenant simuleer liquidatie --route uittreding'"
+        )
     convenant = laad_convenant(convenant_pad)
     c = met_toetredingen(convenant.model, zoek_register(register))  # signed accessions too
     controleer_partij(c, partij)
@@ -89,7 +103,20 @@ def uittreding(
         besluit,
         keuze,
     )
-    schrijf(als_json(uittreding_dict(u)) if json else _uittreding_tekst(c, u))
+    if document:  # the same as a document to send: `maak uittredingsoverzicht`'s layout
+        from ..maak import opmaak, uittreding_context
+
+        formaat = documentformaat(uitvoer, formaat)
+        map_ = zoek_register(register)
+        begroting = laad_begroting(begroting_pad, c).model if begroting_pad else None
+        sleutel = laad_sleutel(convenant, verdeelsleutel_pad, map_) if begroting_pad else None
+        context = uittreding_context(c, bezetting, u, opzegging, sleutel, begroting, None, keuze)
+        gemaakt = opmaak(
+            "uittredingsoverzicht", formaat, context, map_ or Path("."), huisstijl_uit(map_)
+        )
+        schrijf(gemaakt.inhoud, uitvoer, overschrijf)
+    else:
+        schrijf(als_json(uittreding_dict(u)) if json else _uittreding_tekst(c, u))
     return EXIT_OK if u.geldig else EXIT_NIET_GELDIG
 
 

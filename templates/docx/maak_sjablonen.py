@@ -853,13 +853,13 @@ def liquidatieoverzicht() -> Doc:
 
 def uittredingsoverzicht() -> Doc:
     doc = basis(
-        "Uittreding van {{ partij.naam }}",
+        "{{ wat|capitalize }} van {{ partij.naam }}",
         "Naar aanleiding van de {{ aanleiding }} · kenmerk {{ kenmerk }}",
     )
     tag(doc, "{%p if ingang %}")
-    alinea(doc, "De uittreding gaat in op ", "{{ ingang|datum }}", ".", vet=[1])
+    alinea(doc, "De {{ wat }} gaat in op ", "{{ ingang|datum }}", ".", vet=[1])
     tag(doc, "{%p else %}")
-    alinea(doc, "De uittreding gaat (nog) niet in.", vet=[0])
+    alinea(doc, "De {{ wat }} gaat (nog) niet in.", vet=[0])
     tag(doc, "{%p endif %}")
     kop(doc, "Tijdlijn")
     tabel(
@@ -904,7 +904,7 @@ def uittredingsoverzicht() -> Doc:
         "{{ g.uitleg }} ({{ g.artikel|artikel }}{% if g.lezing %}; rust op een lezing van het convenant{% endif %})",
     )
     tag(doc, "{%p if kosten %}")
-    kop(doc, "Kosten van de uittreding (art. 25.6)")
+    kop(doc, "Kosten van de {{ wat }} (art. 25.6)")
     alinea(
         doc,
         "Naar {{ kosten.begroting }} ({{ kosten.totaal|bedrag }}), verdeeld naar {{ kosten.sleutel }}.",
