@@ -205,6 +205,7 @@ def test_word_besluitenlijst_heeft_koppen_en_paginanummers(tmp_path: Path) -> No
     assert "Besluiten" in koppen
     assert "Bijlage: de toetsing per besluit" in koppen
     assert "Vaststelling Jaarplan 2027 (sg-2027-01)" in koppen
+    assert "1. Vaststelling Jaarplan 2027" in koppen  # each besluit a heading of its own
     voet = doc.sections[0].footer._element.xml
     assert "PAGE" in voet
     assert "NUMPAGES" in voet

@@ -455,8 +455,7 @@ def besluitenlijst() -> Doc:
     )
     kop(doc, "Besluiten")
     tag(doc, "{%p for b in besluiten %}")
-    p = alinea(doc, "{{ loop.index }}. {{ b.onderwerp }}", vet=[0])
-    p.paragraph_format.keep_with_next = True
+    kop(doc, "{{ loop.index }}. {{ b.onderwerp }}", 2)
     tag(doc, "{%p if b.tekst %}")
     alinea(doc, "{{ b.tekst }}")
     tag(doc, "{%p endif %}")
