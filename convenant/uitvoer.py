@@ -7,10 +7,8 @@ import datetime as dt
 import errno
 import os
 import re
-import signal
 import stat
 import sys
-import threading
 import time
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
@@ -204,6 +202,9 @@ class _Beeindigd(BaseException):
 def _tegen_afbreken() -> Iterator[None]:
     """During the write, SIGTERM and SIGHUP unwind (removing the temporary file) and then end
     the process as the signal would have."""
+    import signal  # only when writing a file; keeps start-up light
+    import threading
+
     if threading.current_thread() is not threading.main_thread():
         yield
         return
