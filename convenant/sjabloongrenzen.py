@@ -213,7 +213,8 @@ def _bewaakt() -> Iterator[None]:
         raise _Grens(f"het sjabloon rekent langer dan {MAX_SECONDEN} seconden")
 
     vorige_alarm = signal.signal(signal.SIGALRM, te_lang)
-    signal.setitimer(signal.ITIMER_REAL, MAX_SECONDEN)
+    # Repeating: an alarm that lands in a finaliser or gc callback is swallowed there.
+    signal.setitimer(signal.ITIMER_REAL, MAX_SECONDEN, 0.5)
     vorige_grens = resource.getrlimit(resource.RLIMIT_AS)
     with contextlib.suppress(OSError, ValueError):
         with open("/proc/self/statm") as f:
