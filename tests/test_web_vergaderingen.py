@@ -3,6 +3,7 @@ history and restore, refusing a stale save, and no way out of the register."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from pathlib import Path
@@ -11,6 +12,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from governance.bestanden import vergaderbestanden
+from governance.datums import lang
 from governance.opslag import geschiedenis
 from tests.scenario_runners import draai
 from tests.web_hulp import (
@@ -141,7 +143,9 @@ def test_nieuwe_vergadering_via_de_pagina(c: TestClient, register: Path) -> None
     # add a second besluit without JavaScript: the page comes back with one more block
     r = verstuur(c, "/vergaderingen/nieuw", zet(velden, "actie", "besluit_toevoegen"))
     velden = formuliervelden(r.text)
-    assert ("b1-id", "sg-2027-02") in velden
+    eerste = dict(velden)["b0-id"]  # numbered on after the register's besluiten of 2027
+    tweede = f"sg-2027-{int(eerste.rsplit('-', 1)[1]) + 1:02d}"
+    assert ("b1-id", tweede) in velden
     velden = zet(zet(velden, "b1-onderwerp", "Communicatieplan"), "b1-soort", "beleid")
     r = verstuur(c, "/vergaderingen/nieuw", zet(velden, "actie", "opslaan"))
     assert r.status_code == 422  # the second besluit has no votes yet: nothing written
@@ -152,8 +156,8 @@ def test_nieuwe_vergadering_via_de_pagina(c: TestClient, register: Path) -> None
     assert r.status_code == 303
     assert r.headers["location"] == "/vergaderingen/stuurgroep-2027-11-17?opgeslagen=ja"
     assert oordelen_cli(register / "stuurgroep-2027-11-17.yaml") == [
-        ("sg-2027-01", "aangenomen"),
-        ("sg-2027-02", "verworpen"),
+        (eerste, "aangenomen"),
+        (tweede, "verworpen"),
     ]
     # a second meeting of the same orgaan on the same date is refused, not overwritten
     r = verstuur(c, "/vergaderingen/nieuw", zet(velden, "actie", "opslaan"))
@@ -299,3 +303,67 @@ def test_ander_orgaan_kiezen_vergeet_de_leden_van_het_vorige(c: TestClient) -> N
     namen = {n for n, _ in formuliervelden(r.text)}
     assert "aanwezig-po_gemeenten" in namen
     assert not any(n.startswith("aanwezig-sg_") or "-stem-sg_" in n for n in namen)
+
+
+def test_andere_datum_en_direct_opslaan_stuurt_geen_leden_van_de_oude_datum(
+    c: TestClient, register: Path
+) -> None:
+    # opened on a date of the 2026 bezetting (Meppel sits), then the date changed to one of
+    # the 2027 bezetting and Opslaan pressed at once, without a re-render in between
+    velden = formuliervelden(c.get("/vergaderingen/nieuw?orgaan=stuurgroep&datum=2026-11-29").text)
+    assert ("aanwezig-sg_meppel", "aanwezig") in velden
+    velden = zet(zet(velden, "datum", "2027-11-17"), "b0-onderwerp", "Jaarplan")
+    velden = zet(velden, "b0-soort", "werkproces")
+    r = verstuur(c, "/vergaderingen/nieuw", zet(velden, "actie", "opslaan"))
+    assert "geen lid van dit orgaan" not in r.text
+    assert "convenant leden" not in r.text
+    assert not (register / "stuurgroep-2027-11-17.yaml").exists()  # first shown, not saved
+    assert "17 november 2027" in r.text
+    assert "Burgemeester van Meppel" in r.text
+    namen = {n for n, _ in formuliervelden(r.text)}
+    assert "aanwezig-sg_meppel" not in namen
+    # once looked at (and the votes cast), it saves
+    velden = formuliervelden(r.text)
+    for stem in sorted(set(re.findall(r'name="(b0-stem-[^"]+)"', r.text))):
+        velden = zet(velden, stem, "voor")
+    r = verstuur(c, "/vergaderingen/nieuw", zet(velden, "actie", "opslaan"))
+    assert r.status_code == 303, r.text
+    assert "sg_meppel" not in (register / "stuurgroep-2027-11-17.yaml").read_text("utf-8")
+
+
+def test_nieuw_besluitnummer_is_het_volgende_vrije_van_het_register(
+    c: TestClient, register: Path
+) -> None:
+    bestaand = set(re.findall(r"id: (sg-2027-\d+)", "".join(
+        p.read_text("utf-8") for p in register.glob("stuurgroep-*.yaml")
+    )))  # fmt: skip
+    assert "sg-2027-01" in bestaand
+    velden = formuliervelden(c.get("/vergaderingen/nieuw?orgaan=stuurgroep&datum=2027-11-17").text)
+    voorgesteld = dict(velden)["b0-id"]
+    assert voorgesteld not in bestaand
+    assert int(voorgesteld.rsplit("-", 1)[1]) == max(int(b.rsplit("-", 1)[1]) for b in bestaand) + 1
+    # a second besluit added in the form takes the number after it
+    r = verstuur(c, "/vergaderingen/nieuw", zet(velden, "actie", "besluit_toevoegen"))
+    ids = [w for n, w in formuliervelden(r.text) if re.fullmatch(r"b\d-id", n)]
+    assert len(set(ids)) == 2
+    assert not set(ids) & bestaand
+
+
+def test_besluitnummer_van_een_andere_vergadering_wordt_geweigerd(
+    c: TestClient, register: Path
+) -> None:
+    velden = formuliervelden(c.get("/vergaderingen/nieuw?orgaan=stuurgroep&datum=2027-11-17").text)
+    velden = zet(zet(velden, "b0-id", "sg-2027-01"), "b0-onderwerp", "Jaarplan")
+    velden = zet(zet(velden, "b0-soort", "werkproces"), "actie", "opslaan")
+    r = verstuur(c, "/vergaderingen/nieuw", velden)
+    assert r.status_code == 409
+    elders = next(
+        p for p in register.glob("stuurgroep-*.yaml") if "id: sg-2027-01\n" in p.read_text("utf-8")
+    )
+    # the message names the other meeting, with its date in Dutch
+    datum = dt.date.fromisoformat(elders.stem.removeprefix("stuurgroep-"))
+    assert (
+        f"sg-2027-01 is al een besluit van de vergadering van de Stuurgroep van {lang(datum)}"
+        in r.text
+    )
+    assert not (register / "stuurgroep-2027-11-17.yaml").exists()

@@ -38,7 +38,7 @@ from rules.oordeel import Oordeel
 
 from .app import pagina, werkplek
 from .simulatie import _formulier
-from .werkplek import ID_PATROON, Werkplek, beoordeel
+from .werkplek import ID_PATROON, Werkplek, beoordeel, volgend_besluitnummer
 
 router = APIRouter()
 
@@ -570,7 +570,7 @@ async def agenda(request: Request, id_: str) -> Response:
             f"gaan ({'; '.join(verloren[:3])}). Vink aan dat dat mag, of voeg het besluit toe "
             "via Vergaderingen.",
         )
-    besluit_id = _volgend_nummer(w, v.datum.year)
+    besluit_id = volgend_besluitnummer("sg", v.datum.year, w.besluitnummers())
     data = yaml.load(tekst, Loader=yaml.SafeLoader)
     data["besluiten"].append(
         {
@@ -591,20 +591,6 @@ async def agenda(request: Request, id_: str) -> Response:
     except (VerouderdeVersie, InvoerFout) as e:
         return _fout(id_, f"Niet op de agenda gezet: {e}")
     return _terug(id_, "agenda")
-
-
-def _volgend_nummer(w: Werkplek, jaar: int) -> str:
-    """The next Stuurgroep besluit number of the year, after every one in the register:
-    numbers run on through the year, so a besluit is known by its number alone."""
-    patroon = re.compile(rf"^sg-{jaar}-(\d+)$")
-    hoogste = 0
-    for gelezen in w.alle():
-        if gelezen.vergadering is None or gelezen.vergadering.model.orgaan != "stuurgroep":
-            continue
-        for b in gelezen.vergadering.model.besluiten:
-            if gevonden := patroon.match(b.id):
-                hoogste = max(hoogste, int(gevonden.group(1)))
-    return f"sg-{jaar}-{hoogste + 1:02d}"
 
 
 def _kop(tekst: str) -> list[str]:

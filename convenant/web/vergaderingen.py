@@ -15,6 +15,7 @@ from typing import Any
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from governance.datums import lang
 from governance.errors import InvoerFout, VerouderdeVersie
 from governance.opslag import bewaar, geschiedenis, versie, versie_van
 from governance.yamlschrijver import als_yaml, opmerkingen
@@ -36,7 +37,7 @@ from .formulier import (
     stemeenheden,
     zitplaatsen,
 )
-from .werkplek import ID_PATROON, Werkplek
+from .werkplek import ID_PATROON, Werkplek, volgend_besluitnummer
 from .werkplek import beoordeel as beoordeel_register
 
 router = APIRouter()
@@ -107,7 +108,7 @@ def nieuw(request: Request, orgaan: str = "stuurgroep", datum: str = "") -> Resp
         orgaan = "stuurgroep"
     invoer = Invoer(orgaan=orgaan, datum=datum or w.vandaag().isoformat())
     _vul_aanwezigheid(w, invoer)
-    invoer.besluiten.append(BesluitInvoer(id=_volgend_besluitnummer(invoer)))
+    invoer.besluiten.append(BesluitInvoer(id=_volgend_besluitnummer(w, invoer, None)))
     return _toon_formulier(request, invoer, None, None)
 
 
@@ -198,16 +199,37 @@ async def toets_live(request: Request) -> Response:
     return pagina(request, "_oordelen.html.j2", invoer=invoer, uitslag=uitslag, c=w.convenant)
 
 
-def _volgend_besluitnummer(invoer: Invoer) -> str:
+def _volgend_besluitnummer(w: Werkplek, invoer: Invoer, id_: str | None) -> str:
+    """The next number of the orgaan and year, after those in the form and in every other
+    meeting of the register."""
     voorvoegsel = {"stuurgroep": "sg", "partneroverleg": "po", "jaarvergadering": "jv"}.get(
         invoer.orgaan, invoer.orgaan[:2] or "b"
     )
-    jaar = invoer.datum[:4] if invoer.datum[:4].isdigit() else str(dt.date.today().year)
-    bestaand = {b.id for b in invoer.besluiten}
-    n = len(invoer.besluiten) + 1
-    while f"{voorvoegsel}-{jaar}-{n:02d}" in bestaand:
-        n += 1
-    return f"{voorvoegsel}-{jaar}-{n:02d}"
+    jaar = invoer.datum[:4] if invoer.datum[:4].isdigit() else str(w.vandaag().year)
+    bezet = [*w.besluitnummers(behalve=id_), *(b.id for b in invoer.besluiten)]
+    return volgend_besluitnummer(voorvoegsel, jaar, bezet)
+
+
+def _dubbele_besluitnummers(w: Werkplek, invoer: Invoer, id_: str | None) -> str:
+    """What is wrong when a besluit of the form has the number of one in another meeting."""
+    elders = w.besluitnummers(behalve=id_)
+    dubbel = [(b.id, elders[b.id]) for b in invoer.besluiten if b.id in elders]
+    if not dubbel:
+        return ""
+    genoemd = "; ".join(f"{b} is al een besluit van {_vergaderingnaam(w, v)}" for b, v in dubbel)
+    return (
+        f"Niet opgeslagen: elk besluit heeft een eigen nummer in het register, en {genoemd}. "
+        "Geef dit besluit een ander nummer."
+    )
+
+
+def _vergaderingnaam(w: Werkplek, id_: str) -> str:
+    gelezen = w.lees(id_)
+    if gelezen.vergadering is None:
+        return id_
+    v = gelezen.vergadering.model
+    orgaan = w.convenant.orgaan.get(v.orgaan)
+    return f"de vergadering van de {orgaan.naam if orgaan else v.orgaan} van {lang(v.datum)}"
 
 
 def _vul_aanwezigheid(w: Werkplek, invoer: Invoer) -> None:
@@ -227,7 +249,7 @@ async def _verwerk(request: Request, id_: str | None) -> Response:
     gelezen_versie = (velden.get("versie") or [""])[-1] or None
     actie = (velden.get("actie") or ["bijwerken"])[-1]
     if actie == "besluit_toevoegen":
-        invoer.besluiten.append(BesluitInvoer(id=_volgend_besluitnummer(invoer)))
+        invoer.besluiten.append(BesluitInvoer(id=_volgend_besluitnummer(w, invoer, id_)))
     elif actie.startswith("verwijder_besluit_"):
         _verwijder(invoer.besluiten, actie)
     elif actie == "actiepunt_toevoegen":
@@ -235,11 +257,50 @@ async def _verwerk(request: Request, id_: str | None) -> Response:
     elif actie.startswith("verwijder_actiepunt_"):
         _verwijder(invoer.actiepunten, actie)
     elif actie in ("opslaan", "opslaan_zonder_opmerkingen", "toch_opslaan"):
+        if id_ is None and (melding := _andere_leden(w, invoer)):
+            # the date or orgaan changed and Opslaan came before the form was rebuilt: the
+            # attendance on screen was that of another bezetting, so show the right one first
+            _alleen_wie_zitting_heeft(w, invoer)
+            _vul_aanwezigheid(w, invoer)
+            return _toon_formulier(request, invoer, None, None, status=409, fout=melding)
         return _opslaan(request, w, invoer, id_, gelezen_versie, actie)
     if id_ is None:  # a new meeting starts with everyone present; a recorded one as it was
         _alleen_wie_zitting_heeft(w, invoer)
         _vul_aanwezigheid(w, invoer)
     return _toon_formulier(request, invoer, id_, gelezen_versie)
+
+
+def _andere_leden(w: Werkplek, invoer: Invoer) -> str:
+    """What is wrong when a new meeting's attendance is not that of the bezetting on its date
+    (empty when it is)."""
+    orgaan = w.convenant.orgaan.get(invoer.orgaan)
+    datum = invoer.peildatum()
+    if orgaan is None or datum is None or not orgaan.heeft_bezetting:
+        return ""
+    bezetting, _ = w.bezetting()
+    plaatsen = zitplaatsen(w.convenant, orgaan, bezetting, datum)
+    zitting = {p.id for p in plaatsen}
+    stemmers = {p.id for p in stemeenheden(w.convenant, orgaan, bezetting, datum)}
+    vreemd = {z for z in invoer.aanwezigheid if z not in zitting}
+    for b in invoer.besluiten:
+        vreemd |= {e for e in b.stemmen if e not in stemmers}
+    ontbreekt = [p.naam for p in plaatsen if p.id not in invoer.aanwezigheid]
+    if not vreemd and not ontbreekt:
+        return ""
+    tekst = (
+        f"Niet opgeslagen: op {lang(datum)} heeft de {orgaan.naam} andere leden dan in de "
+        "aanwezigheidslijst stonden (die hoorde bij de datum of het orgaan van eerst)."
+    )
+    if vreemd:
+        namen = {p.id: p.naam for p in w.convenant.partijen}
+        for periode in bezetting.perioden if bezetting else []:
+            for ob in periode.organen.values():
+                namen |= {lid.id: lid.naam for lid in ob.leden}
+        weg = sorted(namen.get(z, z) for z in vreemd)
+        tekst += f" Weggelaten, want op deze datum geen lid: {', '.join(weg)}."
+    if ontbreekt:
+        tekst += f" Toegevoegd als aanwezig: {', '.join(ontbreekt)}."
+    return tekst + " Kijk de aanwezigheid en de stemmen hieronder na en sla opnieuw op."
 
 
 def _alleen_wie_zitting_heeft(w: Werkplek, invoer: Invoer) -> None:
@@ -294,6 +355,8 @@ def _opslaan(
         pad = w.register / f"{id_nieuw}.yaml"
     else:
         id_nieuw, pad = id_, w.pad_van(id_)
+    if dubbel := _dubbele_besluitnummers(w, invoer, id_nieuw):
+        return _toon_formulier(request, invoer, id_, gelezen_versie, status=409, fout=dubbel)
     uitslag = beoordeel(invoer, c, bezetting, pad.name, w.keuze())
     if not uitslag.leesbaar:
         return _toon_formulier(

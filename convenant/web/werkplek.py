@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -117,6 +118,16 @@ class Werkplek:
     def alle(self) -> list[Gelezen]:
         return [self.lees(id_) for id_ in self.ids()]
 
+    def besluitnummers(self, behalve: str | None = None) -> dict[str, str]:
+        """Every besluit id of the register's readable meetings (but `behalve`), with the id of
+        its meeting: a besluit is known by its number alone, so a number is used once."""
+        uit: dict[str, str] = {}
+        for gelezen in self.alle():
+            if gelezen.vergadering is not None and gelezen.id != behalve:
+                for b in gelezen.vergadering.model.besluiten:
+                    uit.setdefault(b.id, gelezen.id)
+        return uit
+
     def vandaag(self) -> dt.date:
         return dt.date.today()
 
@@ -159,3 +170,11 @@ def beoordeel(werkplek: Werkplek) -> tuple[list[Gehouden], list[Kapot]]:
             continue
         gehouden.append(Gehouden(gelezen.pad.name, gelezen.vergadering.model, oordelen))
     return gehouden, kapot
+
+
+def volgend_besluitnummer(voorvoegsel: str, jaar: int | str, bezet: Iterable[str]) -> str:
+    """The number after the highest `voorvoegsel-jaar-NN` in `bezet`: numbers run on through
+    the year, across the meetings of the register."""
+    patroon = re.compile(rf"^{re.escape(voorvoegsel)}-{jaar}-(\d+)$")
+    hoogste = max((int(m.group(1)) for b in bezet if (m := patroon.match(b))), default=0)
+    return f"{voorvoegsel}-{jaar}-{hoogste + 1:02d}"
