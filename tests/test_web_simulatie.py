@@ -42,6 +42,15 @@ def test_uittreding_toont_ingang_tijdlijn_en_zetels(register: Path) -> None:
     assert "Partneroverleg" in r.text
 
 
+def test_uittreding_verwijst_naar_de_pagina_niet_naar_de_opdracht(register: Path) -> None:
+    r = client(register).get("/uittreding?partij=meppel&opzegging=31-01-2027")
+    assert 'liquidatiebegroting op (zie de pagina <a href="/liquidatie">Liquidatie</a>)' in r.text
+    assert "&#39;convenant simuleer liquidatie&#39;" not in r.text
+    # the CLI keeps its own wording
+    uit = _cli(["simuleer", "uittreding", "--partij", "meppel", "--opzegging", "2027-01-31"])
+    assert "(zie 'convenant simuleer liquidatie')" in uit
+
+
 def test_uittreding_download_is_de_json_van_de_cli(register: Path) -> None:
     r = client(register).get("/uittreding?partij=cosis&opzegging=2027-01-31&formaat=json")
     assert r.status_code == 200

@@ -367,3 +367,16 @@ def test_besluitnummer_van_een_andere_vergadering_wordt_geweigerd(
         in r.text
     )
     assert not (register / "stuurgroep-2027-11-17.yaml").exists()
+
+
+def test_melding_over_een_lid_wijst_naar_de_werkplek(c: TestClient, register: Path) -> None:
+    pad = register / "stuurgroep-2027-02-10.yaml"
+    tekst = pad.read_text("utf-8")
+    pad.write_text(tekst.replace("[sg_assen, ", "[sg_nergens, ", 1), encoding="utf-8")
+    r = c.get("/vergaderingen/stuurgroep-2027-02-10")
+    assert "geen lid van dit orgaan" in r.text
+    assert "convenant leden" not in r.text
+    assert (
+        '<a href="/vergaderingen/nieuw?orgaan=stuurgroep&amp;datum=2027-02-10">'
+        "een nieuwe vergadering op 10 februari 2027</a> toont ze" in r.text
+    )

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections.abc import Callable
 from typing import Any
 
 import jinja2
+from markupsafe import Markup, escape
 
 from governance.artikelen import weergave
 from governance.datums import lang
@@ -43,6 +46,78 @@ def _anker(artikelen: str) -> str:
     return "inhoud"
 
 
+def _op(iso: str) -> str:
+    try:
+        return lang(dt.date.fromisoformat(iso))
+    except ValueError:
+        return iso
+
+
+def _link(href: str, tekst: str) -> str:
+    return f'<a href="{escape(href)}">{escape(tekst)}</a>'
+
+
+# The engine's messages point to CLI commands; in the workplace each says where the same
+# thing is in the browser (or leaves the pointer out where the browser has no counterpart).
+_IN_DE_WERKPLEK: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
+    (
+        re.compile(r"'convenant leden --orgaan (\w+) --op ([\d-]+)' toont ze"),
+        lambda m: (
+            "de aanwezigheidslijst van "
+            + _link(
+                f"/vergaderingen/nieuw?orgaan={m[1]}&datum={m[2]}",
+                f"een nieuwe vergadering op {_op(m[2])}",
+            )
+            + " toont ze"
+        ),
+    ),
+    (
+        re.compile(r"'convenant partijen --op ([\d-]+)' toont wie toen Partij was"),
+        lambda m: (
+            "bij Uitgenodigd in "
+            + _link(f"/vergaderingen/nieuw?datum={m[1]}", f"een nieuwe vergadering op {_op(m[1])}")
+            + " staat wie toen Partij was"
+        ),
+    ),
+    (
+        re.compile(r"'convenant soorten' toont ze alle (\d+)"),
+        lambda m: f"de keuzelijst Soort toont ze alle {m[1]}",
+    ),
+    (
+        re.compile(r"\(zie 'convenant simuleer liquidatie'\)"),
+        lambda m: "(zie de pagina " + _link("/liquidatie", "Liquidatie") + ")",
+    ),
+    (
+        re.compile(r"\(zie 'convenant simuleer uittreding'\)"),
+        lambda m: "(zie de pagina " + _link("/uittreding", "Uittreding") + ")",
+    ),
+    (
+        re.compile(r"'convenant (?:partijen|lezingen)' toont"),
+        lambda m: "de pagina " + _link("/convenant", "Convenant") + " toont",
+    ),
+    (re.compile(r"\s*\(zie 'convenant (?!simuleer)[^)]*\)"), lambda m: ""),
+]
+
+
+def webtaal(tekst: object) -> Markup:
+    """A message of the engine in the workplace's terms: its CLI pointers become links."""
+    tekst = str(tekst)
+    delen: list[str] = []
+    positie = 0
+    treffers = sorted(
+        (m for patroon, _ in _IN_DE_WERKPLEK for m in patroon.finditer(tekst)),
+        key=lambda m: m.start(),
+    )
+    vervang = {patroon: f for patroon, f in _IN_DE_WERKPLEK}
+    for m in treffers:
+        if m.start() < positie:
+            continue
+        delen += [str(escape(tekst[positie : m.start()])), vervang[m.re](m)]
+        positie = m.end()
+    delen.append(str(escape(tekst[positie:])))
+    return Markup("".join(delen))
+
+
 def omgeving() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(gebundeld("templates") / "web")),
@@ -57,6 +132,7 @@ def omgeving() -> jinja2.Environment:
         artikel=weergave,
         namen=lambda ids, namen: [namen.get(i, i) for i in ids],  # ids → names, unknown as is
         anker=_anker,
+        webtaal=webtaal,
     )
     env.globals.update(oordeel_label=OORDEEL_LABEL)
     return env
