@@ -169,7 +169,8 @@ def bedoelde_u(
     `namen` maps the names people write (names, short names, aliases) to ids. Something that
     looks like an id is first compared with the ids; anything else with the names first: a
     name written in full, an id inside it as words ("Burgemeester van Assen" holds "assen"),
-    then a close spelling.
+    then a close spelling. A piece of an id ("staking" for "staking_van_stemmen") counts too,
+    but only when it points at one id: an ambiguous piece suggests nothing rather than a guess.
     """
     import difflib  # only needed when something is misspelt
 
@@ -181,7 +182,18 @@ def bedoelde_u(
         treffers = difflib.get_close_matches(tekst, kandidaten, n=1, cutoff=0.6)
         return treffers[0] if treffers else None
 
-    if _ID.fullmatch(waarde) and (gevonden := op_id(waarde)):
+    def op_deel(tekst: str) -> str | None:
+        # A piece from the start of a word of the id first ("stak", "van_stemmen"), then any;
+        # a piece shorter than three letters matches too much to mean anything.
+        if len(tekst) < 3:
+            return None
+        woorden = [i for i in kandidaten if f"_{tekst}" in f"_{i}"]
+        for treffers in (woorden, [i for i in kandidaten if tekst in i]):
+            if treffers:
+                return treffers[0] if len(treffers) == 1 else None
+        return None
+
+    if _ID.fullmatch(waarde) and (gevonden := op_deel(waarde) or op_id(waarde)):
         return gevonden
     schoon = _normaal(waarde)
     op_naam = {_normaal(naam): ident for naam, ident in (namen or {}).items()}
@@ -194,7 +206,8 @@ def bedoelde_u(
     treffers = difflib.get_close_matches(schoon, list(op_naam), n=1, cutoff=0.75)
     if treffers:
         return op_naam[treffers[0]]
-    return op_id(schoon.replace(" ", "_"))
+    als_id = schoon.replace(" ", "_")
+    return op_id(als_id) or op_deel(als_id)
 
 
 _ID = re.compile(r"[a-z][a-z0-9_]*")

@@ -143,6 +143,12 @@ class _Lezer:
         self.datum = v.datum
         self.weg = weg or {}
         self.meldingen: list[Melding] = []
+        # After an unknown name in aanwezig/afwezig the attendance is not what the secretaris
+        # meant: the seats it probably stands for, and whether one could not be guessed. The
+        # errors that follow only from that (a member missing, a vote by someone "absent", more
+        # votes than present) are left out, so the one message to act on is the unknown name.
+        self.vermoedelijk: set[str] = set()
+        self.onbekend_zonder_suggestie = False
         self.zetel_van_partij: dict[str, list[str]] = {}
         for zetel in zetels.values():
             for partij in zetel.partijen:
@@ -191,14 +197,27 @@ class _Lezer:
         partijnamen = namen_van(self.convenant)["partij"]
         namen = {n: i for n, i in partijnamen.items() if i in self.zetel_van_partij}
         namen |= {z.naam: z.id for z in self.zetels.values()}
+        suggestie = bedoelde_u(naam, bekend, namen)
         self.fout(
             loc,
             f"'{naam}' is geen lid van dit orgaan op deze datum en wordt er niet door een lid vertegenwoordigd",
             "gebruik de id van een lid of van een vertegenwoordigde partij; "
             f"'convenant leden --orgaan {self.orgaan} --op {self.datum.isoformat()}' toont ze",
-            bedoelde_u(naam, bekend, namen),
+            suggestie,
         )
+        if loc[0] in ("aanwezig", "afwezig"):
+            if suggestie is None:
+                self.onbekend_zonder_suggestie = True
+            else:
+                self.vermoedelijk |= {suggestie, *self.zetel_van_partij.get(suggestie, [])}
         return None
+
+    def gevolg_van_onbekend(self, zetel: str | None = None) -> bool:
+        """Whether an error about `zetel` (or about the attendance as a whole) may only follow
+        from an unknown name in aanwezig/afwezig."""
+        if self.onbekend_zonder_suggestie:
+            return True
+        return bool(self.vermoedelijk) if zetel is None else zetel in self.vermoedelijk
 
 
 def _zetels(
@@ -313,7 +332,12 @@ def beeld(
         aanwezig.add(gevonden[0].id)
     if orgaan.heeft_bezetting:
         for zetel in zetels.values():
-            if zetel.stemrecht and zetel.id not in aanwezig and zetel.id not in afwezig:
+            if (
+                zetel.stemrecht
+                and zetel.id not in aanwezig
+                and zetel.id not in afwezig
+                and not lezer.gevolg_van_onbekend(zetel.id)
+            ):
                 lezer.fout(
                     ("aanwezig",),
                     f"lid '{zetel.id}' ({zetel.naam}) staat niet bij aanwezig of afwezig",
@@ -449,6 +473,8 @@ def _stemming(b: Vergaderbeeld, lezer: _Lezer, besluit: Besluit, loc: Loc) -> St
                 continue
             zetel, partijen = gevonden
             if zetel.id not in b.aanwezig:
+                if lezer.gevolg_van_onbekend(zetel.id):
+                    continue
                 lezer.fout(
                     plek,
                     f"'{naam}' stemt, maar is niet aanwezig",
@@ -488,7 +514,7 @@ def _geteld(b: Vergaderbeeld, lezer: _Lezer, aantallen: tuple[int, int, int], lo
     """Votes as numbers: they cannot exceed the votes present (one per seat, or per Partij)."""
     eenheden = _stemgerechtigde_eenheden(b)
     geteld = sum(aantallen)
-    if geteld > len(eenheden):
+    if geteld > len(eenheden) and not lezer.gevolg_van_onbekend():
         per = (
             "Partij (ook elke Partij namens wie een afgevaardigde stemt)"
             if b.stem_per_partij

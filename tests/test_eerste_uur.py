@@ -50,6 +50,28 @@ def test_bedoelde_u_kent_ids_en_namen(geschreven: str, id_: str) -> None:
     assert bedoelde_u(geschreven, ids, namen) == id_
 
 
+@pytest.mark.parametrize(
+    ("geschreven", "id_"),
+    [
+        ("staking", "staking_van_stemmen"),  # the first words of an id
+        ("van_stemmen", "staking_van_stemmen"),  # its last words
+        ("stakin", "staking_van_stemmen"),  # a prefix
+        ("partnerover", "besluitregel_partneroverleg"),  # a piece inside a word
+        ("Staking van stemmen", "staking_van_stemmen"),  # written as words
+    ],
+)
+def test_bedoelde_u_kent_een_stuk_van_een_id(geschreven: str, id_: str) -> None:
+    ids = ["meerderheid_van_stemmen", "staking_van_stemmen", "besluitregel_partneroverleg"]
+    assert bedoelde_u(geschreven, ids) == id_
+
+
+@pytest.mark.parametrize("geschreven", ["stemmen", "van", "st", "regel_stuurgroep"])
+def test_bedoelde_u_gokt_niet_als_een_stuk_op_meer_ids_past(geschreven: str) -> None:
+    """'stemmen' is in two ids: naming one of them would be a guess presented as a hint."""
+    ids = ["meerderheid_van_stemmen", "staking_van_stemmen", "besluitregel_partneroverleg"]
+    assert bedoelde_u(geschreven, ids) is None
+
+
 def test_bedoelde_u_zwijgt_als_niets_lijkt() -> None:
     assert (
         bedoelde_u("Provincie Groningen", ["assen", "emmen"], {"Gemeente Assen": "assen"}) is None

@@ -59,6 +59,8 @@ def test_elk_alternatief_is_het_oordeel_onder_die_ene_andere_lezing(data: dict[s
     [
         ("staking_van_stemmen=verwropen", "bedoelde u 'verworpen'?"),
         ("staking_van_stemen=verworpen", "bedoelde u 'staking_van_stemmen'?"),
+        # The handleiding promises a suggestion for a piece of an id as well.
+        ("staking=verworpen", "bedoelde u 'staking_van_stemmen'?"),
         ("geen_quorum=ja", "heeft geen alternatieve lezingen"),
         ("staking_van_stemmen", "schrijf AANNAME=LEZING"),
     ],

@@ -149,3 +149,69 @@ def test_schema_toont_de_gebruiker_geen_engelse_ontwikkelaarsnotities(soort: str
     ]
     assert beschrijvingen[0].startswith("Vorm van een")
     assert not any(b for b in beschrijvingen[1:])
+
+
+def _met_vervanging(tmp_path: Path, regels: dict[int, tuple[str, str]]) -> str:
+    """The example Stuurgroep meeting with its fact files, one text replaced on given lines."""
+    for naam in ("bezetting.yaml", "verdeelsleutel.yaml"):
+        (tmp_path / naam).write_text((VOORBEELDEN / naam).read_text(encoding="utf-8"))
+    tekst = Path(STUURGROEP).read_text(encoding="utf-8").splitlines(keepends=True)
+    for nr, (oud, nieuw) in regels.items():
+        assert oud in tekst[nr - 1]
+        tekst[nr - 1] = tekst[nr - 1].replace(oud, nieuw)
+    pad = tmp_path / "stuurgroep.yaml"
+    pad.write_text("".join(tekst), encoding="utf-8")
+    return str(pad)
+
+
+def _meldingen(fout: str) -> list[str]:
+    return [r for r in fout.splitlines() if r and not r.startswith(" ")]
+
+
+def test_een_verschreven_lid_bij_aanwezig_geeft_een_melding_niet_vier(tmp_path: Path) -> None:
+    """The member is spelt right where it votes: its votes, and it not being listed, only
+    follow from the typo; the user fixes the one thing and is done."""
+    pad = _met_vervanging(tmp_path, {10: ("sg_politie", "sg_polite")})
+    code, uit, fout = draai(["toets", pad])
+    assert code == 2
+    assert not uit
+    meldingen = _meldingen(fout)
+    assert len(meldingen) == 1, fout
+    assert "aanwezig[3]: 'sg_polite' is geen lid" in meldingen[0]
+    assert "(bedoelde u 'sg_politie'?)" in meldingen[0]
+
+
+def test_een_verschreven_lid_overal_geeft_alleen_de_verschrijvingen(tmp_path: Path) -> None:
+    regels = {n: ("sg_politie", "sg_polite") for n in (10, 33, 49, 76)}
+    code, _, fout = draai(["toets", _met_vervanging(tmp_path, regels)])
+    assert code == 2
+    meldingen = _meldingen(fout)
+    assert len(meldingen) == 4, fout
+    assert all("'sg_polite' is geen lid" in m and "'sg_politie'?" in m for m in meldingen)
+
+
+def test_na_een_verschreven_lid_geen_melding_over_het_aantal_stemmen(tmp_path: Path) -> None:
+    """Counted votes for a full room are not 'more than present' because of one typo."""
+    regels = {
+        10: ("sg_politie", "sg_polite"),
+        48: ("voor: [sg_assen, sg_emmen, sg_ggd, sg_vnn]", "voor: 5"),
+        49: ("tegen: [sg_hoogeveen, sg_politie, sg_om, sg_ggz_drenthe]", "tegen: 4"),
+        50: ("onthouding: [sg_reclassering_nl]", "onthouding: 1"),
+    }
+    code, _, fout = draai(["toets", _met_vervanging(tmp_path, regels)])
+    assert code == 2
+    meldingen = _meldingen(fout)
+    assert len(meldingen) == 1, fout
+    assert "stemmen geteld" not in fout
+    assert "staat niet bij aanwezig" not in fout
+
+
+def test_een_vergeten_lid_naast_een_verschreven_lid_wordt_nog_gemeld(tmp_path: Path) -> None:
+    """Only the seat the typo stands for is spared; another member left out is still an error."""
+    pad = _met_vervanging(tmp_path, {10: ("sg_politie, sg_om,", "sg_polite,")})
+    code, _, fout = draai(["toets", pad])
+    assert code == 2
+    assert "'sg_polite' is geen lid" in fout
+    assert "lid 'sg_om'" in fout
+    assert "staat niet bij aanwezig of afwezig" in fout
+    assert "'sg_politie' stemt, maar is niet aanwezig" not in fout
