@@ -351,7 +351,7 @@ def lees_yaml(pad: Path, inhoud: bytes | None = None) -> tuple[Any, Bron]:
             [Melding(naam, e.tekst, e.mark.line + 1, e.mark.column + 1, herstel=e.herstel)]
         ) from None
     except yaml.MarkedYAMLError as e:
-        raise InvoerFout([_syntaxfout(naam, e)]) from None
+        raise InvoerFout([_syntaxfout(naam, e, tekst)]) from None
     except yaml.reader.ReaderError as e:
         raise InvoerFout([_leesfout(naam, tekst, e)]) from None
     except yaml.YAMLError:
@@ -538,10 +538,17 @@ _SYNTAX = [
 _HERSTEL_SYNTAX = "controleer inspringing, dubbele punten en aanhalingstekens"
 
 
-def _syntaxfout(naam: str, e: yaml.MarkedYAMLError) -> Melding:
+def _syntaxfout(naam: str, e: yaml.MarkedYAMLError, bron: str = "") -> Melding:
     """PyYAML's English, often over two lines, as one Dutch line at the problem's position."""
     probleem = e.problem or ""
     mark = e.problem_mark or e.context_mark
+    if (
+        mark is not None
+        and "mapping values are not allowed" in probleem
+        and (verkeerd := _te_ver_ingesprongen(bron, mark.line, mark.column))
+    ):
+        tekst, herstel, kolom = verkeerd
+        return Melding(naam, tekst, mark.line + 1, kolom, herstel=herstel)
     # What PyYAML has no words for here still gets a Dutch message and the position.
     tekst, herstel = "YAML-syntaxfout: hier klopt de opmaak niet", _HERSTEL_SYNTAX
     for engels, nl, hoe in _SYNTAX:
@@ -551,6 +558,47 @@ def _syntaxfout(naam: str, e: yaml.MarkedYAMLError) -> Melding:
     if mark is None:
         return Melding(naam, tekst, herstel=herstel)
     return Melding(naam, tekst, mark.line + 1, mark.column + 1, herstel=herstel)
+
+
+_SLEUTEL = re.compile(r"( *)([A-Za-z_][\w-]*) *:")
+_BEGIN = re.compile(r"( *(?:- +)*)([^ #-])")
+
+
+def _te_ver_ingesprongen(bron: str, regel: int, kolom: int) -> tuple[str, str, int] | None:
+    """(message, fix, column) when a key line is indented deeper than the key above it.
+
+    PyYAML then reads the line as more text of the value above, finds a ':' in it and says a
+    ':' is not allowed there; the real mistake is the indentation, so advising quotes is wrong.
+    """
+    regels = bron.splitlines()
+    if regel >= len(regels):
+        return None
+    sleutel = _SLEUTEL.match(regels[regel])
+    if sleutel is None or sleutel.end() - 1 != kolom:  # a ':' further on: text after all
+        return None
+    boven = next(
+        (
+            (nr, r)
+            for nr in range(regel - 1, -1, -1)
+            if (r := regels[nr]).strip() and not r.lstrip().startswith("#")
+        ),
+        None,
+    )
+    if boven is None or (begin := _BEGIN.match(boven[1])) is None:
+        return None
+    inspringing, goed = len(sleutel.group(1)), len(begin.group(1))
+    if inspringing <= goed:
+        return None
+    naam, buur = sleutel.group(2), _SLEUTEL.match(boven[1][goed:])
+    onder = f"'{buur.group(2)}'" if buur else "de regel erboven"
+    return (
+        f"YAML-syntaxfout: de inspringing klopt waarschijnlijk niet: '{naam}' staat "
+        f"{inspringing - goed} spatie(s) verder ingesprongen dan {onder} op regel {boven[0] + 1}",
+        f"laat '{naam}' op kolom {goed + 1} beginnen, recht onder {onder}: "
+        f'"{" " * goed}{regels[regel].lstrip()}" (hoort het bij de tekst erboven, zet die tekst '
+        "dan tussen aanhalingstekens)",
+        inspringing + 1,
+    )
 
 
 def laad(pad: Path, model: type[M], inhoud: bytes | None = None) -> Bestand[M]:

@@ -23,6 +23,7 @@ from governance.bestanden import (
 from governance.errors import InvoerFout
 from governance.lint import lint_bezetting, lint_convenant
 from governance.models import Convenant
+from tests.scenario_runners import draai
 
 VOORBEELDREGISTER = Path(__file__).resolve().parents[1] / "examples"
 
@@ -133,3 +134,54 @@ def test_verwijzingen_vinden_met_de_typen_van_pydantic_wat_typing_vindt(
     monkeypatch.setattr(v, "_velden", met_typing)
     assert [list(v.verwijzingen(m)) for m in modellen] == snel
     assert sum(map(len, snel)) > 800
+
+
+_TE_VER = """orgaan: stuurgroep
+datum: 2027-02-10
+afwezig:
+ - lid: sg_meppel
+    schriftelijke_inbreng: true
+"""
+
+
+@pytest.mark.parametrize(
+    ("tekst", "plaats", "melding", "herstel"),
+    [
+        (
+            _TE_VER,
+            ":5:5:",
+            "'schriftelijke_inbreng' staat 1 spatie(s) verder ingesprongen dan 'lid' op regel 4",
+            "laat 'schriftelijke_inbreng' op kolom 4 beginnen, recht onder 'lid': "
+            '"   schriftelijke_inbreng: true"',
+        ),
+        (
+            "orgaan: stuurgroep\n  datum: 2027-02-10\n",
+            ":2:3:",
+            "'datum' staat 2 spatie(s) verder ingesprongen dan 'orgaan' op regel 1",
+            "laat 'datum' op kolom 1 beginnen, recht onder 'orgaan': \"datum: 2027-02-10\"",
+        ),
+    ],
+)
+def test_een_te_ver_ingesprongen_sleutel_krijgt_inspringadvies(
+    tmp_path: Path, tekst: str, plaats: str, melding: str, herstel: str
+) -> None:
+    """PyYAML calls this a ':' that is not allowed; quoting would not help, lining up does."""
+    pad = tmp_path / "vergadering.yaml"
+    pad.write_text(tekst, encoding="utf-8")
+    code, uit, fout = draai(["toets", str(pad)])
+    assert code == 2
+    assert not uit
+    eerste, tweede = fout.splitlines()[:2]
+    assert f"{pad}{plaats} YAML-syntaxfout: de inspringing klopt waarschijnlijk niet" in eerste
+    assert melding in eerste
+    assert herstel in tweede
+    assert "aanhalingstekens" not in eerste
+
+
+def test_een_dubbele_punt_in_tekst_houdt_het_advies_over_aanhalingstekens(tmp_path: Path) -> None:
+    pad = tmp_path / "vergadering.yaml"
+    pad.write_text("orgaan: stuurgroep\nonderwerp: Besluit: iets\n", encoding="utf-8")
+    code, _, fout = draai(["toets", str(pad)])
+    assert code == 2
+    assert f"{pad}:2:19: YAML-syntaxfout: hier mag geen ':' staan" in fout
+    assert "zet tekst met een dubbele punt tussen aanhalingstekens" in fout
