@@ -328,6 +328,12 @@ def maak_uit_bestand(
         bestand.model, bestand.bron, ids_van(c), convenant=c
     ):
         raise InvoerFout(meldingen)
+    if gevonden is None and _leest_bezetting(c, soort, bestand.model):
+        from .uitvoer import meld_zonder_bezetting
+
+        meld_zonder_bezetting(
+            "ontbreekt in het document wat daaruit komt (leden, voorzitter, secretaris, zetels)"
+        )
     # Documents judge as `convenant toets` does in this register: under its settled readings.
     opties: dict[str, Any] = {"register": register, "keuze": kies(c, (), lezingen_uit(c, register))}
     if soort == "besluitenlijst":
@@ -354,6 +360,19 @@ def maak_uit_bestand(
         eigen_sjablonen=eigen_sjablonen,
         **opties,
     )
+
+
+# Documents that name members, signatories or seats from the bezetting (besides those of a
+# meeting, which need it only for an orgaan with members of its own).
+_UIT_BEZETTING = frozenset(
+    {"toetredingsformulier", "kennisgeving-toetreding", "addendum", "uittredingsoverzicht"}
+)
+
+
+def _leest_bezetting(c: Convenant, soort: str, model: BaseModel) -> bool:
+    if isinstance(model, Vergadering):
+        return c.orgaan[model.orgaan].heeft_bezetting
+    return soort in _UIT_BEZETTING
 
 
 def maak_document(

@@ -16,6 +16,17 @@ from pathlib import Path
 
 from governance.errors import GebruiksFout
 
+# How a command that carries on without a bezetting says what that costs and how to add one.
+HOE_BEZETTING = (
+    "geef het register met --register PAD (de map met bezetting.yaml) of het bestand met "
+    "--bezetting PAD"
+)
+
+
+def meld_zonder_bezetting(wat: str) -> None:
+    """One line on stderr (stdout may hold JSON or a document): what is left out, and the fix."""
+    sys.stderr.write(f"Let op: geen bezetting gevonden, dus {wat}; {HOE_BEZETTING}.\n")
+
 
 def schrijf(tekst: str | bytes, pad: Path | None = None, overschrijf: bool = False) -> None:
     """To stdout, or to `pad` via a temporary file and a rename: never a half-written file.

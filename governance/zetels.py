@@ -233,16 +233,23 @@ def _zetels(
         periode = bezetting.op(v.datum) if bezetting else None
         orgaanbezetting = periode.organen.get(orgaan.id) if periode else None
         if orgaanbezetting is None:
-            waar = (
-                "er is geen bezettingsbestand"
+            waar, hoe = (
+                (
+                    "er is geen bezetting gevonden (bezetting.yaml), en dit orgaan heeft leden",
+                    "geef het register met --register PAD (de map met bezetting.yaml) of het "
+                    "bestand met --bezetting PAD",
+                )
                 if bezetting is None
-                else f"de bezetting noemt geen leden van '{orgaan.id}' op {v.datum}"
+                else (
+                    f"de bezetting noemt geen leden van '{orgaan.id}' op {v.datum}",
+                    "vul bezetting.yaml aan met een periode die deze datum omvat, of geef --bezetting",
+                )
             )
             return {}, [
                 lezer_bron.melding(
                     ("datum",),
                     waar,
-                    "vul bezetting.yaml aan met een periode die deze datum omvat, of geef --bezetting",
+                    hoe,
                 )
             ]
         zetels = {}

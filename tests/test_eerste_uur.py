@@ -257,3 +257,72 @@ def test_stemmen_als_aantallen_geven_hetzelfde_oordeel_als_met_namen(data: dict[
         met_namen.escaleren_naar,
         met_namen.stemmen,
     )
+
+
+# --- outside a register: say what is left out for want of a bezetting ---------------------------
+
+VOORBEELDEN = Path(__file__).resolve().parents[1] / "examples"
+UITTREDING = ["simuleer", "uittreding", "--partij", "meppel", "--opzegging", "31-01-2027"]
+
+
+def test_simuleer_buiten_een_register_zegt_dat_de_zetels_ontbreken(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, uit, fout = draai(UITTREDING)
+    assert code == 0
+    regels = [r for r in uit.splitlines() if r.startswith("Zetels")]
+    assert regels == [
+        "Zetels: niet getoond, want er is geen bezetting gevonden; geef het register met "
+        "--register PAD (de map met bezetting.yaml) of het bestand met --bezetting PAD."
+    ]
+    assert not fout
+    code, uit, fout = draai([*UITTREDING, "--register", str(VOORBEELDEN)])
+    assert "Zetels (bezetting op de laatste dag als Partij):" in uit
+    assert "niet getoond" not in uit
+    assert not fout
+
+
+def test_simuleer_json_buiten_een_register_meldt_het_op_stderr(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, uit, fout = draai([*UITTREDING, "--json"])
+    assert code == 0
+    assert json.loads(uit)["zetels"] == []
+    assert fout.count("\n") == 1
+    assert fout.startswith("Let op: geen bezetting gevonden, dus ontbreken de zetels")
+    assert "--register PAD" in fout
+
+
+@pytest.mark.parametrize(
+    ("soort", "invoer", "melding"),
+    [
+        ("agenda", "documenten/stuurgroep-2027-05-12.yaml", True),  # the members it is sent to
+        ("uittredingsoverzicht", "documenten/opzegging-cosis.yaml", True),  # the seats lost
+        ("agenda", "documenten/jaarvergadering-2027-06-16.yaml", False),  # parties are the seats
+        ("opzegging", "documenten/opzegging-cosis.yaml", False),  # names nobody from it
+    ],
+)
+def test_maak_buiten_een_register_zegt_wat_de_bezetting_had_gegeven(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, soort: str, invoer: str, melding: bool
+) -> None:
+    bron = VOORBEELDEN / invoer
+    (tmp_path / bron.name).write_bytes(bron.read_bytes())
+    monkeypatch.chdir(tmp_path)
+    _, uit, fout = draai(["maak", soort, bron.name])
+    assert uit
+    assert ("Let op: geen bezetting gevonden" in fout) is melding
+    assert ("--register PAD" in fout) is melding
+
+
+def test_toets_buiten_een_register_noemt_register_als_herstel(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bron = VOORBEELDEN / "stuurgroep-2027-02-10.yaml"
+    (tmp_path / bron.name).write_bytes(bron.read_bytes())
+    monkeypatch.chdir(tmp_path)
+    code, _, fout = draai(["toets", bron.name])
+    assert code == 2
+    assert "er is geen bezetting gevonden (bezetting.yaml)" in fout
+    assert "herstel: geef het register met --register PAD" in fout

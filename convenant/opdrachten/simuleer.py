@@ -19,7 +19,7 @@ from governance.bestanden import (
 from governance.datums import lang
 from governance.errors import EXIT_NIET_GELDIG, EXIT_OK, GebruiksFout, bedoelde_u
 from governance.geld import als_tekst, bedrag
-from governance.models import Convenant, Verdeelsleutel
+from governance.models import Bezetting, Convenant, Verdeelsleutel
 from governance.verwijzingen import namen_van
 from rules.lezingen import kies
 from rules.liquidatie import (
@@ -35,7 +35,14 @@ from rules.oordeel import Grond
 from rules.uittreding import Route as UitRoute
 from rules.uittreding import Uittreding, simuleer
 
-from ..uitvoer import als_json, documentformaat, schrijf, tabel
+from ..uitvoer import (
+    HOE_BEZETTING,
+    als_json,
+    documentformaat,
+    meld_zonder_bezetting,
+    schrijf,
+    tabel,
+)
 
 
 def controleer_partij(c: Convenant, ident: str, soort: str | None = None) -> None:
@@ -116,7 +123,9 @@ def uittreding(
         )
         schrijf(gemaakt.inhoud, uitvoer, overschrijf)
     else:
-        schrijf(als_json(uittreding_dict(u)) if json else _uittreding_tekst(c, u))
+        schrijf(als_json(uittreding_dict(u)) if json else _uittreding_tekst(c, u, bezetting))
+    if bezetting is None and (json or document):  # the text says it where the seats would be
+        meld_zonder_bezetting("ontbreken de zetels die de Partij verliest")
     return EXIT_OK if u.geldig else EXIT_NIET_GELDIG
 
 
@@ -149,7 +158,7 @@ def _regel(g: Grond) -> str:
     return f"  - art. {g.artikel}: {g.uitleg}" + (f" [aanname: {g.aanname}]" if g.aanname else "")
 
 
-def _uittreding_tekst(c: Convenant, u: Uittreding) -> str:
+def _uittreding_tekst(c: Convenant, u: Uittreding, bezetting: Bezetting | None) -> str:
     naam = c.partij[u.partij].naam
     soort = {
         "opzegtermijn": "opzegging (25.2)",
@@ -180,6 +189,10 @@ def _uittreding_tekst(c: Convenant, u: Uittreding) -> str:
         delen.append(
             "\nZetels (bezetting op de laatste dag als Partij):\n"
             + tabel(["orgaan", "lid", "gevolg"], rijen, "  ")
+        )
+    elif bezetting is None:
+        delen.append(
+            f"\nZetels: niet getoond, want er is geen bezetting gevonden; {HOE_BEZETTING}.\n"
         )
     namen = "; ".join(c.partij[p].naam for p in u.partijen_daarna)
     delen.append(f"\nPartijen vanaf {lang(u.ingang)} ({len(u.partijen_daarna)}): {namen}.\n")
