@@ -328,12 +328,6 @@ def maak_uit_bestand(
         bestand.model, bestand.bron, ids_van(c), convenant=c
     ):
         raise InvoerFout(meldingen)
-    if gevonden is None and _leest_bezetting(c, soort, bestand.model):
-        from .uitvoer import meld_zonder_bezetting
-
-        meld_zonder_bezetting(
-            "ontbreekt in het document wat daaruit komt (leden, voorzitter, secretaris, zetels)"
-        )
     # Documents judge as `convenant toets` does in this register: under its settled readings.
     opties: dict[str, Any] = {"register": register, "keuze": kies(c, (), lezingen_uit(c, register))}
     if soort == "besluitenlijst":
@@ -350,7 +344,7 @@ def maak_uit_bestand(
         opties["begroting"] = laad_begroting(begroting_pad, c).model
         opties["verdeelsleutel"] = laad_sleutel(convenant, verdeelsleutel_pad, register)
         opties["uittreder_deelt"] = uittreder_deelt
-    return maak_document(
+    document = maak_document(
         soort,
         formaat,
         c,
@@ -360,6 +354,14 @@ def maak_uit_bestand(
         eigen_sjablonen=eigen_sjablonen,
         **opties,
     )
+    # Said once the document is made, so that a message about the input file comes first.
+    if gevonden is None and _leest_bezetting(c, soort, bestand.model):
+        from .uitvoer import meld_zonder_bezetting
+
+        meld_zonder_bezetting(
+            "ontbreekt in het document wat daaruit komt (leden, voorzitter, secretaris, zetels)"
+        )
+    return document
 
 
 # Documents that name members, signatories or seats from the bezetting (besides those of a
