@@ -538,9 +538,11 @@ def register_groep() -> None:
 @convenant_optie
 @debug_optie
 def register_nieuw(pad: Path, convenant_pad: Path | None) -> int:
-    """Maak een leeg register: bezetting.yaml en verdeelsleutel.yaml om in te vullen, en een LEESMIJ.
+    """Maak een leeg register: bezetting.yaml om in te vullen en LEESMIJ.md.
 
-    PAD is een nieuwe of lege map; een map met bestanden wordt geweigerd.
+    LEESMIJ.md zegt wat waar staat en bevat een verdeelsleutel om in te vullen en als
+    verdeelsleutel.yaml op te slaan (alleen nodig voor een liquidatie). PAD is een nieuwe of
+    lege map; een map met bestanden wordt geweigerd.
     """
     from .opdrachten.register import nieuw
 
