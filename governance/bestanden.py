@@ -64,6 +64,40 @@ def laad_vergadering(pad: Path) -> Bestand[Vergadering]:
     return _laad_gecontroleerd(pad, Vergadering, lambda _: [])
 
 
+def dubbele_besluiten(vergaderingen: list[tuple[Path, Vergadering]]) -> list[Melding]:
+    """Each besluit id once in a register, one message per repeat naming both places.
+
+    A besluitenlijst, `vervolg_van` and the jaaroverzicht name a besluit by its id alone; a
+    second besluit with that id makes them ambiguous. (Twice in one file the file itself is
+    refused already.) Only for a repeat are the files read again, for the lines.
+    """
+    eerste: dict[str, Path] = {}
+    meldingen: list[Melding] = []
+    for pad, v in vergaderingen:
+        for b in v.besluiten:
+            if b.id not in eerste:
+                eerste[b.id] = pad
+            elif eerste[b.id] != pad:
+                daar = _bij_besluit(eerste[b.id], b.id, "", "")
+                meldingen.append(
+                    _bij_besluit(
+                        pad,
+                        b.id,
+                        f"het besluit '{b.id}' staat ook in {daar.plek()}; in een register "
+                        "heeft elk besluit een eigen id",
+                        "geef één van beide een nieuw nummer (een besluitenlijst en "
+                        "'vervolg_van' wijzen een besluit aan met zijn id)",
+                    )
+                )
+    return meldingen
+
+
+def _bij_besluit(pad: Path, ident: str, tekst: str, herstel: str) -> Melding:
+    bestand = laad_vergadering(pad)
+    i = next(i for i, b in enumerate(bestand.model.besluiten) if b.id == ident)
+    return bestand.bron.melding(("besluiten", i, "id"), tekst, herstel)
+
+
 def _controleer_convenant(bestand: Bestand[Convenant]) -> list[Melding]:
     model, bron = bestand.model, bestand.bron
     meldingen = dubbele_ids(model, bron)

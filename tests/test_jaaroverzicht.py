@@ -79,3 +79,36 @@ def test_lege_of_ontbrekende_map(tmp_path: Path) -> None:
     code, _, fout = draai(["jaaroverzicht", str(tmp_path)])
     assert code == 2
     assert "geen vergaderbestanden" in fout
+
+
+def test_jaaroverzicht_meldt_een_dubbel_besluit_id_en_eindigt_met_2(tmp_path: Path) -> None:
+    from tests.test_toets_cli import _register_met_dubbel_besluit
+
+    map_ = _register_met_dubbel_besluit(tmp_path)
+    code, uit, fout = draai(["jaaroverzicht", str(map_), "--jaar", "2027"])
+    assert code == 2
+    assert uit  # the overview is still made
+    assert (
+        f"het besluit 'sg-2027-01' staat ook in {map_ / 'stuurgroep-2027-02-10.yaml'}:18:9" in fout
+    )
+
+
+def test_het_jaaroverzicht_toont_geen_onderwerp_van_een_besluit_over_een_casus() -> None:
+    """Read at the level of the Stuurgroep, where casuistiek may not come (4.7): the
+    Casusoverleg meeting and its besluiten are counted, not what they were about."""
+    import yaml
+
+    casus = yaml.safe_load((REGISTER / "casusoverleg-2027-04-14.yaml").read_text(encoding="utf-8"))
+    onderwerpen = [b["onderwerp"] for b in casus["besluiten"]]
+    assert onderwerpen
+    for formaat in ("--json", "md", "html"):
+        args = ["jaaroverzicht", str(REGISTER), "--jaar", "2027"]
+        args += [formaat] if formaat == "--json" else ["--formaat", formaat]
+        code, uit, _ = draai(args)
+        assert code == 1
+        for onderwerp in onderwerpen:
+            assert onderwerp not in uit, (formaat, onderwerp)
+        assert "Besluit over een individuele casus (inhoud niet in dit overzicht, 4.7)" in uit
+    data = json.loads(draai(["jaaroverzicht", str(REGISTER), "--jaar", "2027", "--json"])[1])
+    vergadering = next(v for v in data["vergaderingen"] if v["orgaan"] == "casusoverleg")
+    assert len(vergadering["besluiten"]) == len(onderwerpen)

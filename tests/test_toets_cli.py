@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -215,3 +216,38 @@ def test_een_vergeten_lid_naast_een_verschreven_lid_wordt_nog_gemeld(tmp_path: P
     assert "lid 'sg_om'" in fout
     assert "staat niet bij aanwezig of afwezig" in fout
     assert "'sg_politie' stemt, maar is niet aanwezig" not in fout
+
+
+def _register_met_dubbel_besluit(tmp_path: Path) -> Path:
+    """The example register with the second Stuurgroep meeting's first besluit renumbered to
+    the first meeting's first id."""
+    map_ = tmp_path / "register"
+    shutil.copytree(VOORBEELDEN, map_)
+    pad = map_ / "stuurgroep-2027-05-12.yaml"
+    tekst = pad.read_text(encoding="utf-8")
+    assert "  - id: sg-2027-09\n" in tekst
+    pad.write_text(tekst.replace("  - id: sg-2027-09\n", "  - id: sg-2027-01\n"), encoding="utf-8")
+    return map_
+
+
+def test_een_besluit_id_twee_keer_in_het_register_is_een_fout_met_beide_plekken(
+    tmp_path: Path,
+) -> None:
+    map_ = _register_met_dubbel_besluit(tmp_path)
+    code, uit, fout = draai(["toets", str(map_)])
+    assert code == 2  # inconsistent register: unreadable as a whole ...
+    assert "sg-2027-13" in uit  # ... but every meeting is still judged
+    assert "sg-2027-01" in uit
+    regels = [r for r in fout.splitlines() if "staat ook in" in r]
+    assert regels == [
+        f"{map_ / 'stuurgroep-2027-05-12.yaml'}:9:9: besluiten[sg-2027-01].id: het besluit "
+        f"'sg-2027-01' staat ook in {map_ / 'stuurgroep-2027-02-10.yaml'}:18:9; in een register "
+        "heeft elk besluit een eigen id"
+    ]
+    assert "herstel: geef één van beide een nieuw nummer" in fout
+
+
+def test_zonder_dubbele_besluit_ids_geen_melding(tmp_path: Path) -> None:
+    code, _, fout = draai(["toets", str(VOORBEELDEN)])
+    assert code == 1  # the examples hold besluiten that are deliberately not valid
+    assert "staat ook in" not in fout

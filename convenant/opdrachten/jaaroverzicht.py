@@ -9,6 +9,7 @@ from typing import Any
 
 from governance.bestanden import (
     bezetting_uit,
+    dubbele_besluiten,
     huisstijl_uit,
     laad_convenant,
     laad_vergadering,
@@ -28,6 +29,7 @@ from governance.models import Bezetting, Convenant
 from governance.zetels import Vergaderbeeld, beeld
 from rules.jaaroverzicht import Gehouden, Jaaroverzicht, Omslag, Onleesbaar, omslagen, overzicht
 from rules.lezingen import STANDAARD, Lezingkeuze, kies
+from rules.oordeel import Oordeel
 from rules.toets import toets
 
 from ..uitvoer import als_json, documentformaat, schrijf
@@ -75,7 +77,35 @@ def _onleesbaar(meldingen: list[Melding]) -> list[Onleesbaar]:
 
 
 def _beoordeeld(beelden: list[tuple[str, Vergaderbeeld]], keuze: Lezingkeuze) -> list[Gehouden]:
-    return [Gehouden(naam, b.vergadering, tuple(toets(b, keuze))) for naam, b in beelden]
+    return [
+        Gehouden(naam, b.vergadering, tuple(_zonder_casus(b, o) for o in toets(b, keuze)))
+        for naam, b in beelden
+    ]
+
+
+# What the overview says instead of the onderwerp of a besluit about one case.
+OVER_CASUS = "Besluit over een individuele casus (inhoud niet in dit overzicht, 4.7)"
+
+
+def _zonder_casus(b: Vergaderbeeld, o: Oordeel) -> Oordeel:
+    """The verdict without its onderwerp if the besluit is about an individual case.
+
+    The jaaroverzicht is read at the level of the Stuurgroep, where casuistiek may not come
+    (4.7): a Casusoverleg's besluiten, a casus soort, or a besluit marked `casuistiek`, are
+    counted and judged, but what they were about is not shown, in any format.
+    """
+    c, orgaan = b.convenant, b.orgaan.id
+    eigen = [s.categorie for s in c.soorten if orgaan in s.bevoegd]
+    alleen_casus = bool(eigen) and all(k == "casuistiek" for k in eigen)
+    besluit = next((x for x in b.vergadering.besluiten if x.id == o.id), None)
+    soort = c.soort.get(o.soort)
+    if (
+        alleen_casus
+        or (soort is not None and soort.categorie == "casuistiek")
+        or (besluit is not None and besluit.casuistiek)
+    ):
+        return o._replace(onderwerp=OVER_CASUS)
+    return o
 
 
 def gevoeligheid(
@@ -144,7 +174,9 @@ def jaaroverzicht(
     jaar = jaar or max((g.vergadering.datum.year for g in gehouden), default=dt.date.today().year)
     o = overzicht(c, gehouden, jaar, op or dt.date(jaar, 12, 31), _onleesbaar(onleesbaar))
     omslag = gevoeligheid(c, beelden, gehouden, o, keuze) if met_gevoeligheid else None
-    for melding in onleesbaar:
+    # An id twice in the register: the overview is made, but the register is not consistent.
+    dubbel = dubbele_besluiten([(register / naam, b.vergadering) for naam, b in beelden])
+    for melding in [*onleesbaar, *dubbel]:
         sys.stderr.write(f"{melding}\n")
     if json:
         data = _als_dict(c, o, onleesbaar)
@@ -168,7 +200,7 @@ def jaaroverzicht(
         if omslag is not None and isinstance(inhoud, str):
             inhoud = inhoud.rstrip("\n") + "\n\n" + _omslagen_md(omslag)
         schrijf(inhoud, uitvoer, overschrijf)
-    if onleesbaar:
+    if onleesbaar or dubbel:
         return EXIT_ONLEESBAAR
     return EXIT_OK if o.in_orde else EXIT_NIET_GELDIG
 

@@ -10,6 +10,7 @@ from typing import NamedTuple
 from governance.artikelen import weergave
 from governance.bestanden import (
     bezetting_uit,
+    dubbele_besluiten,
     laad_convenant,
     laad_vergadering,
     lezingen_uit,
@@ -73,6 +74,11 @@ def toets_opdracht(
         except InvoerFout as fout:  # report it and go on with the other files
             onleesbaar = True
             sys.stderr.write(fout.voor_gebruiker() + "\n")
+    # Judged all the same: the verdicts stand, only references by id are ambiguous.
+    dubbel = dubbele_besluiten([(u.bestand, u.beeld.vergadering) for u in uitkomsten])
+    for melding in dubbel:
+        onleesbaar = True
+        sys.stderr.write(f"{melding}\n")
     if json:
         data = [als_dict(u) for u in uitkomsten]
         schrijf(als_json(data[0] if len(bestanden) == 1 and data else data))
