@@ -67,7 +67,7 @@ def test_toetreding_van_interview_tot_getekend_formulier(
     expect(p.locator("#partij_id")).to_have_value("jeugdhulp_zuidoost")  # proposed from the name
     p.click("button[value=verder]")
     p.click("button[value=verder]")  # date of the request: may stay empty
-    p.fill("#kennisgeving_op", "06-01-2027")
+    p.fill("#kennisgeving_op", "2027-01-06")
     p.click("button[value=verder]")
     expect(p.locator("h1")).to_have_text("Klopt dit?")
     p.click('button:has-text("Dossier aanmaken")')
@@ -98,12 +98,12 @@ def test_toetreding_van_interview_tot_getekend_formulier(
     for ident, keuze in (("assen", "akkoord"), ("meppel", "bezwaar")):
         rij = p.locator(f"#partij-{ident}")
         rij.locator("select[name=antwoord]").select_option(keuze)
-        rij.locator("input[name=op]").fill("20-01-2027")
+        rij.locator("input[name=op]").fill("2027-01-20")
         rij.locator("button").click()
     expect(p.locator("#partij-meppel")).to_contain_text("bezwaar")
     assert "akkoord van Gemeente Meppel" in _wacht_op(p)
     rij = p.locator("#partij-meppel")
-    rij.locator("input[name=op]").fill("03-02-2027")
+    rij.locator("input[name=op]").fill("2027-02-03")
     rij.locator("input[name=door]").fill("griffier Meppel")
     rij.locator("button").click()
     expect(p.locator("#partij-meppel")).to_contain_text("griffier Meppel")
@@ -131,7 +131,7 @@ def test_toetreding_van_interview_tot_getekend_formulier(
         assert pad is not None
         assert Path(pad).read_bytes().startswith(begin)
     p.click("text=het dossier")
-    p.fill("#datum_ondertekening", "01-06-2027")
+    p.fill("#datum_ondertekening", "2027-06-01")
     p.fill("#plaats_ondertekening", "Assen")
     p.click('button:has-text("Ondertekening vastleggen")')
     expect(p.locator(".melding.goed").first).to_contain_text("is Partij")

@@ -51,6 +51,19 @@ def test_uittreding_verwijst_naar_de_pagina_niet_naar_de_opdracht(register: Path
     assert "(zie 'convenant simuleer liquidatie')" in uit
 
 
+def test_datumvelden_zijn_datumkiezers_en_getypte_datums_blijven_staan(register: Path) -> None:
+    # typed as a Dutch date (a browser without a date picker sends it so): read, and shown
+    # back in the native date input, which holds ISO
+    r = client(register).get("/uittreding?partij=meppel&opzegging=31-01-2027")
+    assert '<input type="date" id="opzegging" name="opzegging" value="2027-01-31"' in r.text
+    assert 'type="text" id="opzegging"' not in r.text
+    assert "Gemeente Meppel: Partij tot 31 januari 2028" in r.text
+    assert (
+        '<input type="date" id="op" name="op" value="2027-03-01"'
+        in client(register).get("/?jaar=2027&op=01-03-2027").text
+    )
+
+
 def test_uittreding_download_is_de_json_van_de_cli(register: Path) -> None:
     r = client(register).get("/uittreding?partij=cosis&opzegging=2027-01-31&formaat=json")
     assert r.status_code == 200

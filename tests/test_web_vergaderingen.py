@@ -380,3 +380,38 @@ def test_melding_over_een_lid_wijst_naar_de_werkplek(c: TestClient, register: Pa
         '<a href="/vergaderingen/nieuw?orgaan=stuurgroep&amp;datum=2027-02-10">'
         "een nieuwe vergadering op 10 februari 2027</a> toont ze" in r.text
     )
+
+
+def test_handgeschreven_aantallen_openen_en_ongewijzigd_opslaan(
+    c: TestClient, register: Path
+) -> None:
+    # a file written by hand with votes as counts, not per member
+    pad = register / "stuurgroep-2027-10-06.yaml"
+    tekst = pad.read_text("utf-8").replace(
+        "stemmen: {voor: alle}", "stemmen: {voor: 7, tegen: 2, onthouding: 1}"
+    )
+    pad.write_text(tekst, encoding="utf-8")
+    voor = oordelen_cli(pad)
+    velden = formuliervelden(c.get("/vergaderingen/stuurgroep-2027-10-06/bewerk").text)
+    assert ("b0-stemwijze", "aantallen") in velden
+    assert ("b0-aantal-voor", "7") in velden
+    assert ("b0-aantal-tegen", "2") in velden
+    assert ("b0-aantal-onthouding", "1") in velden
+    r = verstuur(c, "/vergaderingen/stuurgroep-2027-10-06/bewerk", zet(velden, "actie", "opslaan"))
+    assert r.headers["location"].endswith("opgeslagen=ongewijzigd")
+    # saved anyway (the comment dropped): the counts stay counts
+    r = verstuur(
+        c,
+        "/vergaderingen/stuurgroep-2027-10-06/bewerk",
+        zet(
+            zet(velden, "toelichting", "Aantallen uit de notulen."),
+            "actie",
+            "opslaan_zonder_opmerkingen",
+        ),
+    )
+    assert r.status_code == 303, r.text
+    opgeslagen = pad.read_text("utf-8")
+    assert "voor: 7" in opgeslagen
+    assert "tegen: 2" in opgeslagen
+    assert "onthouding: 1" in opgeslagen
+    assert oordelen_cli(pad) == voor

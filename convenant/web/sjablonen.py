@@ -11,7 +11,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from governance.artikelen import weergave
-from governance.datums import lang
+from governance.datums import lang, ontleed_datum
 from governance.loader import gebundeld
 
 OORDEEL_LABEL = {
@@ -29,6 +29,18 @@ def _datum(waarde: dt.date | None) -> str:
 
 def _kort(waarde: dt.date | None) -> str:
     return waarde.strftime("%d-%m-%Y") if waarde else ""
+
+
+def _iso(waarde: dt.date | str | None) -> str:
+    """The value of a native date input (ISO): a date, or a date as typed where it can be read
+    (a browser without a date picker sends 31-01-2027); anything else as it is, so the field's
+    error still shows what was typed."""
+    if isinstance(waarde, dt.date):
+        return waarde.isoformat()
+    try:
+        return ontleed_datum(waarde).isoformat() if waarde else ""
+    except ValueError:
+        return waarde or ""
 
 
 def _anker(artikelen: str) -> str:
@@ -129,6 +141,7 @@ def omgeving() -> jinja2.Environment:
     env.filters.update(
         datum=_datum,
         kortedatum=_kort,
+        isodatum=_iso,
         artikel=weergave,
         namen=lambda ids, namen: [namen.get(i, i) for i in ids],  # ids → names, unknown as is
         anker=_anker,

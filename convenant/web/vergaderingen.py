@@ -141,7 +141,7 @@ def vergadering(request: Request, id_: str, opgeslagen: str = "") -> Response:
     return pagina(
         request,
         "vergadering.html.j2",
-        titel=f"{orgaan.naam}, {v.datum:%d-%m-%Y}",
+        titel=f"{orgaan.naam}, {lang(v.datum)}",
         v=v,
         orgaan=orgaan,
         beeld=b,
