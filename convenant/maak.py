@@ -848,7 +848,7 @@ def _besluit_van_stuurgroep(
     from governance.bestanden import laad_vergadering, vergaderbestanden
 
     if verwijzing is None:
-        return [f"{wat} noemt geen besluit van de Stuurgroep ('besluit_stuurgroep')."]
+        return [f"{wat} noemt nog geen besluit van de Stuurgroep over de toetreding (art. 22.4)."]
     datum = lang(verwijzing.datum)
     if verwijzing.besluit is None:
         return [f"{wat} noemt bij het besluit van de Stuurgroep van {datum} geen besluitnummer."]
@@ -923,7 +923,14 @@ def toetredingsformulier(
         "vertegenwoordiger": _persoon(
             t.organisatie.vertegenwoordiger.naam, t.organisatie.vertegenwoordiger.functie
         ),
-        "sg": _als_ondertekenaar(voorzitter, "voorzitter van de Stuurgroep"),
+        # Before a besluit or a signing date names the day, no chair can be looked up: the
+        # form leaves the name to be filled in (it is a CONCEPT then anyway).
+        "sg": _als_ondertekenaar(voorzitter, "voorzitter van de Stuurgroep")
+        if peildatum
+        else {
+            "naam": "....................................",
+            "functie": "voorzitter van de Stuurgroep",
+        },
         "ondertekenaar_rol": "sg",
     }
 

@@ -411,7 +411,7 @@ def agenda() -> Doc:
             ),
             (
                 "Plaats",
-                "{{ vergadering.locatie }}",
+                "{{ vergadering.locatie if vergadering.locatie is defined else 'volgt' }}",
             ),
             ("Aan", "{{ aan }}"),
             ("Kenmerk", "{{ kenmerk }}"),
@@ -533,8 +533,9 @@ def toetredingsformulier() -> Doc:
         style="List Number",
     )
     doc.add_paragraph(
-        "de Stuurgroep op {{ verzoek.besluit_stuurgroep.datum|datum }}{% if verzoek.besluit_stuurgroep.besluit is defined %} "
-        "(besluit {{ verzoek.besluit_stuurgroep.besluit }}){% endif %} positief heeft besloten over haar "
+        "de Stuurgroep op {% if verzoek.besluit_stuurgroep is defined %}{{ verzoek.besluit_stuurgroep.datum|datum }}"
+        "{% if verzoek.besluit_stuurgroep.besluit is defined %} "
+        "(besluit {{ verzoek.besluit_stuurgroep.besluit }}){% endif %}{% else %}....................................{% endif %} positief heeft besloten over haar "
         "toetreding, na akkoord van alle Partijen (art. 22.4);",
         style="List Number",
     )
@@ -909,8 +910,8 @@ def uittredingsoverzicht() -> Doc:
         "Naar {{ kosten.begroting }} ({{ kosten.totaal|bedrag }}), verdeeld naar {{ kosten.sleutel }}.",
         klein=True,
     )
-    tag(doc, "{%p endif %}")
     _gemeenten(doc, "kosten.gemeenten", "kosten.gewicht_totaal", "kosten.gedeeld")
+    tag(doc, "{%p endif %}")
     tag(doc, "{%p if partijen_daarna %}")
     alinea(
         doc,
