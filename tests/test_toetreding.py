@@ -115,10 +115,10 @@ def test_toetreding_van_verzoek_tot_nieuwe_partij(register: Path) -> None:
         == 303
     )
     assert "besluit van de Stuurgroep" in _wacht_op(c)
-    # without a besluit there is no form yet, and the page says what it needs
+    # without a besluit the form is a CONCEPT, and the page says why
     documenten = c.get("/toetredingen/jeugdhulp_zo/documenten?soort=toetredingsformulier")
-    assert "kan (nog) niet worden gemaakt" in documenten.text
-    assert "besluit_stuurgroep" in documenten.text
+    assert "CONCEPT" in documenten.text
+    assert "noemt nog geen besluit van de Stuurgroep" in documenten.text
 
     # on the agenda of the Stuurgroep of 12 May 2027
     r = _post(c, "agenda", vergadering="stuurgroep-2027-05-12", opmerkingen_vervallen="ja")
