@@ -173,7 +173,7 @@ def test_ontbrekende_plaats_van_de_agenda(tmp_path: Path) -> None:
     invoer.write_text(
         tekst.replace("locatie: Zorg- en Veiligheidshuis Drenthe, Assen\n", ""), encoding="utf-8"
     )
-    code, uit, fout = draai(["maak", "agenda", str(invoer)])
+    code, uit, fout = draai(["maak", "agenda", str(invoer), "--register", str(VOORBEELDEN)])
     # a meeting whose place is not yet known still gets its agenda; the place reads "volgt"
     assert (code, fout) == (0, "")
     assert "- **Plaats:** volgt" in uit
