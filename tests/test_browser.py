@@ -102,7 +102,14 @@ def test_secretaris_legt_stuurgroep_vast_met_drie_besluiten(
     from playwright.sync_api import expect
 
     p = pagina
-    p.goto(f"{adres}/vergaderingen/nieuw?orgaan=stuurgroep&datum=2027-11-17")
+    # opened on a date of the 2026 bezetting (as on "today"), then moved to 17 November 2027:
+    # the attendance is rebuilt, and no member of the old date is sent along unseen
+    p.goto(f"{adres}/vergaderingen/nieuw?orgaan=stuurgroep&datum=2026-11-29")
+    expect(p.locator('input[name="aanwezig-sg_meppel"]')).to_have_count(3)
+    p.fill("#datum", "2027-11-17")
+    rustig(p)
+    expect(p.locator("legend", has_text="Aanwezigheid")).to_contain_text("17 november 2027")
+    expect(p.locator('input[name="aanwezig-sg_meppel"]')).to_have_count(0)
     p.fill("#inbreng_gevraagd_op", "2027-10-20")
     rustig(p)
     p.fill("#b0-onderwerp", "Bijstelling van de kaders 2028")

@@ -415,3 +415,16 @@ def test_handgeschreven_aantallen_openen_en_ongewijzigd_opslaan(
     assert "tegen: 2" in opgeslagen
     assert "onthouding: 1" in opgeslagen
     assert oordelen_cli(pad) == voor
+
+
+def test_ander_jaar_kiezen_geeft_een_nummer_van_dat_jaar(c: TestClient) -> None:
+    velden = formuliervelden(c.get("/vergaderingen/nieuw?orgaan=stuurgroep&datum=2026-11-29").text)
+    assert dict(velden)["b0-id"].startswith("sg-2026-")
+    velden = zet(zet(velden, "datum", "2027-11-17"), "actie", "bijwerken")
+    nu = dict(formuliervelden(verstuur(c, "/vergaderingen/nieuw", velden).text))["b0-id"]
+    assert (
+        nu
+        == dict(
+            formuliervelden(c.get("/vergaderingen/nieuw?orgaan=stuurgroep&datum=2027-11-17").text)
+        )["b0-id"]
+    )

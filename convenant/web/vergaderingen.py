@@ -9,6 +9,7 @@ any reason (an error, a refused save, a row added) shows exactly what the user e
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 from typing import Any
 
@@ -202,12 +203,28 @@ async def toets_live(request: Request) -> Response:
 def _volgend_besluitnummer(w: Werkplek, invoer: Invoer, id_: str | None) -> str:
     """The next number of the orgaan and year, after those in the form and in every other
     meeting of the register."""
-    voorvoegsel = {"stuurgroep": "sg", "partneroverleg": "po", "jaarvergadering": "jv"}.get(
-        invoer.orgaan, invoer.orgaan[:2] or "b"
-    )
+    voorvoegsel = _voorvoegsel(invoer)
     jaar = invoer.datum[:4] if invoer.datum[:4].isdigit() else str(w.vandaag().year)
     bezet = [*w.besluitnummers(behalve=id_), *(b.id for b in invoer.besluiten)]
     return volgend_besluitnummer(voorvoegsel, jaar, bezet)
+
+
+def _nummers_van_dit_jaar(w: Werkplek, invoer: Invoer) -> None:
+    """A new meeting moved to another year or orgaan: a number proposed for the old one
+    (sg-2026-01 on a meeting of 2027) is proposed again for the new one."""
+    voorvoegsel = _voorvoegsel(invoer)
+    jaar = invoer.datum[:4]
+    for b in invoer.besluiten:
+        oud = re.fullmatch(r"([a-z]+)-(\d{4})-\d+", b.id)
+        if oud and jaar.isdigit() and (oud[1], oud[2]) != (voorvoegsel, jaar):
+            b.id = ""
+            b.id = _volgend_besluitnummer(w, invoer, None)
+
+
+def _voorvoegsel(invoer: Invoer) -> str:
+    return {"stuurgroep": "sg", "partneroverleg": "po", "jaarvergadering": "jv"}.get(
+        invoer.orgaan, invoer.orgaan[:2] or "b"
+    )
 
 
 def _dubbele_besluitnummers(w: Werkplek, invoer: Invoer, id_: str | None) -> str:
@@ -267,6 +284,7 @@ async def _verwerk(request: Request, id_: str | None) -> Response:
     if id_ is None:  # a new meeting starts with everyone present; a recorded one as it was
         _alleen_wie_zitting_heeft(w, invoer)
         _vul_aanwezigheid(w, invoer)
+        _nummers_van_dit_jaar(w, invoer)
     return _toon_formulier(request, invoer, id_, gelezen_versie)
 
 
