@@ -30,6 +30,38 @@ class Gehouden:
     oordelen: tuple[Oordeel, ...]
 
 
+# What an overview says instead of the onderwerp of a besluit about one case.
+OVER_CASUS = "Besluit over een individuele casus (inhoud niet in dit overzicht, 4.7)"
+
+
+def zonder_casus(c: Convenant, g: Gehouden) -> Gehouden:
+    """The meeting with the onderwerp of every besluit about an individual case hidden.
+
+    An overview of the year is read at the level of the Stuurgroep, where casuistiek may not
+    come (4.7): a Casusoverleg's besluiten, a casus soort, or a besluit marked `casuistiek`,
+    are counted and judged, but what they were about is not shown, in any interface.
+    """
+    orgaan = g.vergadering.orgaan
+    eigen = [s.categorie for s in c.soorten if orgaan in s.bevoegd]
+    alleen_casus = bool(eigen) and all(k == "casuistiek" for k in eigen)
+    gemarkeerd = {b.id for b in g.vergadering.besluiten if b.casuistiek}
+
+    def over_casus(o: Oordeel) -> bool:
+        soort = c.soort.get(o.soort)
+        return (
+            alleen_casus
+            or (soort is not None and soort.categorie == "casuistiek")
+            or o.id in gemarkeerd
+        )
+
+    return replace(
+        g,
+        oordelen=tuple(
+            o._replace(onderwerp=OVER_CASUS) if over_casus(o) else o for o in g.oordelen
+        ),
+    )
+
+
 @dataclass(frozen=True)
 class Verplichting:
     omschrijving: str

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -256,3 +258,47 @@ def test_interne_fout_geeft_nederlandse_pagina_zonder_traceback(
     assert "uw bestanden zijn niet gewijzigd" in r.text
     assert "Traceback" not in r.text
     assert "geheim detail" not in r.text
+
+
+def test_overzicht_toont_nooit_het_onderwerp_van_een_besluit_over_een_casus(
+    register: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import yaml
+
+    from convenant.web import overzicht, werkplek
+
+    def onderwerpen(bestand: str, *ids: str) -> dict[str, str]:
+        data = yaml.safe_load((register / bestand).read_text(encoding="utf-8"))
+        return {b["id"]: b["onderwerp"] for b in data["besluiten"] if not ids or b["id"] in ids}
+
+    # the Casusoverleg's own besluiten, and the Stuurgroep's one marked casuistiek (4.7)
+    geheim = onderwerpen("casusoverleg-2027-04-14.yaml") | onderwerpen(
+        "stuurgroep-2027-02-10.yaml", "sg-2027-06"
+    )
+    assert len(geheim) == 3
+
+    # In the example these besluiten are settled; the page lists a besluit's onderwerp only
+    # while it is open, so let them be open (escalated) to reach every place it could show.
+    def open_beoordeeld(w: werkplek.Werkplek) -> Any:
+        gehouden, kapot = werkplek.beoordeel(w)
+        return [
+            replace(
+                g,
+                oordelen=tuple(
+                    o._replace(oordeel="escaleren") if o.id in geheim else o for o in g.oordelen
+                ),
+            )
+            for g in gehouden
+        ], kapot
+
+    monkeypatch.setattr(overzicht, "beoordeel", open_beoordeeld)
+    c = client(register)
+    for op in ("15-02-2027", "31-12-2027", "15-04-2027"):
+        r = c.get(f"/?jaar=2027&op={op}")
+        assert r.status_code == 200
+        for onderwerp in geheim.values():
+            assert onderwerp not in r.text, (op, onderwerp)
+    # they still count as open points: only what they were about is left out
+    for id_ in geheim:
+        assert f">{id_}</a>" in r.text
+    assert "Besluit over een individuele casus (inhoud niet in dit overzicht, 4.7)" in r.text

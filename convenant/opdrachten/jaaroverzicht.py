@@ -27,9 +27,16 @@ from governance.errors import (
 )
 from governance.models import Bezetting, Convenant
 from governance.zetels import Vergaderbeeld, beeld
-from rules.jaaroverzicht import Gehouden, Jaaroverzicht, Omslag, Onleesbaar, omslagen, overzicht
+from rules.jaaroverzicht import (
+    Gehouden,
+    Jaaroverzicht,
+    Omslag,
+    Onleesbaar,
+    omslagen,
+    overzicht,
+    zonder_casus,
+)
 from rules.lezingen import STANDAARD, Lezingkeuze, kies
-from rules.oordeel import Oordeel
 from rules.toets import toets
 
 from ..uitvoer import als_json, documentformaat, schrijf
@@ -78,34 +85,9 @@ def _onleesbaar(meldingen: list[Melding]) -> list[Onleesbaar]:
 
 def _beoordeeld(beelden: list[tuple[str, Vergaderbeeld]], keuze: Lezingkeuze) -> list[Gehouden]:
     return [
-        Gehouden(naam, b.vergadering, tuple(_zonder_casus(b, o) for o in toets(b, keuze)))
+        zonder_casus(b.convenant, Gehouden(naam, b.vergadering, tuple(toets(b, keuze))))
         for naam, b in beelden
     ]
-
-
-# What the overview says instead of the onderwerp of a besluit about one case.
-OVER_CASUS = "Besluit over een individuele casus (inhoud niet in dit overzicht, 4.7)"
-
-
-def _zonder_casus(b: Vergaderbeeld, o: Oordeel) -> Oordeel:
-    """The verdict without its onderwerp if the besluit is about an individual case.
-
-    The jaaroverzicht is read at the level of the Stuurgroep, where casuistiek may not come
-    (4.7): a Casusoverleg's besluiten, a casus soort, or a besluit marked `casuistiek`, are
-    counted and judged, but what they were about is not shown, in any format.
-    """
-    c, orgaan = b.convenant, b.orgaan.id
-    eigen = [s.categorie for s in c.soorten if orgaan in s.bevoegd]
-    alleen_casus = bool(eigen) and all(k == "casuistiek" for k in eigen)
-    besluit = next((x for x in b.vergadering.besluiten if x.id == o.id), None)
-    soort = c.soort.get(o.soort)
-    if (
-        alleen_casus
-        or (soort is not None and soort.categorie == "casuistiek")
-        or (besluit is not None and besluit.casuistiek)
-    ):
-        return o._replace(onderwerp=OVER_CASUS)
-    return o
 
 
 def gevoeligheid(

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
 from governance.datums import ontleed_datum
-from rules.jaaroverzicht import Gehouden, overzicht
+from rules.jaaroverzicht import Gehouden, overzicht, zonder_casus
 from rules.termijnen import termijnen
 
 from .app import pagina, werkplek
@@ -50,6 +50,8 @@ def overzichtpagina(request: Request, jaar: int | None = None, op: str | None = 
     w = werkplek(request)
     c = w.convenant
     gehouden, kapot = beoordeel(w)
+    # the overview is read at the level of the Stuurgroep: no casus content on it (4.7)
+    gehouden = [zonder_casus(c, g) for g in gehouden]
     jaren = sorted({g.vergadering.datum.year for g in gehouden})
     vandaag = w.vandaag()
     if jaar is None:
