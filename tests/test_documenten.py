@@ -789,3 +789,49 @@ def test_elke_soort_zonder_optionele_invoer(
     assert doel.exists()
     if code == 1:
         assert "CONCEPT" in fout
+
+
+def _gegevens_uit_markdown(md: str) -> dict[str, str]:
+    """The facts block of a document ("- **Plaats:** ..."), label to value, without markup."""
+    return {
+        m[1]: re.sub(r"\*\*|`|\[|\]\([^)]*\)", "", m[2])
+        for m in re.finditer(r"^- \*\*([^*]+):\*\* (.+)$", md, re.MULTILINE)
+    }
+
+
+MAANDEN = (
+    "(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)"
+)
+
+
+def _zonder_wit(tekst: str) -> str:
+    return re.sub(r"\s+", "", tekst.replace("\u00a0", " "))
+
+
+# Word and PDF carry the same facts as the Markdown: every value of the facts block (date, place,
+# kenmerk, addressees, ...) appears in each format. Compared without white space, because a PDF
+# breaks long lines where it must.
+@pytest.mark.parametrize(("soort", "args"), ELKE_SOORT, ids=[s for s, _ in ELKE_SOORT])
+def test_dezelfde_feiten_in_elk_formaat(tmp_path: Path, soort: str, args: list[str]) -> None:
+    teksten = {}
+    for formaat in ("md", "docx", "pdf"):
+        doel = tmp_path / f"{soort}.{formaat}"
+        code, _, fout = draai(["maak", soort, *args, "--uitvoer", str(doel)])
+        assert code == 0, fout
+        if formaat == "md":
+            teksten[formaat] = doel.read_text(encoding="utf-8")
+        elif formaat == "docx":
+            teksten[formaat] = _word_tekst(doel)
+        else:
+            teksten[formaat] = "\n".join(_pdf_tekst(doel))
+    feiten = _gegevens_uit_markdown(teksten["md"])
+    # and every amount and date the Markdown names
+    for i, m in enumerate(
+        re.finditer(r"€\s?[\d.]+,\d\d|\b\d{1,2} " + MAANDEN + r" \d{4}", teksten["md"])
+    ):
+        feiten[f"{i}"] = m[0]
+    assert feiten, "geen feiten om te vergelijken"
+    for formaat in ("docx", "pdf"):
+        inhoud = _zonder_wit(teksten[formaat])
+        ontbreekt = {k: v for k, v in feiten.items() if _zonder_wit(v) not in inhoud}
+        assert not ontbreekt, f"{formaat} mist wat de Markdown zegt: {ontbreekt}"

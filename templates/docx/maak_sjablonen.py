@@ -447,7 +447,10 @@ def besluitenlijst() -> Doc:
     gegevens(
         doc,
         [
-            ("Vergadering", "{{ vergadering.datum|datum }}"),
+            (
+                "Vergadering",
+                "{{ vergadering.datum|datum }}{% if vergadering.locatie is defined %}, {{ vergadering.locatie }}{% endif %}",
+            ),
             ("Aanwezig", "{{ aanwezig|join('; ') }}"),
             ("Afwezig", "{{ afwezig_tekst if afwezig_tekst else 'niemand' }}"),
             ("Kenmerk", "{{ kenmerk }}"),
@@ -911,6 +914,14 @@ def uittredingsoverzicht() -> Doc:
         klein=True,
     )
     _gemeenten(doc, "kosten.gemeenten", "kosten.gewicht_totaal", "kosten.gedeeld")
+    opsomming(doc, "for t in kosten.toelichting", "{{ t }}")
+    tag(doc, "{%p else %}")
+    kop(doc, "Kosten")
+    alinea(
+        doc,
+        "Geen liquidatiebegroting opgegeven; met een liquidatiebegroting komt hier wat de "
+        "{{ wat }} elke gemeente kost (art. 25.6).",
+    )
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if partijen_daarna %}")
     alinea(
