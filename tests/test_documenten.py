@@ -813,7 +813,7 @@ def _zonder_wit(tekst: str) -> str:
 # breaks long lines where it must.
 @pytest.mark.parametrize(("soort", "args"), ELKE_SOORT, ids=[s for s, _ in ELKE_SOORT])
 def test_dezelfde_feiten_in_elk_formaat(tmp_path: Path, soort: str, args: list[str]) -> None:
-    teksten = {}
+    teksten: dict[str, str] = {}
     for formaat in ("md", "docx", "pdf"):
         doel = tmp_path / f"{soort}.{formaat}"
         code, _, fout = draai(["maak", soort, *args, "--uitvoer", str(doel)])
