@@ -49,7 +49,12 @@ def web(
     adresregel = f"http://{naam}:{poort}/" + (f"?token={token}" if token else "")
     print(f"De werkplek voor het register {werkplek.register} staat op {adresregel}", flush=True)
     print("Stoppen: Ctrl+C.", flush=True)
-    uvicorn.run(app, host=adres, port=poort, log_level="warning", access_log=False)
+    # Not uvicorn.run: it swallows the KeyboardInterrupt that Server re-raises after its graceful
+    # shutdown on Ctrl+C, so the CLI would exit 0 without a word instead of 130 "Afgebroken.".
+    server = uvicorn.Server(
+        uvicorn.Config(app, host=adres, port=poort, log_level="warning", access_log=False)
+    )
+    server.run()
     return EXIT_OK
 
 
