@@ -41,6 +41,9 @@ _SLEUTEL = ".sleutel"
 _LENGTE = 32
 _UIT = {"0", "uit", "nee", "off", "false"}
 MAXIMUM = 500  # entries of a few kB to a few hundred kB each
+# A temporary file of `bewaar` still there after this long was left by a killed process: a
+# write takes milliseconds, and one still running elsewhere is far younger than this.
+OUD_TIJDELIJK = 60.0  # seconds
 
 
 def map_() -> Path | None:
@@ -166,7 +169,16 @@ def bewaar(naam: str, waarde: BaseModel) -> None:
 
 
 def _ruim_op(map_pad: Path) -> None:
-    """Drop the least recently used entries beyond `MAXIMUM`; only on writing, which is rare."""
+    """Drop the least recently used entries beyond `MAXIMUM`, and temporary files a killed
+    process left behind; only on writing, which is rare."""
+    import time
+
+    grens = time.time() - OUD_TIJDELIJK
+    for pad in map_pad.glob(".*.pickle.*.tmp"):  # only the names `bewaar` makes
+        with contextlib.suppress(OSError):
+            st = pad.lstat()
+            if stat.S_ISREG(st.st_mode) and st.st_mtime < grens:
+                pad.unlink()
     invoer = [(p.stat().st_mtime, p) for p in map_pad.glob("*.pickle")]
     if len(invoer) <= MAXIMUM:
         return

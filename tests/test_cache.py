@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -232,3 +233,25 @@ def test_een_sleutel_van_een_ander_of_leesbaar_voor_anderen_zet_de_cache_uit(
     tmp_sleutel.write_bytes(b"k" * 32)
     tmp_sleutel.chmod(0o600)
     assert cache.lees(entry.name, type(model)) is None
+
+
+def test_tijdelijke_bestanden_van_een_afgebroken_schrijver_worden_opgeruimd(
+    eigen_cache: Path, tmp_path: Path
+) -> None:
+    eigen_cache.mkdir(parents=True, exist_ok=True)
+    # what a process killed between mkstemp and os.replace leaves behind
+    oud = eigen_cache / ".vergadering-abc.pickle.k3j9x_q1.tmp"
+    vers = eigen_cache / ".vergadering-def.pickle.z8m2p0aa.tmp"  # another write, still going
+    vreemd = eigen_cache / "notities.tmp"  # not a name the cache makes
+    for pad in (oud, vers, vreemd):
+        pad.write_bytes(b"half")
+    twee_minuten_terug = time.time() - 120
+    for pad in (oud, vreemd):
+        os.utime(pad, (twee_minuten_terug, twee_minuten_terug))
+    pad = tmp_path / "vergadering.yaml"
+    pad.write_text(VOORBEELD.read_text(encoding="utf-8"), encoding="utf-8")
+    bestanden.laad_vergadering(pad)  # the next write cleans up
+    assert list(eigen_cache.glob("*.pickle"))
+    assert not oud.exists()
+    assert vers.exists()
+    assert vreemd.exists()
