@@ -298,3 +298,14 @@ def test_liquidatieoverzicht_rechts_uitgelijnde_bedragen_en_een_totaalrij() -> N
     assert '<td class="getal">€\u00a056.284,44</td>' in emmen  # Dutch, right-aligned, unbroken
     assert '<tr class="totaal"><td>Totaal</td><td class="getal">502.900</td>' in uit
     assert "td.getal { text-align: right; white-space: nowrap;" in uit  # never split
+
+
+def test_opzegging_van_een_ketenpartner_spreekt_als_die_partij() -> None:
+    # Cosis is a ketenpartner: its letter must not speak of a gemeente's contribution as if it
+    # were its own, nor voice the engine's reading of the convenant as the party's.
+    invoer = DOCS / "opzegging-cosis.yaml"
+    code, uit, _ = draai(["maak", "opzegging", str(invoer), "--formaat", "md"])
+    assert code == 0
+    assert "een gemeente blijft haar jaarlijkse bijdrage" not in uit
+    assert "wij lezen het zo" not in uit
+    assert "voor een gemeente ook haar jaarlijkse bijdrage" in uit

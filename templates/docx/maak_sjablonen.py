@@ -697,8 +697,8 @@ def opzegging() -> Doc:
     tag(doc, "{%p if blijft|selectattr('lezing')|list %}")
     alinea(
         doc,
-        "Het convenant noemt bij deze nawerking de beëindiging en de uitsluiting, niet de uittreding van één Partij; wij "
-        "lezen het zo dat zij ook na onze uittreding geldt.",
+        "Het convenant noemt deze nawerking bij de beëindiging en de uitsluiting; wij nemen haar ook "
+        "na onze uittreding in acht.",
     )
     tag(doc, "{%p endif %}")
     alinea(
