@@ -308,4 +308,4 @@ def test_opzegging_van_een_ketenpartner_spreekt_als_die_partij() -> None:
     assert code == 0
     assert "een gemeente blijft haar jaarlijkse bijdrage" not in uit
     assert "wij lezen het zo" not in uit
-    assert "voor een gemeente ook haar jaarlijkse bijdrage" in uit
+    assert "voor een gemeente blijft ook haar jaarlijkse bijdrage verschuldigd" in uit
