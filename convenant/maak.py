@@ -8,6 +8,7 @@ fact should be. jinja2 is imported here only, so other commands never load it.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 from collections.abc import Callable, Iterable
@@ -266,18 +267,18 @@ def opmaak(
         sjabloon = formaten.docx_sjabloon(soort, mappen)
         eigen = not sjabloon.resolve().is_relative_to(SJABLONEN.resolve())
         env = omgeving("docx", eigen_sjablonen if eigen else None)
-        return Document(
-            soort,
-            formaat,
-            formaten.naar_docx(
+        if eigen and eigen_sjablonen is not None:
+            # a user's Word template: the same folder, time and memory bounds as a text one
+            sjabloon = sjabloongrenzen.binnen_map(eigen_sjablonen, sjabloon)
+        with sjabloongrenzen.bewaakt() if eigen else contextlib.nullcontext():
+            inhoud = formaten.naar_docx(
                 sjabloon,
                 volledig,
                 env,
                 huisstijl.logo_pad,
                 lambda e: _sjabloonfout(e, soort, sjabloon.name, invoer),
-            ),
-            concept,
-        )
+            )
+        return Document(soort, formaat, inhoud, concept)
     raise GebruiksFout(f"onbekend formaat '{formaat}'; kies een van {', '.join(FORMATEN)}")
 
 

@@ -58,6 +58,19 @@ def _fout(naam: str, tekst: str, regel: int | None = None, herstel: str = "") ->
 _HERSTEL = "pas het sjabloon aan; de meegeleverde sjablonen in templates/ zijn een voorbeeld"
 
 
+def binnen_map(map_: Path, pad: Path) -> Path:
+    """The real file behind a user's template (Jinja or Word), refused when a symlink leads
+    out of the sjablonenmap: a template may only read what the user put there."""
+    echt = Path(os.path.realpath(pad))
+    if not echt.is_relative_to(map_.resolve()):
+        raise _fout(
+            str(pad),
+            "het sjabloon verwijst (als symlink) naar een bestand buiten de sjablonenmap",
+            herstel="zet het sjabloon zelf in de sjablonenmap",
+        )
+    return echt
+
+
 class MapLader(jinja2.BaseLoader):
     """Templates from one folder and nowhere else."""
 
@@ -70,13 +83,7 @@ class MapLader(jinja2.BaseLoader):
         pad = self.map.joinpath(*split_template_path(template))  # refuses '..'
         if not os.path.lexists(pad):
             raise jinja2.TemplateNotFound(template)
-        echt = Path(os.path.realpath(pad))
-        if not echt.is_relative_to(self.map):
-            raise _fout(
-                str(pad),
-                "het sjabloon verwijst (als symlink) naar een bestand buiten de sjablonenmap",
-                herstel="zet het sjabloon zelf in de sjablonenmap",
-            )
+        echt = binnen_map(self.map, pad)
         if not echt.is_file():
             raise jinja2.TemplateNotFound(template)
         with echt.open("rb") as f:
@@ -200,7 +207,7 @@ def _regel(fout: BaseException) -> tuple[str | None, int | None]:
 
 
 @contextlib.contextmanager
-def _bewaakt() -> Iterator[None]:
+def bewaakt() -> Iterator[None]:
     """On the main thread: a time limit (SIGALRM) and a memory limit (RLIMIT_AS) while a
     user's template renders. Elsewhere (a server thread) the other bounds still hold."""
     if threading.current_thread() is not threading.main_thread():
@@ -236,7 +243,7 @@ def render(env: jinja2.Environment, naam: str, context: dict[str, Any]) -> str:
     delen: list[str] = []
     lengte = 0
     try:
-        with _bewaakt():
+        with bewaakt():
             sjabloon = env.get_template(naam)
             for deel in sjabloon.generate(**context):
                 lengte += len(deel)

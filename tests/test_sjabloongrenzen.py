@@ -88,3 +88,51 @@ def test_een_gewoon_eigen_sjabloon_met_include_werkt(tmp_path: Path) -> None:
     (tmp_path / "opzegging.md.j2").write_text("{% include 'kop.md.j2' %}{{ 2 * 3 }}\n")
     (tmp_path / "kop.md.j2").write_text("Opzegging {{ partij.naam }}: ")
     assert _maak(tmp_path) == (0, "Opzegging Cosis: 6\n", "")
+
+
+def _word(pad: Path, tekst: str) -> None:
+    from docx import Document
+
+    document = Document()
+    document.add_paragraph(tekst)
+    document.save(str(pad))
+
+
+def _maak_word(map_: Path, tmp_path: Path) -> tuple[int, str, str, Path]:
+    doel = tmp_path / "uit.docx"
+    code, uit, fout = draai(
+        ["maak", "opzegging", str(VOORBEELD), "--sjablonen", str(map_), "--uitvoer", str(doel)]
+    )
+    return code, uit, fout, doel
+
+
+def test_een_word_sjabloon_als_symlink_naar_buiten_wordt_niet_gevolgd(tmp_path: Path) -> None:
+    buiten = tmp_path / "buiten"
+    buiten.mkdir()
+    _word(buiten / "opzegging.docx", "Geheim buiten de map {{ kenmerk }}")
+    map_ = tmp_path / "sjablonen"
+    map_.mkdir()
+    (map_ / "opzegging.docx").symlink_to(buiten / "opzegging.docx")
+    code, _, fout, doel = _maak_word(map_, tmp_path)
+    assert code == 2, fout
+    assert "buiten de sjablonenmap" in fout
+    assert str(map_ / "opzegging.docx") in fout
+    assert not doel.exists()
+
+
+def test_een_word_sjabloon_dat_eindeloos_rekent_wordt_gestopt(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sjabloongrenzen, "MAX_SECONDEN", 1)  # the bound, not its size, is tested
+    map_ = tmp_path / "sjablonen"
+    map_.mkdir()
+    _word(
+        map_ / "opzegging.docx",
+        "{% for i in range(99999) %}{% for j in range(99999) %}{% endfor %}{% endfor %}",
+    )
+    begin = time.monotonic()
+    code, _, fout, doel = _maak_word(map_, tmp_path)
+    assert code == 2, fout
+    assert "langer dan" in fout
+    assert not doel.exists()
+    assert time.monotonic() - begin < 30
