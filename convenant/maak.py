@@ -510,18 +510,15 @@ def _verzending(
             and set(v.documenten) & {"besluiten", "relevante_besluiten"}
         ):
             continue
-        if v.termijn.moment == "voor_volgende_vergadering":
+        if v.termijn.aantal is not None:
+            wanneer = f"binnen {v.termijn.aantal} {v.termijn.eenheid}"
+        else:
+            # Where the convenant sets no term, the reading informeren_gemeenten_termijn applies
+            # the same one; an outward list states the plan, not the engine's reasoning.
             wanneer = (
                 f"vóór de volgende vergadering, dus uiterlijk {lang(volgende - dt.timedelta(days=1))}"
                 if volgende
                 else "vóór de volgende vergadering"
-            )
-        elif v.termijn.aantal is not None:
-            wanneer = f"binnen {v.termijn.aantal} {v.termijn.eenheid}"
-        else:
-            # The convenant sets no term here; the reading (informeren_gemeenten_termijn) in words.
-            wanneer = (
-                "het convenant noemt geen termijn; wij gaan uit van vóór de volgende vergadering"
             )
         regels.append(
             {

@@ -309,3 +309,21 @@ def test_opzegging_van_een_ketenpartner_spreekt_als_die_partij() -> None:
     assert "een gemeente blijft haar jaarlijkse bijdrage" not in uit
     assert "wij lezen het zo" not in uit
     assert "voor een gemeente blijft ook haar jaarlijkse bijdrage verschuldigd" in uit
+
+
+def test_verzending_zegt_wat_naar_wie_gaat_zonder_redenering() -> None:
+    # The colleges read the besluitenlijst: it states by when they receive it, not the engine's
+    # reasoning about a term the convenant leaves open.
+    code, uit, _ = draai(
+        [
+            "maak",
+            "besluitenlijst",
+            str(VOORBEELDEN / "stuurgroep-2027-02-10.yaml"),
+            "--formaat",
+            "md",
+        ]
+    )
+    assert code == 0
+    assert "noemt geen termijn" not in uit
+    assert "wij gaan uit van" not in uit
+    assert "Aan de twaalf colleges: vóór de volgende vergadering" in uit
