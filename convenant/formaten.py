@@ -24,9 +24,21 @@ PANGO_HULP = (
 )
 
 
+def onvolledige_installatie(e: ModuleNotFoundError) -> GebruiksFout:
+    """A dependency of the project itself is missing: the install is broken, not the machine."""
+    return GebruiksFout(
+        f"de bibliotheek '{e.name}' ontbreekt in deze installatie van convenant; installeer "
+        "opnieuw met 'make run' in de projectmap, of met 'pip install .'"
+    )
+
+
 def _weasyprint() -> Any:
     try:
         import weasyprint
+    except ModuleNotFoundError as e:
+        if e.name != "weasyprint":
+            raise GebruiksFout(f"{PANGO_HULP} ({e})") from None
+        raise onvolledige_installatie(e) from None
     except (ImportError, OSError) as e:  # OSError: the shared library itself is missing
         raise GebruiksFout(f"{PANGO_HULP} ({e})") from None
     # WeasyPrint reports each CSS property it ignores; a reader of our output needs none of it.
@@ -59,8 +71,11 @@ def naar_docx(
     fout: Callable[[Exception], Exception],
 ) -> bytes:
     """Render a Word template with docxtpl; `fout` turns a template error into a Dutch message."""
-    from docx.shared import Mm
-    from docxtpl import DocxTemplate, InlineImage
+    try:
+        from docx.shared import Mm
+        from docxtpl import DocxTemplate, InlineImage
+    except ModuleNotFoundError as e:
+        raise onvolledige_installatie(e) from None
 
     try:
         document = DocxTemplate(str(sjabloon))

@@ -7,12 +7,14 @@ would see (headings, cells, amounts, signatories, page size, page text), never b
 
 from __future__ import annotations
 
+import builtins
 import io
 import re
 import shutil
 import sys
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 from docx import Document as Word
@@ -121,7 +123,16 @@ def test_binair_formaat_niet_naar_het_scherm() -> None:
 def test_zonder_pango_zegt_pdf_hoe_te_installeren(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setitem(sys.modules, "weasyprint", None)  # import fails as without Pango
+    # Without Pango, importing WeasyPrint fails in cffi's dlopen with an OSError.
+    echt_import = builtins.__import__
+
+    def zonder_pango(naam: str, *args: Any, **kwargs: Any) -> Any:
+        if naam == "weasyprint":
+            raise OSError("cannot load library 'libpango-1.0-0'")
+        return echt_import(naam, *args, **kwargs)
+
+    monkeypatch.delitem(sys.modules, "weasyprint", raising=False)
+    monkeypatch.setattr(builtins, "__import__", zonder_pango)
     code, doel, fout = _maak(
         tmp_path, "actiepuntenlijst", VOORBEELDEN / "stuurgroep-2027-02-10.yaml", "lijst.pdf"
     )
@@ -835,3 +846,25 @@ def test_dezelfde_feiten_in_elk_formaat(tmp_path: Path, soort: str, args: list[s
         inhoud = _zonder_wit(teksten[formaat])
         ontbreekt = {k: v for k, v in feiten.items() if _zonder_wit(v) not in inhoud}
         assert not ontbreekt, f"{formaat} mist wat de Markdown zegt: {ontbreekt}"
+
+
+@pytest.mark.parametrize(("formaat", "module"), [("pdf", "weasyprint"), ("docx", "docxtpl")])
+def test_ontbrekende_bibliotheek_zegt_hoe_te_herstellen(
+    formaat: str, module: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # A broken install (the library itself missing) is not a missing Pango: say to reinstall.
+    monkeypatch.setitem(sys.modules, module, None)  # import now raises ModuleNotFoundError
+    doel = tmp_path / f"agenda.{formaat}"
+    code, _, fout = draai(
+        [
+            "maak",
+            "agenda",
+            str(VOORBEELDEN / "documenten" / "stuurgroep-2027-05-12.yaml"),
+            "--uitvoer",
+            str(doel),
+        ]
+    )
+    assert code == 2
+    assert f"de bibliotheek '{module}' ontbreekt in deze installatie" in fout
+    assert "Pango" not in fout
+    assert not doel.exists()
