@@ -7,13 +7,19 @@ HTML's own `@page` rules, so the printed page never depends on a browser's print
 
 from __future__ import annotations
 
+import html
 import io
 import logging
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from governance.errors import GebruiksFout
+import jinja2
+
+from governance.errors import ConvenantFout, GebruiksFout, echo
+
+from . import sjabloongrenzen
 
 PANGO_HULP = (
     "PDF maken vraagt de bibliotheek Pango (voor WeasyPrint), en die ontbreekt op deze computer. "
@@ -70,23 +76,101 @@ def naar_docx(
     logo: Path | None,
     fout: Callable[[Exception], Exception],
 ) -> bytes:
-    """Render a Word template with docxtpl; `fout` turns a template error into a Dutch message."""
+    """Render a Word template with docxtpl. A missing input field goes to `fout` (reported
+    against the input file); any other failure names the template and the paragraph in it."""
     try:
         from docx.shared import Mm
         from docxtpl import DocxTemplate, InlineImage
     except ModuleNotFoundError as e:
         raise onvolledige_installatie(e) from None
-
+    sjabloongrenzen.controleer_word(sjabloon)
+    document = DocxTemplate(str(sjabloon))
     try:
-        document = DocxTemplate(str(sjabloon))
-    except Exception as e:  # a file that is no Word document: python-docx raises many kinds
-        raise GebruiksFout(f"{sjabloon}: geen leesbaar Word-document ({e})") from None
+        document.init_docx()
+    except Exception:  # a zip that is no Word document: python-docx raises many kinds
+        raise sjabloongrenzen.word_onleesbaar(sjabloon) from None
+    plek = _Plek(document)
     inhoud = dict(context)
-    inhoud["logo"] = InlineImage(document, str(logo), height=Mm(16)) if logo else ""
     try:
+        inhoud["logo"] = InlineImage(document, str(logo), height=Mm(16)) if logo else ""
         document.render(inhoud, jinja_env=omgeving, autoescape=True)
-    except Exception as e:
+        uit = io.BytesIO()
+        document.save(uit)
+    except (ConvenantFout, jinja2.UndefinedError) as e:
         raise fout(e) from None
-    uit = io.BytesIO()
-    document.save(uit)
+    except BaseException as e:  # a template is code: every failure is its message
+        if isinstance(e, KeyboardInterrupt | SystemExit):
+            raise
+        raise sjabloongrenzen.word_fout(sjabloon, e, plek.waar(e)) from None
     return uit.getvalue()
+
+
+_DELEN = {"header": "in de koptekst", "footer": "in de voettekst", "footnotes": "in een voetnoot"}
+_BLOKKEN = ("if", "for", "macro", "call", "filter", "with", "block", "autoescape", "raw")
+_TAG = re.compile(r"\{%-?\s*(\w+)")
+
+
+class _Plek:
+    """Where in a Word template docxtpl was: the XML it rendered last, one paragraph a line
+    (docxtpl puts each `<w:p` on a line of its own before Jinja reads it)."""
+
+    def __init__(self, document: Any) -> None:
+        self.bron = ""
+        self.deel = ""
+        render_xml_part = document.render_xml_part
+        render_properties = document.render_properties
+
+        def deel(src_xml: str, part: Any, *args: Any, **kwargs: Any) -> Any:
+            self.bron = re.sub(r"<w:p([ >])", r"\n<w:p\1", src_xml)
+            naam = str(getattr(part, "partname", ""))
+            self.deel = next((w for d, w in _DELEN.items() if d in naam), "")
+            return render_xml_part(src_xml, part, *args, **kwargs)
+
+        def eigenschappen(*args: Any, **kwargs: Any) -> Any:
+            self.bron, self.deel = "", "in de documenteigenschappen (Bestand > Info)"
+            return render_properties(*args, **kwargs)
+
+        # on this one object only: docxtpl offers no hook, and a subclass would type as Any
+        document.render_xml_part = deel
+        document.render_properties = eigenschappen
+
+    def waar(self, e: BaseException) -> str:
+        regels = self.bron.split("\n")
+        regel: int | None
+        if isinstance(e, jinja2.TemplateSyntaxError):
+            regel = e.lineno
+            blok = re.search(r"needs to be closed is '(\w+)'", e.message or "")
+            if blok:  # Jinja points at the end; the author needs the block never closed
+                regel = _open_blok(regels, blok.group(1)) or regel
+        else:
+            regel = sjabloongrenzen.plek_van(e)[1]
+        xml = regels[regel - 1] if regel and 0 < regel <= len(regels) else ""
+        # docxtpl puts a {%p %}, {%tr %} or {%tc %} in place of its paragraph, row or cell:
+        # then it follows the paragraph before it on the line, outside any <w:p>.
+        einde = xml.rfind("</w:p>") + len("</w:p>") if "</w:p>" in xml else 0
+        alinea, los = _tekst(xml[:einde]), _tekst(xml[einde:])
+        delen = [self.deel] if self.deel else []
+        if los:
+            delen.append(
+                f"bij '{echo(los)}'" + (f" (na de alinea '{echo(alinea)}')" if alinea else "")
+            )
+        elif alinea:
+            delen.append(f"in de alinea '{echo(alinea)}'")
+        return ", ".join(delen)
+
+
+def _tekst(xml: str) -> str:
+    """The text a reader sees in one paragraph of Word's XML."""
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", "", xml)).split())
+
+
+def _open_blok(regels: list[str], naam: str) -> int | None:
+    """The line of the last `{% naam %}` left open: Jinja reports only the template's end."""
+    open_: list[tuple[str, int]] = []
+    for nummer, regel in enumerate(regels, 1):
+        for tag in _TAG.findall(html.unescape(re.sub(r"<[^>]+>", "", regel))):
+            if tag in _BLOKKEN:
+                open_.append((tag, nummer))
+            elif tag.startswith("end") and open_ and open_[-1][0] == tag[3:]:
+                open_.pop()
+    return next((n for t, n in reversed(open_) if t == naam), None)

@@ -10,6 +10,8 @@ its line:
 - computing: `range` up to `MAX_BEREIK`; `*`, `**`, `+` and `%` refuse results beyond
   `MAX_LENGTE` items or `MAX_BITS` bits before computing them; no filter or method accepts a
   width or count above `MAX_LENGTE`;
+- a Word template (a zip): at most `MAX_WORD` bytes on disk, `MAX_WORD_DELEN` parts and
+  `MAX_WORD_UITGEPAKT` bytes unpacked, checked in the zip's directory before it is opened;
 - running: at most `MAX_SECONDEN` seconds, `MAX_UITVOER` characters of output, Python's
   recursion limit for recursive includes and macros and, on the main thread, `MAX_GEHEUGEN`
   more address space than the process had (so a filter that allocates in C gets a MemoryError
@@ -24,6 +26,7 @@ import os
 import re
 import threading
 import types
+import zipfile
 from collections.abc import Callable, Iterator, Sized
 from pathlib import Path
 from typing import Any
@@ -41,6 +44,11 @@ MAX_GEHEUGEN = 1024 * 1024 * 1024
 MAX_BEREIK = 100_000
 MAX_LENGTE = 1_000_000
 MAX_BITS = 4096
+# A Word template is a zip. A house-style template with a logo is well under a megabyte; the
+# bounds leave room for photographs, not for a file that unpacks to gigabytes (a zip bomb).
+MAX_WORD = 10 * 1024 * 1024
+MAX_WORD_UITGEPAKT = 50 * 1024 * 1024
+MAX_WORD_DELEN = 1000
 # A printf width or precision of more than this many characters ('%0999999999d').
 _BREEDTE = re.compile(r"%[-+ #0]*(\d{7,}|\*)|%[-+ #0]*\d*\.(\d{7,}|\*)|\{[^}]*:[^}]*\d{7,}")
 
@@ -69,6 +77,65 @@ def binnen_map(map_: Path, pad: Path) -> Path:
             herstel="zet het sjabloon zelf in de sjablonenmap",
         )
     return echt
+
+
+_WORD_OPSLAAN = "open het bestand in Word en sla het op als Word-document (.docx)"
+
+
+def controleer_word(pad: Path) -> None:
+    """Refuse a Word template that is too big, unpacks too big or is no zip at all, before
+    python-docx reads it. Python's zipfile never unpacks an entry beyond the size its directory
+    declares (and then fails its CRC check), so checking the declared sizes is enough."""
+    mb = 1024 * 1024
+    grootte = pad.stat().st_size
+    if grootte > MAX_WORD:
+        raise _fout(
+            str(pad),
+            f"het Word-sjabloon is {grootte / mb:.1f} MB; een sjabloon mag hoogstens "
+            f"{MAX_WORD // mb} MB zijn",
+            herstel="maak het sjabloon kleiner: comprimeer de afbeeldingen erin (Word: "
+            "Afbeelding comprimeren) en haal ingesloten bestanden eruit",
+        )
+    try:
+        with zipfile.ZipFile(pad) as z:
+            delen = z.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
+        raise _fout(
+            str(pad),
+            "het sjabloon is geen Word-document (.docx): het is geen leesbaar zip-bestand",
+            herstel=f"{_WORD_OPSLAAN}; een .doc of .dotx moet eerst worden omgezet",
+        ) from None
+    uitgepakt = sum(d.file_size for d in delen)
+    if len(delen) > MAX_WORD_DELEN or uitgepakt > MAX_WORD_UITGEPAKT:
+        omvang = (
+            f"{len(delen)} onderdelen (hoogstens {MAX_WORD_DELEN})"
+            if len(delen) > MAX_WORD_DELEN
+            else f"{uitgepakt / mb:.0f} MB (hoogstens {MAX_WORD_UITGEPAKT // mb} MB)"
+        )
+        raise _fout(
+            str(pad),
+            f"het Word-sjabloon wordt uitgepakt {omvang}; zo groot is geen gewoon Word-document "
+            "(het kan een zip-bom zijn) en het wordt niet geopend",
+            herstel="maak het sjabloon opnieuw in Word als gewoon .docx, zonder grote "
+            "ingesloten bestanden of afbeeldingen",
+        )
+
+
+def word_onleesbaar(pad: Path) -> InvoerFout:
+    """A zip that python-docx cannot read as a Word document (no document part, a .dotx …)."""
+    return _fout(str(pad), "het sjabloon is geen leesbaar Word-document", herstel=_WORD_OPSLAAN)
+
+
+def word_fout(pad: Path, e: BaseException, waar: str) -> InvoerFout:
+    """A failure inside a Word template: a line in its XML means nothing to its author, so the
+    message quotes the paragraph (`waar`) in which it happened."""
+    plek = f"; {waar}" if waar else ""
+    return _fout(
+        str(pad),
+        f"{_uitleg(e).rstrip('.')}{plek}",
+        herstel="open het sjabloon in Word en verbeter die plek; de meegeleverde "
+        "Word-sjablonen in templates/docx/ zijn een voorbeeld",
+    )
 
 
 class MapLader(jinja2.BaseLoader):
@@ -192,7 +259,7 @@ class BegrensdeSandbox(jinja2.sandbox.SandboxedEnvironment):
         return super().call(__context, __obj, *args, **kwargs)
 
 
-def _regel(fout: BaseException) -> tuple[str | None, int | None]:
+def plek_van(fout: BaseException) -> tuple[str | None, int | None]:
     """The template file and line where `fout` happened: Jinja rewrites tracebacks so that
     template frames carry the template's file name and line."""
     if isinstance(fout, jinja2.TemplateSyntaxError):
@@ -253,7 +320,7 @@ def render(env: jinja2.Environment, naam: str, context: dict[str, Any]) -> str:
     except (InvoerFout, jinja2.UndefinedError):
         raise
     except jinja2.TemplateNotFound as e:
-        bestand, regel = _regel(e)
+        bestand, regel = plek_van(e)
         raise _fout(
             bestand or naam,
             f"het sjabloon '{echo(e.name)}' bestaat niet in de sjablonenmap of bij de "
@@ -265,7 +332,7 @@ def render(env: jinja2.Environment, naam: str, context: dict[str, Any]) -> str:
     except BaseException as e:  # a user's code: every failure is its message
         if isinstance(e, KeyboardInterrupt | SystemExit):
             raise
-        bestand, regel = _regel(e)
+        bestand, regel = plek_van(e)
         raise _fout(bestand or naam, _uitleg(e), regel) from None
     return "".join(delen)
 
@@ -274,7 +341,15 @@ def _uitleg(e: BaseException) -> str:
     if isinstance(e, _Grens):
         return f"het sjabloon gaat over een grens: {e}"
     if isinstance(e, jinja2.TemplateSyntaxError):
-        return f"fout in het sjabloon: {e.message}"
+        bericht = e.message or ""
+        blok = re.search(r"innermost block that needs to be closed is '(\w+)'", bericht)
+        if blok:  # Jinja's "Unexpected end of template … looking for 'endif'", in Dutch
+            naam = blok.group(1)
+            return (
+                f"fout in het sjabloon: een {{% {naam} %}} wordt niet afgesloten "
+                f"met {{% end{naam} %}}"
+            )
+        return f"fout in het sjabloon: {bericht}"
     if isinstance(e, jinja2.exceptions.SecurityError):
         return f"het sjabloon doet iets wat niet mag: {e}"
     if isinstance(e, MemoryError):

@@ -3,6 +3,7 @@ the template and its line. Each case is the minimal template that once blew up o
 
 from __future__ import annotations
 
+import re
 import resource
 import time
 from pathlib import Path
@@ -134,5 +135,129 @@ def test_een_word_sjabloon_dat_eindeloos_rekent_wordt_gestopt(
     code, _, fout, doel = _maak_word(map_, tmp_path)
     assert code == 2, fout
     assert "langer dan" in fout
+    assert "in de alinea '{% for i in range(99999) %}" in fout
+    assert "herstel: " in fout
     assert not doel.exists()
     assert time.monotonic() - begin < 30
+
+
+# --- Word templates: size, zip bombs, broken files, and where an error is (issue 13) ----------
+
+
+def _word_met(pad: Path, *alineas: str, kop: str | None = None) -> None:
+    from docx import Document
+
+    document = Document()
+    for tekst in alineas:
+        document.add_paragraph(tekst)
+    if kop is not None:
+        document.sections[0].header.paragraphs[0].text = kop
+    document.save(str(pad))
+
+
+def _sjablonenmap(tmp_path: Path) -> Path:
+    map_ = tmp_path / "sjablonen"
+    map_.mkdir()
+    return map_
+
+
+def _geweigerd(map_: Path, tmp_path: Path) -> str:
+    """The Word template is refused: exit 2, nothing written, a message and its fix."""
+    code, uit, fout, doel = _maak_word(map_, tmp_path)
+    assert code == 2, fout
+    assert uit == ""
+    assert not doel.exists()
+    assert "Traceback" not in fout
+    assert f"{map_ / 'opzegging.docx'}: " in fout
+    assert "herstel: " in fout
+    return fout
+
+
+def test_een_te_groot_word_sjabloon_wordt_geweigerd(tmp_path: Path) -> None:
+    import zipfile
+
+    map_ = _sjablonenmap(tmp_path)
+    sjabloon = map_ / "opzegging.docx"
+    _word_met(sjabloon, "Opzegging {{ partij.naam }}")
+    grens = sjabloongrenzen.MAX_WORD
+    with zipfile.ZipFile(sjabloon, "a", zipfile.ZIP_STORED) as z:
+        z.writestr("word/media/foto.bin", random_bytes(grens + 1))
+    fout = _geweigerd(map_, tmp_path)
+    assert f"{grens // (1024 * 1024)} MB" in fout
+    assert "afbeeldingen" in fout
+
+
+def random_bytes(n: int) -> bytes:
+    import random
+
+    return random.Random(13).randbytes(n)
+
+
+def test_een_word_sjabloon_dat_als_zipbom_uitpakt_wordt_niet_geopend(tmp_path: Path) -> None:
+    import zipfile
+
+    map_ = _sjablonenmap(tmp_path)
+    sjabloon = map_ / "opzegging.docx"
+    _word_met(sjabloon, "Opzegging {{ partij.naam }}")
+    grens = sjabloongrenzen.MAX_WORD_UITGEPAKT
+    with zipfile.ZipFile(sjabloon, "a", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("word/media/bom.bin", bytes(grens + 1))
+    assert sjabloon.stat().st_size < sjabloongrenzen.MAX_WORD  # small on disk, huge unpacked
+    fout = _geweigerd(map_, tmp_path)
+    assert "uitgepakt" in fout
+    assert f"{grens // (1024 * 1024)} MB" in fout
+
+
+@pytest.mark.parametrize(
+    ("inhoud", "melding"),
+    [
+        (b"dit is tekst, geen Word-document\n", "geen Word-document"),
+        (b"PK\x03\x04 afgebroken", "geen Word-document"),
+    ],
+)
+def test_een_kapot_word_sjabloon_geeft_een_duidelijke_melding(
+    tmp_path: Path, inhoud: bytes, melding: str
+) -> None:
+    map_ = _sjablonenmap(tmp_path)
+    (map_ / "opzegging.docx").write_bytes(inhoud)
+    fout = _geweigerd(map_, tmp_path)
+    assert melding in fout
+    assert "Package not found" not in fout
+    assert ".docx" in fout.split("herstel: ")[1]
+
+
+def test_een_zip_zonder_word_inhoud_geeft_een_duidelijke_melding(tmp_path: Path) -> None:
+    import zipfile
+
+    map_ = _sjablonenmap(tmp_path)
+    with zipfile.ZipFile(map_ / "opzegging.docx", "w") as z:
+        z.writestr("leesmij.txt", "geen Word")
+    fout = _geweigerd(map_, tmp_path)
+    assert "geen leesbaar Word-document" in fout
+
+
+@pytest.mark.parametrize(
+    ("alinea", "melding"),
+    [
+        ("Hier {% if partij %} zonder einde", "wordt niet afgesloten"),
+        ("Naam: {{ partij.naam | onbekend }}", "No filter named 'onbekend'"),
+        ("Te delen: {{ 1 / 0 }}", "deelt door nul"),
+        ("Bereik {% for i in range(10**9) %}x{% endfor %}", "range met meer dan"),
+    ],
+)
+def test_een_fout_in_een_word_sjabloon_noemt_de_alinea(
+    tmp_path: Path, alinea: str, melding: str
+) -> None:
+    map_ = _sjablonenmap(tmp_path)
+    _word_met(map_ / "opzegging.docx", "Eerste alinea", "Tweede alinea", alinea, "Slot")
+    fout = _geweigerd(map_, tmp_path)
+    assert melding in fout
+    assert f"in de alinea '{alinea}'" in fout
+    assert not re.search(r"opzegging\.docx:\d", fout)  # no line of the XML inside the file
+
+
+def test_een_fout_in_de_koptekst_van_een_word_sjabloon_zegt_waar(tmp_path: Path) -> None:
+    map_ = _sjablonenmap(tmp_path)
+    _word_met(map_ / "opzegging.docx", "Gewone tekst", kop="Kop {{ 1 / 0 }}")
+    fout = _geweigerd(map_, tmp_path)
+    assert "in de koptekst, in de alinea 'Kop {{ 1 / 0 }}'" in fout
