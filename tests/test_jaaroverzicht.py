@@ -7,6 +7,8 @@ import os
 import shutil
 from pathlib import Path
 
+import pytest
+
 from tests.scenario_runners import draai
 from tests.test_maak import GOLDEN, controleer_html
 
@@ -112,3 +114,62 @@ def test_het_jaaroverzicht_toont_geen_onderwerp_van_een_besluit_over_een_casus()
     data = json.loads(draai(["jaaroverzicht", str(REGISTER), "--jaar", "2027", "--json"])[1])
     vergadering = next(v for v in data["vergaderingen"] if v["orgaan"] == "casusoverleg")
     assert len(vergadering["besluiten"]) == len(onderwerpen)
+
+
+# --- --gevoeligheid in every format (issue 13) -------------------------------------------------
+
+STAKING = "Geëscaleerde besluiten komen bij het bevoegde gezag"
+
+
+def _als_tekst(pad: Path) -> str:
+    """What a reader of the file sees, as one line of words."""
+    import html
+    import re
+
+    if pad.suffix == ".pdf":
+        from pypdf import PdfReader
+
+        tekst = "\n".join(p.extract_text() or "" for p in PdfReader(str(pad)).pages)
+    else:
+        tekst = pad.read_text(encoding="utf-8")
+        if pad.suffix == ".html":
+            tekst = html.unescape(re.sub(r"<[^>]+>", " ", tekst.split("<body", 1)[1]))
+        else:  # Markdown's table pipes and emphasis are no words
+            tekst = re.sub(r"[|*`]", " ", tekst)
+    return " ".join(tekst.split())
+
+
+@pytest.mark.parametrize("formaat", ["md", "html", "pdf"])
+def test_gevoeligheid_staat_in_het_overzicht_in_elk_formaat(tmp_path: Path, formaat: str) -> None:
+    doel = tmp_path / f"jaaroverzicht.{formaat}"
+    args = ["jaaroverzicht", str(REGISTER), "--jaar", "2027", "--gevoeligheid"]
+    code, _, fout = draai([*args, "--uitvoer", str(doel)])
+    assert (code, fout) == (1, "")
+    tekst = _als_tekst(doel)
+    romp, bijlage = tekst.split("Bijlage: bronnen")
+    # The body: the contested point, the other reading, the obligation and how it changes.
+    assert "Gevoeligheid voor een andere lezing" in romp
+    punt = romp.split("Het convenant zegt niet wat bij staking van stemmen gebeurt.")[1]
+    assert punt.index("het voorstel is verworpen") < punt.index(STAKING)
+    assert "niet in orde in orde" in " ".join(punt.split(STAKING)[1].split()[:12])
+    # Ids only in the appendix, as the option that chooses that reading.
+    assert "staking_van_stemmen" not in romp
+    assert "--lezing staking_van_stemmen=verworpen" in bijlage
+
+
+def test_gevoeligheid_in_markdown_staat_voor_de_voettekst() -> None:
+    code, md, _ = draai(["jaaroverzicht", str(REGISTER), "--jaar", "2027", "--gevoeligheid"])
+    assert code == 1
+    voet = md.rindex("\n---\n")
+    assert md.index("## Gevoeligheid voor een andere lezing") < voet
+    assert md[voet:].count("\n") == 4  # the footer is the end: a rule and the kenmerk line
+
+
+def test_gevoeligheid_in_word_zegt_welke_formaten_het_wel_kunnen(tmp_path: Path) -> None:
+    doel = tmp_path / "jaaroverzicht.docx"
+    code, _, fout = draai(
+        ["jaaroverzicht", str(REGISTER), "--gevoeligheid", "--uitvoer", str(doel)]
+    )
+    assert code == 2
+    assert "md, html of pdf" in fout
+    assert not doel.exists()

@@ -169,19 +169,15 @@ def jaaroverzicht(
         from ..maak import opmaak
 
         formaat = documentformaat(uitvoer, formaat)
-        if omslag is not None and formaat != "md":
-            raise GebruiksFout("--gevoeligheid gaat samen met --json of met md, niet met html")
-        document = opmaak(
-            "jaaroverzicht",
-            formaat,
-            context(c, o, onleesbaar, bezetting),
-            register,
-            huisstijl_uit(register),
-        )
-        inhoud = document.inhoud
-        if omslag is not None and isinstance(inhoud, str):
-            inhoud = inhoud.rstrip("\n") + "\n\n" + _omslagen_md(omslag)
-        schrijf(inhoud, uitvoer, overschrijf)
+        if omslag is not None and formaat == "docx":
+            raise GebruiksFout(
+                "--gevoeligheid staat nog niet in het Word-sjabloon van het jaaroverzicht; "
+                "kies --formaat md, html of pdf (of --json)"
+            )
+        inhoud = context(c, o, onleesbaar, bezetting)
+        inhoud["gevoeligheid"] = None if omslag is None else _gevoeligheid(c, keuze, omslag)
+        document = opmaak("jaaroverzicht", formaat, inhoud, register, huisstijl_uit(register))
+        schrijf(document.inhoud, uitvoer, overschrijf)
     if onleesbaar or dubbel:
         return EXIT_ONLEESBAAR
     return EXIT_OK if o.in_orde else EXIT_NIET_GELDIG
@@ -199,18 +195,34 @@ def _omslag_dict(o: Omslag) -> dict[str, object]:
     }
 
 
-def _omslagen_md(omslagen_: list[Omslag]) -> str:
-    regels = ["## Gevoeligheid voor lezingen", ""]
-    if not omslagen_:
-        regels.append("Onder geen andere lezing verandert een verplichting.")
-    for o in omslagen_:
-        van = o.van or "niet van toepassing"
-        naar = o.naar or "niet van toepassing"
-        regels.append(
-            f"- Bij lezing `{o.aanname}={o.lezing}`: {o.omschrijving} (art. {o.artikel}) "
-            f"wordt *{naar}* in plaats van *{van}*. {o.uitspraak}"
+def _gevoeligheid(c: Convenant, keuze: Lezingkeuze, omslag: list[Omslag]) -> list[dict[str, Any]]:
+    """Per other reading of a contested point: the point, the reading followed now, the other
+    one, and the obligations whose status changes under it. Ids only as the option to choose
+    that reading, for the appendix."""
+    punten: dict[tuple[str, str], dict[str, Any]] = {}
+    for x in omslag:
+        bevinding = c.betwist[x.aanname]
+        nu = next(lz for lz in bevinding.lezingen if lz.id == keuze.lezing_voor(bevinding))
+        punt = punten.setdefault(
+            (x.aanname, x.lezing),
+            {
+                "vraag": bevinding.omschrijving,
+                "artikelen": ", ".join(bevinding.artikelen),
+                "nu": nu.uitspraak,
+                "uitspraak": x.uitspraak,
+                "kiezen": f"{x.aanname}={x.lezing}",
+                "verplichtingen": [],
+            },
         )
-    return "\n".join(regels) + "\n"
+        punt["verplichtingen"].append(
+            {
+                "omschrijving": x.omschrijving,
+                "artikel": x.artikel,
+                "van": x.van or "niet van toepassing",
+                "naar": x.naar or "niet van toepassing",
+            }
+        )
+    return list(punten.values())
 
 
 def _als_dict(c: Convenant, o: Jaaroverzicht, onleesbaar: list[Melding]) -> dict[str, object]:
@@ -392,6 +404,7 @@ def context(
         "onleesbaar": [str(m) for m in onleesbaar],
         "tijdlijn": {"rijen": rijen, "maanden": maanden, "hoogte": 44 + 28 * len(rijen)},
         "bronnen": [{"vergadering": label[g.naam], "bestand": g.naam} for g in o.vergaderingen],
+        "gevoeligheid": None,  # with --gevoeligheid: what changes under each other reading
         "lezingen": [
             f"{v.omschrijving} (art. {v.artikel}): lezing '{v.aanname}'"
             for v in o.verplichtingen
