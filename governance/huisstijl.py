@@ -34,6 +34,10 @@ DocumentSoort = Literal[
 Kleur = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]
 Voorvoegsel = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._/-]{0,19}$")]
 LOGO_SOORTEN = (".png", ".jpg", ".jpeg")  # what Word, browsers and WeasyPrint all show
+# A logo goes into every document (base64 in html): a letterhead picture, not a photograph.
+# Its pixels are bounded too: a small file can hold a picture that unpacks to gigabytes.
+MAX_LOGO = 2 * 1024 * 1024
+MAX_LOGO_ZIJDE = 5000
 
 
 class Ondertekenaar(Model):
@@ -65,6 +69,75 @@ class Huisstijl(Model):
         return self.pad(self.sjablonen) if self.sjablonen else None
 
 
+def _logo_fout(pad: Path) -> tuple[str, str] | None:
+    """What is wrong with a logo file, and the fix; None when it is a PNG or JPEG that fits."""
+    grootte = pad.stat().st_size
+    if grootte > MAX_LOGO:
+        return (
+            f"is {grootte / (1024 * 1024):.1f} MB; een logo mag hoogstens "
+            f"{MAX_LOGO // (1024 * 1024)} MB zijn",
+            "sla het logo kleiner op (een paar honderd beeldpunten hoog is genoeg)",
+        )
+    with pad.open("rb") as f:
+        inhoud = f.read(MAX_LOGO)
+    png = pad.suffix.lower() == ".png"
+    maten = _png_maten(inhoud) if png else _jpeg_maten(inhoud)
+    if maten is None:
+        soort = "PNG" if png else "JPEG"
+        return (
+            f"is geen {soort}-bestand (de inhoud past niet bij de naam {pad.suffix})",
+            f"sla het logo op als {soort} in een tekenprogramma, of geef het de naam die bij "
+            "zijn soort past",
+        )
+    breedte, hoogte = maten
+    if max(breedte, hoogte) > MAX_LOGO_ZIJDE:
+        return (
+            f"is {breedte} × {hoogte} beeldpunten; hoogstens {MAX_LOGO_ZIJDE} per zijde",
+            "sla het logo kleiner op (een paar honderd beeldpunten hoog is genoeg)",
+        )
+    return None
+
+
+def _png_maten(inhoud: bytes) -> tuple[int, int] | None:
+    """Width and height from a PNG's header chunk (IHDR comes first, by the standard)."""
+    if inhoud[:8] != b"\x89PNG\r\n\x1a\n" or inhoud[12:16] != b"IHDR":
+        return None
+    return int.from_bytes(inhoud[16:20], "big"), int.from_bytes(inhoud[20:24], "big")
+
+
+# The JPEG markers that start a frame and state its size (SOF0-SOF15 but DHT, JPG and DAC).
+_SOF = {0xC0, 0xC1, 0xC2, 0xC3, 0xC5, 0xC6, 0xC7, 0xC9, 0xCA, 0xCB, 0xCD, 0xCE, 0xCF}
+
+
+def _jpeg_maten(inhoud: bytes) -> tuple[int, int] | None:
+    """Width and height from a JPEG's frame header, walking the segments before it."""
+    if inhoud[:2] != b"\xff\xd8":
+        return None
+    i = 2
+    while i + 4 <= len(inhoud):
+        if inhoud[i] != 0xFF:
+            return None
+        marker = inhoud[i + 1]
+        if marker == 0xFF:  # fill byte
+            i += 1
+            continue
+        if marker in (0x01, *range(0xD0, 0xD8)):  # markers without a length
+            i += 2
+            continue
+        if marker in (0xD9, 0xDA):  # end of image, or the scan: no frame header came first
+            return None
+        lengte = int.from_bytes(inhoud[i + 2 : i + 4], "big")
+        if marker in _SOF:
+            if i + 9 > len(inhoud):
+                return None
+            hoogte = int.from_bytes(inhoud[i + 5 : i + 7], "big")
+            return int.from_bytes(inhoud[i + 7 : i + 9], "big"), hoogte
+        if lengte < 2:
+            return None
+        i += 2 + lengte
+    return None
+
+
 def laad_huisstijl(pad: Path) -> Bestand[Huisstijl]:
     bestand = laad(pad, Huisstijl)
     stijl = bestand.model
@@ -87,6 +160,11 @@ def laad_huisstijl(pad: Path) -> Bestand[Huisstijl]:
                     f"het logo '{stijl.logo}' bestaat niet (gezocht: {logo})",
                     "noem het logobestand ten opzichte van de map van huisstijl.yaml",
                 )
+            )
+        elif fout := _logo_fout(logo):
+            tekst, herstel = fout
+            meldingen.append(
+                bestand.bron.melding(("logo",), f"het logo '{stijl.logo}' {tekst}", herstel)
             )
     if stijl.sjablonen is not None and not stijl.pad(stijl.sjablonen).is_dir():
         meldingen.append(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -82,3 +83,80 @@ def test_ctrl_c_geeft_130(monkeypatch: pytest.MonkeyPatch) -> None:
 
     monkeypatch.setattr("convenant.opdrachten.partijen.partijen", onderbreek)
     assert cli.uitvoeren(["partijen"]) == 130
+
+
+# --- the house style's logo (issue 13): a picture every format can show, of a bounded size ----
+
+VOORBEELDEN = Path(__file__).resolve().parents[1] / "examples"
+
+
+def _png(breedte: int, hoogte: int) -> bytes:
+    """A valid PNG of zero pixels, compressed row by row: small on disk at any size."""
+    import struct
+    import zlib
+
+    def blok(soort: bytes, data: bytes) -> bytes:
+        return (
+            struct.pack(">I", len(data))
+            + soort
+            + data
+            + struct.pack(">I", zlib.crc32(soort + data))
+        )
+
+    pakker = zlib.compressobj(9)
+    rij = bytes(1 + 3 * breedte)
+    data = b"".join(pakker.compress(rij) for _ in range(hoogte)) + pakker.flush()
+    kop = struct.pack(">IIBBBBB", breedte, hoogte, 8, 2, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + blok(b"IHDR", kop) + blok(b"IDAT", data) + blok(b"IEND", b"")
+
+
+def _jpeg(breedte: int, hoogte: int) -> bytes:
+    """The start of a JPEG up to its frame header: what says how large the picture is."""
+    import struct
+
+    app0 = b"\xff\xe0" + struct.pack(">H", 16) + b"JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00"
+    sof = b"\xff\xc0" + struct.pack(">HBHHB", 11, 8, hoogte, breedte, 1) + b"\x01\x11\x00"
+    return b"\xff\xd8" + app0 + sof + b"\xff\xd9"
+
+
+@pytest.mark.parametrize(
+    ("naam", "inhoud", "melding"),
+    [
+        ("logo.png", lambda: b"dit is tekst, geen plaatje\n", "geen PNG-bestand"),
+        ("logo.png", lambda: _jpeg(200, 100), "geen PNG-bestand"),
+        ("logo.jpg", lambda: _png(200, 100), "geen JPEG-bestand"),
+        ("logo.png", lambda: _png(6000, 6000), "6000 × 6000 beeldpunten"),
+        ("logo.jpg", lambda: _jpeg(30_000, 400), "30000 × 400 beeldpunten"),
+        ("logo.png", lambda: _png(200, 100) + bytes(3 * 1024 * 1024), "MB"),
+    ],
+)
+def test_een_logo_dat_geen_gewoon_plaatje_is_wordt_geweigerd(
+    tmp_path: Path, naam: str, inhoud: Callable[[], bytes], melding: str
+) -> None:
+    import shutil
+
+    register = tmp_path / "register"
+    shutil.copytree(VOORBEELDEN, register)
+    (register / naam).write_bytes(inhoud())
+    (register / "huisstijl.yaml").write_text(f"organisatie: Test\nlogo: {naam}\n")
+    doel = tmp_path / "agenda.docx"
+    invoer = register / "documenten" / "stuurgroep-2027-05-12.yaml"
+    code, uit, fout = draai(["maak", "agenda", str(invoer), "--uitvoer", str(doel)])
+    assert (code, uit) == (2, "")
+    assert f"{register / 'huisstijl.yaml'}:2:" in fout
+    assert melding in fout
+    assert "herstel: " in fout
+    assert not doel.exists()
+
+
+def test_een_gewoon_logo_in_png_en_jpeg_mag(tmp_path: Path) -> None:
+    import shutil
+
+    register = tmp_path / "register"
+    shutil.copytree(VOORBEELDEN, register)
+    (register / "logo.jpg").write_bytes(_jpeg(400, 120))
+    (register / "huisstijl.yaml").write_text("organisatie: Test\nlogo: logo.jpg\n")
+    invoer = register / "documenten" / "stuurgroep-2027-05-12.yaml"
+    code, uit, fout = draai(["maak", "agenda", str(invoer), "--formaat", "html"])
+    assert code == 0, fout
+    assert 'src="data:image/jpeg;base64,' in uit
