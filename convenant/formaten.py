@@ -75,9 +75,11 @@ def naar_docx(
     omgeving: Any,
     logo: Path | None,
     fout: Callable[[Exception], Exception],
+    eigen: bool = False,
 ) -> bytes:
     """Render a Word template with docxtpl. A missing input field goes to `fout` (reported
-    against the input file); any other failure names the template and the paragraph in it."""
+    against the input file; for an `eigen` template also at its paragraph, as it may be a
+    misspelt field); any other failure names the template and the paragraph in it."""
     try:
         from docx.shared import Mm
         from docxtpl import DocxTemplate, InlineImage
@@ -97,6 +99,8 @@ def naar_docx(
         uit = io.BytesIO()
         document.save(uit)
     except (ConvenantFout, jinja2.UndefinedError) as e:
+        if eigen and isinstance(e, jinja2.UndefinedError):
+            e.add_note(", ".join([str(sjabloon), plek.waar(e)]).rstrip(", "))
         raise fout(e) from None
     except BaseException as e:  # a template is code: every failure is its message
         if isinstance(e, KeyboardInterrupt | SystemExit):

@@ -136,12 +136,21 @@ def _sjabloonfout(e: Exception, soort: str, naam: str, invoer: Path) -> Convenan
     if isinstance(e, jinja2.UndefinedError):
         gevonden = _ONTBREKEND.search(str(e))
         veld = next((g for g in gevonden.groups() if g), str(e)) if gevonden else str(e)
+        # A user's own template adds where it asks (a note): then it may be misspelt there.
+        plek = "; ".join(getattr(e, "__notes__", []))
         return InvoerFout(
             [
                 Melding(
                     str(invoer),
-                    f"het document '{soort}' vraagt '{veld}', maar dat staat niet in dit bestand",
-                    herstel=f"vul '{veld}' in en maak het document opnieuw",
+                    f"het document '{soort}' vraagt '{veld}', maar dat staat niet in dit bestand"
+                    + (f" (gevraagd in het eigen sjabloon {plek})" if plek else ""),
+                    herstel=(
+                        f"staat '{veld}' verkeerd gespeld in het sjabloon, verbeter het daar; "
+                        "anders "
+                        if plek
+                        else ""
+                    )
+                    + f"vul '{veld}' in en maak het document opnieuw",
                 )
             ]
         )
@@ -277,6 +286,7 @@ def opmaak(
                 env,
                 huisstijl.logo_pad,
                 lambda e: _sjabloonfout(e, soort, sjabloon.name, invoer),
+                eigen,
             )
         return Document(soort, formaat, inhoud, concept)
     raise GebruiksFout(f"onbekend formaat '{formaat}'; kies een van {', '.join(FORMATEN)}")

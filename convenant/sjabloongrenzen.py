@@ -49,6 +49,8 @@ MAX_BITS = 4096
 MAX_WORD = 10 * 1024 * 1024
 MAX_WORD_UITGEPAKT = 50 * 1024 * 1024
 MAX_WORD_DELEN = 1000
+# Word's XML says in ten characters what Markdown says in one.
+MAX_WORD_UITVOER = 10 * MAX_UITVOER
 # A printf width or precision of more than this many characters ('%0999999999d').
 _BREEDTE = re.compile(r"%[-+ #0]*(\d{7,}|\*)|%[-+ #0]*\d*\.(\d{7,}|\*)|\{[^}]*:[^}]*\d{7,}")
 
@@ -133,8 +135,8 @@ def word_fout(pad: Path, e: BaseException, waar: str) -> InvoerFout:
     return _fout(
         str(pad),
         f"{_uitleg(e).rstrip('.')}{plek}",
-        herstel="open het sjabloon in Word en verbeter die plek; de meegeleverde "
-        "Word-sjablonen in templates/docx/ zijn een voorbeeld",
+        herstel=f"open het sjabloon in Word en verbeter {'die plek' if waar else 'het'}; de "
+        "meegeleverde Word-sjablonen in templates/docx/ zijn een voorbeeld",
     )
 
 
@@ -206,10 +208,26 @@ def _begrensd_filter(naam: str, filter_: Callable[..., Any]) -> Callable[..., An
     return begrensd
 
 
+class BegrensdSjabloon(jinja2.Template):
+    """A template whose `render` stops at `MAX_WORD_UITVOER` characters: docxtpl renders the
+    XML of a Word template with `render`, where `render` below uses `generate` for text."""
+
+    def render(self, *args: Any, **kwargs: Any) -> str:
+        delen: list[str] = []
+        lengte = 0
+        for deel in self.generate(*args, **kwargs):
+            lengte += len(deel)
+            if lengte > MAX_WORD_UITVOER:
+                raise _Grens(f"het document wordt groter dan {MAX_WORD_UITVOER} tekens")
+            delen.append(deel)
+        return "".join(delen)
+
+
 class BegrensdeSandbox(jinja2.sandbox.SandboxedEnvironment):
-    """Jinja's sandbox with the bounds above on operators, calls, filters and `range`."""
+    """Jinja's sandbox with the bounds above on operators, calls, filters, `range` and output."""
 
     intercepted_binops = frozenset({"*", "**", "+", "%", "//", "/"})
+    template_class = BegrensdSjabloon
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -317,7 +335,14 @@ def render(env: jinja2.Environment, naam: str, context: dict[str, Any]) -> str:
                 if lengte > MAX_UITVOER:
                     raise _Grens(f"het document wordt groter dan {MAX_UITVOER} tekens")
                 delen.append(deel)
-    except (InvoerFout, jinja2.UndefinedError):
+    except jinja2.UndefinedError as e:
+        # `maak.render` reports it against the input file; in an own template it may as well
+        # be a misspelt field, so the message also names the line.
+        bestand, regel = plek_van(e)
+        if bestand and _eigen(env, bestand):
+            e.add_note(f"{bestand}, regel {regel}" if regel else bestand)
+        raise
+    except InvoerFout:
         raise
     except jinja2.TemplateNotFound as e:
         bestand, regel = plek_van(e)
@@ -335,6 +360,14 @@ def render(env: jinja2.Environment, naam: str, context: dict[str, Any]) -> str:
         bestand, regel = plek_van(e)
         raise _fout(bestand or naam, _uitleg(e), regel) from None
     return "".join(delen)
+
+
+def _eigen(env: jinja2.Environment, bestand: str) -> bool:
+    """Whether a template file is the user's (in the sjablonenmap), not a bundled one."""
+    laders = getattr(env.loader, "loaders", [env.loader])
+    return any(
+        isinstance(lader, MapLader) and Path(bestand).is_relative_to(lader.map) for lader in laders
+    )
 
 
 def _uitleg(e: BaseException) -> str:

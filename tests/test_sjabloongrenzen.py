@@ -261,3 +261,34 @@ def test_een_fout_in_de_koptekst_van_een_word_sjabloon_zegt_waar(tmp_path: Path)
     _word_met(map_ / "opzegging.docx", "Gewone tekst", kop="Kop {{ 1 / 0 }}")
     fout = _geweigerd(map_, tmp_path)
     assert "in de koptekst, in de alinea 'Kop {{ 1 / 0 }}'" in fout
+
+
+def test_een_onbekend_veld_in_een_eigen_sjabloon_noemt_ook_de_plek_in_het_sjabloon(
+    tmp_path: Path,
+) -> None:
+    """A missing field may be a typo in the template as well as a gap in the input: the
+    message names the input file and the place in the own template."""
+    tekst = _sjablonenmap(tmp_path)
+    (tekst / "opzegging.md.j2").write_text("a\nBeste {{ partij.nam }},\n", encoding="utf-8")
+    code, _, fout = _maak(tekst)
+    assert code == 2
+    assert f"{VOORBEELD}: het document 'opzegging' vraagt 'nam'" in fout
+    assert f"{tekst / 'opzegging.md.j2'}, regel 2" in fout
+    woord = tmp_path / "woord"
+    woord.mkdir()
+    _word_met(woord / "opzegging.docx", "Intro", "Beste {{ partij.nam }},")
+    code, _, fout, doel = _maak_word(woord, tmp_path)
+    assert code == 2
+    assert f"{VOORBEELD}: het document 'opzegging' vraagt 'nam'" in fout
+    assert f"{woord / 'opzegging.docx'}, in de alinea 'Beste {{{{ partij.nam }}}},'" in fout
+    assert "verkeerd gespeld" in fout
+    assert not doel.exists()
+
+
+def test_een_word_sjabloon_dat_een_reuzendocument_maakt_wordt_gestopt(tmp_path: Path) -> None:
+    """The output bound holds for Word too, also where no time or memory limit can be set
+    (the workplace renders in a server thread)."""
+    map_ = _sjablonenmap(tmp_path)
+    _word_met(map_ / "opzegging.docx", "{% for i in range(100000) %}{{ 'x' * 999 }}{% endfor %}")
+    fout = _geweigerd(map_, tmp_path)
+    assert f"groter dan {sjabloongrenzen.MAX_WORD_UITVOER} tekens" in fout
