@@ -394,6 +394,9 @@ class Vereiste(Model):
     """
 
     id: Id
+    # How a reader names the part the decided document must contain (aard `inhoud`): a
+    # besluitenlijst lists "langetermijnvisie", not the id the secretaris types.
+    naam: Tekst | None = None
     omschrijving: Tekst
     aard: Literal["inhoud", "voorwaarde", "gevolg"] = "voorwaarde"
     # What a missing `voorwaarde` does to the verdict: void, or held until it is met.
@@ -401,6 +404,15 @@ class Vereiste(Model):
     termijn: Termijn | None = None
     artikelen: Artikelen
     aanname: BevindingId | None = None
+
+    @model_validator(mode="after")
+    def _naam_bij_inhoud(self) -> Vereiste:
+        if self.aard == "inhoud" and self.naam is None:
+            raise WaardeFout(
+                f"het verplichte onderdeel '{self.id}' heeft geen naam",
+                f"geef het een naam zoals een lezer die zegt, bijv. naam: {self.id.replace('_', ' ')}",
+            )
+        return self
 
 
 class Soort(Model):

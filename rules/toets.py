@@ -598,7 +598,7 @@ def _vereisten_vooraf(b: Vergaderbeeld, soort: Soort, besluit: Besluit) -> list[
                 Grond(
                     art(a for v in ontbreekt for a in v.artikelen),
                     "Het besluit mist verplichte onderdelen: "
-                    + "; ".join(v.omschrijving for v in ontbreekt)
+                    + "; ".join(v.naam or v.id for v in ontbreekt)
                     + ".",
                     _eerste_aanname(ontbreekt),
                     "ongeldig",
@@ -609,7 +609,7 @@ def _vereisten_vooraf(b: Vergaderbeeld, soort: Soort, besluit: Besluit) -> list[
                 Grond(
                     artikelen,
                     "Alle verplichte onderdelen zijn aanwezig: "
-                    + ", ".join(v.id for v in inhoud)
+                    + "; ".join(v.naam or v.id for v in inhoud)
                     + ".",
                     _eerste_aanname(inhoud),
                 )
