@@ -25,7 +25,7 @@ from pydantic import BaseModel
 
 from governance.artikelen import weergave
 from governance.begroting import Begroting
-from governance.datums import lang, plus_weken
+from governance.datums import lang, plus_termijn, plus_weken
 from governance.documenten import Addendum, BesluitVerwijzing, Opzegging, ToetredingsVerzoek
 from governance.errors import (
     EXIT_NIET_GELDIG,
@@ -39,13 +39,13 @@ from governance.errors import (
 from governance.geld import bedrag
 from governance.huisstijl import Huisstijl
 from governance.loader import Bestand, gebundeld
-from governance.models import Bezetting, Convenant, Lid, Orgaan, Verdeelsleutel
+from governance.models import Bezetting, Convenant, Lid, Orgaan, Verdeelsleutel, Verslaglegging
 from governance.vergadering import Vergadering
 from governance.zetels import beeld
 from rules.lezingen import STANDAARD, Lezer, Lezingkeuze
 from rules.liquidatie import Route
-from rules.oordeel import Grond, Oordeel
-from rules.toets import toets
+from rules.oordeel import Alternatief, Grond, Oordeel
+from rules.toets import gevoeligheid, toets
 from rules.uittreding import Uittreding, ingang_opzegging
 
 from . import sjabloongrenzen
@@ -509,31 +509,81 @@ def _ontvangers(c: Convenant, ids: Iterable[str]) -> list[str]:
     ]
 
 
+# What a besluit sends on its own, beside the lists: the document a Verslaglegging rule names.
+_TE_VERZENDEN = {
+    "jaarplan": "het vastgestelde Jaarplan",
+    "werkproces": "het vastgestelde Werkproces",
+}
+
+
+def _wanneer(termijn: Any, volgende: dt.date | None, vanaf: dt.date | None = None) -> str:
+    """By when, as the plan the list states; a term that runs from this meeting gets its date."""
+    if termijn.aantal is not None:
+        na = f" na {termijn.vanaf}" if termijn.vanaf else ""
+        datum = (
+            f", dus uiterlijk {lang(plus_termijn(vanaf, termijn.aantal, termijn.eenheid))}"
+            if vanaf and termijn.eenheid
+            else ""
+        )
+        return f"binnen {termijn.aantal} {termijn.eenheid}{na}{datum}"
+    # Where the convenant sets no term, the reading informeren_gemeenten_termijn applies the
+    # same one as for the lists; an outward list states the plan, not the engine's reasoning.
+    if volgende:
+        return (
+            f"vóór de volgende vergadering, dus uiterlijk {lang(volgende - dt.timedelta(days=1))}"
+        )
+    return "vóór de volgende vergadering"
+
+
+def _gevolgd_door(
+    c: Convenant, regel: Verslaglegging, oordelen: Iterable[Oordeel]
+) -> list[Oordeel]:
+    """The adopted besluiten whose consequence (a `gevolg` of their soort under the same
+    article) is this sending: an adopted Jaarplan goes to colleges and Partneroverleg (4.8)."""
+    artikelen = set(regel.artikelen)
+    return [
+        o
+        for o in oordelen
+        if o.oordeel == "aangenomen"
+        and any(
+            v.aard == "gevolg" and artikelen & set(v.artikelen) for v in c.soort[o.soort].vereisten
+        )
+    ]
+
+
 def _verzending(
-    c: Convenant, orgaan: Orgaan, document: str, volgende: dt.date | None
+    c: Convenant,
+    orgaan: Orgaan,
+    document: str,
+    volgende: dt.date | None,
+    oordelen: Iterable[Oordeel] = (),
+    datum: dt.date | None = None,
 ) -> list[dict[str, Any]]:
-    """Who must receive a list and by when (5.8, 5.9, 7.3, 7.5)."""
+    """Who must receive a list, and what the meeting's besluiten send on, and by when (4.8,
+    5.8, 5.9, 6.9c, 7.3, 7.5)."""
+    oordelen = list(oordelen)
     regels = []
     for v in orgaan.verslaglegging:
+        besluiten: list[Oordeel] = []
         if document not in v.documenten and not (
             document == "besluitenlijst"
             and set(v.documenten) & {"besluiten", "relevante_besluiten"}
         ):
-            continue
-        if v.termijn.aantal is not None:
-            wanneer = f"binnen {v.termijn.aantal} {v.termijn.eenheid}"
-        else:
-            # Where the convenant sets no term, the reading informeren_gemeenten_termijn applies
-            # the same one; an outward list states the plan, not the engine's reasoning.
-            wanneer = (
-                f"vóór de volgende vergadering, dus uiterlijk {lang(volgende - dt.timedelta(days=1))}"
-                if volgende
-                else "vóór de volgende vergadering"
-            )
+            if document != "besluitenlijst" or not set(v.documenten) & _TE_VERZENDEN.keys():
+                continue
+            besluiten = _gevolgd_door(c, v, oordelen)
+            if not besluiten:
+                continue
+        wat = ""
+        if besluiten:
+            stuk = next(_TE_VERZENDEN[d] for d in v.documenten if d in _TE_VERZENDEN)
+            nummers = opsomming(o.id for o in besluiten)
+            wat = f"{stuk} (besluitnummer {nummers})"
         regels.append(
             {
                 "aan": opsomming(_ontvangers(c, v.aan)),
-                "wanneer": wanneer,
+                "wat": wat,
+                "wanneer": _wanneer(v.termijn, volgende, datum if besluiten else None),
                 "schriftelijk": v.schriftelijk,
                 "artikelen": v.artikelen,
             }
@@ -707,28 +757,20 @@ def besluitenlijst(
     b = beeld(c, bestand, bezetting)
     besluiten = {x.id: x for x in v.besluiten}
     gehoord = _gehoord(b)
-    lijst = []
-    toetsing = []
-    for o in toets(b, keuze):
-        besluit = besluiten[o.id]
-        lijst.append(
-            {
-                "nummer": o.id,
-                "onderwerp": o.onderwerp,
-                "tekst": besluit.tekst or "",
-                "uitkomst": _uitkomst(c, o, besluit, gehoord),
-                "stemming": _stemming(c, o),
-            }
-        )
-        toetsing.append(
-            {
-                "onderwerp": f"{o.onderwerp} ({o.id})",
-                "gronden": [
-                    {"artikel": g.artikel, "uitleg": g.uitleg, "lezing": bool(g.aanname)}
-                    for g in o.gronden
-                ],
-            }
-        )
+    # The appendix says where another reading would change an outcome, so it needs the
+    # verdicts under the other readings; without it the plain verdicts do.
+    oordelen = gevoeligheid(b, keuze) if met_toetsing else toets(b, keuze)
+    lijst = [
+        {
+            "nummer": o.id,
+            "onderwerp": o.onderwerp,
+            "tekst": besluiten[o.id].tekst or "",
+            "uitkomst": _uitkomst(c, o, besluiten[o.id], gehoord),
+            "stemming": _stemming(c, o),
+        }
+        for o in oordelen
+    ]
+    toetsing = _toetsing(c, oordelen, [x["uitkomst"] for x in lijst]) if met_toetsing else None
     volgorde = {p.id: i for i, p in enumerate(c.partijen)}
     voorzitter = {
         lid.id for lid in _leden(bezetting, v.orgaan, v.datum) if lid.functie == "voorzitter"
@@ -755,8 +797,119 @@ def besluitenlijst(
         "afwezig": afwezig,
         "afwezig_tekst": "; ".join(afwezig),
         "besluiten": lijst,
-        "toetsing": toetsing if met_toetsing else [],
-        "verzending": _verzending(c, orgaan, "besluitenlijst", v.volgende_vergadering),
+        "toetsing": toetsing["besluiten"] if toetsing else [],
+        "toetsing_vergadering": toetsing["vergadering"] if toetsing else [],
+        "toetsing_lezingen": toetsing["lezingen"] if toetsing else "",
+        "verzending": _verzending(
+            c, orgaan, "besluitenlijst", v.volgende_vergadering, oordelen, v.datum
+        ),
+    }
+
+
+def _kort(c: Convenant, oordeel: str, naar: str | None) -> str:
+    """A verdict in a few words, for the outcome another reading would give."""
+    if oordeel == "escaleren":
+        return (
+            f"voorgelegd aan {c.orgaan[naar].de_naam if naar in c.orgaan else 'het bevoegde gezag'}"
+        )
+    return {"ongeldig": "niet geldig genomen"}.get(oordeel, oordeel)
+
+
+def _andere_lezing(c: Convenant, alternatieven: list[Alternatief]) -> str:
+    """Where a reading decides: what the other reading(s) would make of the besluit."""
+    zinnen = [
+        f"onder de lezing “{a.uitspraak.rstrip('.')}” zou de uitkomst zijn: "
+        f"{_kort(c, a.oordeel, a.escaleren_naar)}"
+        for a in alternatieven
+    ]
+    return "Rust op een lezing van het convenant; " + "; ".join(zinnen) + "."
+
+
+def _toetsing(c: Convenant, oordelen: list[Oordeel], uitkomsten: list[str]) -> dict[str, Any]:
+    """The appendix of `--met-toetsing`: per besluit its grounds in a reader's words, the
+    deciding one marked, and a reading named only where another would change the outcome.
+    Grounds of the meeting itself (openness, quorum, input asked) are listed once."""
+
+    def noten(o: Oordeel) -> dict[int, str]:
+        per_aanname: dict[str, list[Alternatief]] = {}
+        for a in o.alternatieven or ():
+            per_aanname.setdefault(a.aanname, []).append(a)
+        uit: dict[int, str] = {}
+        for aanname, alternatieven in per_aanname.items():
+            dragers = [i for i, g in enumerate(o.gronden) if g.aanname == aanname]
+            if not dragers:  # consulted by a rule that states no ground of its own
+                dragers = [next(i for i, g in enumerate(o.gronden) if g.beslissend)]
+            i = next((i for i in dragers if o.gronden[i].beslissend), dragers[-1])
+            if o.gronden[i].vastgesteld is None:
+                uit[i] = " ".join(filter(None, (uit.get(i), _andere_lezing(c, alternatieven))))
+        for i, g in enumerate(o.gronden):
+            if g.vastgesteld is not None:
+                v = g.vastgesteld
+                uit.setdefault(
+                    i,
+                    f"Volgens de lezing die de Stuurgroep op {lang(v.datum)} vaststelde (besluitnummer {v.besluit}).",
+                )
+        return uit
+
+    alle_noten = [noten(o) for o in oordelen]
+
+    def sleutel(g: Grond) -> tuple[str, str]:
+        return (g.artikel, g.uitleg)
+
+    gemeen: list[Grond] = []
+    if len(oordelen) > 1:
+        gedeeld = set.intersection(
+            *(
+                {sleutel(g) for i, g in enumerate(o.gronden) if not g.beslissend and i not in n}
+                for o, n in zip(oordelen, alle_noten, strict=True)
+            )
+        )
+        gemeen = [g for g in oordelen[0].gronden if sleutel(g) in gedeeld]
+    weg = {sleutel(g) for g in gemeen}
+
+    def grond(g: Grond, noot: str = "") -> dict[str, Any]:
+        return {
+            "artikel": g.artikel,
+            "uitleg": _lezer(g.uitleg),
+            "beslissend": g.beslissend,
+            "lezing": noot,
+        }
+
+    per_besluit = [
+        {
+            "nummer": nummer,
+            "onderwerp": o.onderwerp,
+            "besluitnummer": o.id,
+            "uitkomst": uitkomst,
+            "gronden": [
+                grond(g, n.get(i, "")) for i, g in enumerate(o.gronden) if sleutel(g) not in weg
+            ],
+        }
+        for nummer, (o, n, uitkomst) in enumerate(
+            zip(oordelen, alle_noten, uitkomsten, strict=True), 1
+        )
+    ]
+    gelezen = any(g.aanname for o in oordelen for g in o.gronden)
+    beslist = any(n for n in alle_noten)
+    if not gelezen:
+        lezingen = ""
+    elif beslist:
+        lezingen = (
+            "Waar het convenant zwijgt of niet eenduidig is, volgt de toetsing een lezing van "
+            "het convenant; de notitie over de lezingen zet ze op een rij. Hieronder is een "
+            "lezing alleen vermeld waar een andere lezing de uitkomst van het besluit zou "
+            "veranderen."
+        )
+    else:
+        lezingen = (
+            "Waar het convenant zwijgt of niet eenduidig is, volgt de toetsing een lezing van "
+            "het convenant; de notitie over de lezingen zet ze op een rij. Geen van deze "
+            "uitkomsten zou onder een andere lezing anders zijn."
+        )
+    return {
+        "besluiten": per_besluit,
+        "vergadering": [grond(g) for g in gemeen],
+        "lezingen": lezingen,
     }
 
 
@@ -788,13 +941,13 @@ def _uitkomst(c: Convenant, o: Oordeel, besluit: Any, gehoord: set[str]) -> str:
             return f"aangehouden tot {opsomming(niet_gehoord)} gehoord is ({artikel})"
         if "22.4" in grond.artikel:
             return f"aangehouden tot alle Partijen akkoord hebben gegeven ({artikel})"
-        return f"aangehouden: {_zin(grond.uitleg)} ({artikel})"
+        return f"aangehouden: {_zin(_lezer(grond.uitleg))} ({artikel})"
     if o.oordeel == "escaleren":
         naar = c.orgaan[o.escaleren_naar].de_naam if o.escaleren_naar else "het bevoegde gezag"
         if o.stemmen and o.stemmen.voor == o.stemmen.tegen:
             return f"de stemmen staakten; voorgelegd aan {naar} ({artikel})"
         return f"voorgelegd aan {naar} ({artikel})"
-    return f"niet genomen: {_zin(grond.uitleg)} ({artikel})"
+    return f"niet genomen: {_zin(_lezer(grond.uitleg))} ({artikel})"
 
 
 def _stemming(c: Convenant, o: Oordeel) -> str:
@@ -1089,7 +1242,8 @@ def _verdeling(c: Convenant, u: Any) -> dict[str, Any]:
     }
 
 
-_OPDRACHT = re.compile(r"\s*\(zie '[^']*'\)")
+# Pointers to commands and instructions to the secretaris, which a document leaves out.
+_OPDRACHT = re.compile(r"\s*\(zie '[^']*'\)|\s*Zet '[^']*' onder '[^']*'[^.]*\.")
 
 
 def _lezer(uitleg: str) -> str:

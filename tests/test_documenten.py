@@ -57,6 +57,15 @@ def _romp(pagina: str) -> list[str]:
     ]
 
 
+def _zonder_voet(pagina: str) -> str:
+    """A PDF page's text without the footer lines at its end (kenmerk and date, footer text,
+    page number; pypdf also puts the list bullets there)."""
+    regels = pagina.splitlines()
+    while regels and re.search(r"pagina \d+ van \d+|^\S+/\S+ · |Postbus 100|^•\s*$", regels[-1]):
+        regels.pop()
+    return "\n".join(regels)
+
+
 def _word_tekst(pad: Path) -> str:
     doc = Word(str(pad))
     delen = [p.text for p in doc.paragraphs]
@@ -215,8 +224,8 @@ def test_word_besluitenlijst_heeft_koppen_en_paginanummers(tmp_path: Path) -> No
     assert titels == ["Besluitenlijst Stuurgroep"]
     assert "Besluiten" in koppen
     assert "Bijlage: de toetsing per besluit" in koppen
-    assert "Vaststelling Jaarplan 2027 (sg-2027-01)" in koppen
-    assert "1. Vaststelling Jaarplan 2027" in koppen  # each besluit a heading of its own
+    # each besluit a heading of its own, in the list and again in the appendix
+    assert koppen.count("1. Vaststelling Jaarplan 2027") == 2
     voet = doc.sections[0].footer._element.xml
     assert "PAGE" in voet
     assert "NUMPAGES" in voet
@@ -434,22 +443,6 @@ def test_besluitenlijst_in_woorden_voor_buitenstaanders() -> None:
     assert aanwezig.index("Burgemeester van Emmen (voorbeeld)") < aanwezig.index(
         "Sectorhoofd politie Drenthe (voorbeeld)"
     )  # by Partij: the gemeenten first, as the convenant lists them
-
-
-def test_besluitenlijst_met_toetsing_in_een_bijlage() -> None:
-    code, uit, _ = draai(
-        [
-            "maak",
-            "besluitenlijst",
-            str(VOORBEELDEN / "stuurgroep-2027-02-10.yaml"),
-            "--met-toetsing",
-        ]
-    )
-    assert code == 0
-    _, bijlage = uit.split("## Bijlage: de toetsing per besluit")
-    assert "art. 5.10: De vergadering was niet openbaar" in bijlage
-    assert "rust op een lezing van het convenant" in bijlage
-    assert "aanname" not in bijlage
 
 
 @pytest.mark.parametrize(
@@ -833,8 +826,9 @@ def test_dezelfde_feiten_in_elk_formaat(tmp_path: Path, soort: str, args: list[s
             teksten[formaat] = doel.read_text(encoding="utf-8")
         elif formaat == "docx":
             teksten[formaat] = _word_tekst(doel)
-        else:
-            teksten[formaat] = "\n".join(_pdf_tekst(doel))
+        else:  # footers only at the end, so a fact may run on over a page break
+            paginas = _pdf_tekst(doel)
+            teksten[formaat] = "\n".join([*map(_zonder_voet, paginas[:-1]), paginas[-1]])
     feiten = _gegevens_uit_markdown(teksten["md"])
     # and every amount and date the Markdown names
     for i, m in enumerate(

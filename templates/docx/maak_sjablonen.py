@@ -5,7 +5,7 @@ colours, margins, header or wording there, keep the {{ ... }} and {%p ... %} tag
 This script only makes the project's first version of them, so the layout can be rebuilt
 consistently after a change in what a document holds:
 
-    .venv/bin/python templates/docx/maak_sjablonen.py
+    .venv/bin/python templates/docx/maak_sjablonen.py [SOORT ...]
 
 It overwrites the templates in this folder. The tags follow docxtpl: {{ veld }} in a run,
 {%p ... %} as a paragraph of its own, {%tr ... %} in the first cell of a table row that
@@ -394,7 +394,8 @@ def _verzending(doc: Doc) -> None:
     opsomming(
         doc,
         "for v in verzending",
-        "Aan {{ v.aan }}{% if v.schriftelijk %}, schriftelijk{% endif %}: {{ v.wanneer }} "
+        "Aan {{ v.aan }}{% if v.schriftelijk %}, schriftelijk{% endif %}: "
+        "{% if v.wat %}{{ v.wat }}, {% endif %}{{ v.wanneer }} "
         "({{ v.artikelen|map('artikel')|join(', ') }})",
     )
 
@@ -473,14 +474,31 @@ def besluitenlijst() -> Doc:
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if toetsing %}")
     kop(doc, "Bijlage: de toetsing per besluit")
-    alinea(doc, "Per besluit de regels van het convenant die de uitkomst bepaalden.", klein=True)
-    tag(doc, "{%p for t in toetsing %}")
-    kop(doc, "{{ t.onderwerp }}", 2)
-    opsomming(
+    alinea(
         doc,
-        "for g in t.gronden",
-        "{{ g.artikel|artikel }}: {{ g.uitleg }}{% if g.lezing %} (rust op een lezing van het convenant){% endif %}",
+        "Per besluit de gronden van de toetsing, elk met het artikel van het convenant waarop "
+        "zij rust. De grond die de uitkomst bepaalde, is gemarkeerd als beslissend."
+        "{% if toetsing_lezingen %} {{ toetsing_lezingen }}{% endif %}",
+        klein=True,
     )
+    tag(doc, "{%p if toetsing_vergadering %}")
+    kop(doc, "Voor alle besluiten van deze vergadering", 2)
+    opsomming(doc, "for g in toetsing_vergadering", "{{ g.artikel|artikel }}: {{ g.uitleg }}")
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p for t in toetsing %}")
+    kop(doc, "{{ t.nummer }}. {{ t.onderwerp }}", 2)
+    alinea(doc, "Besluitnummer {{ t.besluitnummer }} · uitkomst: {{ t.uitkomst }}", klein=True)
+    tag(doc, "{%p for g in t.gronden %}")
+    # The deciding ground's label in bold: a run of its own, shown only for that ground.
+    p = doc.add_paragraph(style="List Bullet")
+    p.add_run("{% if g.beslissend %}{{ g.artikel|artikel }}, beslissend:{% endif %}").bold = True
+    p.add_run("{% if not g.beslissend %}{{ g.artikel|artikel }}:{% endif %} {{ g.uitleg }}")
+    tag(doc, "{%p if g.lezing %}")
+    q = alinea(doc, "{{ g.lezing }}", klein=True)
+    q.runs[0].italic = True
+    q.paragraph_format.left_indent = Mm(6.35)
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p endfor %}")
     tag(doc, "{%p endfor %}")
     tag(doc, "{%p endif %}")
     return doc
@@ -1063,8 +1081,14 @@ def _vaste_datum(doc: Doc) -> None:
     doc.core_properties.author = "convenant"
 
 
-def main() -> None:
+def main(soorten: Sequence[str] = ()) -> None:
+    """Rebuild the named templates, or all; naming them keeps the others' bytes as they are."""
+    onbekend = set(soorten) - SJABLONEN.keys()
+    if onbekend:
+        raise SystemExit(f"onbekende soort: {', '.join(sorted(onbekend))}")
     for soort, bouw in SJABLONEN.items():
+        if soorten and soort not in soorten:
+            continue
         doc = bouw()
         _vaste_datum(doc)
         doc.save(str(MAP / f"{soort}.docx"))
@@ -1072,4 +1096,6 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    import sys
+
+    main(sys.argv[1:])
