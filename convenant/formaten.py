@@ -110,8 +110,6 @@ def naar_docx(
 
 
 _DELEN = {"header": "in de koptekst", "footer": "in de voettekst", "footnotes": "in een voetnoot"}
-_BLOKKEN = ("if", "for", "macro", "call", "filter", "with", "block", "autoescape", "raw")
-_TAG = re.compile(r"\{%-?\s*(\w+)")
 
 
 class _Plek:
@@ -143,9 +141,7 @@ class _Plek:
         regel: int | None
         if isinstance(e, jinja2.TemplateSyntaxError):
             regel = e.lineno
-            blok = re.search(r"needs to be closed is '(\w+)'", e.message or "")
-            if blok:  # Jinja points at the end; the author needs the block never closed
-                regel = _open_blok(regels, blok.group(1)) or regel
+            regel = sjabloongrenzen.open_blok(e, [_tekst(r) for r in regels]) or regel
         else:
             regel = sjabloongrenzen.plek_van(e)[1]
         xml = regels[regel - 1] if regel and 0 < regel <= len(regels) else ""
@@ -166,15 +162,3 @@ class _Plek:
 def _tekst(xml: str) -> str:
     """The text a reader sees in one paragraph of Word's XML."""
     return " ".join(html.unescape(re.sub(r"<[^>]+>", "", xml)).split())
-
-
-def _open_blok(regels: list[str], naam: str) -> int | None:
-    """The line of the last `{% naam %}` left open: Jinja reports only the template's end."""
-    open_: list[tuple[str, int]] = []
-    for nummer, regel in enumerate(regels, 1):
-        for tag in _TAG.findall(html.unescape(re.sub(r"<[^>]+>", "", regel))):
-            if tag in _BLOKKEN:
-                open_.append((tag, nummer))
-            elif tag.startswith("end") and open_ and open_[-1][0] == tag[3:]:
-                open_.pop()
-    return next((n for t, n in reversed(open_) if t == naam), None)

@@ -358,6 +358,8 @@ def render(env: jinja2.Environment, naam: str, context: dict[str, Any]) -> str:
         if isinstance(e, KeyboardInterrupt | SystemExit):
             raise
         bestand, regel = plek_van(e)
+        if isinstance(e, jinja2.TemplateSyntaxError) and e.source:
+            regel = open_blok(e, e.source.split("\n")) or regel
         raise _fout(bestand or naam, _uitleg(e), regel) from None
     return "".join(delen)
 
@@ -368,6 +370,26 @@ def _eigen(env: jinja2.Environment, bestand: str) -> bool:
     return any(
         isinstance(lader, MapLader) and Path(bestand).is_relative_to(lader.map) for lader in laders
     )
+
+
+_BLOKKEN = ("if", "for", "macro", "call", "filter", "with", "block", "autoescape", "raw")
+_TAG = re.compile(r"\{%[-+]?\s*(\w+)")
+
+
+def open_blok(e: jinja2.TemplateSyntaxError, regels: list[str]) -> int | None:
+    """For "a block is never closed": the line of the last such block left open in `regels`
+    (the template's text). Jinja itself points at the template's end."""
+    gezocht = re.search(r"needs to be closed is '(\w+)'", e.message or "")
+    if not gezocht:
+        return None
+    open_: list[tuple[str, int]] = []
+    for nummer, regel in enumerate(regels, 1):
+        for tag in _TAG.findall(regel):
+            if tag in _BLOKKEN:
+                open_.append((tag, nummer))
+            elif tag.startswith("end") and open_ and open_[-1][0] == tag[3:]:
+                open_.pop()
+    return next((n for t, n in reversed(open_) if t == gezocht.group(1)), None)
 
 
 def _uitleg(e: BaseException) -> str:

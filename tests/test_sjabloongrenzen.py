@@ -61,6 +61,19 @@ def test_een_sjabloon_dat_ontspoort_geeft_exit_2_met_regel(
     assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - voor < 1_500_000  # kB
 
 
+def test_een_blok_dat_niet_sluit_noemt_de_regel_waar_het_opent(tmp_path: Path) -> None:
+    """Jinja reports the end of the file; the author needs the {% if %} left open."""
+    (tmp_path / "opzegging.md.j2").write_text(
+        "a\n{% for x in [1] %}{{ x }}{% endfor %}\n{% if partij %}\nb\nc\n", encoding="utf-8"
+    )
+    code, _, fout = _maak(tmp_path)
+    assert code == 2
+    assert (
+        f"{tmp_path / 'opzegging.md.j2'}:3:1: fout in het sjabloon: een {{% if %}} wordt niet "
+        "afgesloten met {% endif %}"
+    ) in fout
+
+
 def test_een_symlink_naar_buiten_wordt_niet_gevolgd(tmp_path: Path) -> None:
     (tmp_path / "opzegging.md.j2").symlink_to("/etc/hostname")
     code, uit, fout = _maak(tmp_path)
