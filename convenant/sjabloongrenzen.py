@@ -24,7 +24,9 @@ import contextlib
 import functools
 import os
 import re
+import sys
 import threading
+import time
 import types
 import zipfile
 from collections.abc import Callable, Iterator, Sized
@@ -292,11 +294,38 @@ def plek_van(fout: BaseException) -> tuple[str | None, int | None]:
 
 
 @contextlib.contextmanager
-def bewaakt() -> Iterator[None]:
-    """On the main thread: a time limit (SIGALRM) and a memory limit (RLIMIT_AS) while a
-    user's template renders. Elsewhere (a server thread) the other bounds still hold."""
-    if threading.current_thread() is not threading.main_thread():
+def _klok_in_draad() -> Iterator[None]:
+    """The time limit off the main thread (the workplace's server threads), where there is no
+    SIGALRM: a trace function of this thread only, that looks at the clock on every line of
+    a compiled template (whose globals hold Jinja's `debug_info`) and raises there."""
+    einde = time.monotonic() + MAX_SECONDEN
+
+    def regel(frame: types.FrameType, gebeurtenis: str, arg: object) -> Any:
+        if time.monotonic() > einde:
+            raise _Grens(f"het sjabloon rekent langer dan {MAX_SECONDEN} seconden")
+        return regel
+
+    def aanroep(frame: types.FrameType, gebeurtenis: str, arg: object) -> Any:
+        if "debug_info" in frame.f_globals and "environment" in frame.f_globals:
+            return regel(frame, gebeurtenis, arg)
+        return None
+
+    vorige = sys.gettrace()
+    sys.settrace(aanroep)
+    try:
         yield
+    finally:
+        sys.settrace(vorige)
+
+
+@contextlib.contextmanager
+def bewaakt() -> Iterator[None]:
+    """While a user's template renders: on the main thread a time limit (SIGALRM) and a
+    memory limit (RLIMIT_AS); in another thread (a server's) a time limit by the clock. The
+    other bounds hold everywhere."""
+    if threading.current_thread() is not threading.main_thread():
+        with _klok_in_draad():
+            yield
         return
     import resource
     import signal

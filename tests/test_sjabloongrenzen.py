@@ -305,3 +305,39 @@ def test_een_word_sjabloon_dat_een_reuzendocument_maakt_wordt_gestopt(tmp_path: 
     _word_met(map_ / "opzegging.docx", "{% for i in range(100000) %}{{ 'x' * 999 }}{% endfor %}")
     fout = _geweigerd(map_, tmp_path)
     assert f"groter dan {sjabloongrenzen.MAX_WORD_UITVOER} tekens" in fout
+
+
+@pytest.mark.parametrize("formaat", ["md", "docx"])
+def test_ook_in_een_serverdraad_stopt_een_sjabloon_dat_eindeloos_rekent(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, formaat: str
+) -> None:
+    """The workplace renders in a server thread, where no SIGALRM can be set; the house
+    style's own templates are still stopped after MAX_SECONDEN."""
+    import threading
+
+    from convenant.maak import maak_uit_bestand
+    from governance.errors import InvoerFout
+
+    monkeypatch.setattr(sjabloongrenzen, "MAX_SECONDEN", 1)  # the bound, not its size, is tested
+    lus = "{% for i in range(99999) %}{% for j in range(99999) %}{% endfor %}{% endfor %}"
+    if formaat == "md":
+        (tmp_path / "opzegging.md.j2").write_text(f"a\n{lus}\n", encoding="utf-8")
+    else:
+        _word_met(tmp_path / "opzegging.docx", "Intro", lus)
+    uitkomst: list[BaseException] = []
+
+    def maak() -> None:
+        try:
+            maak_uit_bestand("opzegging", formaat, VOORBEELD, eigen_sjablonen=tmp_path)
+        except BaseException as e:
+            uitkomst.append(e)
+
+    draad = threading.Thread(target=maak, daemon=True)
+    begin = time.monotonic()
+    draad.start()
+    draad.join(30)
+    assert not draad.is_alive(), "het sjabloon rekent na 30 seconden nog door"
+    assert time.monotonic() - begin < 30
+    [fout] = uitkomst
+    assert isinstance(fout, InvoerFout)
+    assert "langer dan 1 seconden" in str(fout)
