@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import copy
 import io
+import re
 from collections.abc import Callable, Iterable
 from html.parser import HTMLParser
 from pathlib import Path
@@ -126,6 +127,25 @@ def koppen(html: str) -> dict[str, str]:
     return uit
 
 
+def lijstranden(html: str) -> tuple[set[str], set[str]]:
+    """The first and the last items of every list of two or more, without white space."""
+    boom = _Boom()
+    boom.feed(html)
+    eersten: set[str] = set()
+    laatsten: set[str] = set()
+
+    def bezoek(ouder: _Knoop) -> None:
+        for knoop in ouder.elementen():
+            items = [k for k in knoop.elementen() if k.tag == "li"]
+            if knoop.tag in ("ul", "ol") and len(items) >= 2:
+                eersten.add(_zonder_wit(items[0].tekst()))
+                laatsten.add(_zonder_wit(items[-1].tekst()))
+            bezoek(knoop)
+
+    bezoek(boom.wortel)
+    return eersten, laatsten
+
+
 # --- the lines of a PDF page ----------------------------------------------------------------------
 
 
@@ -181,14 +201,36 @@ def onderkant(body: list[Regel], kop: str) -> float | None:
     return None
 
 
-def _controleer(paginas: list[list[Regel]], kop_teksten: Iterable[str], waar: str) -> None:
-    for nummer, body in enumerate(paginas[:-1], 1):
-        assert body, f"{waar}: pagina {nummer} van {len(paginas)} heeft geen tekst"
-        kop = kop_aan_de_voet(body, kop_teksten)
-        assert kop is None, (
-            f"{waar}: pagina {nummer} van {len(paginas)} eindigt in een kop ({kop!r}); "
-            "wat erbij hoort staat op de volgende pagina"
-        )
+MARKERING = re.compile(r"^(?:[•◦▪]|\d+\.)")  # a list item's bullet or number
+
+
+def _item(body: list[Regel]) -> str:
+    """Lines as the text of one list item: without white space and the item's marker."""
+    return MARKERING.sub("", _zonder_wit("".join(t for _, t in body)))
+
+
+def _controleer(paginas: list[list[Regel]], html: str, waar: str) -> None:
+    """No page but the last ends in a heading or lead-in, or in the first item of a list
+    alone; no page but the first starts with the last item of a list alone."""
+    kop_teksten = koppen(html)
+    eersten, laatsten = lijstranden(html)
+    for nummer, body in enumerate(paginas, 1):
+        pagina = f"{waar}: pagina {nummer} van {len(paginas)}"
+        assert body, f"{pagina} heeft geen tekst"
+        if nummer < len(paginas):
+            kop = kop_aan_de_voet(body, kop_teksten)
+            assert kop is None, (
+                f"{pagina} eindigt in een kop ({kop!r}); wat erbij hoort staat op de volgende"
+            )
+            for n in range(1, min(8, len(body)) + 1):
+                assert _item(body[-n:]) not in eersten, (
+                    f"{pagina} eindigt in het eerste punt van een lijst, alleen: {body[-n:]!r}"
+                )
+        if nummer > 1:
+            for n in range(1, min(8, len(body)) + 1):
+                assert _item(body[:n]) not in laatsten, (
+                    f"{pagina} begint met het laatste punt van een lijst, alleen: {body[:n]!r}"
+                )
 
 
 # --- the cases: every kind, from the examples and from variants that move the headings ------------
@@ -336,6 +378,9 @@ GEVALLEN: dict[str, Maker] = {
     "uittredingsoverzicht-zonder-kosten": _uittreding("assen", met_kosten=False),
     "notitie-lezingen": _vast("maak", "notitie-lezingen", str(VOORBEELDEN)),
     "jaaroverzicht": _vast("jaaroverzicht", str(VOORBEELDEN), "--jaar", "2027"),
+    "jaaroverzicht-gevoeligheid": _vast(
+        "jaaroverzicht", str(VOORBEELDEN), "--jaar", "2027", "--gevoeligheid"
+    ),
 }
 
 # Variants that grow one part step by step, so that what follows lands at other heights.
@@ -378,7 +423,7 @@ def _html(map_: Path, maker: Maker) -> str:
 
 
 @pytest.mark.parametrize("naam", [*GEVALLEN, *VARIANTEN])
-def test_geen_pagina_eindigt_in_een_kop(tmp_path: Path, naam: str) -> None:
+def test_pdf_breekt_niet_na_een_kop_of_voor_een_los_lijstpunt(tmp_path: Path, naam: str) -> None:
     html = _html(tmp_path, {**GEVALLEN, **VARIANTEN}[naam])
     kop_teksten = koppen(html)
     assert kop_teksten, "geen koppen gevonden in de HTML"
@@ -387,7 +432,7 @@ def test_geen_pagina_eindigt_in_een_kop(tmp_path: Path, naam: str) -> None:
     alles = _zonder_wit("".join(t for body in paginas for _, t in body))
     for kop in kop_teksten:
         assert kop in alles, f"kop niet in de PDF gevonden: {kop!r}"
-    _controleer(paginas, kop_teksten, naam)
+    _controleer(paginas, html, naam)
     if naam not in VERSCHOVEN:
         return
     # Each heading of the first page in turn at the foot of that page, by room added above
@@ -401,4 +446,4 @@ def test_geen_pagina_eindigt_in_een_kop(tmp_path: Path, naam: str) -> None:
             ruimtes[soort] = round(y - ONDERMARGE - VOET)
     for ruimte in sorted(set(ruimtes.values())):
         verschoven = html.replace("<main>", f'<main><div style="height: {ruimte}pt"></div>')
-        _controleer(_pdf(verschoven), kop_teksten, f"{naam} met {ruimte} pt erboven")
+        _controleer(_pdf(verschoven), html, f"{naam} met {ruimte} pt erboven")
