@@ -217,6 +217,17 @@ def _logo_uri(pad: Path) -> str:
     return f"data:image/{soort};base64," + base64.b64encode(pad.read_bytes()).decode()
 
 
+_MAAND = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
+_DATUM = re.compile(rf"\b(\d{{1,2}}) ({_MAAND}) (\d{{4}})\b")
+_ARTIKEL = re.compile(r"\b(art\.|artikel) (\d)")
+
+
+def onbreekbaar(html: str) -> str:
+    """Keep a date ("10 maart 2027") and an article ("art. 5.6") on one line in HTML and PDF:
+    a reader should not find "11" at the end of one line and "mei 2027" on the next."""
+    return _ARTIKEL.sub("\\1\u00a0\\2", _DATUM.sub("\\1\u00a0\\2\u00a0\\3", html))
+
+
 def stijl(
     soort: str, huisstijl: Huisstijl, context: dict[str, Any], formaat: str
 ) -> dict[str, Any]:
@@ -262,14 +273,17 @@ def opmaak(
         **stijl(soort, huisstijl, context, formaat),
     }
     concept = tuple(volledig["concept"])
-    if formaat in ("md", "html"):
+    if formaat == "md":
         return Document(
-            soort, formaat, render(soort, formaat, volledig, invoer, eigen_sjablonen), concept
+            soort, formaat, render(soort, "md", volledig, invoer, eigen_sjablonen), concept
         )
+    if formaat == "html":
+        html = onbreekbaar(render(soort, "html", volledig, invoer, eigen_sjablonen))
+        return Document(soort, formaat, html, concept)
     from . import formaten
 
     if formaat == "pdf":
-        html = render(soort, "html", volledig, invoer, eigen_sjablonen)
+        html = onbreekbaar(render(soort, "html", volledig, invoer, eigen_sjablonen))
         return Document(soort, formaat, formaten.naar_pdf(html), concept)
     if formaat == "docx":
         mappen = [m for m in (eigen_sjablonen, SJABLONEN) if m is not None]
@@ -481,8 +495,21 @@ def _basis(c: Convenant, orgaan: Orgaan | None = None) -> dict[str, Any]:
             "de_naam": orgaan.de_naam,
             "niet_openbaar": bool(openbaar and not openbaar.openbaar),
             "openbaarheid_artikelen": openbaar.artikelen if openbaar else [],
+            "openbaarheid": _openbaarheid(orgaan),
         }
     return uit
+
+
+def _openbaarheid(orgaan: Orgaan) -> str:
+    """The grounds of "niet openbaar" as a header shows them; where they rest on a reading
+    (the jaarvergadering, which the convenant does not regulate), it says so."""
+    openbaar = orgaan.openbaarheid
+    if openbaar is None:
+        return ""
+    artikelen = ", ".join(weergave(a) for a in openbaar.artikelen)
+    if openbaar.aanname:
+        return f"{artikelen}; een lezing: het convenant regelt dit voor {orgaan.de_naam} niet uitdrukkelijk"
+    return artikelen
 
 
 def _leden(bezetting: Bezetting | None, orgaan: str, datum: dt.date) -> list[Lid]:
@@ -509,6 +536,12 @@ def _ontvangers(c: Convenant, ids: Iterable[str]) -> list[str]:
     ]
 
 
+# What a line of the besluitenlijst's Verzending sends, where it is not the list itself.
+_STUKKEN = {
+    "besluiten": "de genomen besluiten",
+    "relevante_besluiten": "de besluiten die de Stuurgroep aangaan",
+}
+_LIJSTEN = {"notulen": "de notulen", "actiepuntenlijst": "de actiepuntenlijst"}
 # What a besluit sends on its own, beside the lists: the document a Verslaglegging rule names.
 _TE_VERZENDEN = {
     "jaarplan": "het vastgestelde Jaarplan",
@@ -526,13 +559,12 @@ def _wanneer(termijn: Any, volgende: dt.date | None, vanaf: dt.date | None = Non
             else ""
         )
         return f"binnen {termijn.aantal} {termijn.eenheid}{na}{datum}"
-    # Where the convenant sets no term, the reading informeren_gemeenten_termijn applies the
-    # same one as for the lists; an outward list states the plan, not the engine's reasoning.
-    if volgende:
-        return (
-            f"vóór de volgende vergadering, dus uiterlijk {lang(volgende - dt.timedelta(days=1))}"
-        )
-    return "vóór de volgende vergadering"
+    uiterlijk = f", dus uiterlijk {lang(volgende - dt.timedelta(days=1))}" if volgende else ""
+    if termijn.moment == "niet_bepaald":
+        # The convenant sets no term; the reading informeren_gemeenten_termijn sends these with
+        # the lists. The line says so, and cites no article for a term it does not contain.
+        return f"met deze lijst{uiterlijk}"
+    return f"vóór de volgende vergadering{uiterlijk}"
 
 
 def _gevolgd_door(
@@ -575,20 +607,40 @@ def _verzending(
             if not besluiten:
                 continue
         wat = ""
+        if document == "besluitenlijst":
+            wat = _STUKKEN.get(v.documenten[0], "")
+            if "besluitenlijst" in v.documenten:
+                wat = opsomming(
+                    [_LIJSTEN[d] for d in v.documenten if d in _LIJSTEN] + ["deze lijst"]
+                )
         if besluiten:
             stuk = next(_TE_VERZENDEN[d] for d in v.documenten if d in _TE_VERZENDEN)
             nummers = opsomming(o.id for o in besluiten)
             wat = f"{stuk} (besluitnummer {nummers})"
+        door = ""
+        if v.door:
+            door = "de " + c.rol[v.door].naam if v.door in c.rol else c.orgaan[v.door].de_naam
         regels.append(
             {
                 "aan": opsomming(_ontvangers(c, v.aan)),
                 "wat": wat,
+                "door": door,
                 "wanneer": _wanneer(v.termijn, volgende, datum if besluiten else None),
                 "schriftelijk": v.schriftelijk,
                 "artikelen": v.artikelen,
+                "noot": "het convenant noemt zelf geen termijn"
+                if v.termijn.moment == "niet_bepaald"
+                else "",
             }
         )
     return regels
+
+
+def _afwezigheidsartikelen(orgaan: Orgaan) -> str:
+    """The article of this orgaan's rule on absent parties: 5.6 for the Stuurgroep, 7.1 for
+    the Partneroverleg and (by a reading) the jaarvergadering."""
+    regel = orgaan.afwezigheid
+    return ", ".join(weergave(a) for a in (regel.artikelen if regel else ["5.6", "7.1"]))
 
 
 def _agendabaar(orgaan: Orgaan, document: str) -> None:
@@ -634,7 +686,7 @@ def agenda(
                             f"Kan {opsomming(c.partij[p].naam for p in besluit.treft)} in "
                             "belangrijke mate treffen; zonder "
                             f"{'haar' if len(besluit.treft) == 1 else 'hun'} inbreng wordt niet "
-                            "besloten (art. 5.6, 7.1)."
+                            f"besloten ({_afwezigheidsartikelen(orgaan)})."
                         ]
                         if besluit.treft
                         else []
@@ -786,7 +838,8 @@ def besluitenlijst(
         for z in sorted(b.aanwezig, key=plaats)
     ]
     afwezig = [
-        b.zetels[z].naam + (" (met schriftelijke inbreng)" if b.afwezig[z] else "")
+        b.zetels[z].naam
+        + (", met schriftelijke inbreng" if b.afwezig[z] else ", zonder schriftelijke inbreng")
         for z in sorted(b.afwezig, key=plaats)
     ]
     return {
@@ -932,8 +985,13 @@ def _uitkomst(c: Convenant, o: Oordeel, besluit: Any, gehoord: set[str]) -> str:
         return o.oordeel
     grond = _hoofdgrond(o)
     if o.oordeel in ("aangenomen", "verworpen"):  # binding only the parties that agreed
-        wie = opsomming(c.partij[p].naam for p in o.bindt or ())
-        return f"{o.oordeel}; bindt alleen {wie or 'geen Partij'} ({weergave(grond.artikel.split(', ')[0])})"
+        wie = _namenlijst(c.partij[p].naam for p in o.bindt or ())
+        # 5 voor and 11 tegen reads as rejected unless the reason stands right here.
+        return (
+            f"{o.oordeel}; over de verwerkingsverantwoordelijkheid onder de AVG beslist elke "
+            f"Partij zelf, dus het besluit bindt alleen {wie or 'geen Partij'} "
+            f"({weergave(grond.artikel.split(', ')[0])})"
+        )
     artikel = weergave(grond.artikel.split(", ")[0])
     if o.oordeel == "aangehouden":
         niet_gehoord = [c.partij[p].naam for p in besluit.treft if p not in gehoord]
@@ -941,19 +999,29 @@ def _uitkomst(c: Convenant, o: Oordeel, besluit: Any, gehoord: set[str]) -> str:
             return f"aangehouden tot {opsomming(niet_gehoord)} gehoord is ({artikel})"
         if "22.4" in grond.artikel:
             return f"aangehouden tot alle Partijen akkoord hebben gegeven ({artikel})"
-        return f"aangehouden: {_zin(_lezer(grond.uitleg))} ({artikel})"
+        return f"aangehouden, want {_zin(_lezer(grond.uitleg))} ({artikel})"
     if o.oordeel == "escaleren":
         naar = c.orgaan[o.escaleren_naar].de_naam if o.escaleren_naar else "het bevoegde gezag"
         if o.stemmen and o.stemmen.voor == o.stemmen.tegen:
             return f"de stemmen staakten; voorgelegd aan {naar} ({artikel})"
         return f"voorgelegd aan {naar} ({artikel})"
-    return f"niet genomen: {_zin(_lezer(grond.uitleg))} ({artikel})"
+    return f"niet genomen, want {_zin(_lezer(grond.uitleg))} ({artikel})"
+
+
+def _namenlijst(namen: Iterable[str]) -> str:
+    """Names in a sentence; names that hold a comma themselves ("Openbaar Ministerie,
+    arrondissement Noord-Nederland") are separated by semicolons, so each stays one name."""
+    lijst = list(namen)
+    if not any("," in n for n in lijst) or len(lijst) <= 1:
+        return opsomming(lijst)
+    return "; ".join(lijst[:-1]) + " en " + lijst[-1]
 
 
 def _stemming(c: Convenant, o: Oordeel) -> str:
     if o.stemmen:
         t = o.stemmen
-        return f"Stemming: {t.voor} voor, {t.tegen} tegen, {t.onthouding} onthouding."
+        onthouding = "onthouding" if t.onthouding == 1 else "onthoudingen"
+        return f"Stemming: {t.voor} voor, {t.tegen} tegen, {t.onthouding} {onthouding}."
     if o.bezwaren:
         return f"Bezwaar: {opsomming(c.partij[p].naam for p in o.bezwaren)}."
     return "Bij consensus."

@@ -18,19 +18,8 @@ from .models import Model, Tekst
 
 HUISSTIJL = "huisstijl.yaml"
 
-DocumentSoort = Literal[
-    "agenda",
-    "besluitenlijst",
-    "actiepuntenlijst",
-    "toetredingsformulier",
-    "kennisgeving-toetreding",
-    "opzegging",
-    "addendum",
-    "liquidatieoverzicht",
-    "uittredingsoverzicht",
-    "jaaroverzicht",
-    "notitie-lezingen",
-]
+# The kinds that carry a signature block; a signatory for another kind would silently do nothing.
+Ondertekend = Literal["toetredingsformulier", "kennisgeving-toetreding", "addendum"]
 Kleur = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]
 Voorvoegsel = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._/-]{0,19}$")]
 LOGO_SOORTEN = (".png", ".jpg", ".jpeg")  # what Word, browsers and WeasyPrint all show
@@ -52,7 +41,7 @@ class Huisstijl(Model):
     logo: Path | None = None  # PNG or JPEG, relative to the register
     kenmerk_voorvoegsel: Voorvoegsel = "ZVHD"
     kleur: Kleur = "#1f4e79"  # headings and rules
-    ondertekenaars: dict[DocumentSoort, Ondertekenaar] = {}
+    ondertekenaars: dict[Ondertekend, Ondertekenaar] = {}
     voettekst: Tekst | None = None
     sjablonen: Path | None = None  # own templates (Word or Jinja), relative to the register
     _map: Path = PrivateAttr(default=Path("."))  # the folder of the file; set on load

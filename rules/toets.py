@@ -217,7 +217,11 @@ def _openbaarheid(b: Vergaderbeeld, lees: Lezer) -> list[Grond]:
     return [
         Grond(
             art(regel.artikelen),
-            f"De vergadering was niet openbaar, zoals voor {b.orgaan.de_naam} is voorgeschreven.",
+            f"De vergadering was niet openbaar, zoals voor {b.orgaan.de_naam} is voorgeschreven."
+            if regel.aanname is None
+            # the jaarvergadering: the convenant does not regulate it; a reading applies 7.4
+            else f"De vergadering was niet openbaar, zoals het convenant volgens de gevolgde "
+            f"lezing ook voor {b.orgaan.de_naam} bedoelt.",
             regel.aanname,
         )
     ]

@@ -378,7 +378,7 @@ def nieuwe_pagina(doc: Doc) -> None:
 
 NIET_OPENBAAR = (
     "{%p if orgaan.niet_openbaar %}",
-    "Niet openbaar ({{ orgaan.openbaarheid_artikelen|map('artikel')|join(', ') }})",
+    "Niet openbaar ({{ orgaan.openbaarheid }})",
 )
 
 
@@ -390,14 +390,17 @@ def _niet_openbaar(doc: Doc) -> None:
 
 
 def _verzending(doc: Doc) -> None:
+    tag(doc, "{%p if verzending %}")
     kop(doc, "Verzending")
     opsomming(
         doc,
         "for v in verzending",
-        "Aan {{ v.aan }}{% if v.schriftelijk %}, schriftelijk{% endif %}: "
+        "Aan {{ v.aan }}{% if v.schriftelijk %}, schriftelijk{% endif %}"
+        "{% if v.door %} door {{ v.door }}{% endif %}: "
         "{% if v.wat %}{{ v.wat }}, {% endif %}{{ v.wanneer }} "
-        "({{ v.artikelen|map('artikel')|join(', ') }})",
+        "({{ v.artikelen|map('artikel')|join(', ') }}{% if v.noot %}; {{ v.noot }}{% endif %})",
     )
+    tag(doc, "{%p endif %}")
 
 
 def agenda() -> Doc:
@@ -511,10 +514,17 @@ def actiepuntenlijst() -> Doc:
         doc,
         [
             ("Vergadering", "{{ vergadering.datum|datum }}"),
-            ("Open actiepunten", "{{ open }} van {{ actiepunten|length }}"),
+            (
+                "Open actiepunten",
+                "{{ open ~ ' van ' ~ actiepunten|length if actiepunten else 'geen' }}",
+            ),
             ("Kenmerk", "{{ kenmerk }}"),
         ],
     )
+    tag(doc, "{%p if not actiepunten %}")
+    alinea(doc, "Deze vergadering legde geen actiepunten vast.")
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p if actiepunten %}")
     tabel(
         doc,
         ["Nr.", "Actie", "Wie", "Uiterlijk", "Status"],
@@ -528,6 +538,7 @@ def actiepuntenlijst() -> Doc:
         ],
         (22, 70, 34, 26, 18),
     )
+    tag(doc, "{%p endif %}")
     _verzending(doc)
     return doc
 
@@ -556,7 +567,7 @@ def toetredingsformulier() -> Doc:
     doc.add_paragraph(
         "de Stuurgroep op {% if verzoek.besluit_stuurgroep is defined %}{{ verzoek.besluit_stuurgroep.datum|datum }}"
         "{% if verzoek.besluit_stuurgroep.besluit is defined %} "
-        "(besluit {{ verzoek.besluit_stuurgroep.besluit }}){% endif %}{% else %}....................................{% endif %} positief heeft besloten over haar "
+        "(besluitnummer {{ verzoek.besluit_stuurgroep.besluit }}){% endif %}{% else %}....................................{% endif %} positief heeft besloten over haar "
         "toetreding, na akkoord van alle Partijen (art. 22.4);",
         style="List Number",
     )
@@ -609,9 +620,10 @@ def kennisgeving_toetreding() -> Doc:
     alinea(doc, "Geachte Partijen,")
     alinea(
         doc,
-        "{% if verzoek.aanvraag_ontvangen_op is defined %}Op {{ verzoek.aanvraag_ontvangen_op|datum }} ontving het {{ convenant.kort }}"
-        "{% else %}Het {{ convenant.kort }} ontving{% endif %} het verzoek van {{ verzoek.organisatie.naam }}, gevestigd in "
-        "{{ verzoek.organisatie.statutair_gevestigd }}, om toe te treden tot het convenant (art. 22.2). De organisatie licht "
+        "{% if verzoek.aanvraag_ontvangen_op is defined %}Op {{ verzoek.aanvraag_ontvangen_op|datum }} diende {% endif %}"
+        "{{ verzoek.organisatie.naam }}, gevestigd in {{ verzoek.organisatie.statutair_gevestigd }}, "
+        "{% if verzoek.aanvraag_ontvangen_op is not defined %}diende {% endif %}een verzoek in om toe te treden "
+        "tot het convenant (art. 22.2). De organisatie licht "
         "haar bijdrage aan de doelen van artikel 2 zo toe: {{ verzoek.publieke_taak }} (art. 22.1).",
     )
     alinea(
@@ -750,7 +762,7 @@ def addendum() -> Doc:
     )
     doc.add_paragraph(
         "De Stuurgroep heeft op {{ addendum.besluit_stuurgroep.datum|datum }}{% if addendum.besluit_stuurgroep.besluit is defined %} "
-        "(besluit {{ addendum.besluit_stuurgroep.besluit }}){% endif %} tot de wijziging besloten en daarmee positief "
+        "(besluitnummer {{ addendum.besluit_stuurgroep.besluit }}){% endif %} tot de wijziging besloten en daarmee positief "
         "geadviseerd over dit addendum (art. 23.1, 23.2).",
         style="List Number",
     )

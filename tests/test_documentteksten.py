@@ -1,0 +1,143 @@
+"""What a secretaris reviewing the documents before sending them found (issue 13): wording,
+citations and layout points a reader of the agenda, lists, letters and forms relies on."""
+
+from __future__ import annotations
+
+import itertools
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from tests.scenario_runners import draai
+
+VOORBEELDEN = Path(__file__).resolve().parents[1] / "examples"
+DOCS = VOORBEELDEN / "documenten"
+
+
+def _maak(*args: str) -> str:
+    code, uit, fout = draai(["maak", *args])
+    assert code == 0, fout
+    return uit
+
+
+def test_stemming_telt_onthoudingen_in_het_meervoud() -> None:
+    uit = _maak("besluitenlijst", str(VOORBEELDEN / "partneroverleg-2027-03-03.yaml"))
+    assert "12 voor, 14 tegen, 3 onthoudingen." in uit
+    assert "0 onthoudingen." in uit
+    assert not re.search(r"\b(0|[2-9]\d*) onthouding\b", uit)
+    lijst = _maak("besluitenlijst", str(VOORBEELDEN / "stuurgroep-2027-02-10.yaml"))
+    assert "8 voor, 0 tegen, 1 onthouding." in lijst
+
+
+def test_namen_met_een_komma_gescheiden_door_puntkomma() -> None:
+    uit = _maak("besluitenlijst", str(VOORBEELDEN / "partneroverleg-2027-03-03.yaml"))
+    regel = next(r for r in uit.splitlines() if "bindt alleen" in r)
+    # "Openbaar Ministerie, arrondissement Noord-Nederland" stays one name
+    assert "Stichting GGZ Drenthe; Openbaar Ministerie, arrondissement Noord-Nederland;" in regel
+
+
+def test_uitkomst_zonder_dubbele_dubbele_punt() -> None:
+    uit = _maak("besluitenlijst", str(VOORBEELDEN / "stuurgroep-2027-02-10.yaml"))
+    assert (
+        "**Uitkomst:** niet genomen, want in de Stuurgroep wordt geen casuïstiek besproken, "
+        "alleen beleid (art. 4.7)."
+    ) in uit
+    for uitkomst in re.findall(r"\*\*Uitkomst:\*\* (.*?)\. Stemming", uit):
+        assert ": " not in uitkomst, uitkomst
+
+
+def test_afwezigen_met_of_zonder_schriftelijke_inbreng() -> None:
+    uit = _maak("besluitenlijst", str(VOORBEELDEN / "stuurgroep-2027-02-10.yaml"))
+    afwezig = next(r for r in uit.splitlines() if r.startswith("- **Afwezig:**"))
+    assert "Burgemeester van Coevorden (voorbeeld), zonder schriftelijke inbreng" in afwezig
+    assert ") (" not in afwezig
+
+
+def test_jaarvergadering_niet_openbaar_volgens_een_lezing() -> None:
+    for soort in ("agenda", "besluitenlijst"):
+        uit = _maak(soort, str(VOORBEELDEN / "jaarvergadering-2027-06-16.yaml"))
+        regel = next(r for r in uit.splitlines() if r.startswith("**Niet openbaar**"))
+        assert "een lezing" in regel, regel
+    stuurgroep = _maak("agenda", str(DOCS / "stuurgroep-2027-05-12.yaml"))
+    assert "**Niet openbaar** (art. 5.10)" in stuurgroep  # the convenant says so itself
+
+
+@pytest.mark.parametrize(
+    ("bestand", "eigen", "ander"),
+    [
+        (DOCS / "stuurgroep-2027-05-12.yaml", "art. 5.6", "7.1"),
+        (VOORBEELDEN / "partneroverleg-2027-03-03.yaml", "art. 7.1", "5.6"),
+    ],
+)
+def test_agenda_citeert_de_afwezigheidsregel_van_het_eigen_orgaan(
+    bestand: Path, eigen: str, ander: str
+) -> None:
+    uit = _maak("agenda", str(bestand))
+    regels = [r for r in uit.splitlines() if "in belangrijke mate treffen; zonder" in r]
+    assert regels, "geen besluit dat een Partij treft op deze agenda"
+    for regel in regels:
+        assert f"({eigen})" in regel
+        assert ander not in regel
+
+
+def test_actiepuntenlijst_zonder_actiepunten(tmp_path: Path) -> None:
+    uit = _maak("actiepuntenlijst", str(VOORBEELDEN / "stuurgroep-2027-05-12.yaml"))
+    assert "Deze vergadering legde geen actiepunten vast." in uit
+    assert "0 van 0" not in uit
+    assert "| Nr." not in uit
+
+
+def test_ondertekenaar_voor_een_document_zonder_handtekening_wordt_geweigerd(
+    tmp_path: Path,
+) -> None:
+    register = tmp_path / "register"
+    shutil.copytree(VOORBEELDEN, register)
+    (register / "huisstijl.yaml").write_text(
+        "ondertekenaars:\n  besluitenlijst: {naam: J. Jansen, functie: secretaris}\n",
+        encoding="utf-8",
+    )
+    code, _, fout = draai(["maak", "besluitenlijst", str(register / "stuurgroep-2027-02-10.yaml")])
+    assert code == 2
+    assert "huisstijl.yaml:2:" in fout
+    assert "toetredingsformulier, kennisgeving-toetreding, addendum" in fout
+
+
+def test_kennisgeving_zegt_niet_wie_het_verzoek_ontving() -> None:
+    # 22.2: the request goes to a member of the Stuurgroep or Partneroverleg or to a Partij
+    uit = _maak("kennisgeving-toetreding", str(DOCS / "toetreding-voorbeeldzorg.yaml"))
+    assert "ontving het ZVHD" not in uit
+    assert "Stichting Voorbeeldzorg Drenthe, gevestigd in Assen, een verzoek in" in uit
+
+
+def test_formulieren_noemen_het_besluitnummer() -> None:
+    for soort, invoer in (
+        ("addendum", DOCS / "addendum-2027-1.yaml"),
+        ("toetredingsformulier", DOCS / "toetreding-voorbeeldzorg.yaml"),
+    ):
+        uit = _maak(soort, str(invoer))
+        assert re.search(r"\(besluitnummer sg-2027-\d+\)", uit), soort
+        assert not re.search(r"\(besluit sg-", uit), soort
+
+
+def test_datum_en_artikel_breken_niet_over_twee_regels(tmp_path: Path) -> None:
+    html = _maak(
+        "besluitenlijst", str(VOORBEELDEN / "stuurgroep-2027-02-10.yaml"), "--formaat", "html"
+    )
+    assert "11\u00a0mei\u00a02027" in html
+    assert "art.\u00a05.8" in html
+    assert not re.search(r"\b\d{1,2} (januari|februari|maart|mei|juni) \d{4}", html)
+    doel = tmp_path / "b.pdf"
+    _maak("besluitenlijst", str(VOORBEELDEN / "stuurgroep-2027-02-10.yaml"), "--uitvoer", str(doel))
+    for pagina in PdfReader(str(doel)).pages:
+        regels = (pagina.extract_text() or "").splitlines()
+        for boven, onder in itertools.pairwise(regels):
+            assert not (
+                re.search(r"\b\d{1,2}$", boven) and re.match(r"(mei|maart) \d{4}", onder)
+            ), (
+                boven,
+                onder,
+            )
+            assert not (boven.endswith("art.") and re.match(r"\d", onder)), (boven, onder)
