@@ -17,7 +17,7 @@ from typing import Any
 
 import jinja2
 
-from governance.errors import ConvenantFout, GebruiksFout, echo
+from governance.errors import ConvenantFout, GebruiksFout, InvoerFout, Melding, echo
 
 from . import sjabloongrenzen
 
@@ -53,11 +53,59 @@ def _weasyprint() -> Any:
     return weasyprint
 
 
-def naar_pdf(html: str, basis: Path | None = None) -> bytes:
-    """The HTML document as PDF. `basis` resolves relative links (none in our own templates)."""
+def naar_pdf(html: str, basis: Path | None = None, sjabloon: str = "het HTML-sjabloon") -> bytes:
+    """The HTML document as PDF. `basis` resolves relative links (none in our own templates).
+
+    WeasyPrint would fetch any file:// or http:// address the HTML names, and attach a local
+    file to the PDF on request: an own template could so read outside its folder. Only what
+    the document holds itself (data: addresses, like the logo) is let through."""
     weasyprint = _weasyprint()
-    pdf: bytes = weasyprint.HTML(string=html, base_url=str(basis) if basis else None).write_pdf()
+    geweigerd: list[str] = []
+    pdf: bytes = weasyprint.HTML(
+        string=html,
+        base_url=str(basis) if basis else None,
+        url_fetcher=_alleen_ingesloten(weasyprint, geweigerd),
+    ).write_pdf()
+    if geweigerd:
+        raise InvoerFout(
+            [
+                Melding(
+                    sjabloon,
+                    f"het sjabloon verwijst naar '{echo(geweigerd[0])}', buiten het document; "
+                    "een PDF haalt niets van elders (geen bestand, geen internetadres)",
+                    herstel="zet een plaatje als logo in huisstijl.yaml, of sluit het in het "
+                    "sjabloon in als data:-adres",
+                )
+            ]
+        )
     return pdf
+
+
+def _alleen_ingesloten(weasyprint: Any, geweigerd: list[str]) -> Any:
+    """WeasyPrint's URL fetcher for data: addresses only; every other address is noted in
+    `geweigerd` and fails (WeasyPrint then leaves the resource out)."""
+    urls = weasyprint.urls
+
+    def weiger(url: str) -> None:
+        if not url.startswith("data:"):
+            geweigerd.append(url)
+            raise ValueError("buiten het document")
+
+    if hasattr(urls, "URLFetcher"):  # WeasyPrint 66 and later
+        ophaler: Any = urls.URLFetcher
+
+        class Ingesloten(ophaler):  # type: ignore[misc]
+            def fetch(self, url: str, headers: Any = None) -> Any:
+                weiger(url)
+                return super().fetch(url, headers)
+
+        return Ingesloten(allowed_protocols={"data"})
+
+    def ophalen(url: str, *args: Any, **kwargs: Any) -> Any:
+        weiger(url)
+        return urls.default_url_fetcher(url, *args, **kwargs)
+
+    return ophalen
 
 
 def docx_sjabloon(soort: str, mappen: list[Path]) -> Path:

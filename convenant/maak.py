@@ -284,7 +284,9 @@ def opmaak(
 
     if formaat == "pdf":
         html = onbreekbaar(render(soort, "html", volledig, invoer, eigen_sjablonen))
-        return Document(soort, formaat, formaten.naar_pdf(html), concept)
+        eigen_html = eigen_sjablonen / f"{soort}.html.j2" if eigen_sjablonen else None
+        bron = eigen_html if eigen_html and eigen_html.is_file() else eigen_sjablonen or SJABLONEN
+        return Document(soort, formaat, formaten.naar_pdf(html, sjabloon=str(bron)), concept)
     if formaat == "docx":
         mappen = [m for m in (eigen_sjablonen, SJABLONEN) if m is not None]
         sjabloon = formaten.docx_sjabloon(soort, mappen)

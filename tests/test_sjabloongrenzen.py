@@ -341,3 +341,41 @@ def test_ook_in_een_serverdraad_stopt_een_sjabloon_dat_eindeloos_rekent(
     [fout] = uitkomst
     assert isinstance(fout, InvoerFout)
     assert "langer dan 1 seconden" in str(fout)
+
+
+@pytest.mark.parametrize(
+    "verwijzing",
+    [
+        '<link rel="attachment" href="file:///etc/passwd">',
+        '<img src="file:///etc/passwd">',
+        '<img src="http://127.0.0.1:9/logo.png">',
+        "<style>@import url(file:///etc/passwd);</style>",
+    ],
+)
+def test_een_pdf_haalt_niets_van_buiten_het_document(tmp_path: Path, verwijzing: str) -> None:
+    """An own HTML template may read nothing outside its folder, also not through WeasyPrint
+    (which would fetch a file:// or http:// address, and attach a file to the PDF)."""
+    map_ = _sjablonenmap(tmp_path)
+    (map_ / "opzegging.html.j2").write_text(
+        f"<!DOCTYPE html><html><head>{verwijzing}</head><body><p>Opzegging {{{{ partij.naam }}}}"
+        "</p></body></html>\n",
+        encoding="utf-8",
+    )
+    doel = tmp_path / "uit.pdf"
+    code, uit, fout = draai(
+        ["maak", "opzegging", str(VOORBEELD), "--sjablonen", str(map_), "--uitvoer", str(doel)]
+    )
+    assert (code, uit) == (2, "")
+    assert "buiten het document" in fout
+    assert "root:" not in fout
+    assert not doel.exists()
+
+
+def test_het_logo_als_data_adres_komt_wel_in_de_pdf(tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    doel = tmp_path / "agenda.pdf"
+    invoer = VOORBEELD.parent / "stuurgroep-2027-05-12.yaml"
+    code, _, fout = draai(["maak", "agenda", str(invoer), "--uitvoer", str(doel)])
+    assert code == 0, fout
+    assert sum(len(p.images) for p in PdfReader(str(doel)).pages) == 1  # the example's logo
