@@ -1041,8 +1041,42 @@ def _bepalend(o: Oordeel) -> list[Grond]:
     return [g for g in o.gronden if g.beslissend]
 
 
+def _eerder_open(register: Path | None, bestand: Bestand[Vergadering]) -> list[tuple[dt.date, Any]]:
+    """Actiepunten of earlier meetings of the same orgaan that are still open at this meeting:
+    the last meeting (up to this one) that names an id gives its status. A list of 12 mei shows
+    what 10 februari left open, as a running actiepuntenlijst does."""
+    from governance.bestanden import laad_vergadering, vergaderbestanden
+
+    v = bestand.model
+    if register is None:
+        return []
+    laatst: dict[str, tuple[dt.date, Any]] = {}
+    eerste: dict[str, dt.date] = {}
+    vergaderingen = []
+    for pad in vergaderbestanden(register):
+        if pad.resolve() == bestand.bron.pad.resolve():
+            continue
+        try:
+            ander = laad_vergadering(pad).model
+        except ConvenantFout:  # a broken file is toets's to report, not this list's
+            continue
+        if ander.orgaan == v.orgaan and ander.datum < v.datum:
+            vergaderingen.append(ander)
+    for ander in sorted(vergaderingen, key=lambda x: x.datum):
+        for a in ander.actiepunten:
+            eerste.setdefault(a.id, ander.datum)
+            laatst[a.id] = (ander.datum, a)
+    hier = {a.id for a in v.actiepunten}
+    return [(eerste[i], a) for i, (_, a) in laatst.items() if a.status == "open" and i not in hier]
+
+
 def actiepuntenlijst(
-    c: Convenant, bezetting: Bezetting | None, bestand: Bestand[Vergadering], **_: Any
+    c: Convenant,
+    bezetting: Bezetting | None,
+    bestand: Bestand[Vergadering],
+    *,
+    register: Path | None = None,
+    **_: Any,
 ) -> dict[str, Any]:
     v = bestand.model
     orgaan = c.orgaan[v.orgaan]
@@ -1056,12 +1090,17 @@ def actiepuntenlijst(
         | {r.id: r.naam for r in c.rollen}
     )
     punten = [{**_data(a), "wie_naam": namen.get(a.wie, a.wie)} for a in v.actiepunten]
+    eerder = [
+        {**_data(a), "wie_naam": namen.get(a.wie, a.wie), "sinds": datum}
+        for datum, a in _eerder_open(register, bestand)
+    ]
     return {
         **_basis(c, orgaan),
         **document_kop("actiepuntenlijst", v.datum, v.orgaan, _voorbeeld(bezetting)),
         "vergadering": _data(v),
         "actiepunten": punten,
         "open": sum(1 for a in v.actiepunten if a.status == "open"),
+        "eerder_open": eerder,
         "verzending": _verzending(c, orgaan, "actiepuntenlijst", v.volgende_vergadering),
     }
 

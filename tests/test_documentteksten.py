@@ -87,7 +87,8 @@ def test_actiepuntenlijst_zonder_actiepunten(tmp_path: Path) -> None:
     uit = _maak("actiepuntenlijst", str(VOORBEELDEN / "stuurgroep-2027-05-12.yaml"))
     assert "Deze vergadering legde geen actiepunten vast." in uit
     assert "0 van 0" not in uit
-    assert "| Nr." not in uit
+    # no empty table of its own; only the running list of earlier meetings has one
+    assert uit.count("| Nr.") == uit.count("## Nog open uit eerdere vergaderingen")
 
 
 def test_ondertekenaar_voor_een_document_zonder_handtekening_wordt_geweigerd(
@@ -141,3 +142,40 @@ def test_datum_en_artikel_breken_niet_over_twee_regels(tmp_path: Path) -> None:
                 onder,
             )
             assert not (boven.endswith("art.") and re.match(r"\d", onder)), (boven, onder)
+
+
+def _open_in(pad: Path) -> list[str]:
+    import yaml
+
+    gegevens = yaml.safe_load(pad.read_text(encoding="utf-8"))
+    return [a["id"] for a in gegevens.get("actiepunten", []) if a.get("status", "open") == "open"]
+
+
+def test_actiepuntenlijst_neemt_open_punten_van_eerdere_vergaderingen_mee(tmp_path: Path) -> None:
+    import yaml
+
+    uit = _maak("actiepuntenlijst", str(VOORBEELDEN / "stuurgroep-2027-05-12.yaml"))
+    eerder = uit.split("## Nog open uit eerdere vergaderingen")[1].split("## Verzending")[0]
+    open_in_februari = _open_in(VOORBEELDEN / "stuurgroep-2027-02-10.yaml")
+    assert open_in_februari
+    for nummer in open_in_februari:
+        assert f"| {nummer} |" in eerder
+        assert "10 februari 2027 |" in eerder
+    # a later meeting that records a point as done takes it off the running list
+    register = tmp_path / "register"
+    shutil.copytree(VOORBEELDEN, register)
+    pad = register / "stuurgroep-2027-05-12.yaml"
+    mei = yaml.safe_load(pad.read_text(encoding="utf-8"))
+    afgerond = open_in_februari[0]
+    mei["actiepunten"] = [
+        {"id": afgerond, "omschrijving": "afgerond", "wie": "manager", "status": "afgerond"}
+    ]
+    pad.write_text(yaml.safe_dump(mei, allow_unicode=True), encoding="utf-8")
+    oktober = _maak("actiepuntenlijst", str(register / "stuurgroep-2027-10-06.yaml"))
+    nog_open = oktober.split("## Nog open uit eerdere vergaderingen")[1].split("## Verzending")[0]
+    assert f"| {afgerond} |" not in nog_open
+    for nummer in open_in_februari[1:]:
+        assert f"| {nummer} |" in nog_open
+    # and the Partneroverleg's list does not carry the Stuurgroep's points
+    po = _maak("actiepuntenlijst", str(VOORBEELDEN / "partneroverleg-2027-03-03.yaml"))
+    assert afgerond not in po

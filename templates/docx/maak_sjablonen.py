@@ -539,6 +539,22 @@ def actiepuntenlijst() -> Doc:
         (22, 70, 34, 26, 18),
     )
     tag(doc, "{%p endif %}")
+    tag(doc, "{%p if eerder_open %}")
+    kop(doc, "Nog open uit eerdere vergaderingen")
+    tabel(
+        doc,
+        ["Nr.", "Actie", "Wie", "Uiterlijk", "Sinds"],
+        "for a in eerder_open",
+        [
+            "{{ a.id }}",
+            "{{ a.omschrijving }}",
+            "{{ a.wie_naam }}",
+            "{{ a.uiterlijk|datum if a.uiterlijk is defined else 'geen termijn' }}",
+            "{{ a.sinds|datum }}",
+        ],
+        (22, 70, 34, 26, 18),
+    )
+    tag(doc, "{%p endif %}")
     _verzending(doc)
     return doc
 
