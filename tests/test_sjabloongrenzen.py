@@ -379,3 +379,29 @@ def test_het_logo_als_data_adres_komt_wel_in_de_pdf(tmp_path: Path) -> None:
     code, _, fout = draai(["maak", "agenda", str(invoer), "--uitvoer", str(doel)])
     assert code == 0, fout
     assert sum(len(p.images) for p in PdfReader(str(doel)).pages) == 1  # the example's logo
+
+
+@pytest.mark.parametrize(
+    "inhoud",
+    [
+        "{% for i in range(25000) %}<p>regel {{ i }}</p>{% endfor %}",
+        "<p>{% for i in range(100000) %}woord{{ i }} {% endfor %}</p>",
+    ],
+)
+def test_een_html_te_groot_voor_een_pdf_wordt_niet_opgemaakt(tmp_path: Path, inhoud: str) -> None:
+    """WeasyPrint needs about a minute and half a gigabyte for tens of thousands of paragraphs:
+    the HTML of a PDF is bounded before layout (in a server thread no timer can stop it)."""
+    map_ = _sjablonenmap(tmp_path)
+    (map_ / "opzegging.html.j2").write_text(
+        f"<!DOCTYPE html><html><body>{inhoud}</body></html>\n", encoding="utf-8"
+    )
+    doel = tmp_path / "uit.pdf"
+    begin = time.monotonic()
+    code, uit, fout = draai(
+        ["maak", "opzegging", str(VOORBEELD), "--sjablonen", str(map_), "--uitvoer", str(doel)]
+    )
+    assert (code, uit) == (2, "")
+    assert "te groot voor een PDF" in fout
+    assert "herstel: " in fout
+    assert not doel.exists()
+    assert time.monotonic() - begin < 20
