@@ -114,6 +114,7 @@ def _liquideer(
             Grond(
                 "25.7",
                 f"Gedetacheerd personeel blijft de verantwoordelijkheid van de partner die het detacheerde: {_bedragen(c, partners)}.",
+                "detachering_25_6_25_7",
             )
         )
 
@@ -182,7 +183,7 @@ def _liquideer(
     gronden.append(
         Grond(
             "25.6",
-            f"Omdat {aanleiding}, stelt de VRD een liquidatieplan en liquidatiebegroting op; de kosten jegens het personeel ({bedrag(personeel)}) dragen de gemeenten naar rato van hun bijdrage.",
+            f"Omdat {aanleiding}, stelt de VRD een liquiditeitsplan en liquidatiebegroting op; de kosten jegens het personeel ({bedrag(personeel)}) dragen de gemeenten naar rato van hun bijdrage.",
             "liquidatie_naar_rato_van_welke_bijdrage",
         )
     )

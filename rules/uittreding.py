@@ -137,7 +137,7 @@ def simuleer(
         gronden.append(
             Grond(
                 "25.6" if route != "uitsluiting" else "25.3, 25.6",
-                "Het convenant wijzigt doordat een Partij vertrekt: de VRD stelt een liquidatieplan en een liquidatiebegroting op (zie 'convenant simuleer liquidatie').",
+                "Het convenant wijzigt doordat een Partij vertrekt: de VRD stelt een liquiditeitsplan en een liquidatiebegroting op (zie 'convenant simuleer liquidatie').",
                 "uitsluiting_en_liquidatie" if route == "uitsluiting" else None,
             )
         )

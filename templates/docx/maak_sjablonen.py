@@ -827,6 +827,13 @@ def addendum() -> Doc:
     return doc
 
 
+def opsomming_alineas(doc: Doc, lus: str, tekst: str) -> None:
+    """Plain paragraphs repeated per item (an account in several paragraphs)."""
+    tag(doc, "{%p " + lus + " %}")
+    alinea(doc, tekst)
+    tag(doc, "{%p endfor %}")
+
+
 def _gemeenten(doc: Doc, lijst: str, gewicht: str, gedeeld: str) -> None:
     """The gemeenten's shares: weight, percentage and amount right-aligned, a total row."""
     tag(doc, "{%p if " + lijst + " %}")
@@ -858,12 +865,12 @@ def liquidatieoverzicht() -> Doc:
         "Liquidatieoverzicht",
         "{{ begroting.naam }} · peildatum {{ begroting.peildatum|datum }} · kenmerk {{ kenmerk }}",
     )
-    alinea(doc, "{{ aanleiding }}")
+    opsomming_alineas(doc, "for a in aanleiding", "{{ a }}")
     gegevens(
         doc,
         [
             ("Totaal begroting", "{{ bedragen.totaal|bedrag }}"),
-            ("Te verdelen", "{{ bedragen.gedeeld|bedrag }}"),
+            ("Door de gemeenten", "{{ bedragen.gedeeld|bedrag }}"),
             ("Opgesteld door", "{{ begroting.opgesteld_door }}"),
         ],
     )
@@ -882,6 +889,9 @@ def liquidatieoverzicht() -> Doc:
     alinea(doc, "Naar {{ sleutel.naam }}.", klein=True)
     tag(doc, "{%p endif %}")
     _gemeenten(doc, "gemeenten_bedragen", "gewicht_totaal", "bedragen.gedeeld")
+    tag(doc, "{%p if afronding %}")
+    alinea(doc, "{{ afronding }}", klein=True)
+    tag(doc, "{%p endif %}")
     tag(doc, "{%p if partners_bedragen %}")
     kop(doc, "Gedetacheerd personeel (art. 25.7)")
     tag(doc, "{%p endif %}")
@@ -894,8 +904,14 @@ def liquidatieoverzicht() -> Doc:
         (132, 38),
         rechts=[1],
     )
+    alinea(doc, "{{ detachering }}")
     tag(doc, "{%p endif %}")
+    tag(doc, "{%p if bedragen.vrd %}")
+    alinea(doc, "De Veiligheidsregio Drenthe draagt als werkgever {{ bedragen.vrd|bedrag }}.")
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p if toelichting %}")
     kop(doc, "Toelichting")
+    tag(doc, "{%p endif %}")
     opsomming(doc, "for g in toelichting", "{{ g }}")
     return doc
 
