@@ -179,3 +179,26 @@ def test_actiepuntenlijst_neemt_open_punten_van_eerdere_vergaderingen_mee(tmp_pa
     # and the Partneroverleg's list does not carry the Stuurgroep's points
     po = _maak("actiepuntenlijst", str(VOORBEELDEN / "partneroverleg-2027-03-03.yaml"))
     assert afgerond not in po
+
+
+def test_antwoordformulier_noemt_het_adres_om_het_terug_te_sturen(tmp_path: Path) -> None:
+    from docx import Document as Word
+
+    md = _maak("kennisgeving-toetreding", str(DOCS / "toetreding-voorbeeldzorg.yaml"))
+    regel = next(r for r in md.splitlines() if r.startswith("Terug aan:"))
+    assert "Postbus 100 (voorbeeld), 9400 AC Assen" in regel
+    doel = tmp_path / "k.docx"
+    _maak(
+        "kennisgeving-toetreding",
+        str(DOCS / "toetreding-voorbeeldzorg.yaml"),
+        "--uitvoer",
+        str(doel),
+    )
+    terug = [
+        r.cells[1].text
+        for t in Word(str(doel)).tables
+        for r in t.rows
+        if len(r.cells) > 1 and r.cells[0].text == "Terug aan"
+    ]
+    assert terug
+    assert "Postbus 100 (voorbeeld), 9400 AC Assen" in terug[0]

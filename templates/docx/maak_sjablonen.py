@@ -667,7 +667,11 @@ def kennisgeving_toetreding() -> Doc:
     gegevens(
         doc,
         [
-            ("Terug aan", "{{ afzender.naam }}, {{ afzender.functie }}"),
+            (
+                "Terug aan",
+                "{{ afzender.naam }}, {{ afzender.functie }}"
+                "{% if huisstijl.retouradres %}, {{ huisstijl.organisatie }}, {{ huisstijl.retouradres|join(', ') }}{% endif %}",
+            ),
             ("Uiterlijk", "{{ akkoord_uiterlijk|datum }}"),
             ("Kenmerk", "{{ kenmerk }}"),
             ("Onderwerp", "toetreding van {{ verzoek.organisatie.naam }}"),
