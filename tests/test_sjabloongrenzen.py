@@ -186,35 +186,35 @@ def _geweigerd(map_: Path, tmp_path: Path) -> str:
     return fout
 
 
+def _word_met_bijlage(map_: Path, inhoud: bytes, compressie: int) -> Path:
+    """A Word template with one more part in its zip: a photograph, or a zip bomb."""
+    import zipfile
+
+    sjabloon = map_ / "opzegging.docx"
+    _word_met(sjabloon, "Opzegging {{ partij.naam }}")
+    with zipfile.ZipFile(sjabloon, "a", compressie) as z:
+        z.writestr("word/media/bijlage.bin", inhoud)
+    return sjabloon
+
+
 def test_een_te_groot_word_sjabloon_wordt_geweigerd(tmp_path: Path) -> None:
+    import random
     import zipfile
 
     map_ = _sjablonenmap(tmp_path)
-    sjabloon = map_ / "opzegging.docx"
-    _word_met(sjabloon, "Opzegging {{ partij.naam }}")
     grens = sjabloongrenzen.MAX_WORD
-    with zipfile.ZipFile(sjabloon, "a", zipfile.ZIP_STORED) as z:
-        z.writestr("word/media/foto.bin", random_bytes(grens + 1))
+    _word_met_bijlage(map_, random.Random(13).randbytes(grens + 1), zipfile.ZIP_STORED)
     fout = _geweigerd(map_, tmp_path)
     assert f"{grens // (1024 * 1024)} MB" in fout
     assert "afbeeldingen" in fout
-
-
-def random_bytes(n: int) -> bytes:
-    import random
-
-    return random.Random(13).randbytes(n)
 
 
 def test_een_word_sjabloon_dat_als_zipbom_uitpakt_wordt_niet_geopend(tmp_path: Path) -> None:
     import zipfile
 
     map_ = _sjablonenmap(tmp_path)
-    sjabloon = map_ / "opzegging.docx"
-    _word_met(sjabloon, "Opzegging {{ partij.naam }}")
     grens = sjabloongrenzen.MAX_WORD_UITGEPAKT
-    with zipfile.ZipFile(sjabloon, "a", zipfile.ZIP_DEFLATED) as z:
-        z.writestr("word/media/bom.bin", bytes(grens + 1))
+    sjabloon = _word_met_bijlage(map_, bytes(grens + 1), zipfile.ZIP_DEFLATED)
     assert sjabloon.stat().st_size < sjabloongrenzen.MAX_WORD  # small on disk, huge unpacked
     fout = _geweigerd(map_, tmp_path)
     assert "uitgepakt" in fout
