@@ -165,11 +165,24 @@ def test_gevoeligheid_in_markdown_staat_voor_de_voettekst() -> None:
     assert md[voet:].count("\n") == 4  # the footer is the end: a rule and the kenmerk line
 
 
-def test_gevoeligheid_in_word_zegt_welke_formaten_het_wel_kunnen(tmp_path: Path) -> None:
+def test_gevoeligheid_staat_ook_in_word(tmp_path: Path) -> None:
+    from docx import Document
+
     doel = tmp_path / "jaaroverzicht.docx"
-    code, _, fout = draai(
-        ["jaaroverzicht", str(REGISTER), "--gevoeligheid", "--uitvoer", str(doel)]
-    )
-    assert code == 2
-    assert "md, html of pdf" in fout
-    assert not doel.exists()
+    args = ["jaaroverzicht", str(REGISTER), "--jaar", "2027", "--gevoeligheid"]
+    code, _, fout = draai([*args, "--uitvoer", str(doel)])
+    assert (code, fout) == (1, "")
+    word = Document(str(doel))
+    alineas = [p.text for p in word.paragraphs]
+    koppen = [p.text for p in word.paragraphs if p.style and p.style.name.startswith("Heading")]
+    assert "Gevoeligheid voor een andere lezing van het convenant" in koppen
+    assert "Punt 3 (art. 5.5, 5.7, 7.2)" in koppen
+    punt = alineas[alineas.index("Punt 3 (art. 5.5, 5.7, 7.2)") :]
+    assert punt[1] == "Het convenant zegt niet wat bij staking van stemmen gebeurt."
+    assert any(a.startswith("Andere lezing: Bij staking van stemmen is er geen") for a in punt)
+    rijen = [[c.text for c in r.cells] for t in word.tables for r in t.rows]
+    assert [f"{STAKING} (art. 5.7, 7.2)", "niet in orde", "in orde"] in rijen
+    # Ids only in the appendix, as the option that chooses that reading.
+    bijlage = next(i for i, a in enumerate(alineas) if a.startswith("Bijlage"))
+    assert not any("staking_van_stemmen" in a for a in alineas[:bijlage])
+    assert any("--lezing staking_van_stemmen=verworpen" in a for a in alineas[bijlage:])

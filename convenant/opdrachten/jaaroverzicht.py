@@ -169,11 +169,6 @@ def jaaroverzicht(
         from ..maak import opmaak
 
         formaat = documentformaat(uitvoer, formaat)
-        if omslag is not None and formaat == "docx":
-            raise GebruiksFout(
-                "--gevoeligheid staat nog niet in het Word-sjabloon van het jaaroverzicht; "
-                "kies --formaat md, html of pdf (of --json)"
-            )
         inhoud = context(c, o, onleesbaar, bezetting)
         inhoud["gevoeligheid"] = None if omslag is None else _gevoeligheid(c, keuze, omslag)
         document = opmaak("jaaroverzicht", formaat, inhoud, register, huisstijl_uit(register))

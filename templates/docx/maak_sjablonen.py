@@ -1037,9 +1037,44 @@ def jaaroverzicht() -> Doc:
         rechts=[2],
     )
     tag(doc, "{%p endif %}")
-    tag(doc, "{%p if lezingen %}")
+    tag(doc, "{%p if gevoeligheid is not none %}")
+    kop(doc, "Gevoeligheid voor een andere lezing van het convenant")
+    alinea(
+        doc,
+        "Waar het convenant op een punt twee lezingen toelaat, volgt dit overzicht de lezing die "
+        "het secretariaat nu hanteert. Hieronder staat wat er in de stand van de verplichtingen "
+        "verandert als de andere lezing wordt gevolgd.",
+    )
+    tag(doc, "{%p for p in gevoeligheid %}")
+    kop(doc, "Punt {{ loop.index }} ({{ p.artikelen|artikel }})", niveau=2)
+    for delen in (
+        ["{{ p.vraag }}"],
+        ["Nu gevolgd: {{ p.nu }}"],
+        ["Andere lezing: ", "{{ p.uitspraak }}"],
+    ):
+        # a point stays on one page with its table
+        alinea(
+            doc, *delen, vet=[0] if len(delen) == 2 else []
+        ).paragraph_format.keep_with_next = True
+    tabel(
+        doc,
+        ["Verplichting", "Nu", "Bij de andere lezing"],
+        "for v in p.verplichtingen",
+        ["{{ v.omschrijving }} ({{ v.artikel|artikel }})", "{{ v.van }}", "{{ v.naar }}"],
+        (100, 30, 40),
+        heel=True,
+    )
+    tag(doc, "{%p else %}")
+    alinea(doc, "Onder geen andere lezing verandert de stand van een verplichting.")
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p if lezingen or gevoeligheid %}")
     kop(doc, "Bijlage: waar het overzicht op een lezing van het convenant rust")
+    tag(doc, "{%p endif %}")
     opsomming(doc, "for l in lezingen", "{{ l }}")
+    tag(doc, "{%p if gevoeligheid %}")
+    alinea(doc, "Een andere lezing kiezen bij een nieuw overzicht (zie convenant lezingen):")
+    opsomming(doc, "for p in gevoeligheid", "punt {{ loop.index }}: --lezing {{ p.kiezen }}")
     tag(doc, "{%p endif %}")
     return doc
 
