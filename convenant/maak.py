@@ -1267,7 +1267,9 @@ def opzegging(
         "ondertekenaar_partij": _persoon(o.ondertekenaar.naam, o.ondertekenaar.functie),
     }
     if o.route == "opzegtermijn":
-        context["ingang"] = ingang_opzegging(o.datum, Lezer(c, keuze))
+        lees = Lezer(c, keuze)
+        context["ingang"] = ingang_opzegging(o.datum, lees)
+        context["termijn"] = _termijn_vanaf(c, keuze, lees("ingang_opzegtermijn"))
     elif o.ingang_wijziging is not None:
         context["ingang"] = o.ingang_wijziging
     else:
@@ -1281,9 +1283,58 @@ def opzegging(
             ]
         )
     procedure = {p.id: p for p in c.procedures}
-    context["tijdens"] = [_bepaling(b) for b in procedure["uittreding"].bepalingen]
+    context["tijdens"] = _tot_de_uittreding(partij.soort == "gemeente", context["ingang"])
     context["blijft"] = [_bepaling(b) for b in procedure["nawerking"].bepalingen]
     return context
+
+
+def _tot_de_uittreding(gemeente: bool, ingang: dt.date) -> list[dict[str, Any]]:
+    """What the leaving party still owes until its exit (25.2), in the letter's own voice; the
+    annual contribution only for a gemeente (20.3), pro rata in the year of the exit."""
+    uit: list[dict[str, Any]] = [
+        {
+            "omschrijving": "blijven wij volwaardig Partij, met onze rechten en verplichtingen",
+            "artikelen": ["25.2", "20.4"],
+            "lezing": False,
+        }
+    ]
+    if gemeente:
+        jaar = (
+            f"over {ingang.year} naar rato van de dagen tot de uittreding"
+            if (ingang.month, ingang.day) != (1, 1)
+            else f"tot en met {ingang.year - 1}"
+        )
+        uit.append(
+            {
+                "omschrijving": f"betalen wij onze jaarlijkse bijdrage, {jaar}",
+                "artikelen": ["20.3"],
+                "lezing": False,
+            }
+        )
+    return uit
+
+
+def _termijn_vanaf(c: Convenant, keuze: Lezingkeuze, lezing: str | None) -> str:
+    """From which day the twelve months run (25.2 is silent): the reading followed, in words,
+    and who settled it (the Stuurgroep by a besluit, or else this letter)."""
+    vanaf = {
+        "dag_van_opzegging": "de dag waarop de Stuurgroep hem ontvangt",
+        "dag_na_opzegging": "de dag na ontvangst door de Stuurgroep",
+    }
+    bevinding = c.betwist["ingang_opzegtermijn"]
+    vast = keuze.vaststelling(bevinding)
+    if lezing in vanaf:
+        volgt = f"vanaf {vanaf[lezing]}"
+    else:  # a reading added to convenant.yaml later: its own words
+        gekozen = bevinding.lezing(lezing) if lezing else None
+        volgt = f"volgens de lezing: {gekozen.uitspraak if gekozen else bevinding.aanname}"
+    if vast is not None:
+        orgaan = c.orgaan[vast.orgaan].de_naam if vast.orgaan in c.orgaan else vast.orgaan
+        return (
+            f"Het convenant zegt niet vanaf welke dag die loopt; {orgaan} stelde op "
+            f"{lang(vast.datum)} vast (besluit {vast.besluit}) dat die loopt {volgt}."
+        )
+    return f"Het convenant zegt niet vanaf welke dag die loopt; deze brief rekent {volgt}."
 
 
 def _bepaling(b: Any) -> dict[str, Any]:
@@ -1355,20 +1406,16 @@ def _verdeling(c: Convenant, u: Any) -> dict[str, Any]:
 _OPDRACHT = re.compile(r"\s*\(zie '[^']*'\)|\s*Zet '[^']*' onder '[^']*'[^.]*\.")
 
 
+def _klein(zin: str) -> str:
+    """A sentence continued after a colon: its first letter small, unless it opens an
+    abbreviation (VRD, ZVHD)."""
+    return zin[:1].lower() + zin[1:] if zin[1:2].islower() else zin
+
+
 def _lezer(uitleg: str) -> str:
     """A ground's explanation for a document: capitalised, without pointers to commands."""
     tekst = _OPDRACHT.sub("", uitleg).strip()
     return tekst[:1].upper() + tekst[1:]
-
-
-def _toelichting(gronden: Iterable[Grond]) -> list[str]:
-    """Grounds as sentences for an outside reader: the article, and where a ground rests on a
-    reading of the convenant, that in words instead of an aanname id."""
-    return [
-        f"{_lezer(g.uitleg).rstrip('.')} ({weergave(g.artikel.split(', ')[0])})."
-        + (" Dit rust op een lezing van het convenant." if g.aanname else "")
-        for g in gronden
-    ]
 
 
 def liquidatieoverzicht(
@@ -1567,10 +1614,14 @@ def _afronding(c: Convenant, ontvangers: tuple[str, ...]) -> str:
     )
 
 
-def _detachering(c: Convenant, keuze: Lezingkeuze) -> str:
+def _detachering(
+    c: Convenant,
+    keuze: Lezingkeuze,
+    begin: str = "Deze kosten blijven bij de partner die het personeel detacheerde (art. 25.7).",
+) -> str:
     """25.6 and 25.7 pull seconded staff two ways: the document says so and which way it goes."""
     return (
-        "Deze kosten blijven bij de partner die het personeel detacheerde (art. 25.7). "
+        f"{begin} "
         "Artikel 25.6 rekent ook gedetacheerd personeel tot de kosten die de gemeenten dragen; "
         f"de twee artikelen spreken elkaar daarin tegen, en {_volgt(c, keuze, 'detachering_25_6_25_7')} "
         "personeel dat een Partij detacheerde, bij die Partij blijft: 25.7 is de bijzondere regel."
@@ -1620,12 +1671,34 @@ def uittreding_context(
         liquidatie = liquideer(
             c, begroting, verdeelsleutel, "uittreding", (), gemeente, uittreder_deelt, keuze
         )
+        inleiding = (
+            "Wijzigt het convenant door de uittreding, dan stelt de Veiligheidsregio Drenthe een "
+            "liquiditeitsplan en een liquidatiebegroting op; de kosten jegens het personeel "
+            "dragen de gemeenten naar hun bijdrage (art. 25.6). De bedragen hieronder komen uit "
+            f"{begroting.naam}, met een totaal van {bedrag(liquidatie.totaal)}; het deel van de "
+            f"gemeenten is verdeeld naar {verdeelsleutel.naam}."
+        )
+        partners = opsomming(
+            f"{c.partij[p].naam} {bedrag(b)}" for p, b in sorted(liquidatie.partners.items())
+        )
         kosten = {
             "begroting": begroting.naam,
             "totaal": liquidatie.totaal,
             "sleutel": verdeelsleutel.naam,
+            "inleiding": inleiding,
             **_verdeling(c, liquidatie),
-            "toelichting": _toelichting(liquidatie.gronden),
+            "afronding": _afronding(c, liquidatie.afronding),
+            "detachering": _detachering(
+                c,
+                keuze,
+                f"Gedetacheerd personeel ({partners}) blijft bij de partner die het detacheerde "
+                "(art. 25.7).",
+            )
+            if liquidatie.partners
+            else "",
+            "toelichting": _liquidatie_toelichting(
+                c, liquidatie, begroting, keuze, dict(liquidatie.lezingen), gemeente
+            ),
         }
         voorbeeld += [VOORBEELD_BEGROTING] * begroting.voorbeeld
         voorbeeld += [VOORBEELD_SLEUTEL] * verdeelsleutel.voorbeeld
@@ -1638,10 +1711,12 @@ def uittreding_context(
     documentdatum = datum or (u.tijdlijn[0].datum if u.tijdlijn else dt.date.today())
 
     def grond(g: Grond) -> dict[str, Any]:
+        # Where a ground rests on a reading, the open point in the convenant's own terms.
+        bevinding = c.bevinding.get(g.aanname) if g.aanname else None
         return {
             "artikel": g.artikel,
             "uitleg": _lezer(g.uitleg).rstrip("."),
-            "lezing": bool(g.aanname),
+            "lezing": _klein(bevinding.omschrijving).rstrip(".") if bevinding else "",
         }
 
     return {

@@ -137,11 +137,15 @@ def simuleer(
         gronden.append(
             Grond(
                 "25.6" if route != "uitsluiting" else "25.3, 25.6",
-                "Het convenant wijzigt doordat een Partij vertrekt: de VRD stelt een liquiditeitsplan en een liquidatiebegroting op (zie 'convenant simuleer liquidatie').",
+                "Het convenant wijzigt doordat een Partij vertrekt: de VRD stelt een liquiditeitsplan en een liquidatiebegroting op; de kosten jegens het personeel daarin dragen de gemeenten naar hun bijdrage (zie 'convenant simuleer liquidatie').",
                 "uitsluiting_en_liquidatie" if route == "uitsluiting" else None,
             )
         )
-        if c.partij[partij].soort == "gemeente":
+        if c.partij[partij].soort != "gemeente":
+            gronden.append(
+                Grond("25.6", f"{naam} is geen gemeente en draagt van die kosten niets.")
+            )
+        else:
             gronden.append(
                 Grond(
                     "25.6",

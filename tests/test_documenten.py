@@ -503,9 +503,9 @@ def test_opzegging_als_brief_van_de_partij() -> None:
     assert code == 0
     assert uit.startswith("**Cosis**  \nPostbus 1234 (voorbeeld)")
     assert "Zorg- en Veiligheidshuis Drenthe**" not in uit.split("#")[0]  # not on ZVHD paper
-    assert "en aan alle Partijen bij het convenant" in uit
-    assert "de uittreding gaat in op **31 januari 2028**" in uit
-    assert "wij gaan uit van de dag waarop deze brief de Stuurgroep bereikt" in uit
+    assert "Afschrift aan alle Partijen bij het convenant" in uit
+    assert "dan gaat de uittreding in op **31 januari 2028**" in uit
+    assert "deze brief rekent vanaf de dag waarop de Stuurgroep hem ontvangt" in uit
     assert "geheimhouding" in uit
     assert "aanname" not in uit
     assert "bestuurder Cosis (voorbeeld)\n" in uit  # the signatory, the role not repeated
@@ -562,7 +562,7 @@ def test_uittredingsoverzicht() -> None:
     assert "De uittreding gaat in op **31 januari 2028**." in uit
     assert "| 31 januari 2027 | Cosis zegt schriftelijk op bij de Stuurgroep | art. 25.2 |" in uit
     assert "| Partneroverleg | Afgevaardigde Cosis (voorbeeld) | de zetel vervalt |" in uit
-    assert "## Kosten van de uittreding (art. 25.6)" in uit
+    assert "## Kosten volgens de liquidatiebegroting (art. 25.6)" in uit
     assert "**€ 262.087,45**" in uit
     assert not ENGINE.search(uit), ENGINE.search(uit)
 
@@ -719,7 +719,7 @@ def test_simuleer_uittreding_als_document(tmp_path: Path) -> None:
     tekst = _word_tekst(doel)
     assert "Uittreding van Gemeente Meppel" in tekst
     assert "De uittreding gaat in op 31 januari 2028." in tekst
-    assert "Kosten van de uittreding (art. 25.6)" in tekst
+    assert "Kosten volgens de liquidatiebegroting (art. 25.6)" in tekst
     code, _, fout = draai(
         [
             "simuleer",

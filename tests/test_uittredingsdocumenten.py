@@ -167,3 +167,163 @@ def test_liquidatie_word_zegt_hetzelfde(tmp_path: Path) -> None:
     assert "dit overzicht volgt de lezing dat 25.6 ook dan geldt" in tekst
     assert "spreken elkaar daarin tegen" in tekst
     assert "liquidatieplan" not in tekst
+
+
+# --- uittredingsoverzicht -------------------------------------------------------------------
+
+OPZEGGING = DOCS / "opzegging-cosis.yaml"
+
+
+def _opzegging_van(tmp_path: Path, partij: str) -> Path:
+    """The example notice, given by another party (in the example register)."""
+    register = tmp_path / "register"
+    if not register.exists():
+        shutil.copytree(VOORBEELDEN, register)
+    pad = register / "documenten" / f"opzegging-{partij}.yaml"
+    pad.write_text(
+        OPZEGGING.read_text(encoding="utf-8").replace("partij: cosis", f"partij: {partij}"),
+        encoding="utf-8",
+    )
+    return pad
+
+
+def _uittreding(invoer: Path, *extra: str) -> str:
+    code, uit, fout = draai(["maak", "uittredingsoverzicht", str(invoer), *extra])
+    assert code == 0, fout
+    return uit
+
+
+def test_uittredingsoverzicht_zonder_begroting_geeft_geen_opdracht() -> None:
+    uit = _uittreding(OPZEGGING)
+    assert "opgegeven" not in uit
+    assert "komt hier" not in uit
+    assert "## Kosten" not in uit
+    # what a reader needs instead: who bears the costs, and that Cosis bears none of them
+    gevolgen = uit.split("## Gevolgen")[1]
+    assert "dragen de gemeenten naar hun bijdrage" in gevolgen
+    assert "Cosis is geen gemeente en draagt van die kosten niets" in gevolgen
+    assert "liquidatieplan" not in uit
+
+
+def test_bijdrage_van_een_gemeente_alleen_bij_een_gemeente(tmp_path: Path) -> None:
+    assert "jaarlijkse bijdrage" not in _uittreding(OPZEGGING)
+    meppel = _uittreding(_opzegging_van(tmp_path, "meppel"))
+    assert meppel.count("jaarlijkse bijdrage") == 1
+    assert "Gemeente Meppel betaalt haar jaarlijkse bijdrage tot de uittreding" in meppel
+
+
+def test_uittredingsoverzicht_noemt_elke_lezing() -> None:
+    uit = _uittreding(OPZEGGING)
+    assert not KALE_LEZING.search(uit)
+    assert (
+        "rust op een lezing van het convenant: 18.2 en 25.5 noemen beëindiging en uitsluiting, "
+        "niet de uittreding van één Partij" in uit
+    )
+
+
+def test_kosten_van_een_ketenpartner_vallen_niet_als_de_hele_liquidatie_op_haar_rekening() -> None:
+    uit = _uittreding(OPZEGGING, "--begroting", str(BEGROTING))
+    assert "Kosten van de uittreding" not in uit
+    kosten = uit.split("## Kosten volgens de liquidatiebegroting (art. 25.6)")[1]
+    assert "De bedragen hieronder komen uit Liquidatiebegroting ZVHD (voorbeeld)" in kosten
+    assert "Cosis is geen gemeente en draagt van die kosten niets" in uit
+    assert "spreken elkaar daarin tegen" in kosten  # seconded staff, as in the liquidatieoverzicht
+    assert not KALE_LEZING.search(uit)
+
+
+def test_uittredingsoverzicht_aan_de_stuurgroep_en_partijen_als_lijst() -> None:
+    uit = _uittreding(OPZEGGING)
+    assert "**Aan:** de Stuurgroep" in uit
+    daarna = uit.split("## Partijen vanaf 31 januari 2028")[1]
+    assert "30 Partijen" in daarna
+    assert "\n- Gemeente Aa en Hunze\n" in daarna
+    assert "; Gemeente" not in daarna
+    code, html, _ = draai(["maak", "uittredingsoverzicht", str(OPZEGGING), "--formaat", "html"])
+    assert code == 0
+    assert '<ul class="kolommen"' in html
+
+
+def test_uittredingsoverzicht_pdf_en_word(tmp_path: Path) -> None:
+    for formaat in ("pdf", "docx"):
+        code, doel, fout = _maak(
+            tmp_path,
+            "uittredingsoverzicht",
+            OPZEGGING,
+            f"u.{formaat}",
+            "--begroting",
+            str(BEGROTING),
+        )
+        assert code == 0, fout
+        tekst = _word_tekst(doel) if formaat == "docx" else "\n".join(_pdf_tekst(doel))
+        assert "jaarlijkse bijdrage" not in tekst
+        assert "Kosten van de uittreding" not in tekst
+        assert "Cosis is geen gemeente en draagt van die kosten niets" in tekst.replace("\n", " ")
+        assert "Aan: de Stuurgroep" in tekst.replace("Aan:\n", "Aan: ").replace("\t", " ")
+
+
+# --- opzegging --------------------------------------------------------------------------------
+
+
+def _brief(invoer: Path, *extra: str) -> str:
+    code, uit, fout = draai(["maak", "opzegging", str(invoer), *extra])
+    assert code == 0, fout
+    return uit
+
+
+def test_opzegging_van_een_ketenpartner_zonder_bijdrage_en_in_een_stem() -> None:
+    uit = _brief(OPZEGGING)
+    assert "jaarlijkse bijdrage" not in uit
+    assert "de Partij" not in uit  # the letter speaks as Cosis ("wij"), not of "de Partij"
+    assert "blijven wij volwaardig Partij, met onze rechten en verplichtingen" in uit
+    assert "liquidatieplan" not in uit
+    assert "liquiditeitsplan" in uit
+
+
+def test_opzegging_van_een_gemeente_noemt_haar_bijdrage(tmp_path: Path) -> None:
+    uit = _brief(_opzegging_van(tmp_path, "meppel"))
+    assert (
+        "betalen wij onze jaarlijkse bijdrage, over 2028 naar rato van de dagen tot de uittreding (art. 20.3)"
+        in uit
+    )
+
+
+def test_opzegging_aan_het_adres_van_het_zvhd() -> None:
+    uit = _brief(OPZEGGING)
+    kop = uit.split("# Opzegging")[0]
+    aan = kop.split("Aan de voorzitter van de Stuurgroep")[1]
+    assert "Zorg- en Veiligheidshuis Drenthe" in aan
+    assert "Postbus 100 (voorbeeld)" in aan
+    assert "9400 AC Assen" in aan
+
+
+def test_opzegging_gaat_niet_uit_van_ontvangst_op_de_dag_van_schrijven() -> None:
+    uit = _brief(OPZEGGING)
+    assert "de dag waarop deze brief de Stuurgroep bereikt, 31 januari 2027" not in uit
+    assert (
+        "Het convenant zegt niet vanaf welke dag die loopt; deze brief rekent vanaf de dag waarop de Stuurgroep hem ontvangt"
+        in uit
+    )
+    assert (
+        "Ontvangt de Stuurgroep deze brief op 31 januari 2027, de datum van deze brief, dan gaat de uittreding in op **31 januari 2028**"
+        in uit
+    )
+    assert "bij latere ontvangst komt de uittreding navenant later" in uit
+
+
+def test_opzegging_onder_de_andere_lezing_van_de_termijn(tmp_path: Path) -> None:
+    register = _register_met_lezing(tmp_path, "ingang_opzegtermijn", "dag_na_opzegging")
+    uit = _brief(register / "documenten" / "opzegging-cosis.yaml")
+    assert (
+        "de Stuurgroep stelde op 6 oktober 2027 vast (besluit 2027-09) dat die loopt vanaf de dag na ontvangst"
+        in uit
+    )
+    assert "dan gaat de uittreding in op **1 februari 2028**" in uit
+
+
+def test_opzegging_pdf(tmp_path: Path) -> None:
+    code, doel, fout = _maak(tmp_path, "opzegging", OPZEGGING, "o.pdf")
+    assert code == 0, fout
+    tekst = " ".join(_pdf_tekst(doel)).replace("\n", " ")
+    assert "Postbus 100 (voorbeeld)" in tekst
+    assert "jaarlijkse bijdrage" not in tekst
+    assert "navenant later" in tekst

@@ -44,7 +44,7 @@ def test_uittreding_toont_ingang_tijdlijn_en_zetels(register: Path) -> None:
 
 def test_uittreding_verwijst_naar_de_pagina_niet_naar_de_opdracht(register: Path) -> None:
     r = client(register).get("/uittreding?partij=meppel&opzegging=31-01-2027")
-    assert 'liquidatiebegroting op (zie de pagina <a href="/liquidatie">Liquidatie</a>)' in r.text
+    assert 'naar hun bijdrage (zie de pagina <a href="/liquidatie">Liquidatie</a>)' in r.text
     assert "&#39;convenant simuleer liquidatie&#39;" not in r.text
     # the CLI keeps its own wording
     uit = _cli(["simuleer", "uittreding", "--partij", "meppel", "--opzegging", "2027-01-31"])

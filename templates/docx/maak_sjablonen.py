@@ -696,8 +696,14 @@ def opzegging() -> Doc:
     alinea(doc, "{{ regel }}").paragraph_format.space_after = Pt(0)
     tag(doc, "{%p endfor %}")
     doc.add_paragraph()
-    alinea(doc, "Aan de Stuurgroep van het {{ convenant.kort }}, ter attentie van de voorzitter,")
-    alinea(doc, "en aan alle Partijen bij het convenant")
+    aan = alinea(doc, "Aan de voorzitter van de Stuurgroep")
+    aan.paragraph_format.space_after = Pt(0)
+    alinea(doc, "{{ huisstijl.organisatie }}").paragraph_format.space_after = Pt(0)
+    tag(doc, "{%p for regel in huisstijl.retouradres %}")
+    alinea(doc, "{{ regel }}").paragraph_format.space_after = Pt(0)
+    tag(doc, "{%p endfor %}")
+    doc.add_paragraph()
+    alinea(doc, "Afschrift aan alle Partijen bij het convenant", klein=True)
     gegevens(
         doc,
         [
@@ -711,16 +717,16 @@ def opzegging() -> Doc:
     tag(doc, '{%p if opzegging.route == "opzegtermijn" %}')
     alinea(
         doc,
-        "Met deze brief zegt {{ partij.naam }} haar deelname aan het {{ convenant.titel }} schriftelijk op (art. 25.2). "
-        "De opzegtermijn is twaalf maanden: de uittreding gaat in op ",
-        "{{ ingang|datum }}",
-        ". Tot die dag blijft {{ partij.naam }} Partij.",
-        vet=[1],
+        "Met deze brief zegt {{ partij.naam }} haar deelname aan het {{ convenant.titel }} schriftelijk op bij de "
+        "Stuurgroep (art. 25.2).",
     )
     alinea(
         doc,
-        "Het convenant zegt niet vanaf welke dag de opzegtermijn loopt; wij gaan uit van de dag waarop deze brief de "
-        "Stuurgroep bereikt, {{ opzegging.datum|datum }}.",
+        "De opzegtermijn is twaalf maanden. {{ termijn }} Ontvangt de Stuurgroep deze brief op "
+        "{{ opzegging.datum|datum }}, de datum van deze brief, dan gaat de uittreding in op ",
+        "{{ ingang|datum }}",
+        "; bij latere ontvangst komt de uittreding navenant later.",
+        vet=[1],
     )
     tag(doc, "{%p else %}")
     alinea(
@@ -753,7 +759,7 @@ def opzegging() -> Doc:
     tag(doc, "{%p endif %}")
     alinea(
         doc,
-        "Wijzigt het convenant door deze uittreding, dan stelt de Veiligheidsregio Drenthe een liquidatieplan en een "
+        "Wijzigt het convenant door deze uittreding, dan stelt de Veiligheidsregio Drenthe een liquiditeitsplan en een "
         "liquidatiebegroting op (art. 25.6).",
     )
     handtekeningen(
@@ -925,6 +931,7 @@ def uittredingsoverzicht() -> Doc:
         "{{ wat|capitalize }} van {{ partij.naam }}",
         "Naar aanleiding van de {{ aanleiding }} · kenmerk {{ kenmerk }}",
     )
+    alinea(doc, "Aan: ", "{{ orgaan.de_naam }}", vet=[0])
     tag(doc, "{%p if ingang %}")
     alinea(doc, "De {{ wat }} gaat in op ", "{{ ingang|datum }}", ".", vet=[1])
     tag(doc, "{%p else %}")
@@ -944,7 +951,7 @@ def uittredingsoverzicht() -> Doc:
     opsomming(
         doc,
         "for g in tijdens",
-        "{{ g.uitleg }} ({{ g.artikel|artikel }}{% if g.lezing %}; rust op een lezing van het convenant{% endif %})",
+        "{{ g.uitleg }} ({{ g.artikel|artikel }}{% if g.lezing %}; rust op een lezing van het convenant: {{ g.lezing }}{% endif %})",
     )
     tag(doc, "{%p if blijft %}")
     kop(doc, "Wat blijft gelden")
@@ -952,7 +959,7 @@ def uittredingsoverzicht() -> Doc:
     opsomming(
         doc,
         "for g in blijft",
-        "{{ g.uitleg }} ({{ g.artikel|artikel }}{% if g.lezing %}; rust op een lezing van het convenant{% endif %})",
+        "{{ g.uitleg }} ({{ g.artikel|artikel }}{% if g.lezing %}; rust op een lezing van het convenant: {{ g.lezing }}{% endif %})",
     )
     tag(doc, "{%p if zetels %}")
     kop(doc, "Zetels die vervallen")
@@ -970,32 +977,25 @@ def uittredingsoverzicht() -> Doc:
     opsomming(
         doc,
         "for g in gevolgen",
-        "{{ g.uitleg }} ({{ g.artikel|artikel }}{% if g.lezing %}; rust op een lezing van het convenant{% endif %})",
+        "{{ g.uitleg }} ({{ g.artikel|artikel }}{% if g.lezing %}; rust op een lezing van het convenant: {{ g.lezing }}{% endif %})",
     )
     tag(doc, "{%p if kosten %}")
-    kop(doc, "Kosten van de {{ wat }} (art. 25.6)")
-    alinea(
-        doc,
-        "Naar {{ kosten.begroting }} ({{ kosten.totaal|bedrag }}), verdeeld naar {{ kosten.sleutel }}.",
-        klein=True,
-    )
+    kop(doc, "Kosten volgens de liquidatiebegroting (art. 25.6)")
+    alinea(doc, "{{ kosten.inleiding }}")
     _gemeenten(doc, "kosten.gemeenten", "kosten.gewicht_totaal", "kosten.gedeeld")
+    tag(doc, "{%p if kosten.afronding %}")
+    alinea(doc, "{{ kosten.afronding }}", klein=True)
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p if kosten.detachering %}")
+    alinea(doc, "{{ kosten.detachering }}")
+    tag(doc, "{%p endif %}")
     opsomming(doc, "for t in kosten.toelichting", "{{ t }}")
-    tag(doc, "{%p else %}")
-    kop(doc, "Kosten")
-    alinea(
-        doc,
-        "Geen liquidatiebegroting opgegeven; met een liquidatiebegroting komt hier wat de "
-        "{{ wat }} elke gemeente kost (art. 25.6).",
-    )
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if partijen_daarna %}")
-    alinea(
-        doc,
-        "Partijen vanaf {{ ingang|datum }} ({{ partijen_daarna|length }}): {{ partijen_daarna|join('; ') }}.",
-        klein=True,
-    )
+    kop(doc, "Partijen vanaf {{ ingang|datum }}")
+    alinea(doc, "Na de {{ wat }} zijn er {{ partijen_daarna|length }} Partijen:")
     tag(doc, "{%p endif %}")
+    opsomming(doc, "for p in partijen_daarna", "{{ p }}")
     return doc
 
 
