@@ -106,8 +106,8 @@ def _past_in_pdf(html: str, sjabloon: str) -> None:
                 Melding(
                     sjabloon,
                     f"het document is te groot voor een PDF: de HTML heeft {omvang}",
-                    herstel="maak het als html of docx, of maak het kleiner (minder "
-                    "herhalingen in het sjabloon, of een invoerbestand per vergadering)",
+                    herstel="maak het als html of docx, of verdeel het (een invoerbestand per "
+                    "vergadering; in een eigen sjabloon: minder herhalingen)",
                 )
             ]
         )

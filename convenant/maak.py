@@ -285,7 +285,8 @@ def opmaak(
     if formaat == "pdf":
         html = onbreekbaar(render(soort, "html", volledig, invoer, eigen_sjablonen))
         eigen_html = eigen_sjablonen / f"{soort}.html.j2" if eigen_sjablonen else None
-        bron = eigen_html if eigen_html and eigen_html.is_file() else eigen_sjablonen or SJABLONEN
+        # what a PDF refusal names: the own template, else the input (too large a document)
+        bron = eigen_html if eigen_html and eigen_html.is_file() else eigen_sjablonen or invoer
         return Document(soort, formaat, formaten.naar_pdf(html, sjabloon=str(bron)), concept)
     if formaat == "docx":
         mappen = [m for m in (eigen_sjablonen, SJABLONEN) if m is not None]

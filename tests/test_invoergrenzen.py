@@ -160,3 +160,21 @@ def test_een_gewoon_logo_in_png_en_jpeg_mag(tmp_path: Path) -> None:
     code, uit, fout = draai(["maak", "agenda", str(invoer), "--formaat", "html"])
     assert code == 0, fout
     assert 'src="data:image/jpeg;base64,' in uit
+
+
+def test_een_invoer_te_groot_voor_een_pdf_noemt_het_invoerbestand(tmp_path: Path) -> None:
+    """Thousands of agenda items make an HTML WeasyPrint would lay out for minutes: refused,
+    at the input file (the bundled template is not the one to change)."""
+    import shutil
+
+    shutil.copy(VOORBEELDEN / "bezetting.yaml", tmp_path)
+    regels = ["orgaan: stuurgroep", "datum: 2027-05-12", "besluiten:"]
+    for i in range(4000):
+        regels += [f"  - id: sg-2027-{i:04d}", f"    onderwerp: Onderwerp {i}", "    soort: beleid"]
+    invoer = tmp_path / "stuurgroep-2027-05-12.yaml"
+    invoer.write_text("\n".join(regels) + "\n", encoding="utf-8")
+    doel = tmp_path / "agenda.pdf"
+    code, uit, fout = draai(["maak", "agenda", str(invoer), "--uitvoer", str(doel)])
+    assert (code, uit) == (2, "")
+    assert f"{invoer}: het document is te groot voor een PDF" in fout
+    assert not doel.exists()
