@@ -862,7 +862,7 @@ def besluitenlijst(
     }
 
 
-def _kort(c: Convenant, oordeel: str, naar: str | None) -> str:
+def kort_oordeel(c: Convenant, oordeel: str, naar: str | None) -> str:
     """A verdict in a few words, for the outcome another reading would give."""
     if oordeel == "escaleren":
         return (
@@ -875,7 +875,7 @@ def _andere_lezing(c: Convenant, alternatieven: list[Alternatief]) -> str:
     """Where a reading decides: what the other reading(s) would make of the besluit."""
     zinnen = [
         f"onder de lezing “{a.uitspraak.rstrip('.')}” zou de uitkomst zijn: "
-        f"{_kort(c, a.oordeel, a.escaleren_naar)}"
+        f"{kort_oordeel(c, a.oordeel, a.escaleren_naar)}"
         for a in alternatieven
     ]
     return "Rust op een lezing van het convenant; " + "; ".join(zinnen) + "."

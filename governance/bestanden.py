@@ -14,12 +14,13 @@ from pydantic import BaseModel
 
 from . import cache
 from .errors import GebruiksFout, InvoerFout, Melding
-from .loader import Bestand, Bron, gebundeld, laad, lees_bytes
+from .loader import Bestand, Bron, gebundeld, laad, lees_bytes, lees_yaml
 from .models import Bezetting, Convenant, Lezingen, Verdeelsleutel
 from .verwijzingen import controleer, dubbele_ids, ids_van
 
 if TYPE_CHECKING:
     from .begroting import Begroting
+    from .documenten import Addendum, Opzegging
     from .huisstijl import Huisstijl
     from .vergadering import Vergadering
 
@@ -313,3 +314,50 @@ def huisstijl_uit(register: Path | None) -> Huisstijl | None:
 
     pad = in_register(register, HUISSTIJL)
     return laad_huisstijl(pad).model if pad else None
+
+
+DOCUMENTEN = "documenten"
+
+
+def registerdocumenten(
+    register: Path, convenant: Convenant
+) -> tuple[list[Opzegging], list[Addendum], list[Melding]]:
+    """The notices of exit and the addenda among a register's documenten/, checked like any
+    input; the other files there (agendas, budgets, accession requests) are not theirs.
+
+    A file is taken for what its keys say it is: an addendum has `wijzigingen`, a notice names
+    the `partij` that signs it (`ondertekenaar`). One of those that does not load is reported,
+    never skipped in silence: a year overview that missed a notice would mislead.
+    """
+    from .documenten import Addendum, Opzegging
+
+    map_ = register / DOCUMENTEN
+    if not map_.is_dir():
+        return [], [], []
+    opzeggingen: list[Opzegging] = []
+    addenda: list[Addendum] = []
+    meldingen: list[Melding] = []
+    for pad in sorted([*map_.glob("*.yaml"), *map_.glob("*.yml")]):
+        if not pad.is_file() or pad.is_symlink():
+            continue
+        try:
+            inhoud = lees_bytes(pad)
+            data, _ = lees_yaml(pad, inhoud)
+            if not isinstance(data, dict):
+                continue
+            if "wijzigingen" in data:
+                addendum = laad(pad, Addendum, inhoud)
+                fouten = controleer(addendum.model, addendum.bron, ids_van(convenant))
+                if not fouten:
+                    addenda.append(addendum.model)
+            elif "partij" in data and "ondertekenaar" in data:
+                opzegging = laad(pad, Opzegging, inhoud)
+                fouten = controleer(opzegging.model, opzegging.bron, ids_van(convenant))
+                if not fouten:
+                    opzeggingen.append(opzegging.model)
+            else:
+                continue
+        except InvoerFout as fout:
+            fouten = fout.meldingen
+        meldingen.extend(fouten)
+    return opzeggingen, addenda, meldingen

@@ -13,10 +13,14 @@ from dataclasses import dataclass, replace
 from typing import Literal, NamedTuple
 
 from governance.datums import lang, plus_weken
+from governance.documenten import Addendum, Opzegging
 from governance.models import Convenant, Orgaan
+from governance.toetreding import Toetredingsdossier
 from governance.vergadering import Vergadering
 
+from .lezingen import STANDAARD, Lezer, Lezingkeuze
 from .oordeel import Oordeel
+from .uittreding import ingang_opzegging
 
 Status = Literal["in orde", "niet in orde", "onbekend"]
 
@@ -85,6 +89,20 @@ class Onleesbaar(NamedTuple):
 
 
 @dataclass(frozen=True)
+class Registerdocumenten:
+    """The register's procedure files beside its meetings: notices of exit and addenda
+    (documenten/), and the accession dossiers (toetredingen/, by id)."""
+
+    opzeggingen: tuple[Opzegging, ...] = ()
+    addenda: tuple[Addendum, ...] = ()
+    dossier_ids: tuple[tuple[str, Toetredingsdossier], ...] = ()
+
+    @property
+    def dossiers(self) -> tuple[Toetredingsdossier, ...]:
+        return tuple(d for _, d in self.dossier_ids)
+
+
+@dataclass(frozen=True)
 class OpenPunt:
     soort: Literal["actiepunt", "aangehouden", "escalatie", "verzoek"]
     vergadering: str
@@ -102,6 +120,7 @@ class Jaaroverzicht:
     vergaderingen: tuple[Gehouden, ...]
     open: tuple[OpenPunt, ...]
     kennisgevingen: tuple[str, ...]
+    wijzigingen: tuple[str, ...] = ()
 
     @property
     def in_orde(self) -> bool:
@@ -125,6 +144,8 @@ def overzicht(
     jaar: int,
     peildatum: dt.date,
     onleesbaar: Sequence[Onleesbaar] = (),
+    documenten: Registerdocumenten = Registerdocumenten(),
+    keuze: Lezingkeuze = STANDAARD,
 ) -> Jaaroverzicht:
     in_jaar = [g for g in register if g.vergadering.datum.year == jaar]
     verplichtingen: list[Verplichting] = []
@@ -141,7 +162,8 @@ def overzicht(
         tuple(_met_onleesbaar(verplichtingen, onleesbaar, jaar)),
         tuple(sorted(in_jaar, key=lambda g: g.vergadering.datum)),
         tuple(opens),
-        tuple(_kennisgevingen(c, register, jaar)),
+        tuple(_kennisgevingen(c, register, jaar, documenten, keuze)),
+        tuple(_wijzigingen(register, jaar, documenten)),
     )
 
 
@@ -521,12 +543,15 @@ def _vervolg(register: list[Gehouden], jaar: int) -> list[Verplichting]:
                 if o.oordeel != soort:
                     continue
                 betrokken.append(g.naam)
-                (klaar if o.id in opgepakt else open_).append(o.id)
+                if o.id in opgepakt:
+                    klaar.append(o.id)
+                else:  # a number alone tells a reader nothing: its subject goes with it
+                    open_.append(f"{o.id} ({o.onderwerp.rstrip('.')})")
         if not betrokken:
             continue
         status: Status = "in orde" if not open_ else "niet in orde"
         toelichting = f"{len(klaar)} opgepakt" + (
-            f"; nog open: {', '.join(open_)}" if open_ else ""
+            f"; nog open: {'; '.join(open_)}" if open_ else ""
         )
         uit.append(
             Verplichting(
@@ -538,8 +563,10 @@ def _vervolg(register: list[Gehouden], jaar: int) -> list[Verplichting]:
 
 def _open(register: list[Gehouden], jaar: int, peildatum: dt.date) -> list[OpenPunt]:
     uit: list[OpenPunt] = []
-    afgerond = {a.id for g in register for a in g.vergadering.actiepunten if a.status == "afgerond"}
-    opgepakt = {b.vervolg_van for g in register for b in g.vergadering.besluiten if b.vervolg_van}
+    # What was done after the peildatum was still open on it.
+    tot = [g for g in register if g.vergadering.datum <= peildatum]
+    afgerond = {a.id for g in tot for a in g.vergadering.actiepunten if a.status == "afgerond"}
+    opgepakt = {b.vervolg_van for g in tot for b in g.vergadering.besluiten if b.vervolg_van}
     for g in sorted(register, key=lambda g: g.vergadering.datum):
         if g.vergadering.datum > peildatum or g.vergadering.datum.year > jaar:
             continue
@@ -582,30 +609,139 @@ def _open(register: list[Gehouden], jaar: int, peildatum: dt.date) -> list[OpenP
     return uit
 
 
-def _kennisgevingen(c: Convenant, register: list[Gehouden], jaar: int) -> list[str]:
+def _datum_en_besluit(datum: dt.date, besluit: str | None) -> str:
+    return f"op {lang(datum)}" + (f" (besluit {besluit})" if besluit else "")
+
+
+_STAND_TOETREDING = {
+    "aangenomen": "goedgekeurd door de Stuurgroep",
+    "aangehouden": "aangehouden in afwachting van de akkoorden van de Partijen",
+    "verworpen": "afgewezen door de Stuurgroep",
+    "ongeldig": "niet geldig besloten",
+}
+
+
+def _kennisgevingen(
+    c: Convenant,
+    register: list[Gehouden],
+    jaar: int,
+    documenten: Registerdocumenten,
+    keuze: Lezingkeuze,
+) -> list[str]:
+    """Who joined, who gave notice and who was excluded in the year: one line per organisation.
+
+    A toetreding taken up again (aangehouden, then goedgekeurd) is one line with its latest
+    stand; the earlier stands follow as its history. The register's documents add what no
+    meeting shows: the notice a party sent (25.2, 23.3) and the signature of a dossier.
+    """
     uit = []
+    opgezegd = {o.partij for o in documenten.opzeggingen}
     for p in c.partijen:
-        if p.uitgetreden_op is not None and p.uitgetreden_op.year >= jaar:
+        if p.uitgetreden_op is not None and p.uitgetreden_op.year >= jaar and p.id not in opgezegd:
             uit.append(f"{p.naam}: uittreding gaat in op {lang(p.uitgetreden_op)} (25.2)")
-    for g in register:
+    lees = Lezer(c, keuze)
+    for z in sorted(documenten.opzeggingen, key=lambda z: z.datum):
+        if z.route == "opzegtermijn":
+            ingang: dt.date | None = ingang_opzegging(z.datum, lees)
+            artikel = "25.2"
+        else:
+            ingang, artikel = z.ingang_wijziging, "23.3"
+        if jaar not in (z.datum.year, ingang.year if ingang else None):
+            continue
+        reden = f" wegens {z.wijziging}" if z.wijziging else ""
+        gaat_in = (
+            f"; de uittreding gaat in op {lang(ingang)}" if ingang else "; ingangsdatum onbekend"
+        )
+        lezing = (
+            " (de ingangsdatum rust op een lezing van het convenant)"
+            if z.route == "opzegtermijn" and lees.geraadpleegd
+            else ""
+        )
+        lees.geraadpleegd.clear()
+        uit.append(
+            f"{c.partij[z.partij].naam}: deelname schriftelijk opgezegd op {lang(z.datum)}"
+            f"{reden}{gaat_in} ({artikel}){lezing}"
+        )
+
+    dossier_per_naam = {d.organisatie.naam: d for d in documenten.dossiers}
+    # per organisation its toetreding besluiten of the year, in date order
+    per_organisatie: dict[str, list[tuple[dt.date, str, str]]] = {}
+    for g in sorted(register, key=lambda g: g.vergadering.datum):
         if g.vergadering.datum.year != jaar:
             continue
         for b, o in zip(g.vergadering.besluiten, g.oordelen, strict=True):
             if b.soort == "toetreding" and b.toetreding is not None:
-                stand = {
-                    "aangenomen": "goedgekeurd",
-                    "aangehouden": "wacht op akkoorden (22.4)",
-                }.get(o.oordeel, o.oordeel)
-                wie = b.toetreding.organisatie or f"dossier {b.toetreding.dossier}"
-                uit.append(
-                    f"Toetreding van {wie}: {stand} (besluit {b.id} van "
-                    f"{lang(g.vergadering.datum)})"
+                wie = b.toetreding.organisatie or _dossiernaam(documenten, b.toetreding.dossier)
+                per_organisatie.setdefault(wie, []).append(
+                    (g.vergadering.datum, b.id, _STAND_TOETREDING.get(o.oordeel, o.oordeel))
                 )
             if b.soort == "uitsluiting" and b.uitsluiting is not None:
                 uit.append(
                     f"Uitsluiting van {c.partij[b.uitsluiting.partij].naam}: {o.oordeel} (besluit "
                     f"{b.id} van {lang(g.vergadering.datum)})"
                 )
+    for d in documenten.dossiers:
+        datums = [d.aanvraag_ontvangen_op, d.kennisgeving_op, d.in_kracht_vanaf]
+        if d.organisatie.naam not in per_organisatie and any(x and x.year == jaar for x in datums):
+            per_organisatie[d.organisatie.naam] = []
+    for wie, stappen in per_organisatie.items():
+        dossier = dossier_per_naam.get(wie)
+        if stappen:
+            datum, besluit, stand = stappen[-1]
+            zin = f"Toetreding van {wie} (22.4): {stand} {_datum_en_besluit(datum, besluit)}"
+            eerder = [f"op {lang(d_)} {s} (besluit {b_})" for d_, b_, s in stappen[:-1]]
+            if eerder:
+                zin += "; eerder " + "; ".join(eerder)
+        else:
+            zin = f"Toetreding van {wie} (22.4): nog geen besluit van de Stuurgroep"
+        if dossier is not None:
+            if dossier.in_kracht_vanaf is not None:
+                zin += f"; Partij sinds {lang(dossier.in_kracht_vanaf)} (Bijlage 1)"
+            elif stappen and stappen[-1][2] == _STAND_TOETREDING["aangenomen"]:
+                zin += "; het toetredingsformulier is nog niet ondertekend (Bijlage 1)"
+        uit.append(zin)
+    return uit
+
+
+def _dossiernaam(documenten: Registerdocumenten, dossier: str | None) -> str:
+    for ident, d in documenten.dossier_ids:
+        if ident == dossier:
+            return d.organisatie.naam
+    return f"dossier {dossier}"
+
+
+def _wijzigingen(register: list[Gehouden], jaar: int, documenten: Registerdocumenten) -> list[str]:
+    """The amendments of the convenant decided or taking effect in the year (23.1, 23.2).
+
+    An adopted wijziging besluit without its addendum in the register is named as such: only
+    the addendum signed by the voorzitter and the Manager records the new text (23.2).
+    """
+    uit = []
+    met_addendum = set()
+    for a in sorted(documenten.addenda, key=lambda a: a.ingangsdatum):
+        besluit = a.besluit_stuurgroep
+        met_addendum.add(besluit.besluit)
+        if jaar not in (besluit.datum.year, a.ingangsdatum.year):
+            continue
+        artikelen = ", ".join(w.artikel for w in a.wijzigingen)
+        uit.append(
+            f"Addendum {a.nummer}, {a.onderwerp.rstrip('.')}: besloten door de Stuurgroep "
+            f"{_datum_en_besluit(besluit.datum, besluit.besluit)}, van kracht vanaf "
+            f"{lang(a.ingangsdatum)}; wijzigt art. {artikelen} (23.2)"
+        )
+    for g in sorted(register, key=lambda g: g.vergadering.datum):
+        if g.vergadering.datum.year != jaar:
+            continue
+        for b, o in zip(g.vergadering.besluiten, g.oordelen, strict=True):
+            if b.soort != "wijziging" or o.oordeel != "aangenomen" or b.id in met_addendum:
+                continue
+            ingang = b.wijziging.ingangsdatum if b.wijziging else None
+            uit.append(
+                f"{b.onderwerp.rstrip('.')}: besloten door de Stuurgroep "
+                f"{_datum_en_besluit(g.vergadering.datum, b.id)}"
+                + (f", van kracht vanaf {lang(ingang)}" if ingang else "")
+                + "; nog geen addendum in het register (23.2)"
+            )
     return uit
 
 

@@ -27,9 +27,110 @@ def test_voorbeeldregister_als_json() -> None:
     assert len(data["vergaderingen"]) == 6
     open_ = {(p["soort"], p["id"]) for p in data["open"]}
     assert ("aangehouden", "po-2027-14") in open_
-    assert ("actiepunt", "a-2027-01") in open_
     assert ("actiepunt", "a-2026-07") not in open_  # afgerond
-    assert any("Stichting Voorbeeldzorg Drenthe: goedgekeurd" in k for k in data["kennisgevingen"])
+    assert any(
+        "Stichting Voorbeeldzorg Drenthe (22.4): goedgekeurd" in k for k in data["kennisgevingen"]
+    )
+
+
+def _open(op: str) -> set[tuple[str, str]]:
+    args = ["jaaroverzicht", str(REGISTER), "--jaar", "2027", "--op", op, "--json"]
+    return {(p["soort"], p["id"]) for p in json.loads(draai(args)[1])["open"]}
+
+
+def test_een_actiepunt_is_open_tot_de_vergadering_die_het_afmeldt() -> None:
+    """The example register is consistent: the Jaarplan went out on 3 March (4.8) and Coevorden
+    was heard before sg-2027-10; the May meeting closes those actiepunten. Before that meeting
+    they were open, and a later meeting does not close them on an earlier peildatum."""
+    actiepunten = {("actiepunt", f"a-2027-0{i}") for i in (1, 2, 3)}
+    assert actiepunten <= _open("2027-03-01")
+    assert ("aangehouden", "sg-2027-02") in _open("2027-03-01")  # taken up only in May
+    assert not actiepunten & _open("2027-12-31")
+    assert ("aangehouden", "sg-2027-02") not in _open("2027-12-31")
+
+
+def test_een_toetreding_staat_eenmaal_met_haar_laatste_stand() -> None:
+    data = json.loads(draai(["jaaroverzicht", str(REGISTER), "--jaar", "2027", "--json"])[1])
+    regels = [k for k in data["kennisgevingen"] if "Stichting Voorbeeldzorg Drenthe" in k]
+    assert len(regels) == 1
+    regel = regels[0]
+    # the latest stand first, the earlier holding as its history
+    assert regel.index("goedgekeurd door de Stuurgroep op 12 mei 2027") < regel.index(
+        "eerder op 10 februari 2027 aangehouden"
+    )
+    # its dossier (toetredingen/) says what is still to come
+    assert "toetredingsformulier is nog niet ondertekend" in regel
+
+
+def test_opzegging_en_addendum_uit_de_documenten_staan_in_het_overzicht() -> None:
+    """A notice of exit (25.2) and an addendum (23.2) are register documents, not meetings."""
+    data = json.loads(draai(["jaaroverzicht", str(REGISTER), "--jaar", "2027", "--json"])[1])
+    (cosis,) = [k for k in data["kennisgevingen"] if k.startswith("Cosis")]
+    assert "opgezegd op 31 januari 2027" in cosis
+    assert "gaat in op 31 januari 2028 (25.2)" in cosis
+    (addendum,) = data["wijzigingen"]
+    assert "Addendum 2027-1" in addendum
+    assert "van kracht vanaf 1 juli 2027" in addendum
+    assert "besluit sg-2027-13" in addendum
+    # a year that neither the notice nor its effect touches does not list it
+    data = json.loads(draai(["jaaroverzicht", str(REGISTER), "--jaar", "2029", "--json"])[1])
+    assert not any(k.startswith("Cosis") for k in data["kennisgevingen"])
+    assert data["wijzigingen"] == []
+
+
+def test_een_wijziging_zonder_addendum_en_een_kapotte_opzegging(tmp_path: Path) -> None:
+    map_ = tmp_path / "register"
+    shutil.copytree(REGISTER, map_)
+    (map_ / "documenten" / "addendum-2027-1.yaml").unlink()
+    kapot = map_ / "documenten" / "opzegging-cosis.yaml"
+    kapot.write_text(
+        kapot.read_text(encoding="utf-8").replace("partij: cosis", "partij: kosis"),
+        encoding="utf-8",
+    )
+    code, uit, fout = draai(["jaaroverzicht", str(map_), "--jaar", "2027", "--json"])
+    assert code == 2  # a notice the overview cannot read is not skipped in silence
+    assert str(kapot) in fout
+    assert "kosis" in fout
+    data = json.loads(uit)
+    (wijziging,) = data["wijzigingen"]
+    assert "nog geen addendum in het register (23.2)" in wijziging
+    assert not any(k.startswith("Cosis") for k in data["kennisgevingen"])
+
+
+def test_open_besluiten_in_de_stand_noemen_hun_onderwerp() -> None:
+    data = json.loads(draai(["jaaroverzicht", str(REGISTER), "--jaar", "2027", "--json"])[1])
+    toelichting = {v["omschrijving"]: v["toelichting"] for v in data["verplichtingen"]}
+    assert (
+        "po-2027-14 (Inzet van ervaringsdeskundigen in de triage)"
+        in toelichting["Aangehouden besluiten worden later alsnog genomen"]
+    )
+    assert "sg-2027-07 (Benoeming van de Manager)" in toelichting[STAKING]
+
+
+def test_bijlage_noemt_bij_elke_lezing_de_vraag_en_de_lezing_in_woorden() -> None:
+    """An id in the appendix is allowed (issue 13), but never alone: the reader gets the point
+    the convenant leaves open and how the overview reads it."""
+    from governance.bestanden import laad_convenant
+
+    c = laad_convenant().model
+    md = draai(["jaaroverzicht", str(REGISTER), "--jaar", "2027"])[1]
+    bijlage = md.split("## Bijlage: bronnen")[1]
+    ids = ["stray_7_in_5_8", "informeren_gemeenten_termijn", "verzoek_partneroverleg_termijn"]
+    for ident in ids:
+        assert bijlage.count(ident) == 1, ident  # once, not once per obligation
+        item = (
+            bijlage.split(ident)[0].rsplit("\n- ", 1)[1] + bijlage.split(ident)[1].split("\n- ")[0]
+        )
+        b = c.bevinding[ident]
+        assert b.omschrijving in item, ident
+        assert b.aanname is not None
+        assert b.aanname in item, ident
+
+
+def test_uitkomsten_in_de_woorden_van_de_besluitenlijst() -> None:
+    md = draai(["jaaroverzicht", str(REGISTER), "--jaar", "2027"])[1]
+    assert "(inhoud niet in dit overzicht, 4.7): niet geldig genomen" in md
+    assert "fte: voorgelegd aan de twaalf colleges" in md
 
 
 def _golden(naam: str, tekst: str) -> None:

@@ -14,6 +14,7 @@ from governance.bestanden import (
     laad_convenant,
     laad_vergadering,
     lezingen_uit,
+    registerdocumenten,
     vergaderbestanden,
 )
 from governance.datums import MAANDEN, lang
@@ -32,6 +33,7 @@ from rules.jaaroverzicht import (
     Jaaroverzicht,
     Omslag,
     Onleesbaar,
+    Registerdocumenten,
     omslagen,
     overzicht,
     zonder_casus,
@@ -154,12 +156,24 @@ def jaaroverzicht(
     if not gehouden and not onleesbaar:
         raise GebruiksFout(f"{register}: geen vergaderbestanden (*.yaml) gevonden")
     jaar = jaar or max((g.vergadering.datum.year for g in gehouden), default=dt.date.today().year)
-    o = overzicht(c, gehouden, jaar, op or dt.date(jaar, 12, 31), _onleesbaar(onleesbaar))
+    documenten, documentfouten = _documenten(c, register)
+    o = overzicht(
+        c,
+        gehouden,
+        jaar,
+        op or dt.date(jaar, 12, 31),
+        _onleesbaar(onleesbaar),
+        documenten,
+        keuze,
+    )
     omslag = gevoeligheid(c, beelden, gehouden, o, keuze) if met_gevoeligheid else None
     # An id twice in the register: the overview is made, but the register is not consistent.
     dubbel = dubbele_besluiten([(register / naam, b.vergadering) for naam, b in beelden])
-    for melding in [*onleesbaar, *dubbel]:
+    for melding in [*onleesbaar, *dubbel, *documentfouten]:
         sys.stderr.write(f"{melding}\n")
+    # A broken notice or dossier does not touch the meetings' obligations, but the overview
+    # then misses a fact it should show: it is listed with the unreadable files.
+    onleesbaar = [*onleesbaar, *documentfouten]
     if json:
         data = _als_dict(c, o, onleesbaar)
         if omslag is not None:
@@ -169,13 +183,30 @@ def jaaroverzicht(
         from ..maak import opmaak
 
         formaat = documentformaat(uitvoer, formaat)
-        inhoud = context(c, o, onleesbaar, bezetting)
+        inhoud = context(c, o, onleesbaar, bezetting, keuze)
         inhoud["gevoeligheid"] = None if omslag is None else _gevoeligheid(c, keuze, omslag)
         document = opmaak("jaaroverzicht", formaat, inhoud, register, huisstijl_uit(register))
         schrijf(document.inhoud, uitvoer, overschrijf)
-    if onleesbaar or dubbel:
+    if onleesbaar or dubbel:  # (the documents' errors are among the unreadable by now)
         return EXIT_ONLEESBAAR
     return EXIT_OK if o.in_orde else EXIT_NIET_GELDIG
+
+
+def _documenten(c: Convenant, register: Path) -> tuple[Registerdocumenten, list[Melding]]:
+    """The notices, addenda and accession dossiers of the register, with what could not be read."""
+    from governance.toetreding import dossiers
+
+    opzeggingen, addenda, fouten = registerdocumenten(register, c)
+    gevonden = dossiers(register, c)
+    fouten += [m for d in gevonden for m in d.fouten]
+    return (
+        Registerdocumenten(
+            tuple(opzeggingen),
+            tuple(addenda),
+            tuple((d.id, d.model) for d in gevonden if d.model is not None),
+        ),
+        fouten,
+    )
 
 
 def _omslag_dict(o: Omslag) -> dict[str, object]:
@@ -257,17 +288,19 @@ def _als_dict(c: Convenant, o: Jaaroverzicht, onleesbaar: list[Melding]) -> dict
             for p in o.open
         ],
         "kennisgevingen": list(o.kennisgevingen),
+        "wijzigingen": list(o.wijzigingen),
         "onleesbaar": [m.als_dict() for m in onleesbaar],
     }
 
 
 MAANDEN_KORT = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
-OORDEEL_WOORD = {
+# How the outcomes of one meeting are counted ("3 aangenomen, 2 voorgelegd").
+TELWOORD = {
     "aangenomen": "aangenomen",
     "verworpen": "verworpen",
     "aangehouden": "aangehouden",
-    "escaleren": "voorgelegd aan",
-    "ongeldig": "niet genomen",
+    "escaleren": "voorgelegd",
+    "ongeldig": "niet geldig genomen",
 }
 OPEN_SOORT = {
     "actiepunt": "Actiepunt",
@@ -278,11 +311,15 @@ OPEN_SOORT = {
 
 
 def context(
-    c: Convenant, o: Jaaroverzicht, onleesbaar: list[Melding], bezetting: Bezetting | None = None
+    c: Convenant,
+    o: Jaaroverzicht,
+    onleesbaar: list[Melding],
+    bezetting: Bezetting | None = None,
+    keuze: Lezingkeuze = STANDAARD,
 ) -> dict[str, Any]:
     """The year overview as a document: meetings named by orgaan and date, never by file; the
     files and the readings the verdicts rest on only in the appendix."""
-    from ..maak import VOORBEELD_BEZETTING, document_kop
+    from ..maak import VOORBEELD_BEZETTING, document_kop, kort_oordeel
 
     organen = [
         orgaan
@@ -330,16 +367,14 @@ def context(
             {
                 "nummer": b.id,
                 "onderwerp": b.onderwerp,
-                "uitkomst": OORDEEL_WOORD[b.oordeel]
-                + (f" {c.orgaan[b.escaleren_naar].de_naam}" if b.escaleren_naar else ""),
+                # the besluitenlijst's words for an outcome
+                "uitkomst": kort_oordeel(c, b.oordeel, b.escaleren_naar),
             }
             for b in g.oordelen
         ]
         aantallen: dict[str, int] = {}
         for b in g.oordelen:
-            aantallen[OORDEEL_WOORD[b.oordeel].split()[0]] = (
-                aantallen.get(OORDEEL_WOORD[b.oordeel].split()[0], 0) + 1
-            )
+            aantallen[TELWOORD[b.oordeel]] = aantallen.get(TELWOORD[b.oordeel], 0) + 1
         vergaderingen.append(
             {
                 "maand": MAANDEN[g.vergadering.datum.month - 1],
@@ -396,13 +431,38 @@ def context(
             for p in o.open
         ],
         "kennisgevingen": o.kennisgevingen,
+        "wijzigingen": o.wijzigingen,
         "onleesbaar": [str(m) for m in onleesbaar],
         "tijdlijn": {"rijen": rijen, "maanden": maanden, "hoogte": 44 + 28 * len(rijen)},
         "bronnen": [{"vergadering": label[g.naam], "bestand": g.naam} for g in o.vergaderingen],
         "gevoeligheid": None,  # with --gevoeligheid: what changes under each other reading
-        "lezingen": [
-            f"{v.omschrijving} (art. {v.artikel}): lezing '{v.aanname}'"
-            for v in o.verplichtingen
-            if v.aanname
-        ],
+        "lezingen": _lezingen(c, o, keuze),
     }
+
+
+def _lezingen(c: Convenant, o: Jaaroverzicht, keuze: Lezingkeuze) -> list[dict[str, Any]]:
+    """The readings of the convenant the obligations rest on, once each: what the text leaves
+    open and how this overview reads it, in words, with the obligations it concerns. The id
+    goes with it, as the name `convenant lezingen` and lezingen.yaml know it by."""
+    per_aanname: dict[str, list[str]] = {}
+    for v in o.verplichtingen:
+        if v.aanname:
+            per_aanname.setdefault(v.aanname, []).append(f"{v.omschrijving} (art. {v.artikel})")
+    uit = []
+    for aanname, verplichtingen in per_aanname.items():
+        b = c.bevinding[aanname]
+        if b.lezingen:
+            gevolgd = b.lezing(keuze.lezing_voor(b))
+            lezing = gevolgd.uitspraak if gevolgd else (b.aanname or "")
+        else:
+            lezing = b.aanname or ""
+        uit.append(
+            {
+                "id": aanname,
+                "vraag": b.omschrijving,
+                "artikelen": ", ".join(b.artikelen),
+                "lezing": lezing,
+                "verplichtingen": verplichtingen,
+            }
+        )
+    return uit

@@ -1037,6 +1037,16 @@ def jaaroverzicht() -> Doc:
         rechts=[2],
     )
     tag(doc, "{%p endif %}")
+    kop(doc, "Toetredingen en uittredingen")
+    tag(doc, "{%p if not kennisgevingen %}")
+    alinea(doc, "Geen.")
+    tag(doc, "{%p endif %}")
+    opsomming(doc, "for k in kennisgevingen", "{{ k }}")
+    kop(doc, "Wijzigingen van het convenant")
+    tag(doc, "{%p if not wijzigingen %}")
+    alinea(doc, "Geen.")
+    tag(doc, "{%p endif %}")
+    opsomming(doc, "for w in wijzigingen", "{{ w }}")
     tag(doc, "{%p if gevoeligheid is not none %}")
     kop(doc, "Gevoeligheid voor een andere lezing van het convenant")
     alinea(
@@ -1071,7 +1081,21 @@ def jaaroverzicht() -> Doc:
     tag(doc, "{%p if lezingen or gevoeligheid %}")
     kop(doc, "Bijlage: waar het overzicht op een lezing van het convenant rust")
     tag(doc, "{%p endif %}")
-    opsomming(doc, "for l in lezingen", "{{ l }}")
+    tag(doc, "{%p if lezingen %}")
+    alinea(
+        doc,
+        "Waar het convenant zwijgt of onduidelijk is, volgt dit overzicht een lezing. Per punt: "
+        "wat de tekst openlaat, hoe het hier gelezen wordt en welke verplichtingen erop rusten; "
+        "de code tussen haakjes is de naam van het punt in convenant lezingen.",
+        klein=True,
+    )
+    opsomming(
+        doc,
+        "for l in lezingen",
+        "{{ l.vraag }} (art. {{ l.artikelen }}; {{ l.id }}) Gelezen als: {{ l.lezing }} "
+        "Geldt voor: {{ l.verplichtingen|join('; ') }}",
+    )
+    tag(doc, "{%p endif %}")
     tag(doc, "{%p if gevoeligheid %}")
     alinea(doc, "Een andere lezing kiezen bij een nieuw overzicht (zie convenant lezingen):")
     opsomming(doc, "for p in gevoeligheid", "punt {{ loop.index }}: --lezing {{ p.kiezen }}")
