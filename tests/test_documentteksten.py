@@ -84,7 +84,8 @@ def test_agenda_citeert_de_afwezigheidsregel_van_het_eigen_orgaan(
 
 
 def test_actiepuntenlijst_zonder_actiepunten(tmp_path: Path) -> None:
-    uit = _maak("actiepuntenlijst", str(VOORBEELDEN / "stuurgroep-2027-05-12.yaml"))
+    # (the October meeting records none; the May meeting closes those of February)
+    uit = _maak("actiepuntenlijst", str(VOORBEELDEN / "stuurgroep-2027-10-06.yaml"))
     assert "Deze vergadering legde geen actiepunten vast." in uit
     assert "0 van 0" not in uit
     # no empty table of its own; only the running list of earlier meetings has one
