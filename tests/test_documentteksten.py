@@ -155,7 +155,14 @@ def _open_in(pad: Path) -> list[str]:
 def test_actiepuntenlijst_neemt_open_punten_van_eerdere_vergaderingen_mee(tmp_path: Path) -> None:
     import yaml
 
-    uit = _maak("actiepuntenlijst", str(VOORBEELDEN / "stuurgroep-2027-05-12.yaml"))
+    # The example's May meeting closes February's points; without that, they stay open.
+    register = tmp_path / "register"
+    shutil.copytree(VOORBEELDEN, register)
+    pad = register / "stuurgroep-2027-05-12.yaml"
+    mei = yaml.safe_load(pad.read_text(encoding="utf-8"))
+    mei.pop("actiepunten")
+    pad.write_text(yaml.safe_dump(mei, allow_unicode=True), encoding="utf-8")
+    uit = _maak("actiepuntenlijst", str(pad))
     eerder = uit.split("## Nog open uit eerdere vergaderingen")[1].split("## Verzending")[0]
     open_in_februari = _open_in(VOORBEELDEN / "stuurgroep-2027-02-10.yaml")
     assert open_in_februari
@@ -163,10 +170,6 @@ def test_actiepuntenlijst_neemt_open_punten_van_eerdere_vergaderingen_mee(tmp_pa
         assert f"| {nummer} |" in eerder
         assert "10 februari 2027 |" in eerder
     # a later meeting that records a point as done takes it off the running list
-    register = tmp_path / "register"
-    shutil.copytree(VOORBEELDEN, register)
-    pad = register / "stuurgroep-2027-05-12.yaml"
-    mei = yaml.safe_load(pad.read_text(encoding="utf-8"))
     afgerond = open_in_februari[0]
     mei["actiepunten"] = [
         {"id": afgerond, "omschrijving": "afgerond", "wie": "manager", "status": "afgerond"}
