@@ -327,3 +327,20 @@ def test_opzegging_pdf(tmp_path: Path) -> None:
     assert "Postbus 100 (voorbeeld)" in tekst
     assert "jaarlijkse bijdrage" not in tekst
     assert "navenant later" in tekst
+
+
+def test_opzegging_wegens_een_wijziging_in_een_stem(tmp_path: Path) -> None:
+    pad = _opzegging_van(tmp_path, "meppel")
+    pad.write_text(
+        pad.read_text(encoding="utf-8")
+        + "route: wijziging\ningang_wijziging: 2027-06-01\n"
+        + "wijziging: de toetreding van Stichting Voorbeeldzorg Drenthe\n",
+        encoding="utf-8",
+    )
+    uit = _brief(pad)
+    assert "Daarom zeggen wij met deze brief onze deelname schriftelijk op bij de Stuurgroep" in uit
+    assert "zegt zij" not in uit
+    code, doel, fout = _maak(tmp_path, "opzegging", pad, "w.docx")
+    assert code == 0, fout
+    assert "zegt zij" not in _word_tekst(doel)
+    assert "betalen wij onze jaarlijkse bijdrage, over 2027" in _word_tekst(doel)

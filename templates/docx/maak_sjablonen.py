@@ -732,7 +732,7 @@ def opzegging() -> Doc:
     alinea(
         doc,
         "{{ partij.naam }} vindt de volgende wijziging van het convenant onaanvaardbaar: {{ opzegging.wijziging }}. Daarom "
-        "zegt zij met deze brief haar deelname schriftelijk op, met ingang van de dag waarop die wijziging van kracht wordt: ",
+        "zeggen wij met deze brief onze deelname schriftelijk op bij de Stuurgroep, met ingang van de dag waarop die wijziging van kracht wordt: ",
         "{{ ingang|datum }}",
         " (art. 23.3).",
         vet=[1],
