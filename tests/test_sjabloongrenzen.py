@@ -405,3 +405,24 @@ def test_een_html_te_groot_voor_een_pdf_wordt_niet_opgemaakt(tmp_path: Path, inh
     assert "herstel: " in fout
     assert not doel.exists()
     assert time.monotonic() - begin < 20
+
+
+def test_het_word_sjabloon_van_de_huisstijl_heeft_dezelfde_grenzen(tmp_path: Path) -> None:
+    """The house style's own templates (huisstijl.yaml: sjablonen) take the same road."""
+    import shutil
+    import zipfile
+
+    register = tmp_path / "register"
+    shutil.copytree(VOORBEELD.parents[1], register)
+    map_ = register / "sjablonen" / "docx"
+    map_.mkdir(parents=True)
+    grens = sjabloongrenzen.MAX_WORD_UITGEPAKT
+    _word_met_bijlage(map_, bytes(grens + 1), zipfile.ZIP_DEFLATED)
+    with (register / "huisstijl.yaml").open("a", encoding="utf-8") as f:
+        f.write("sjablonen: sjablonen\n")
+    doel = tmp_path / "uit.docx"
+    invoer = register / "documenten" / VOORBEELD.name
+    code, uit, fout = draai(["maak", "opzegging", str(invoer), "--uitvoer", str(doel)])
+    assert (code, uit) == (2, "")
+    assert f"{map_ / 'opzegging.docx'}: het Word-sjabloon wordt uitgepakt" in fout
+    assert not doel.exists()
