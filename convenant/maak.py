@@ -1459,7 +1459,7 @@ def liquidatieoverzicht(
     except ValueError as e:
         raise GebruiksFout(str(e)) from None
     lezingen = dict(u.lezingen)
-    aanleiding = _liquidatie_aanleiding(c, u, keuze, lezingen, uittredend)
+    aanleiding = _liquidatie_aanleiding(c, u, begroting, keuze, lezingen, uittredend)
     if zonder:
         aanleiding.append(
             "Niet meegerekend: " + opsomming(c.partij[z].naam for z in sorted(zonder)) + "."
@@ -1495,7 +1495,10 @@ def liquidatieoverzicht(
         "gewicht_totaal": verdeling["gewicht_totaal"],
         "afronding": _afronding(c, u.afronding),
         "detachering": _detachering(c, keuze) if u.partners else "",
-        "toelichting": _liquidatie_toelichting(c, u, begroting, keuze, lezingen, uittredend),
+        # the division's key is said in the opening, with the costs it divides
+        "toelichting": _liquidatie_toelichting(
+            c, u, begroting, keuze, lezingen, uittredend, naar_rato=False
+        ),
     }
 
 
@@ -1511,13 +1514,18 @@ def _volgt(c: Convenant, keuze: Lezingkeuze, aanname: str, geraadpleegd: bool = 
 
 
 def _liquidatie_aanleiding(
-    c: Convenant, u: Any, keuze: Lezingkeuze, lezingen: dict[str, str], uittredend: str | None
+    c: Convenant,
+    u: Any,
+    begroting: Begroting,
+    keuze: Lezingkeuze,
+    lezingen: dict[str, str],
+    uittredend: str | None,
 ) -> list[str]:
     """Why there is a division and what the amounts are, in one account per route: opheffing
     (25.4), uittreding (25.6) or dissolution by the court (24.5, and 25.6 under a reading)."""
     kosten = (
-        "De kosten jegens het personeel dragen de gemeenten naar hun bijdrage (art. 25.6); "
-        "gedetacheerd personeel blijft bij de partner die het detacheerde (art. 25.7)."
+        f"{_naar_rato(c, keuze, begroting)} Gedetacheerd personeel blijft bij de partner die het "
+        "detacheerde (art. 25.7)."
     )
     posten = "De bedragen hieronder zijn de posten van die begroting."
     plan = "de Veiligheidsregio Drenthe stelt dan een liquiditeitsplan en een liquidatiebegroting op (art. 25.6)"
@@ -1557,20 +1565,14 @@ def _liquidatie_toelichting(
     keuze: Lezingkeuze,
     lezingen: dict[str, str],
     uittredend: str | None,
+    naar_rato: bool = True,
 ) -> list[str]:
     """What the tables rest on, each open point of the convenant with the reading followed in
     words; nothing the tables already say."""
     if not u.gemeenten:
         return []
-    personeel = sum((p.bedrag for p in begroting.posten if p.soort == "personeel_vrd"), Decimal(0))
     overig = sum((p.bedrag for p in begroting.posten if p.soort == "overig"), Decimal(0))
-    uit = [
-        "De gemeenten dragen de kosten jegens het personeel in dienst van de Veiligheidsregio "
-        f"Drenthe ({bedrag(personeel)}) naar rato van hun bijdrage (art. 25.6). Welke bijdrage "
-        "bedoeld is, zegt het convenant niet; "
-        f"{_volgt(c, keuze, 'liquidatie_naar_rato_van_welke_bijdrage')} de verdeelsleutel van "
-        "de gemeentelijke algemene bijdrage de verhouding bepaalt (art. 20.3)."
-    ]
+    uit = [_naar_rato(c, keuze, begroting)] if naar_rato else []
     if overig:
         uit.append(
             "Wie andere verplichtingen dan die jegens het personeel draagt, zegt het convenant "
@@ -1596,6 +1598,18 @@ def _liquidatie_toelichting(
             "herplaatsen of terug te nemen (art. 25.7)."
         )
     return uit
+
+
+def _naar_rato(c: Convenant, keuze: Lezingkeuze, begroting: Begroting) -> str:
+    """25.6's key ("evenredig aan hun bijdrage"), and the reading of which contribution."""
+    personeel = sum((p.bedrag for p in begroting.posten if p.soort == "personeel_vrd"), Decimal(0))
+    return (
+        "De kosten jegens het personeel in dienst van de Veiligheidsregio Drenthe "
+        f"({bedrag(personeel)}) dragen de gemeenten naar rato van hun bijdrage (art. 25.6). "
+        "Welke bijdrage bedoeld is, zegt het convenant niet; "
+        f"{_volgt(c, keuze, 'liquidatie_naar_rato_van_welke_bijdrage')} de verdeelsleutel van "
+        "de gemeentelijke algemene bijdrage de verhouding bepaalt (art. 20.3)."
+    )
 
 
 def _afronding(c: Convenant, ontvangers: tuple[str, ...]) -> str:
