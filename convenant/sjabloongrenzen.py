@@ -409,8 +409,8 @@ def open_blok(e: jinja2.TemplateSyntaxError, regels: list[str]) -> int | None:
     """For "a block is never closed": the line of the last such block left open in `regels`
     (the template's text). Jinja itself points at the template's end."""
     gezocht = re.search(r"needs to be closed is '(\w+)'", e.message or "")
-    if not gezocht:
-        return None
+    if not gezocht or not (e.message or "").startswith("Unexpected end of template"):
+        return None  # a wrong end tag: Jinja's own line is the one to fix
     open_: list[tuple[str, int]] = []
     for nummer, regel in enumerate(regels, 1):
         for tag in _TAG.findall(regel):
@@ -421,19 +421,38 @@ def open_blok(e: jinja2.TemplateSyntaxError, regels: list[str]) -> int | None:
     return next((n for t, n in reversed(open_) if t == gezocht.group(1)), None)
 
 
+def _nederlands(bericht: str) -> str:
+    """Jinja's commonest syntax messages in the words of the template's author."""
+    blok = re.search(r"innermost block that needs to be closed is '(\w+)'", bericht)
+    tag = re.match(r"Encountered unknown tag '(\w+)'", bericht)
+    if blok and tag:
+        return (
+            f"hier staat {{% {tag[1]} %}}, maar eerst moet {{% {blok[1]} %}} worden "
+            f"afgesloten met {{% end{blok[1]} %}}"
+        )
+    if blok:  # "Unexpected end of template"
+        return f"een {{% {blok[1]} %}} wordt niet afgesloten met {{% end{blok[1]} %}}"
+    if tag:
+        return f"onbekende opdracht {{% {tag[1]} %}}" + (
+            " zonder een begin ervoor" if tag[1].startswith("end") else ""
+        )
+    if gevonden := re.match(r"No filter named '(\w+)'", bericht):
+        return (
+            f"het filter '{gevonden[1]}' bestaat niet (beschikbaar naast Jinja's eigen: datum, "
+            "bedrag, artikel, opsomming, getal, procent)"
+        )
+    if gevonden := re.match(r"expected token 'end of print statement', got '(.*)'", bericht):
+        return f"een {{{{ … }}}} loopt niet goed af: onverwacht '{gevonden[1]}'"
+    if gevonden := re.match(r"unexpected (?:char )?(.*?)(?: at \d+)?$", bericht):
+        return f"onverwacht teken {gevonden[1]}"
+    return bericht
+
+
 def _uitleg(e: BaseException) -> str:
     if isinstance(e, _Grens):
         return f"het sjabloon gaat over een grens: {e}"
     if isinstance(e, jinja2.TemplateSyntaxError):
-        bericht = e.message or ""
-        blok = re.search(r"innermost block that needs to be closed is '(\w+)'", bericht)
-        if blok:  # Jinja's "Unexpected end of template … looking for 'endif'", in Dutch
-            naam = blok.group(1)
-            return (
-                f"fout in het sjabloon: een {{% {naam} %}} wordt niet afgesloten "
-                f"met {{% end{naam} %}}"
-            )
-        return f"fout in het sjabloon: {bericht}"
+        return f"fout in het sjabloon: {_nederlands(e.message or '')}"
     if isinstance(e, jinja2.exceptions.SecurityError):
         return f"het sjabloon doet iets wat niet mag: {e}"
     if isinstance(e, MemoryError):

@@ -74,6 +74,16 @@ def test_een_blok_dat_niet_sluit_noemt_de_regel_waar_het_opent(tmp_path: Path) -
     ) in fout
 
 
+def test_een_verkeerde_eindtag_noemt_zijn_eigen_regel(tmp_path: Path) -> None:
+    (tmp_path / "opzegging.md.j2").write_text("a\n{% if partij %}\nb\n{% endfor %}\n")
+    code, _, fout = _maak(tmp_path)
+    assert code == 2
+    assert (
+        f"{tmp_path / 'opzegging.md.j2'}:4:1: fout in het sjabloon: hier staat {{% endfor %}}, "
+        "maar eerst moet {% if %} worden afgesloten met {% endif %}"
+    ) in fout
+
+
 def test_een_symlink_naar_buiten_wordt_niet_gevolgd(tmp_path: Path) -> None:
     (tmp_path / "opzegging.md.j2").symlink_to("/etc/hostname")
     code, uit, fout = _maak(tmp_path)
@@ -253,7 +263,8 @@ def test_een_zip_zonder_word_inhoud_geeft_een_duidelijke_melding(tmp_path: Path)
     ("alinea", "melding"),
     [
         ("Hier {% if partij %} zonder einde", "wordt niet afgesloten"),
-        ("Naam: {{ partij.naam | onbekend }}", "No filter named 'onbekend'"),
+        ("Naam: {{ partij.naam | onbekend }}", "het filter 'onbekend' bestaat niet"),
+        ("Naam: {{ partij naam }}", "een {{ … }} loopt niet goed af"),
         ("Te delen: {{ 1 / 0 }}", "deelt door nul"),
         ("Bereik {% for i in range(10**9) %}x{% endfor %}", "range met meer dan"),
     ],
