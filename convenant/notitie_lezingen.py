@@ -23,11 +23,13 @@ from .uitvoer import documentformaat, schrijf
 SOORT = "notitie-lezingen"
 
 
-def _oordeel(c: Convenant, oordeel: str, naar: str | None) -> str:
-    return f"{oordeel} (naar {c.orgaan[naar].de_naam})" if naar else oordeel
+def _lezingnummer(lezingen: list[dict[str, Any]], ident: str) -> int:
+    return next(i for i, lz in enumerate(lezingen, 1) if lz["id"] == ident)
 
 
 def context(c: Convenant, statussen: list[LezingStatus]) -> dict[str, Any]:
+    from .maak import kort_oordeel  # the besluitenlijst's words for an outcome
+
     punten = []
     for s in statussen:
         if s.vastgesteld is not None or not s.beslissend:
@@ -35,18 +37,22 @@ def context(c: Convenant, statussen: list[LezingStatus]) -> dict[str, Any]:
         b = s.bevinding
         standaard = b.standaardlezing
         assert standaard is not None
-        lezingen = [
+        lezingen: list[dict[str, Any]] = [
             {
                 "id": lz.id,
                 "uitspraak": lz.uitspraak,
                 "artikelen": weergave(art(lz.artikelen)),
                 "standaard": lz.standaard,
+                "nu": lz.id == s.geldend,
                 "waarom": lz.waarom,
             }
             for lz in b.lezingen
         ]
+        # One column per other reading, so that a row reads across: now, under 2, under 3.
+        andere = [lz for lz in lezingen if not lz["nu"]]
         per_besluit: dict[str, dict[str, Any]] = {}
         for x in s.beslissend:
+            nu = kort_oordeel(c, x.oordeel.oordeel, x.oordeel.escaleren_naar)
             rij = per_besluit.setdefault(
                 x.oordeel.id,
                 {
@@ -54,24 +60,29 @@ def context(c: Convenant, statussen: list[LezingStatus]) -> dict[str, Any]:
                     "onderwerp": x.oordeel.onderwerp,
                     "orgaan": c.orgaan[x.orgaan].naam,
                     "datum": x.datum,
-                    "nu": _oordeel(c, x.oordeel.oordeel, x.oordeel.escaleren_naar),
-                    "anders": [],
+                    "nu": nu,
+                    # a reading not listed for this besluit leaves its outcome as it is
+                    "anders": {lz["id"]: {"oordeel": nu, "zelfde": True} for lz in andere},
                 },
             )
-            nummer = next(i for i, lz in enumerate(lezingen, 1) if lz["id"] == x.alternatief.lezing)
-            rij["anders"].append(
-                {
-                    "oordeel": _oordeel(c, x.alternatief.oordeel, x.alternatief.escaleren_naar),
-                    "lezing": nummer,
-                }
-            )
+            rij["anders"][x.alternatief.lezing] = {
+                "oordeel": kort_oordeel(c, x.alternatief.oordeel, x.alternatief.escaleren_naar),
+                "zelfde": False,
+            }
+        besluiten = [
+            {**rij, "anders": [rij["anders"][lz["id"]] for lz in andere]}
+            for rij in per_besluit.values()
+        ]
         punten.append(
             {
                 "aanname": b.id,
+                "kop": b.vraag or b.omschrijving,
                 "vraag": b.omschrijving,
                 "artikelen": weergave(art(b.artikelen)),
                 "lezingen": lezingen,
-                "besluiten": list(per_besluit.values()),
+                "nu": _lezingnummer(lezingen, s.geldend),
+                "andere": [_lezingnummer(lezingen, lz["id"]) for lz in andere],
+                "besluiten": besluiten,
                 "voorstel": standaard.uitspraak,
                 "voorstel_id": standaard.id,
                 "waarom": standaard.waarom,
@@ -79,6 +90,7 @@ def context(c: Convenant, statussen: list[LezingStatus]) -> dict[str, Any]:
         )
     vastgesteld = [
         {
+            "kop": s.bevinding.vraag or s.bevinding.omschrijving,
             "vraag": s.bevinding.omschrijving,
             "lezing": next(
                 lz.uitspraak for lz in s.bevinding.lezingen if lz.id == s.vastgesteld.lezing
@@ -108,9 +120,9 @@ def maak_notitie(
     convenant_pad: Path | None,
     bezetting_pad: Path | None,
 ) -> int:
-    from governance.bestanden import huisstijl_uit
+    from governance.bestanden import bezetting_uit, huisstijl_uit
 
-    from .maak import document_kop, opmaak
+    from .maak import VOORBEELD_BEZETTING, document_kop, opmaak
     from .opdrachten.lezingen import lees
 
     if not register.is_dir():
@@ -120,15 +132,19 @@ def maak_notitie(
     formaat = documentformaat(uitvoer, formaat)
     if uitvoer is not None and uitvoer.exists() and not overschrijf:
         raise GebruiksFout(f"{uitvoer}: bestaat al; gebruik --overschrijf om het te vervangen")
-    c, _, _, statussen, onleesbaar = lees(convenant_pad, bezetting_pad, register)
+    c, map_, _, statussen, onleesbaar = lees(convenant_pad, bezetting_pad, register)
     if onleesbaar:  # a note that silently skipped a meeting would mislead the Stuurgroep
         from governance.errors import InvoerFout
 
         raise InvoerFout(onleesbaar)
+    # The verdicts were counted against the register's bezetting: the same banner rule as the
+    # besluitenlijst and the jaaroverzicht.
+    gevonden = bezetting_uit(c, bezetting_pad, map_)
+    voorbeeld = [VOORBEELD_BEZETTING] if gevonden and gevonden.model.voorbeeld else []
     document = opmaak(
         SOORT,
         formaat,
-        {**context(c, statussen), **document_kop(SOORT, dt.date.today())},
+        {**context(c, statussen), **document_kop(SOORT, dt.date.today(), voorbeeld=voorbeeld)},
         register,
         huisstijl_uit(register),
         sjablonen,

@@ -585,6 +585,9 @@ class Bevinding(Model):
     soort: Literal["stilzwijgen", "tegenstrijdig", "dubbelzinnig", "verwijzing", "redactioneel"]
     artikelen: Artikelen
     omschrijving: Tekst
+    # The point as a question of a few words, for a heading (a note to the Stuurgroep); the
+    # omschrijving follows it in full.
+    vraag: Tekst | None = None
     aanname: Tekst | None = None
     # A contested reading: the alternatives, one of them the default the aanname describes.
     lezingen: list[Lezing] = []

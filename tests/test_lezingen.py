@@ -219,10 +219,10 @@ def test_notitie_lezingen_legt_de_onbesliste_lezingen_voor_met_hun_besluiten(
         shutil.copy(pad, tmp_path / pad.name)  # the house style names its logo
     code, uit, fout = draai(["maak", "notitie-lezingen", str(tmp_path)])
     assert code == 0, fout
-    assert "## 2. Het convenant zegt niet wat bij staking van stemmen gebeurt." in uit
-    assert "| sg-2027-04: Uitbreiding van het secretariaat met 0,5 fte |" in uit
-    assert "verworpen (lezing 2)" in uit
-    assert "{aanname: staking_van_stemmen, lezing: impasse" in uit
+    assert "## 2. Wat gebeurt er bij staking van stemmen?" in uit
+    assert "| Uitbreiding van het secretariaat met 0,5 fte (sg-2027-04, Stuurgroep" in uit
+    assert "| Besluit | Nu (lezing 1) | Bij lezing 2 |" in uit
+    assert "  - aanname: staking_van_stemmen\n    lezing: impasse\n" in uit
     # Once settled, the reading is no longer put to the Stuurgroep; it is listed as settled.
     (tmp_path / "lezingen.yaml").write_text(
         "vastgesteld:\n"
@@ -234,7 +234,74 @@ def test_notitie_lezingen_legt_de_onbesliste_lezingen_voor_met_hun_besluiten(
     assert (
         "staking van stemmen gebeurt. Vastgesteld bij besluit sg-2027-15 van 6 oktober 2027" in uit
     )
-    assert "{aanname: staking_van_stemmen" not in uit
+    assert "aanname: staking_van_stemmen" not in uit
+
+
+def _notitie(*args: str) -> str:
+    code, uit, fout = draai(["maak", "notitie-lezingen", str(VOORBEELDREGISTER), *args])
+    assert code == 0, fout
+    return uit
+
+
+def test_notitie_kop_is_de_vraag_in_een_paar_woorden_met_de_volle_vraag_eronder() -> None:
+    from governance.bestanden import laad_convenant
+
+    c = laad_convenant().model
+    md = _notitie()
+    koppen = [r for r in md.splitlines() if r.startswith("## ") and r[3].isdigit()]
+    assert len(koppen) >= 3
+    for kop in koppen:
+        assert len(kop) <= 90, kop  # one line, not a paragraph as a heading
+        vraag = kop.split(". ", 1)[1]
+        bevinding = next(b for b in c.betwist.values() if b.vraag == vraag)
+        na = md.split(kop + "\n\n", 1)[1]
+        assert na.startswith(bevinding.omschrijving), kop
+
+
+def test_notitie_zegt_de_uitkomsten_in_de_woorden_van_de_besluitenlijst() -> None:
+    md = _notitie()
+    tabellen = "\n".join(r for r in md.splitlines() if r.startswith("| "))
+    assert "escaleren" not in tabellen
+    assert "ongeldig" not in tabellen
+    assert "voorgelegd aan de twaalf colleges" in tabellen
+    assert "niet geldig genomen" in tabellen
+    # one column per other reading: a besluit another reading leaves alone says so
+    werkproces = md.split("## 4. Wie stelt het Werkproces vast?")[1].split("## 5.")[0]
+    assert "| Besluit | Nu (lezing 1) | Bij lezing 2 | Bij lezing 3 |" in werkproces
+    assert "| aangenomen | **niet geldig genomen** | ongewijzigd |" in werkproces
+
+
+def test_notitie_bijlage_is_geldige_yaml_in_korte_regels(tmp_path: Path) -> None:
+    """The lines for lezingen.yaml must survive a PDF: short enough never to be wrapped."""
+    import yaml
+
+    md = _notitie()
+    blok = md.split("```yaml\n")[1].split("```")[0]
+    assert max(len(r) for r in blok.splitlines()) <= 60
+    ingevuld = blok.replace("NUMMER", "sg-2027-20").replace("JJJJ-MM-DD", "2027-11-17")
+    vastgesteld = yaml.safe_load(ingevuld)["vastgesteld"]
+    assert {"aanname": "staking_van_stemmen", "lezing": "impasse"}.items() <= vastgesteld[1].items()
+    doel = tmp_path / "notitie.pdf"
+    _notitie("--uitvoer", str(doel))
+    from pypdf import PdfReader
+
+    tekst = "\n".join(p.extract_text() or "" for p in PdfReader(str(doel)).pages)
+    assert tekst.count("datum: JJJJ-MM-DD") == len(vastgesteld)
+
+
+def test_notitie_over_het_voorbeeldregister_draagt_de_voorbeeldbanner(tmp_path: Path) -> None:
+    """Its verdicts are counted against the example bezetting, as the besluitenlijst's are."""
+    assert "Voorbeeldgegevens, niet versturen." in _notitie()
+    register = tmp_path / "register"
+    shutil.copytree(VOORBEELDREGISTER, register)
+    bezetting = register / "bezetting.yaml"
+    bezetting.write_text(
+        bezetting.read_text(encoding="utf-8").replace("voorbeeld: true", "voorbeeld: false"),
+        encoding="utf-8",
+    )
+    code, uit, fout = draai(["maak", "notitie-lezingen", str(register)])
+    assert code == 0, fout
+    assert "Voorbeeldgegevens" not in uit
 
 
 def test_notitie_lezingen_overschrijft_niet_en_weigert_een_bestand_als_register(

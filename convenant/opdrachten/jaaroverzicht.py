@@ -232,6 +232,7 @@ def _gevoeligheid(c: Convenant, keuze: Lezingkeuze, omslag: list[Omslag]) -> lis
         punt = punten.setdefault(
             (x.aanname, x.lezing),
             {
+                "kop": bevinding.vraag or bevinding.omschrijving,
                 "vraag": bevinding.omschrijving,
                 "artikelen": ", ".join(bevinding.artikelen),
                 "nu": nu.uitspraak,

@@ -1056,7 +1056,7 @@ def jaaroverzicht() -> Doc:
         "verandert als de andere lezing wordt gevolgd.",
     )
     tag(doc, "{%p for p in gevoeligheid %}")
-    kop(doc, "Punt {{ loop.index }} ({{ p.artikelen|artikel }})", niveau=2)
+    kop(doc, "Punt {{ loop.index }}: {{ p.kop }} ({{ p.artikelen|artikel }})", niveau=2)
     for delen in (
         ["{{ p.vraag }}"],
         ["Nu gevolgd: {{ p.nu }}"],
@@ -1122,27 +1122,29 @@ def notitie_lezingen() -> Doc:
     )
     tag(doc, "{%p endif %}")
     tag(doc, "{%p for p in punten %}")
-    kop(doc, "{{ loop.index }}. {{ p.vraag }}")
-    alinea(doc, "Artikelen: {{ p.artikelen }}.", klein=True)
+    kop(doc, "{{ loop.index }}. {{ p.kop }}")
+    alinea(doc, "{{ p.vraag }} ({{ p.artikelen }})")
     alinea(doc, "Mogelijke lezingen", vet=[0])
     opsomming(
         doc,
         "for l in p.lezingen",
-        "{{ l.uitspraak }} ({{ l.artikelen }}){% if l.standaard %} Nu gehanteerd.{% endif %}",
+        "{{ l.uitspraak }} ({{ l.artikelen }}){% if l.nu %} Nu gehanteerd.{% endif %}",
         genummerd=True,
     )
     alinea(doc, "Besluiten die ervan afhangen", vet=[0])
+    # Word cannot grow columns per reading inside a docxtpl row; the other readings share one
+    # column, each named by its number.
     tabel(
         doc,
-        ["Besluit", "Vergadering", "Oordeel nu", "Bij een andere lezing"],
+        ["Besluit", "Nu (lezing {{ p.nu }})", "Bij een andere lezing"],
         "for b in p.besluiten",
         [
-            "{{ b.id }}: {{ b.onderwerp }}",
-            "{{ b.orgaan }}, {{ b.datum|datum }}",
+            "{{ b.onderwerp }} ({{ b.id }}, {{ b.orgaan }}, {{ b.datum|datum }})",
             "{{ b.nu }}",
-            "{% for a in b.anders %}{{ a.oordeel }} (lezing {{ a.lezing }}){{ '; ' if not loop.last }}{% endfor %}",
+            "{% for a in b.anders %}lezing {{ p.andere[loop.index0] }}: "
+            "{{ 'ongewijzigd' if a.zelfde else a.oordeel }}{{ '; ' if not loop.last }}{% endfor %}",
         ],
-        (62, 38, 30, 40),
+        (84, 40, 46),
     )
     alinea(
         doc,
@@ -1157,7 +1159,8 @@ def notitie_lezingen() -> Doc:
     opsomming(
         doc,
         "for v in vastgesteld",
-        "{{ v.vraag }} Vastgesteld bij besluit {{ v.besluit }} van {{ v.datum|datum }}: {{ v.lezing }}",
+        "{{ v.kop }} {% if v.kop != v.vraag %}{{ v.vraag }} {% endif %}Vastgesteld bij besluit "
+        "{{ v.besluit }} van {{ v.datum|datum }}: {{ v.lezing }}",
     )
     return doc
 
