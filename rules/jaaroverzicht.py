@@ -8,6 +8,7 @@ Each obligation is `in orde`, `niet in orde`, or `onbekend` when the register la
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal, NamedTuple
@@ -110,6 +111,8 @@ class OpenPunt:
     omschrijving: str
     sinds: dt.date
     dagen: int
+    # An open actiepunt the register shows done by other facts: said, not silently closed.
+    opmerking: str | None = None
 
 
 @dataclass(frozen=True)
@@ -567,6 +570,12 @@ def _open(register: list[Gehouden], jaar: int, peildatum: dt.date) -> list[OpenP
     tot = [g for g in register if g.vergadering.datum <= peildatum]
     afgerond = {a.id for g in tot for a in g.vergadering.actiepunten if a.status == "afgerond"}
     opgepakt = {b.vervolg_van for g in tot for b in g.vergadering.besluiten if b.vervolg_van}
+    vervolg = {
+        b.vervolg_van: (b.id, g.vergadering.datum)
+        for g in tot
+        for b in g.vergadering.besluiten
+        if b.vervolg_van
+    }
     for g in sorted(register, key=lambda g: g.vergadering.datum):
         if g.vergadering.datum > peildatum or g.vergadering.datum.year > jaar:
             continue
@@ -575,7 +584,13 @@ def _open(register: list[Gehouden], jaar: int, peildatum: dt.date) -> list[OpenP
             if a.status == "open" and a.id not in afgerond:
                 uit.append(
                     OpenPunt(
-                        "actiepunt", g.naam, a.id, a.omschrijving, datum, (peildatum - datum).days
+                        "actiepunt",
+                        g.naam,
+                        a.id,
+                        a.omschrijving,
+                        datum,
+                        (peildatum - datum).days,
+                        _al_gedaan(a.omschrijving, g, vervolg, peildatum),
                     )
                 )
         for v in g.vergadering.verzoeken_ontvangen:
@@ -619,6 +634,48 @@ _STAND_TOETREDING = {
     "verworpen": "afgewezen door de Stuurgroep",
     "ongeldig": "niet geldig besloten",
 }
+
+
+# An actiepunt that names its article, and what in the register shows it done.
+_ARTIKEL = re.compile(r"\((\d+\.\d+[a-z]?)\)\s*$")
+_VERZENDEN = ("toezenden", "zenden", "sturen", "verzenden", "versturen")
+_VERVOLG = {"5.6": "aangehouden", "7.1": "aangehouden", "5.7": "escaleren", "7.2": "escaleren"}
+
+
+def _al_gedaan(
+    actie: str, g: Gehouden, vervolg: dict[str, tuple[str, dt.date]], peildatum: dt.date
+) -> str | None:
+    """What the register records, by the peildatum, that does what an open actiepunt asks.
+
+    The actiepunt stays open (only a meeting closes it), but the overview does not show it
+    open beside the fact that it was done without a word: sending a document its meeting
+    records as sent (4.8, 5.8, 5.9), or a held or escalated besluit of its meeting (5.6, 5.7,
+    7.1, 7.2) that a later besluit took up.
+    """
+    tekst = actie.lower()
+    if any(w in tekst for w in _VERZENDEN):
+        for v in g.vergadering.verzonden:
+            stukken = [d for d in v.documenten if d in tekst]
+            if stukken and v.op <= peildatum:
+                return (
+                    f"het register legt vast dat {_DOCUMENT.get(stukken[0], stukken[0])} op "
+                    f"{lang(v.op)} is verzonden"
+                )
+    gevonden = _ARTIKEL.search(actie)
+    artikel = gevonden.group(1) if gevonden else ""
+    soort = _VERVOLG.get(artikel)
+    if soort is None:
+        return None
+    opgepakt = [
+        f"{o.id} ({o.onderwerp.rstrip('.')}) is op {lang(vervolg[o.id][1])} opnieuw "
+        f"behandeld ({vervolg[o.id][0]})"
+        for o in g.oordelen
+        if o.oordeel == soort
+        and o.id in vervolg
+        # held or escalated under that same article (a toetreding is held under 22.4)
+        and any(gr.beslissend and artikel in gr.artikel.split(", ") for gr in o.gronden)
+    ]
+    return "; ".join(opgepakt) or None
 
 
 def _kennisgevingen(

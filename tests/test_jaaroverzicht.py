@@ -288,3 +288,36 @@ def test_gevoeligheid_staat_ook_in_word(tmp_path: Path) -> None:
     bijlage = next(i for i, a in enumerate(alineas) if a.startswith("Bijlage"))
     assert not any("staking_van_stemmen" in a for a in alineas[:bijlage])
     assert any("--lezing staking_van_stemmen=verworpen" in a for a in alineas[bijlage:])
+
+
+def test_een_open_actiepunt_dat_het_register_als_gedaan_toont_krijgt_een_opmerking(
+    tmp_path: Path,
+) -> None:
+    """An actiepunt no meeting closed stays open, but not silently beside the facts that show
+    it done: the Jaarplan recorded as sent (4.8), Coevorden's case taken up again (5.6)."""
+    import yaml
+
+    map_ = tmp_path / "register"
+    shutil.copytree(REGISTER, map_)
+    pad = map_ / "stuurgroep-2027-05-12.yaml"
+    mei = yaml.safe_load(pad.read_text(encoding="utf-8"))
+    mei.pop("actiepunten")
+    pad.write_text(yaml.safe_dump(mei, allow_unicode=True), encoding="utf-8")
+
+    def opmerkingen(op: str) -> dict[str, str | None]:
+        args = ["jaaroverzicht", str(map_), "--jaar", "2027", "--op", op, "--json"]
+        data = json.loads(draai(args)[1])
+        return {p["id"]: p["opmerking"] for p in data["open"] if p["soort"] == "actiepunt"}
+
+    eind = opmerkingen("2027-12-31")
+    assert (
+        eind["a-2027-01"] == "het register legt vast dat het Jaarplan op 3 maart 2027 is verzonden"
+    )
+    assert "sg-2027-02 (Verdeling van de inzet" in (eind["a-2027-02"] or "")
+    assert "op 12 mei 2027 opnieuw behandeld (sg-2027-10)" in (eind["a-2027-02"] or "")
+    assert "sg-2027-05" not in (eind["a-2027-02"] or "")  # held for the replies (22.4), not 5.6
+    # before those facts, nothing to remark
+    assert set(opmerkingen("2027-03-01").values()) == {None}
+    md = draai(["jaaroverzicht", str(map_), "--jaar", "2027"])[1]
+    regel = next(r for r in md.splitlines() if r.startswith("- Actiepunt a-2027-01"))
+    assert "Let op: het register legt vast dat het Jaarplan op 3 maart 2027 is verzonden" in regel

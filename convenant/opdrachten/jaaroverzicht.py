@@ -285,6 +285,7 @@ def _als_dict(c: Convenant, o: Jaaroverzicht, onleesbaar: list[Melding]) -> dict
                 "omschrijving": p.omschrijving,
                 "sinds": p.sinds,
                 "dagen": p.dagen,
+                "opmerking": p.opmerking,
             }
             for p in o.open
         ],
@@ -428,6 +429,7 @@ def context(
                 "omschrijving": p.omschrijving,
                 "sinds": p.sinds,
                 "dagen": p.dagen,
+                "opmerking": p.opmerking,
             }
             for p in o.open
         ],

@@ -1032,7 +1032,12 @@ def jaaroverzicht() -> Doc:
         doc,
         ["Wat", "Sinds", "Dagen"],
         "for p in open",
-        ["{{ p.omschrijving }}", "{{ p.sinds|datum }}", "{{ p.dagen }}"],
+        [
+            "{{ p.omschrijving }}{% if p.opmerking %} Let op: {{ p.opmerking }}; is het "
+            "actiepunt daarmee gedaan, meld het dan af.{% endif %}",
+            "{{ p.sinds|datum }}",
+            "{{ p.dagen }}",
+        ],
         (110, 36, 24),
         rechts=[2],
     )
