@@ -171,7 +171,7 @@ def _ids_context(convenant: Convenant) -> tuple[dict[str, set[str]], bytes]:
 
 def laad_bezetting(pad: Path, convenant: Convenant) -> Bestand[Bezetting]:
     ids, context = _ids_context(convenant)
-    return _laad_gecontroleerd(
+    bestand = _laad_gecontroleerd(
         pad,
         Bezetting,
         lambda b: (
@@ -179,6 +179,8 @@ def laad_bezetting(pad: Path, convenant: Convenant) -> Bestand[Bezetting]:
         ),
         context,
     )
+    bestand.model._pad = str(bestand.bron.pad)
+    return bestand
 
 
 def laad_verdeelsleutel(pad: Path, convenant: Convenant) -> Bestand[Verdeelsleutel]:

@@ -21,6 +21,7 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    PrivateAttr,
     StringConstraints,
     ValidationInfo,
     WithJsonSchema,
@@ -728,6 +729,12 @@ class Bezetting(Model):
     toelichting: Tekst
     voorbeeld: JaNee = False
     perioden: Annotated[list[BezettingsPeriode], Field(min_length=1)]
+    # The file it was read from, so a message about a date it does not cover can name it.
+    _pad: str | None = PrivateAttr(default=None)
+
+    @property
+    def pad(self) -> str | None:
+        return self._pad
 
     def op(self, datum: dt.date) -> BezettingsPeriode | None:
         for periode in self.perioden:

@@ -220,6 +220,24 @@ class _Lezer:
         return bool(self.vermoedelijk) if zetel is None else zetel in self.vermoedelijk
 
 
+def _buiten_bezetting(bezetting: Bezetting, orgaan: Orgaan, datum: dt.date) -> tuple[str, str]:
+    """What to say when the bezetting has no members of this orgaan on the meeting's date:
+    which file, which periods it does cover, and what to change."""
+    bestand = bezetting.pad or "bezetting.yaml"
+    gedekt = [
+        f"{p.vanaf} tot {p.tot}" if p.tot else f"vanaf {p.vanaf}"
+        for p in bezetting.perioden
+        if orgaan.id in p.organen
+    ]
+    waar = f"de bezetting in {bestand} noemt geen leden van '{orgaan.id}' op {datum}" + (
+        f" (wel in: {'; '.join(gedekt)})" if gedekt else ""
+    )
+    return waar, (
+        f"vul {bestand} aan met een periode die {datum} omvat, of geef met --bezetting een "
+        "bestand dat die wel heeft"
+    )
+
+
 def _zetels(
     c: Convenant,
     orgaan: Orgaan,
@@ -240,10 +258,7 @@ def _zetels(
                     "bestand met --bezetting PAD",
                 )
                 if bezetting is None
-                else (
-                    f"de bezetting noemt geen leden van '{orgaan.id}' op {v.datum}",
-                    "vul bezetting.yaml aan met een periode die deze datum omvat, of geef --bezetting",
-                )
+                else _buiten_bezetting(bezetting, orgaan, v.datum)
             )
             return {}, [
                 lezer_bron.melding(

@@ -251,3 +251,23 @@ def test_zonder_dubbele_besluit_ids_geen_melding(tmp_path: Path) -> None:
     code, _, fout = draai(["toets", str(VOORBEELDEN)])
     assert code == 1  # the examples hold besluiten that are deliberately not valid
     assert "staat ook in" not in fout
+
+
+def test_bezetting_zonder_de_vergaderdatum_noemt_het_bestand(tmp_path: Path) -> None:
+    """Found by `make fuzz`: a bezetting that ends before the meeting was reported at the
+    meeting's date only, with 'vul bezetting.yaml aan' while the user had given another file."""
+    import yaml
+
+    gegevens = yaml.safe_load((VOORBEELDEN / "bezetting.yaml").read_text(encoding="utf-8"))
+    gegevens["perioden"] = [p for p in gegevens["perioden"] if str(p["vanaf"]) < "2027-01-01"]
+    gegevens["perioden"][-1]["tot"] = "2027-01-01"
+    bezetting = tmp_path / "oude-bezetting.yaml"
+    bezetting.write_text(yaml.safe_dump(gegevens, allow_unicode=True), encoding="utf-8")
+    code, _, fout = draai(
+        ["toets", str(VOORBEELDEN / "stuurgroep-2027-02-10.yaml"), "--bezetting", str(bezetting)]
+    )
+    assert code == 2
+    assert f"de bezetting in {bezetting} noemt geen leden van 'stuurgroep' op 2027-02-10" in fout
+    assert "tot 2027-01-01" in fout  # which periods it does cover
+    assert f"herstel: vul {bezetting} aan met een periode die 2027-02-10 omvat" in fout
+    assert "Traceback" not in fout
