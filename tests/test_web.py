@@ -44,6 +44,39 @@ def test_overzicht_toont_kapot_bestand_met_regel(register: Path) -> None:
     assert "Stuurgroep vergadert ten minste 3 keer per jaar" in r.text  # the rest still counts
 
 
+def _met_documenten(register: Path) -> Path:
+    import shutil
+
+    shutil.copytree(
+        Path(__file__).resolve().parents[1] / "examples" / "documenten", register / "documenten"
+    )
+    return register
+
+
+def test_overzicht_toont_opzegging_en_addendum_uit_het_register(register: Path) -> None:
+    # as `convenant jaaroverzicht` does: the register's documenten/ hold a notice and an addendum
+    _met_documenten(register)
+    cli_uit = CliRunner().invoke(cli, ["jaaroverzicht", str(register), "--jaar", "2027"]).output
+    assert "Wijzigingen van het convenant" in cli_uit
+    r = client(register).get("/?jaar=2027")
+    assert r.status_code == 200
+    wijzigingen = r.text.split("Wijzigingen van het convenant")[1].split("</ul>")[0]
+    assert "2027-1" in wijzigingen  # the addendum, in force on 1 juli 2027
+    assert "Cosis" in r.text.split("Toetredingen, uittredingen en uitsluitingen")[1]
+
+
+def test_overzicht_toont_een_onleesbare_opzegging(register: Path) -> None:
+    _met_documenten(register)
+    (register / "documenten" / "opzegging-kapot.yaml").write_text(
+        "partij: cosis\ndatum: 2027-13-01\nondertekenaar: {naam: x, functie: y}\nplaats: Assen\n",
+        encoding="utf-8",
+    )
+    r = client(register).get("/?jaar=2027")
+    assert r.status_code == 200
+    assert "Bestanden die niet te lezen zijn" in r.text
+    assert "opzegging-kapot.yaml" in r.text
+
+
 def test_onbekende_peildatum_wordt_gemeld(register: Path) -> None:
     r = client(register).get("/?op=31-02-2027")
     assert r.status_code == 200

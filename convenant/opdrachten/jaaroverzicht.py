@@ -156,7 +156,7 @@ def jaaroverzicht(
     if not gehouden and not onleesbaar:
         raise GebruiksFout(f"{register}: geen vergaderbestanden (*.yaml) gevonden")
     jaar = jaar or max((g.vergadering.datum.year for g in gehouden), default=dt.date.today().year)
-    documenten, documentfouten = _documenten(c, register)
+    documenten, documentfouten = registerstukken(c, register)
     o = overzicht(
         c,
         gehouden,
@@ -192,7 +192,7 @@ def jaaroverzicht(
     return EXIT_OK if o.in_orde else EXIT_NIET_GELDIG
 
 
-def _documenten(c: Convenant, register: Path) -> tuple[Registerdocumenten, list[Melding]]:
+def registerstukken(c: Convenant, register: Path) -> tuple[Registerdocumenten, list[Melding]]:
     """The notices, addenda and accession dossiers of the register, with what could not be read."""
     from governance.toetreding import dossiers
 

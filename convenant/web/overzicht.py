@@ -9,12 +9,13 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
 from governance.datums import ontleed_datum
+from governance.errors import Melding
 from rules.jaaroverzicht import Gehouden, overzicht, zonder_casus
 from rules.termijnen import termijnen
 
 from .app import pagina, werkplek
 from .toetreding import open_toetredingen
-from .werkplek import beoordeel
+from .werkplek import Kapot, beoordeel
 
 router = APIRouter()
 
@@ -63,7 +64,26 @@ def overzichtpagina(request: Request, jaar: int | None = None, op: str | None = 
             peildatum, waarom = ontleed_datum(op), "door u gekozen"
         except ValueError as e:
             fout_op = str(e)
-    o = overzicht(c, gehouden, jaar, peildatum)
+    from convenant.opdrachten.jaaroverzicht import registerstukken
+
+    # the register's notices, addenda and accession dossiers, as `convenant jaaroverzicht` reads
+    # them; one that cannot be read is shown with the other broken files, never skipped
+    documenten, documentfouten = registerstukken(c, w.register)
+    per_bestand: dict[str, list[Melding]] = {}
+    for m in documentfouten:
+        per_bestand.setdefault(m.bestand, []).append(m)
+    kapot = [
+        *kapot,
+        *(
+            Kapot(
+                "",
+                str(Path(b).relative_to(w.register)) if Path(b).is_relative_to(w.register) else b,
+                tuple(f),
+            )
+            for b, f in per_bestand.items()
+        ),
+    ]
+    o = overzicht(c, gehouden, jaar, peildatum, documenten=documenten)
     per_orgaan = [
         (orgaan, [g for g in o.vergaderingen if g.vergadering.orgaan == orgaan.id])
         for orgaan in c.organen
