@@ -220,12 +220,15 @@ def _logo_uri(pad: Path) -> str:
 _MAAND = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
 _DATUM = re.compile(rf"\b(\d{{1,2}}) ({_MAAND}) (\d{{4}})\b")
 _ARTIKEL = re.compile(r"\b(art\.|artikel) (\d)")
+# "4 voor, 1 tegen", "0,5 fte", "3 procent": a number stays with its word
+_AANTAL = re.compile(r"\b(\d+(?:,\d+)?) (voor|tegen|onthoudingen|onthouding|fte|procent)\b")
 
 
 def onbreekbaar(html: str) -> str:
     """Keep a date ("10 maart 2027") and an article ("art. 5.6") on one line in HTML and PDF:
     a reader should not find "11" at the end of one line and "mei 2027" on the next."""
-    return _ARTIKEL.sub("\\1\u00a0\\2", _DATUM.sub("\\1\u00a0\\2\u00a0\\3", html))
+    html = _DATUM.sub("\\1\u00a0\\2\u00a0\\3", html)
+    return _AANTAL.sub("\\1\u00a0\\2", _ARTIKEL.sub("\\1\u00a0\\2", html))
 
 
 def stijl(
@@ -990,10 +993,12 @@ def _uitkomst(c: Convenant, o: Oordeel, besluit: Any, gehoord: set[str]) -> str:
     if o.oordeel in ("aangenomen", "verworpen"):  # binding only the parties that agreed
         wie = _namenlijst(c.partij[p].naam for p in o.bindt or ())
         # 5 voor and 11 tegen reads as rejected unless the reason stands right here.
+        artikelen = ", ".join(weergave(a) for a in grond.artikel.split(", "))
         return (
-            f"{o.oordeel}; over de verwerkingsverantwoordelijkheid onder de AVG beslist elke "
-            f"Partij zelf, dus het besluit bindt alleen {wie or 'geen Partij'} "
-            f"({weergave(grond.artikel.split(', ')[0])})"
+            f"{o.oordeel} voor de Partijen die zelf instemden; over de verwerkingsverantwoordelijkheid "
+            f"onder de AVG beslist elke Partij zelf, dus het besluit bindt alleen "
+            f"{wie or 'geen Partij'}. Partijen die niet zelf stemden, ook niet via hun gezamenlijke "
+            f"afgevaardigde, beslissen nog elk voor zich ({artikelen})"
         )
     artikel = weergave(grond.artikel.split(", ")[0])
     if o.oordeel == "aangehouden":
@@ -1008,7 +1013,7 @@ def _uitkomst(c: Convenant, o: Oordeel, besluit: Any, gehoord: set[str]) -> str:
         if o.stemmen and o.stemmen.voor == o.stemmen.tegen:
             return f"de stemmen staakten; voorgelegd aan {naar} ({artikel})"
         return f"voorgelegd aan {naar} ({artikel})"
-    return f"niet genomen, want {_zin(_lezer(grond.uitleg))} ({artikel})"
+    return f"niet geldig genomen, want {_zin(_lezer(grond.uitleg))} ({artikel})"
 
 
 def _namenlijst(namen: Iterable[str]) -> str:

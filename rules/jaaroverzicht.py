@@ -36,7 +36,7 @@ class Gehouden:
 
 
 # What an overview says instead of the onderwerp of a besluit about one case.
-OVER_CASUS = "Besluit over een individuele casus (inhoud niet in dit overzicht, 4.7)"
+OVER_CASUS = "Besluit over een individuele casus (inhoud niet in dit overzicht; 4.7, 9.8)"
 
 
 def zonder_casus(c: Convenant, g: Gehouden) -> Gehouden:

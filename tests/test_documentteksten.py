@@ -32,6 +32,22 @@ def test_stemming_telt_onthoudingen_in_het_meervoud() -> None:
     assert "8 voor, 0 tegen, 1 onthouding." in lijst
 
 
+def test_avg_uitkomst_zegt_wie_gebonden_is_en_wie_nog_beslist() -> None:
+    uit = _maak("besluitenlijst", str(VOORBEELDEN / "partneroverleg-2027-03-03.yaml"))
+    regel = next(r for r in uit.splitlines() if "bindt alleen" in r)
+    # 5 voor and 11 tegen, yet adopted: the reason stands in the outcome itself (6.7, 6.8)
+    assert "aangenomen voor de Partijen die zelf instemden" in regel
+    assert "beslissen nog elk voor zich (art. 6.7, art. 6.8)" in regel
+
+
+def test_aantallen_breken_niet_van_hun_woord() -> None:
+    html = _maak(
+        "besluitenlijst", str(VOORBEELDEN / "stuurgroep-2027-02-10.yaml"), "--formaat", "html"
+    )
+    assert "4\u00a0voor, 1\u00a0tegen, 0\u00a0onthoudingen" in html
+    assert "0,5\u00a0fte" in html
+
+
 def test_namen_met_een_komma_gescheiden_door_puntkomma() -> None:
     uit = _maak("besluitenlijst", str(VOORBEELDEN / "partneroverleg-2027-03-03.yaml"))
     regel = next(r for r in uit.splitlines() if "bindt alleen" in r)
@@ -42,7 +58,7 @@ def test_namen_met_een_komma_gescheiden_door_puntkomma() -> None:
 def test_uitkomst_zonder_dubbele_dubbele_punt() -> None:
     uit = _maak("besluitenlijst", str(VOORBEELDEN / "stuurgroep-2027-02-10.yaml"))
     assert (
-        "**Uitkomst:** niet genomen, want in de Stuurgroep wordt geen casuïstiek besproken, "
+        "**Uitkomst:** niet geldig genomen, want in de Stuurgroep wordt geen casuïstiek besproken, "
         "alleen beleid (art. 4.7)."
     ) in uit
     for uitkomst in re.findall(r"\*\*Uitkomst:\*\* (.*?)\. Stemming", uit):
@@ -206,3 +222,9 @@ def test_antwoordformulier_noemt_het_adres_om_het_terug_te_sturen(tmp_path: Path
     ]
     assert terug
     assert "Postbus 100 (voorbeeld), 9400 AC Assen" in terug[0]
+
+
+def test_kennisgeving_vraagt_een_termijn_zonder_de_redenering_van_het_secretariaat() -> None:
+    uit = _maak("kennisgeving-toetreding", str(DOCS / "toetreding-voorbeeldzorg.yaml"))
+    assert "voorstel van het secretariaat" not in uit
+    assert "Het convenant stelt voor dit antwoord geen termijn; met 4 weken hebt u de tijd" in uit

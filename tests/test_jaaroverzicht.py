@@ -129,7 +129,7 @@ def test_bijlage_noemt_bij_elke_lezing_de_vraag_en_de_lezing_in_woorden() -> Non
 
 def test_uitkomsten_in_de_woorden_van_de_besluitenlijst() -> None:
     md = draai(["jaaroverzicht", str(REGISTER), "--jaar", "2027"])[1]
-    assert "(inhoud niet in dit overzicht, 4.7): niet geldig genomen" in md
+    assert "(inhoud niet in dit overzicht; 4.7, 9.8): niet geldig genomen" in md
     assert "fte: voorgelegd aan de twaalf colleges" in md
 
 
@@ -211,7 +211,7 @@ def test_het_jaaroverzicht_toont_geen_onderwerp_van_een_besluit_over_een_casus()
         assert code == 1
         for onderwerp in onderwerpen:
             assert onderwerp not in uit, (formaat, onderwerp)
-        assert "Besluit over een individuele casus (inhoud niet in dit overzicht, 4.7)" in uit
+        assert "Besluit over een individuele casus (inhoud niet in dit overzicht; 4.7, 9.8)" in uit
     data = json.loads(draai(["jaaroverzicht", str(REGISTER), "--jaar", "2027", "--json"])[1])
     vergadering = next(v for v in data["vergaderingen"] if v["orgaan"] == "casusoverleg")
     assert len(vergadering["besluiten"]) == len(onderwerpen)

@@ -334,4 +334,4 @@ def test_overzicht_toont_nooit_het_onderwerp_van_een_besluit_over_een_casus(
     # they still count as open points: only what they were about is left out
     for id_ in geheim:
         assert f">{id_}</a>" in r.text
-    assert "Besluit over een individuele casus (inhoud niet in dit overzicht, 4.7)" in r.text
+    assert "Besluit over een individuele casus (inhoud niet in dit overzicht; 4.7, 9.8)" in r.text

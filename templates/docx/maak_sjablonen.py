@@ -649,7 +649,8 @@ def kennisgeving_toetreding() -> Doc:
         "bijlage 2 ",
         "uiterlijk {{ akkoord_uiterlijk|datum }}",
         " ingevuld terug te sturen, met vermelding van kenmerk {{ kenmerk }}.{% if termijn_is_aanname %} Het convenant "
-        "noemt zelf geen termijn; {{ termijn_weken }} weken is een voorstel van het secretariaat.{% endif %}",
+        "stelt voor dit antwoord geen termijn; met {{ termijn_weken }} weken hebt u de tijd om het binnen "
+        "uw organisatie voor te leggen.{% endif %}",
         vet=[1],
     )
     alinea(
