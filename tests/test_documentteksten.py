@@ -228,3 +228,20 @@ def test_kennisgeving_vraagt_een_termijn_zonder_de_redenering_van_het_secretaria
     uit = _maak("kennisgeving-toetreding", str(DOCS / "toetreding-voorbeeldzorg.yaml"))
     assert "voorstel van het secretariaat" not in uit
     assert "Het convenant stelt voor dit antwoord geen termijn; met 4 weken hebt u de tijd" in uit
+
+
+def test_notitie_lezingen_heeft_aan_datum_en_kenmerk(tmp_path: Path) -> None:
+    from docx import Document as Word
+
+    uit = _maak("notitie-lezingen", str(VOORBEELDEN))
+    kop = uit.split("## 1.")[0]
+    for veld in (
+        "- **Aan:** de leden van de Stuurgroep",
+        "- **Datum:** ",
+        "- **Kenmerk:** ZVHD/NL/",
+    ):
+        assert veld in kop
+    doel = tmp_path / "n.docx"
+    _maak("notitie-lezingen", str(VOORBEELDEN), "--uitvoer", str(doel))
+    labels = [r.cells[0].text for t in Word(str(doel)).tables for r in t.rows]
+    assert {"Aan", "Datum", "Kenmerk"} <= set(labels)

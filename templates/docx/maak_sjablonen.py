@@ -1110,9 +1110,15 @@ def jaaroverzicht() -> Doc:
 
 
 def notitie_lezingen() -> Doc:
-    doc = basis(
-        "Notitie voor de Stuurgroep: lezingen van het convenant vaststellen",
-        "Kenmerk {{ kenmerk }}",
+    doc = basis("Notitie voor de Stuurgroep: lezingen van het convenant vaststellen")
+    gegevens(
+        doc,
+        [
+            ("Aan", "de leden van de Stuurgroep"),
+            ("Van", "het secretariaat"),
+            ("Datum", "{{ documentdatum|datum }}"),
+            ("Kenmerk", "{{ kenmerk }}"),
+        ],
     )
     alinea(
         doc,
