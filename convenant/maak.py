@@ -1270,7 +1270,8 @@ def opzegging(
         "eigen_briefhoofd": True,
         "opzegging": _data(o),
         "partij": {"naam": partij.naam, "soort": partij.soort},
-        "ondertekenaar_partij": _persoon(o.ondertekenaar.naam, o.ondertekenaar.functie),
+        # Always the function under the name: the name may be a placeholder that mentions it.
+        "ondertekenaar_partij": {"naam": o.ondertekenaar.naam, "functie": o.ondertekenaar.functie},
     }
     if o.route == "opzegtermijn":
         lees = Lezer(c, keuze)

@@ -344,3 +344,31 @@ def test_opzegging_wegens_een_wijziging_in_een_stem(tmp_path: Path) -> None:
     assert code == 0, fout
     assert "zegt zij" not in _word_tekst(doel)
     assert "betalen wij onze jaarlijkse bijdrage, over 2027" in _word_tekst(doel)
+
+
+def _ondertekening(tekst: str) -> str:
+    return tekst.split("namens Cosis,")[1]
+
+
+def test_opzegging_als_brief_ondertekend(tmp_path: Path) -> None:
+    """The secretaris's review: the signatory's function stands under the signature, place and
+    date are said once, a single point is a sentence and the lead-in does not repeat the verb."""
+    uit = _brief(OPZEGGING)
+    code, doel, fout = _maak(tmp_path, "opzegging", OPZEGGING, "o.pdf")
+    assert code == 0, fout
+    pdf = " ".join(_pdf_tekst(doel)).replace("\xa0", " ")
+    code, doel, fout = _maak(tmp_path, "opzegging", OPZEGGING, "o.docx")
+    assert code == 0, fout
+    word = _word_tekst(doel).replace("\xa0", " ")
+    for tekst in (uit, pdf, word):
+        assert tekst.count("Groningen, 31 januari 2027") == 1
+        onder = _ondertekening(tekst)
+        assert "31 januari 2027" not in onder.split("bestuurder Cosis (voorbeeld)")[0]
+        assert "bestuurder" in onder.split("bestuurder Cosis (voorbeeld)")[1]
+        assert "blijven gelden" not in tekst
+    assert "\n- blijven wij" not in uit
+    assert (
+        "Tot de uittreding ingaat, blijven wij volwaardig Partij, met onze rechten en verplichtingen (art. 25.2, art. 20.4)."
+        in uit
+    )
+    assert "Ook na onze uittreding houden wij ons aan het volgende:\n\n- de geheimhouding" in uit

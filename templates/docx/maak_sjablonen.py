@@ -708,7 +708,7 @@ def opzegging() -> Doc:
     gegevens(
         doc,
         [
-            ("Datum", "{{ opzegging.datum|datum }}"),
+            ("Plaats en datum", "{{ opzegging.plaats }}, {{ opzegging.datum|datum }}"),
             ("Kenmerk", "{{ kenmerk }}"),
             ("Onderwerp", "opzegging van de deelname van {{ partij.naam }} aan het convenant"),
         ],
@@ -739,18 +739,35 @@ def opzegging() -> Doc:
         vet=[1],
     )
     tag(doc, "{%p endif %}")
+    # A single point is a sentence, more are a list.
+    tag(doc, "{%p if tijdens|length == 1 %}")
+    alinea(
+        doc,
+        "Tot de uittreding ingaat, {{ tijdens[0].omschrijving }} "
+        "({{ tijdens[0].artikelen|map('artikel')|join(', ') }}).",
+    )
+    tag(doc, "{%p else %}")
     alinea(doc, "Tot de uittreding ingaat:")
     opsomming(
         doc,
         "for b in tijdens",
         "{{ b.omschrijving }} ({{ b.artikelen|map('artikel')|join(', ') }}).",
     )
-    alinea(doc, "Ook na de uittreding blijven gelden:")
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p if blijft|length == 1 %}")
+    alinea(
+        doc,
+        "Ook na onze uittreding houden wij ons hieraan: {{ blijft[0].omschrijving }} "
+        "({{ blijft[0].artikelen|map('artikel')|join(', ') }}).",
+    )
+    tag(doc, "{%p else %}")
+    alinea(doc, "Ook na onze uittreding houden wij ons aan het volgende:")
     opsomming(
         doc,
         "for b in blijft",
         "{{ b.omschrijving }} ({{ b.artikelen|map('artikel')|join(', ') }}).",
     )
+    tag(doc, "{%p endif %}")
     tag(doc, "{%p if blijft|selectattr('lezing')|list %}")
     alinea(
         doc,
@@ -767,7 +784,7 @@ def opzegging() -> Doc:
         doc,
         [
             [
-                "Met vriendelijke groet, namens {{ partij.naam }}, {{ opzegging.plaats }}, {{ opzegging.datum|datum }}",
+                "Met vriendelijke groet, namens {{ partij.naam }},",
                 "{{ ondertekenaar_partij.naam }}",
                 "{{ ondertekenaar_partij.functie }}",
             ]
