@@ -1471,18 +1471,30 @@ def liquidatieoverzicht(
             "Niet meegerekend: " + opsomming(c.partij[z].naam for z in sorted(zonder)) + "."
         )
     verdeling = _verdeling(c, u)
+    kop = document_kop(
+        "liquidatieoverzicht",
+        begroting.peildatum,
+        voorbeeld=[VOORBEELD_BEGROTING] * begroting.voorbeeld
+        + [VOORBEELD_SLEUTEL] * verdeelsleutel.voorbeeld,
+    )
+    # One budget, three routes: each overview its own title and kenmerk, so that they are
+    # not mistaken for one another once sent.
+    if route == "uittreding" and uittredend:
+        titel = f"bij uittreding van {c.partij[uittredend].naam}"
+        routecode = f"UITTREDING-{(c.partij[uittredend].kort or uittredend).upper()}"
+    else:
+        titel = {"rechter": "bij ontbinding door de rechter"}.get(route, "bij opheffing")
+        routecode = route.upper()
+    code, datum = kop["kenmerk_code"].rsplit("/", 1)
+    kop["kenmerk_code"] = f"{code}/{routecode}/{datum}"
     return {
         **_basis(c),
-        **document_kop(
-            "liquidatieoverzicht",
-            begroting.peildatum,
-            voorbeeld=[VOORBEELD_BEGROTING] * begroting.voorbeeld
-            + [VOORBEELD_SLEUTEL] * verdeelsleutel.voorbeeld,
-        ),
+        **kop,
+        "titel": f"Liquidatieoverzicht {titel}",
         "route": route,
         "aanleiding": aanleiding,
         "begroting": _data(begroting),
-        "sleutel": {"naam": verdeelsleutel.naam},
+        "sleutel": {"naam": verdeelsleutel.naam, "basis": verdeelsleutel.basis},
         "posten": [
             {
                 "omschrijving": p.omschrijving,
@@ -1529,9 +1541,17 @@ def _liquidatie_aanleiding(
 ) -> list[str]:
     """Why there is a division and what the amounts are, in one account per route: opheffing
     (25.4), uittreding (25.6) or dissolution by the court (24.5, and 25.6 under a reading)."""
+    overig = sum((p.bedrag for p in begroting.posten if p.soort == "overig"), Decimal(0))
+    # The table of the gemeenten adds up to more than the staff costs named first: say why here.
+    samen = (
+        f" Samen met de overige verplichtingen ({bedrag(overig)}, zie de toelichting) dragen de "
+        f"gemeenten {bedrag(u.gedeeld)}."
+        if overig
+        else ""
+    )
     kosten = (
-        f"{_naar_rato(c, keuze, begroting)} Gedetacheerd personeel blijft bij de partner die het "
-        "detacheerde (art. 25.7)."
+        f"{_naar_rato(c, keuze, begroting)}{samen} Gedetacheerd personeel blijft bij de partner "
+        "die het detacheerde (art. 25.7)."
     )
     posten = "De bedragen hieronder zijn de posten van die begroting."
     plan = "de Veiligheidsregio Drenthe stelt dan een liquiditeitsplan en een liquidatiebegroting op (art. 25.6)"

@@ -508,7 +508,9 @@ def test_opzegging_als_brief_van_de_partij() -> None:
     assert "deze brief rekent vanaf de dag waarop de Stuurgroep hem ontvangt" in uit
     assert "geheimhouding" in uit
     assert "aanname" not in uit
-    assert "bestuurder Cosis (voorbeeld)\n" in uit  # the signatory, the role not repeated
+    # the signatory, and under the name the function from the input (issue 13: the name is a
+    # placeholder, the function is what the Stuurgroep reads)
+    assert "bestuurder Cosis (voorbeeld)  \nbestuurder\n" in uit
 
 
 def test_liquidatie_bij_uittreding_van_een_gemeente() -> None:

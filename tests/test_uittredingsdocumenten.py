@@ -169,6 +169,65 @@ def test_liquidatie_word_zegt_hetzelfde(tmp_path: Path) -> None:
     assert "liquidatieplan" not in tekst
 
 
+ROUTES = {
+    "bij opheffing": (),
+    "bij ontbinding door de rechter": ("--route", "rechter"),
+    "bij uittreding van Gemeente Emmen": ("--route", "uittreding", "--uittredend", "emmen"),
+}
+
+
+def test_liquidatie_titel_en_kenmerk_per_route(tmp_path: Path) -> None:
+    """Three routes, three documents a secretariat can tell apart: the route in the title and a
+    kenmerk of its own."""
+    kenmerken = set()
+    for titel, extra in ROUTES.items():
+        uit = _liquidatie(*extra)
+        assert f"# Liquidatieoverzicht {titel}\n" in uit
+        kenmerk = re.search(r"kenmerk (\S+)", uit)
+        assert kenmerk is not None
+        kenmerken.add(kenmerk.group(1))
+    assert len(kenmerken) == len(ROUTES)
+    code, doel, fout = _maak(tmp_path, "liquidatieoverzicht", BEGROTING, "l.pdf", *extra)
+    assert code == 0, fout
+    pdf = " ".join(_pdf_tekst(doel)).replace("\xa0", " ").replace("\n", " ")
+    assert "Liquidatieoverzicht bij uittreding van Gemeente Emmen" in pdf
+    assert kenmerk.group(1) in pdf
+    code, doel, fout = _maak(tmp_path, "liquidatieoverzicht", BEGROTING, "l.docx", *extra)
+    assert code == 0, fout
+    word = _word_tekst(doel).replace("\xa0", " ")
+    assert "Liquidatieoverzicht bij uittreding van Gemeente Emmen" in word
+    assert kenmerk.group(1) in word
+
+
+def test_liquidatie_inleiding_klopt_met_de_tabel(tmp_path: Path) -> None:
+    """The opening names the sum the gemeenten table adds up to, and says right there what lies
+    between it and the staff costs; the key is named as a key, with its basis."""
+    uit = _liquidatie()
+    inleiding = uit.split("## Begroting")[0]
+    assert "**€ 262.087,45** |" in uit  # the gemeenten table's total
+    assert "€ 247.687,45" in inleiding
+    assert (
+        "Samen met de overige verplichtingen (€ 14.400,00, zie de toelichting) dragen de "
+        "gemeenten € 262.087,45." in inleiding
+    )
+    sleutel = (
+        "Verdeeld volgens de verdeelsleutel ‘Voorbeeldverdeelsleutel naar inwonertal’ "
+        "(gewicht: aantal inwoners per gemeente, afgerond op honderdtallen)."
+    )
+    assert sleutel in uit
+    assert "Verdeeld naar Voorbeeldverdeelsleutel" not in uit
+    code, doel, fout = _maak(tmp_path, "liquidatieoverzicht", BEGROTING, "l.pdf")
+    assert code == 0, fout
+    pdf = " ".join(_pdf_tekst(doel)).replace("\xa0", " ").replace("\n", " ")
+    assert "dragen de gemeenten € 262.087,45" in pdf
+    assert "Voorbeeldverdeelsleutel naar inwonertal’ (gewicht: aantal inwoners" in pdf
+    code, doel, fout = _maak(tmp_path, "liquidatieoverzicht", BEGROTING, "l.docx")
+    assert code == 0, fout
+    word = _word_tekst(doel).replace("\xa0", " ")
+    assert "dragen de gemeenten € 262.087,45" in word
+    assert sleutel in word
+
+
 # --- uittredingsoverzicht -------------------------------------------------------------------
 
 OPZEGGING = DOCS / "opzegging-cosis.yaml"

@@ -890,7 +890,7 @@ def _gemeenten(doc: Doc, lijst: str, gewicht: str, gedeeld: str) -> None:
 
 def liquidatieoverzicht() -> Doc:
     doc = basis(
-        "Liquidatieoverzicht",
+        "{{ titel }}",
         "{{ begroting.naam }} · peildatum {{ begroting.peildatum|datum }} · kenmerk {{ kenmerk }}",
     )
     opsomming_alineas(doc, "for a in aanleiding", "{{ a }}")
@@ -914,7 +914,11 @@ def liquidatieoverzicht() -> Doc:
     )
     tag(doc, "{%p if gemeenten_bedragen %}")
     kop(doc, "Door de gemeenten te dragen (art. 25.6)")
-    alinea(doc, "Naar {{ sleutel.naam }}.", klein=True)
+    alinea(
+        doc,
+        "Verdeeld volgens de verdeelsleutel ‘{{ sleutel.naam }}’ (gewicht: {{ sleutel.basis }}).",
+        klein=True,
+    )
     tag(doc, "{%p endif %}")
     _gemeenten(doc, "gemeenten_bedragen", "gewicht_totaal", "bedragen.gedeeld")
     tag(doc, "{%p if afronding %}")
