@@ -1321,7 +1321,9 @@ def _tot_de_uittreding(gemeente: bool, ingang: dt.date) -> list[dict[str, Any]]:
     return uit
 
 
-def _termijn_vanaf(c: Convenant, keuze: Lezingkeuze, lezing: str | None) -> str:
+def _termijn_vanaf(
+    c: Convenant, keuze: Lezingkeuze, lezing: str | None, wie: str = "deze brief"
+) -> str:
     """From which day the twelve months run (25.2 is silent): the reading followed, in words,
     and who settled it (the Stuurgroep by a besluit, or else this letter)."""
     vanaf = {
@@ -1341,7 +1343,7 @@ def _termijn_vanaf(c: Convenant, keuze: Lezingkeuze, lezing: str | None) -> str:
             f"Het convenant zegt niet vanaf welke dag die loopt; {orgaan} stelde op "
             f"{lang(vast.datum)} vast (besluit {vast.besluit}) dat die loopt {volgt}."
         )
-    return f"Het convenant zegt niet vanaf welke dag die loopt; deze brief rekent {volgt}."
+    return f"Het convenant zegt niet vanaf welke dag die loopt; {wie} rekent {volgt}."
 
 
 def _bepaling(b: Any) -> dict[str, Any]:
@@ -1712,12 +1714,11 @@ def uittreding_context(
         liquidatie = liquideer(
             c, begroting, verdeelsleutel, "uittreding", (), gemeente, uittreder_deelt, keuze
         )
+        # 25.6's plan and budget are said under Gevolgen; here only where the amounts come from.
         inleiding = (
-            "Wijzigt het convenant door de uittreding, dan stelt de Veiligheidsregio Drenthe een "
-            "liquiditeitsplan en een liquidatiebegroting op; de kosten jegens het personeel "
-            "dragen de gemeenten naar hun bijdrage (art. 25.6). De bedragen hieronder komen uit "
-            f"{begroting.naam}, met een totaal van {bedrag(liquidatie.totaal)}; het deel van de "
-            f"gemeenten is verdeeld naar {verdeelsleutel.naam}."
+            f"De bedragen hieronder komen uit {begroting.naam}, met een totaal van "
+            f"{bedrag(liquidatie.totaal)}; het deel van de gemeenten is verdeeld volgens de "
+            f"verdeelsleutel ‘{verdeelsleutel.naam}’ (gewicht: {verdeelsleutel.basis})."
         )
         partners = opsomming(
             f"{c.partij[p].naam} {bedrag(b)}" for p, b in sorted(liquidatie.partners.items())
@@ -1751,14 +1752,31 @@ def uittreding_context(
     }[u.route]
     documentdatum = datum or (u.tijdlijn[0].datum if u.tijdlijn else dt.date.today())
 
-    def grond(g: Grond) -> dict[str, Any]:
+    def grond(g: Grond, naam: bool = False) -> dict[str, Any]:
         # Where a ground rests on a reading, the open point in the convenant's own terms.
         bevinding = c.bevinding.get(g.aanname) if g.aanname else None
+        # convenant.yaml says it of any party; the overview is about this one
+        uitleg = g.uitleg.replace("de Partij", partij.naam, 1) if naam else g.uitleg
         return {
             "artikel": g.artikel,
-            "uitleg": _lezer(g.uitleg).rstrip("."),
+            "uitleg": _lezer(uitleg).rstrip("."),
             "lezing": _klein(bevinding.omschrijving).rstrip(".") if bevinding else "",
         }
+
+    tijdlijn = [
+        {"datum": g.datum, "wat": _lezer(g.wat), "artikel": weergave(g.artikel.split(", ")[0])}
+        for g in u.tijdlijn
+    ]
+    ontvangst: dict[str, Any] = {}
+    if u.route == "opzegtermijn" and datum is not None and u.geldig:
+        # As the opzegging itself: the date holds if the letter arrives on the day it is dated.
+        lezing = Lezer(c, keuze)("ingang_opzegtermijn")
+        ontvangst = {
+            "termijn": _termijn_vanaf(c, keuze, lezing, "de opzeggingsbrief"),
+            "datum": datum,
+        }
+        if tijdlijn and tijdlijn[0]["datum"] == datum:
+            tijdlijn[0]["wat"] += " (datum van de brief, hier ook als dag van ontvangst genomen)"
 
     return {
         **_basis(c, c.orgaan["stuurgroep"]),
@@ -1767,11 +1785,9 @@ def uittreding_context(
         "wat": "uitsluiting" if u.route == "uitsluiting" else "uittreding",
         "aanleiding": aanleiding,
         "ingang": u.ingang if u.geldig else None,
-        "tijdlijn": [
-            {"datum": g.datum, "wat": _lezer(g.wat), "artikel": weergave(g.artikel.split(", ")[0])}
-            for g in u.tijdlijn
-        ],
-        "tijdens": [grond(g) for g in u.tijdens],
+        "ontvangst": ontvangst,
+        "tijdlijn": tijdlijn,
+        "tijdens": [grond(g, naam=True) for g in u.tijdens],
         "blijft": [grond(g) for g in u.blijft],
         "zetels": [
             {"orgaan": c.orgaan[z.orgaan].naam, "naam": z.naam, "gevolg": z.gevolg}

@@ -561,8 +561,12 @@ def test_uittredingsoverzicht() -> None:
         ]
     )
     assert code == 0, fout
-    assert "De uittreding gaat in op **31 januari 2028**." in uit
-    assert "| 31 januari 2027 | Cosis zegt schriftelijk op bij de Stuurgroep | art. 25.2 |" in uit
+    # counted from receipt, as the opzegging counts it (issue 13)
+    assert "dan gaat de uittreding in op **31 januari 2028**; bij latere ontvangst" in uit
+    assert (
+        "| 31 januari 2027 | Cosis zegt schriftelijk op bij de Stuurgroep (datum van de brief, hier ook als dag van ontvangst genomen) | art. 25.2 |"
+        in uit
+    )
     assert "| Partneroverleg | Afgevaardigde Cosis (voorbeeld) | de zetel vervalt |" in uit
     assert "## Kosten volgens de liquidatiebegroting (art. 25.6)" in uit
     assert "**€ 262.087,45**" in uit
@@ -720,7 +724,7 @@ def test_simuleer_uittreding_als_document(tmp_path: Path) -> None:
     assert (code, uit) == (0, ""), fout
     tekst = _word_tekst(doel)
     assert "Uittreding van Gemeente Meppel" in tekst
-    assert "De uittreding gaat in op 31 januari 2028." in tekst
+    assert "dan gaat de uittreding in op 31 januari 2028; bij latere ontvangst" in tekst
     assert "Kosten volgens de liquidatiebegroting (art. 25.6)" in tekst
     code, _, fout = draai(
         [

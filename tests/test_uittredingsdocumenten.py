@@ -432,3 +432,35 @@ def test_opzegging_als_brief_ondertekend(tmp_path: Path) -> None:
         in uit
     )
     assert "Ook na onze uittreding houden wij ons aan het volgende:\n\n- de geheimhouding" in uit
+
+
+def test_uittredingsoverzicht_noemt_de_partij_en_zegt_25_6_een_keer(tmp_path: Path) -> None:
+    """The secretaris's review: the party by name, 25.6's plan and budget said once, and the
+    date of the exit counted from receipt, as the opzegging itself counts it."""
+    zonder = _uittreding(OPZEGGING)
+    met = _uittreding(OPZEGGING, "--begroting", str(BEGROTING))
+    code, doel, fout = _maak(
+        tmp_path, "uittredingsoverzicht", OPZEGGING, "u.pdf", "--begroting", str(BEGROTING)
+    )
+    assert code == 0, fout
+    pdf = " ".join(_pdf_tekst(doel)).replace("\xa0", " ").replace("\n", " ")
+    code, doel, fout = _maak(
+        tmp_path, "uittredingsoverzicht", OPZEGGING, "u.docx", "--begroting", str(BEGROTING)
+    )
+    assert code == 0, fout
+    word = _word_tekst(doel).replace("\xa0", " ")
+    for tekst in (zonder, met, pdf, word):
+        assert "Tot de ingangsdatum blijft Cosis volwaardig Partij" in tekst
+        assert "blijft de Partij" not in tekst
+        assert tekst.count("liquiditeitsplan") == 1
+        assert "De uittreding gaat in op 31 januari 2028." not in tekst.replace("**", "")
+        assert "bij latere ontvangst komt de uittreding navenant later" in tekst
+        assert "de opzeggingsbrief rekent vanaf de dag waarop de Stuurgroep hem ontvangt" in tekst
+    assert (
+        "Ontvangt de Stuurgroep de opzeggingsbrief op 31 januari 2027, de datum van die brief, "
+        "dan gaat de uittreding in op **31 januari 2028**" in met
+    )
+    assert (
+        "| 31 januari 2027 | Cosis zegt schriftelijk op bij de Stuurgroep (datum van de brief, "
+        "hier ook als dag van ontvangst genomen) |" in zonder
+    )

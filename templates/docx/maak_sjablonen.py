@@ -954,7 +954,17 @@ def uittredingsoverzicht() -> Doc:
         "Naar aanleiding van de {{ aanleiding }} · kenmerk {{ kenmerk }}",
     )
     alinea(doc, "Aan: ", "{{ orgaan.de_naam }}", vet=[0])
-    tag(doc, "{%p if ingang %}")
+    tag(doc, "{%p if ingang and ontvangst %}")
+    alinea(
+        doc,
+        "De opzegtermijn is twaalf maanden. {{ ontvangst.termijn }} Ontvangt de Stuurgroep de "
+        "opzeggingsbrief op {{ ontvangst.datum|datum }}, de datum van die brief, dan gaat de "
+        "uittreding in op ",
+        "{{ ingang|datum }}",
+        "; bij latere ontvangst komt de uittreding navenant later.",
+        vet=[1],
+    )
+    tag(doc, "{%p elif ingang %}")
     alinea(doc, "De {{ wat }} gaat in op ", "{{ ingang|datum }}", ".", vet=[1])
     tag(doc, "{%p else %}")
     alinea(doc, "De {{ wat }} gaat (nog) niet in.", vet=[0])
