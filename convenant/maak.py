@@ -1763,7 +1763,7 @@ def uittreding_context(
             "lezing": _klein(bevinding.omschrijving).rstrip(".") if bevinding else "",
         }
 
-    tijdlijn = [
+    tijdlijn: list[dict[str, Any]] = [
         {"datum": g.datum, "wat": _lezer(g.wat), "artikel": weergave(g.artikel.split(", ")[0])}
         for g in u.tijdlijn
     ]
