@@ -225,9 +225,10 @@ _AANTAL = re.compile(r"\b(\d+(?:,\d+)?) (voor|tegen|onthoudingen|onthouding|fte|
 
 
 def onbreekbaar(html: str) -> str:
-    """Keep a date ("10 maart 2027") and an article ("art. 5.6") on one line in HTML and PDF:
+    """Keep a date ("10 maart 2027"), an amount ("€ 1.234,50"), an article ("art. 5.6") and a
+    count ("4 voor") on one line in HTML and PDF:
     a reader should not find "11" at the end of one line and "mei 2027" on the next."""
-    html = _DATUM.sub("\\1\u00a0\\2\u00a0\\3", html)
+    html = _DATUM.sub("\\1\u00a0\\2\u00a0\\3", html).replace("€ ", "€\u00a0")
     return _AANTAL.sub("\\1\u00a0\\2", _ARTIKEL.sub("\\1\u00a0\\2", html))
 
 

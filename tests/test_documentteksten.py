@@ -46,6 +46,14 @@ def test_aantallen_breken_niet_van_hun_woord() -> None:
     )
     assert "4\u00a0voor, 1\u00a0tegen, 0\u00a0onthoudingen" in html
     assert "0,5\u00a0fte" in html
+    liquidatie = _maak(
+        "liquidatieoverzicht",
+        str(DOCS / "liquidatiebegroting-voorbeeld.yaml"),
+        "--formaat",
+        "html",
+    )
+    assert "€ " not in liquidatie  # an amount never leaves its euro sign at a line's end
+    assert "€\u00a0262.087,45" in liquidatie
 
 
 def test_namen_met_een_komma_gescheiden_door_puntkomma() -> None:
