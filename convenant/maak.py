@@ -25,7 +25,7 @@ from pydantic import BaseModel
 
 from governance.artikelen import weergave
 from governance.begroting import Begroting
-from governance.datums import lang, plus_termijn, plus_weken
+from governance.datums import MAANDEN, lang, plus_termijn, plus_weken
 from governance.documenten import Addendum, BesluitVerwijzing, Opzegging, ToetredingsVerzoek
 from governance.errors import (
     EXIT_NIET_GELDIG,
@@ -39,7 +39,15 @@ from governance.errors import (
 from governance.geld import bedrag
 from governance.huisstijl import Huisstijl
 from governance.loader import Bestand, gebundeld
-from governance.models import Bezetting, Convenant, Lid, Orgaan, Verdeelsleutel, Verslaglegging
+from governance.models import (
+    Bezetting,
+    Convenant,
+    Lid,
+    Orgaan,
+    Termijn,
+    Verdeelsleutel,
+    Verslaglegging,
+)
 from governance.vergadering import Vergadering
 from governance.zetels import beeld
 from rules.lezingen import STANDAARD, Lezer, Lezingkeuze
@@ -64,11 +72,13 @@ class Geweigerd(ConvenantFout):
 
 
 def opsomming(items: Iterable[str]) -> str:
-    """Dutch enumeration: a, b en c."""
+    """Dutch enumeration: a, b en c. Items that hold a comma themselves ("Openbaar Ministerie,
+    arrondissement Noord-Nederland") are separated by semicolons, so each stays one item."""
     lijst = list(items)
     if len(lijst) <= 1:
         return "".join(lijst)
-    return ", ".join(lijst[:-1]) + " en " + lijst[-1]
+    scheiding = "; " if any("," in x for x in lijst) else ", "
+    return scheiding.join(lijst[:-1]) + " en " + lijst[-1]
 
 
 def _datum(waarde: dt.date) -> str:
@@ -217,8 +227,7 @@ def _logo_uri(pad: Path) -> str:
     return f"data:image/{soort};base64," + base64.b64encode(pad.read_bytes()).decode()
 
 
-_MAAND = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
-_DATUM = re.compile(rf"\b(\d{{1,2}}) ({_MAAND}) (\d{{4}})\b")
+_DATUM = re.compile(rf"\b(\d{{1,2}}) ({'|'.join(MAANDEN)}) (\d{{4}})\b")
 _ARTIKEL = re.compile(r"\b(art\.|artikel) (\d)")
 # "4 voor, 1 tegen", "0,5 fte", "3 procent": a number stays with its word
 _AANTAL = re.compile(r"\b(\d+(?:,\d+)?) (voor|tegen|onthoudingen|onthouding|fte|procent)\b")
@@ -556,7 +565,7 @@ _TE_VERZENDEN = {
 }
 
 
-def _wanneer(termijn: Any, volgende: dt.date | None, vanaf: dt.date | None = None) -> str:
+def _wanneer(termijn: Termijn, volgende: dt.date | None, vanaf: dt.date | None = None) -> str:
     """By when, as the plan the list states; a term that runs from this meeting gets its date."""
     if termijn.aantal is not None:
         na = f" na {termijn.vanaf}" if termijn.vanaf else ""
@@ -603,27 +612,25 @@ def _verzending(
     oordelen = list(oordelen)
     regels = []
     for v in orgaan.verslaglegging:
+        stukken = set(v.documenten)
         besluiten: list[Oordeel] = []
-        if document not in v.documenten and not (
-            document == "besluitenlijst"
-            and set(v.documenten) & {"besluiten", "relevante_besluiten"}
-        ):
-            if document != "besluitenlijst" or not set(v.documenten) & _TE_VERZENDEN.keys():
-                continue
+        if document == "besluitenlijst" and stukken & _TE_VERZENDEN.keys():
+            # what an adopted besluit sends on itself: only when the meeting adopted one
             besluiten = _gevolgd_door(c, v, oordelen)
             if not besluiten:
                 continue
-        wat = ""
-        if document == "besluitenlijst":
-            wat = _STUKKEN.get(v.documenten[0], "")
-            if "besluitenlijst" in v.documenten:
+            stuk = next(_TE_VERZENDEN[d] for d in v.documenten if d in _TE_VERZENDEN)
+            wat = f"{stuk} (besluitnummer {opsomming(o.id for o in besluiten)})"
+        elif document in stukken:  # the lists themselves (5.8, 7.5)
+            wat = ""
+            if document == "besluitenlijst":
                 wat = opsomming(
                     [_LIJSTEN[d] for d in v.documenten if d in _LIJSTEN] + ["deze lijst"]
                 )
-        if besluiten:
-            stuk = next(_TE_VERZENDEN[d] for d in v.documenten if d in _TE_VERZENDEN)
-            nummers = opsomming(o.id for o in besluiten)
-            wat = f"{stuk} (besluitnummer {nummers})"
+        elif document == "besluitenlijst" and stukken & _STUKKEN.keys():  # 5.9, 6.10, 7.3
+            wat = _STUKKEN[v.documenten[0]]
+        else:
+            continue
         door = ""
         if v.door:
             door = "de " + c.rol[v.door].naam if v.door in c.rol else c.orgaan[v.door].de_naam
@@ -643,13 +650,6 @@ def _verzending(
     return regels
 
 
-def _afwezigheidsartikelen(orgaan: Orgaan) -> str:
-    """The article of this orgaan's rule on absent parties: 5.6 for the Stuurgroep, 7.1 for
-    the Partneroverleg and (by a reading) the jaarvergadering."""
-    regel = orgaan.afwezigheid
-    return ", ".join(weergave(a) for a in (regel.artikelen if regel else ["5.6", "7.1"]))
-
-
 def _agendabaar(orgaan: Orgaan, document: str) -> None:
     if not orgaan.vaste_agendapunten:
         raise PastNiet(
@@ -664,6 +664,7 @@ def agenda(
     orgaan = c.orgaan[v.orgaan]
     _agendabaar(orgaan, "agenda")
     verbod = next((x for x in orgaan.verboden_onderwerpen if x.onderwerp == "casuistiek"), None)
+    afwezig = orgaan.afwezigheid  # whether, and by which article, an absent party holds a besluit
     punten: list[dict[str, Any]] = []
     for i, besluit in enumerate(v.besluiten):
         soort = c.soort[besluit.soort]
@@ -693,9 +694,9 @@ def agenda(
                             f"Kan {opsomming(c.partij[p].naam for p in besluit.treft)} in "
                             "belangrijke mate treffen; zonder "
                             f"{'haar' if len(besluit.treft) == 1 else 'hun'} inbreng wordt niet "
-                            f"besloten ({_afwezigheidsartikelen(orgaan)})."
+                            f"besloten ({', '.join(weergave(a) for a in afwezig.artikelen)})."
                         ]
-                        if besluit.treft
+                        if besluit.treft and afwezig and afwezig.aanhouden_indien_getroffen
                         else []
                     ),
                     *([besluit.toelichting] if besluit.toelichting else []),
@@ -992,7 +993,7 @@ def _uitkomst(c: Convenant, o: Oordeel, besluit: Any, gehoord: set[str]) -> str:
         return o.oordeel
     grond = _hoofdgrond(o)
     if o.oordeel in ("aangenomen", "verworpen"):  # binding only the parties that agreed
-        wie = _namenlijst(c.partij[p].naam for p in o.bindt or ())
+        wie = opsomming(c.partij[p].naam for p in o.bindt or ())
         # 5 voor and 11 tegen reads as rejected unless the reason stands right here.
         artikelen = ", ".join(weergave(a) for a in grond.artikel.split(", "))
         return (
@@ -1015,15 +1016,6 @@ def _uitkomst(c: Convenant, o: Oordeel, besluit: Any, gehoord: set[str]) -> str:
             return f"de stemmen staakten; voorgelegd aan {naar} ({artikel})"
         return f"voorgelegd aan {naar} ({artikel})"
     return f"niet geldig genomen, want {_zin(_lezer(grond.uitleg))} ({artikel})"
-
-
-def _namenlijst(namen: Iterable[str]) -> str:
-    """Names in a sentence; names that hold a comma themselves ("Openbaar Ministerie,
-    arrondissement Noord-Nederland") are separated by semicolons, so each stays one name."""
-    lijst = list(namen)
-    if not any("," in n for n in lijst) or len(lijst) <= 1:
-        return opsomming(lijst)
-    return "; ".join(lijst[:-1]) + " en " + lijst[-1]
 
 
 def _stemming(c: Convenant, o: Oordeel) -> str:
