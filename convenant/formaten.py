@@ -41,9 +41,7 @@ def onvolledige_installatie(e: ModuleNotFoundError) -> GebruiksFout:
 def _weasyprint() -> Any:
     try:
         import weasyprint
-    except ModuleNotFoundError as e:
-        if e.name != "weasyprint":
-            raise GebruiksFout(f"{PANGO_HULP} ({e})") from None
+    except ModuleNotFoundError as e:  # weasyprint or one of its Python dependencies
         raise onvolledige_installatie(e) from None
     except (ImportError, OSError) as e:  # OSError: the shared library itself is missing
         raise GebruiksFout(f"{PANGO_HULP} ({e})") from None

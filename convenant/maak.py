@@ -809,12 +809,13 @@ def besluitenlijst(
     *,
     met_toetsing: bool = False,
     keuze: Lezingkeuze = STANDAARD,
+    register: Path | None = None,
     **_: Any,
 ) -> dict[str, Any]:
     v = bestand.model
     orgaan = c.orgaan[v.orgaan]
     _agendabaar(orgaan, "besluitenlijst")
-    b = beeld(c, bestand, bezetting)
+    b = beeld(c, bestand, bezetting, register)  # dossiers from the same register as toets
     besluiten = {x.id: x for x in v.besluiten}
     gehoord = _gehoord(b)
     # The appendix says where another reading would change an outcome, so it needs the
@@ -1133,7 +1134,7 @@ def _besluit_van_stuurgroep(
         v = bestand.model
         if v.orgaan != "stuurgroep" or v.datum != verwijzing.datum:
             continue
-        b = beeld(c, bestand, bezetting)
+        b = beeld(c, bestand, bezetting, register)
         for o in toets(b, keuze):
             if o.id != verwijzing.besluit:
                 continue

@@ -76,7 +76,7 @@ class _Lader(_BasisLader):
         try:
             return super().construct_object(node, deep=deep)
         except Exception as e:  # PyYAML's constructors raise what they meet: ValueError, …
-            if isinstance(e, _Fout | yaml.YAMLError | RecursionError):
+            if isinstance(e, _Fout | yaml.YAMLError | RecursionError | MemoryError):
                 raise
             raise _Fout(
                 node.start_mark,

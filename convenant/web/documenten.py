@@ -16,7 +16,7 @@ from typing import Any
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, Response
 
-from governance.bestanden import huisstijl_uit, lezingen_uit
+from governance.bestanden import huisstijl_uit
 from governance.errors import ConvenantFout
 from governance.loader import Bestand, Bron
 
@@ -33,7 +33,6 @@ VERGADERDOCUMENTEN = ("agenda", "besluitenlijst", "actiepuntenlijst")
 def maak(w: Werkplek, soort: str, formaat: str, model: Any, pad: Path, **opties: Any) -> Any:
     """One document of the register in one format (a `convenant.maak.Document`)."""
     from convenant.maak import maak_document
-    from rules.lezingen import kies
 
     if formaat not in FORMATEN:
         raise HTTPException(404, f"Onbekend formaat '{formaat}'; kies html, pdf, docx of md.")
@@ -46,7 +45,7 @@ def maak(w: Werkplek, soort: str, formaat: str, model: Any, pad: Path, **opties:
         bezetting=bezetting,
         huisstijl=huisstijl_uit(w.register),
         register=w.register,
-        keuze=kies(w.convenant, (), lezingen_uit(w.convenant, w.register)),
+        keuze=w.keuze(),
         **opties,
     )
 
