@@ -66,16 +66,19 @@ def _beelden(
 
 
 def _onleesbaar(meldingen: list[Melding]) -> list[Onleesbaar]:
-    """What can still be read of each unreadable meeting file: its orgaan and year, if any."""
-    import yaml
+    """What can still be read of each unreadable meeting file: its orgaan and year, if any.
+
+    Read with the loader's guards (file type, size, aliases): the file is already known to be
+    bad, and a FIFO or a 2 GB file must not hang the overview here either."""
+    from governance.loader import lees_yaml
 
     uit: list[Onleesbaar] = []
     for bestand in dict.fromkeys(m.bestand for m in meldingen):
         orgaan: str | None = None
         jaar: int | None = None
         try:
-            ruw = yaml.safe_load(Path(bestand).read_text(encoding="utf-8"))
-        except (OSError, ValueError, yaml.YAMLError):  # a bad date raises ValueError
+            ruw, _ = lees_yaml(Path(bestand))
+        except InvoerFout:
             ruw = None
         if isinstance(ruw, dict):
             orgaan = ruw["orgaan"] if isinstance(ruw.get("orgaan"), str) else None
@@ -98,6 +101,8 @@ def gevoeligheid(
     gehouden: list[Gehouden],
     basis: Jaaroverzicht,
     keuze: Lezingkeuze,
+    onleesbaar: list[Onleesbaar] | None = None,
+    documenten: Registerdocumenten | None = None,
 ) -> list[Omslag]:
     """Which obligations flip under each other reading the register's verdicts consulted.
 
@@ -122,7 +127,17 @@ def gevoeligheid(
                 if naam in per_aanname[aanname]
             }
             register = [opnieuw.get(g.naam, g) for g in gehouden]
-            ander = overzicht(c, register, basis.jaar, basis.peildatum)
+            # the same unreadable files and register documents as the basis, or every duty
+            # they make 'onbekend' would seem to flip under the other reading
+            ander = overzicht(
+                c,
+                register,
+                basis.jaar,
+                basis.peildatum,
+                onleesbaar or (),
+                documenten or Registerdocumenten(),
+                anders,
+            )
             uit += omslagen(aanname, lezing.id, lezing.uitspraak, basis, ander)
     return uit
 
@@ -157,16 +172,13 @@ def jaaroverzicht(
         raise GebruiksFout(f"{register}: geen vergaderbestanden (*.yaml) gevonden")
     jaar = jaar or max((g.vergadering.datum.year for g in gehouden), default=dt.date.today().year)
     documenten, documentfouten = registerstukken(c, register)
-    o = overzicht(
-        c,
-        gehouden,
-        jaar,
-        op or dt.date(jaar, 12, 31),
-        _onleesbaar(onleesbaar),
-        documenten,
-        keuze,
+    niet_te_lezen = _onleesbaar(onleesbaar)
+    o = overzicht(c, gehouden, jaar, op or dt.date(jaar, 12, 31), niet_te_lezen, documenten, keuze)
+    omslag = (
+        gevoeligheid(c, beelden, gehouden, o, keuze, niet_te_lezen, documenten)
+        if met_gevoeligheid
+        else None
     )
-    omslag = gevoeligheid(c, beelden, gehouden, o, keuze) if met_gevoeligheid else None
     # An id twice in the register: the overview is made, but the register is not consistent.
     dubbel = dubbele_besluiten([(register / naam, b.vergadering) for naam, b in beelden])
     for melding in [*onleesbaar, *dubbel, *documentfouten]:
