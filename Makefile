@@ -8,7 +8,7 @@ STAMP := $(VENV)/.geinstalleerd
 
 POORT ?= 8000
 
-.PHONY: run rondleiding test lint typecheck pytest chromium fuzz bench installeer clean
+.PHONY: run rondleiding test test-snel lint typecheck pytest chromium fuzz bench installeer clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -37,6 +37,11 @@ rondleiding: $(STAMP)
 
 test: lint typecheck pytest
 
+# While working: everything but the slow tests (browser, server processes, PDF layouts, wheel).
+# `pytest -k 22.4` runs every scenario of article 22.4.
+test-snel: lint typecheck $(STAMP)
+	$(BIN)/pytest -m "not traag"
+
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -64,7 +69,7 @@ chromium:
 # control characters, bounded memory and time); `make test` runs a few dozen of them.
 # CONVENANT_FUZZ=N sets the number of inputs; failing ones are kept in .fuzz-fouten/.
 fuzz: $(STAMP)
-	CONVENANT_FUZZ=$${CONVENANT_FUZZ:-3000} $(BIN)/pytest tests/test_fuzz.py -p no:cacheprovider \
+	CONVENANT_FUZZ=$${CONVENANT_FUZZ:-3000} $(BIN)/pytest tests/grenzen/test_fuzz.py -p no:cacheprovider \
 		--hypothesis-show-statistics -q
 
 bench: $(STAMP)

@@ -2,7 +2,7 @@
 
 Keys in the model's field order, defaults left out, dates as ISO dates, short lists of names
 in flow style (`aanwezig: [sg_assen, sg_emmen]`), everything else in block style. What comes
-out loads into an equal model (tests/test_opslag.py checks it for every example meeting).
+out loads into an equal model (tests/governance/test_opslag.py checks it for every example meeting).
 
 PyYAML drops comments. `opmerkingen` finds them, so a caller can say so before it rewrites a
 hand-written file instead of losing them silently.

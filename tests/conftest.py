@@ -1,6 +1,6 @@
 """Shared fixtures and the scenario plugin.
 
-Every `tests/scenarios/*.yaml` is collected as a test file. Each states its `soort` (which
+Every `scenarios/*.yaml` (tests/rules/scenarios) is collected as a test file. Each states its `soort` (which
 runner applies) and a list of scenarios; each scenario names the article(s) it exercises.
 A failure reads `file: scenario: expected …, got …`.
 """
@@ -36,6 +36,24 @@ from tests.scenario_runners import (  # noqa: E402
     jaar_scenario,
     toets_scenario,
 )
+
+# Tests that start a browser, a server process, a PDF layout of every page or a wheel build:
+# `make test-snel` leaves them out (pytest -m "not traag"); `make test` runs everything. A test
+# elsewhere may carry @pytest.mark.traag itself.
+TRAGE_MODULES = (
+    "test_browser",
+    "test_pdf_paginas",
+    "test_installatie",
+    "test_onderbreken",
+    "test_fuzz",
+    "test_handleiding",
+)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if item.path.stem.startswith(TRAGE_MODULES):
+            item.add_marker(pytest.mark.traag)
 
 
 def pytest_collect_file(parent: pytest.Collector, file_path: Path) -> pytest.Collector | None:
@@ -74,9 +92,21 @@ class ScenarioBestand(pytest.File):
                     f"{self.path.name}: scenario {scenario.naam!r} staat er twee keer in"
                 )
             namen.add(scenario.naam)
-            yield ScenarioItem.from_parent(
+            item = ScenarioItem.from_parent(
                 self, name=scenario.naam, scenario=scenario, runner=runner
             )
+            # `pytest -k 22.4` finds every scenario of 22.4: its articles are keywords.
+            item.extra_keyword_matches.update(_artikelsleutels(scenario.artikelen))
+            yield item
+
+
+def _artikelsleutels(artikelen: list[str]) -> set[str]:
+    """Both spellings, so `-k 22.4` and `-k "art. 22.4"` find it."""
+    uit: set[str] = set()
+    for artikel in artikelen:
+        kaal = artikel.removeprefix("art.").strip()
+        uit.update({artikel, kaal})
+    return uit
 
 
 class ScenarioItem(pytest.Item):

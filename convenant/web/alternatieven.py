@@ -3,7 +3,7 @@
 Each alternative changes one thing the secretaris records (someone's attendance, a vote, a
 recorded step, a condition) and judges the besluit again with the same rules; those that give
 another verdict are listed. A besluit is judged on its own here, which gives the verdict it
-gets within its meeting (tests/test_toets_eigenschappen.py).
+gets within its meeting (tests/rules/test_toets_eigenschappen.py).
 """
 
 from __future__ import annotations
