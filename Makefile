@@ -40,7 +40,7 @@ test: lint typecheck pytest
 # While working: everything but the slow tests (browser, server processes, PDF layouts, wheel).
 # `pytest -k 22.4` runs every scenario of article 22.4.
 test-snel: lint typecheck $(STAMP)
-	$(BIN)/pytest -m "not traag"
+	$(BIN)/pytest -n auto -m "not traag"
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
@@ -50,7 +50,7 @@ typecheck: $(STAMP)
 	$(BIN)/mypy
 
 pytest: $(STAMP) chromium
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto
 
 # The browser tests drive Debian's Chromium through Playwright (Playwright's own browser
 # download is not reachable). Installed here when missing and we may (root with apt-get);

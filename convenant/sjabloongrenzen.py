@@ -58,7 +58,22 @@ _BREEDTE = re.compile(r"%[-+ #0]*(\d{7,}|\*)|%[-+ #0]*\d*\.(\d{7,}|\*)|\{[^}]*:[
 
 
 class _Grens(Exception):
-    """A bound was reached; the message says which."""
+    """A bound was reached; the message says which, and `plek` where, when the bound was
+    noticed outside the template's own frames (a clock that fires during Jinja's handling)."""
+
+    def __init__(self, tekst: str, plek: tuple[str | None, int | None] = (None, None)) -> None:
+        super().__init__(tekst)
+        self.plek = plek
+
+
+def _plek_in_stapel(frame: types.FrameType | None) -> tuple[str | None, int | None]:
+    """The template file and line that `frame` or a caller of it is running, if any."""
+    while frame is not None:
+        sjabloon = frame.f_globals.get("__jinja_template__")
+        if isinstance(sjabloon, jinja2.Template):
+            return sjabloon.filename, sjabloon.get_corresponding_lineno(frame.f_lineno)
+        frame = frame.f_back
+    return None, None
 
 
 def _fout(naam: str, tekst: str, regel: int | None = None, herstel: str = "") -> InvoerFout:
@@ -330,8 +345,15 @@ def bewaakt() -> Iterator[None]:
     import resource
     import signal
 
-    def te_lang(*_: object) -> None:
-        raise _Grens(f"het sjabloon rekent langer dan {MAX_SECONDEN} seconden")
+    eerste: list[tuple[str | None, int | None]] = []
+
+    def te_lang(_signaal: int, frame: types.FrameType | None) -> None:
+        # The alarm repeats (below), and a repeat may land while Jinja is still turning the
+        # first one into a traceback, outside every template frame: each raise carries the
+        # template line where the clock first ran out, so the message always names it.
+        if not eerste:
+            eerste.append(_plek_in_stapel(frame))
+        raise _Grens(f"het sjabloon rekent langer dan {MAX_SECONDEN} seconden", eerste[0])
 
     vorige_alarm = signal.signal(signal.SIGALRM, te_lang)
     # Repeating: an alarm that lands in a finaliser or gc callback is swallowed there.
@@ -387,6 +409,8 @@ def render(env: jinja2.Environment, naam: str, context: dict[str, Any]) -> str:
         if isinstance(e, KeyboardInterrupt | SystemExit):
             raise
         bestand, regel = plek_van(e)
+        if isinstance(e, _Grens) and regel is None:
+            bestand, regel = e.plek[0] or bestand, e.plek[1]
         if isinstance(e, jinja2.TemplateSyntaxError) and e.source:
             regel = open_blok(e, e.source.split("\n")) or regel
         raise _fout(bestand or naam, _uitleg(e), regel) from None

@@ -437,3 +437,26 @@ def test_het_word_sjabloon_van_de_huisstijl_heeft_dezelfde_grenzen(tmp_path: Pat
     assert (code, uit) == (2, "")
     assert f"{map_ / 'opzegging.docx'}: het Word-sjabloon wordt uitgepakt" in fout
     assert not doel.exists()
+
+
+def test_de_klok_noemt_de_regel_ook_als_het_alarm_herhaalt(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a busy machine the repeating alarm may land while Jinja still handles the first one,
+    outside every template frame; the message names the template's line all the same."""
+    from jinja2 import debug
+
+    echte = debug.rewrite_traceback_stack
+
+    def traag(*args: object, **kwargs: object) -> BaseException:
+        time.sleep(1.2)  # longer than the alarm's repeat (0.5 s): a repeat lands in here
+        return echte(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(debug, "rewrite_traceback_stack", traag)
+    monkeypatch.setattr(sjabloongrenzen, "MAX_SECONDEN", 1)
+    lus = "{% for i in range(99999) %}{% for j in range(99999) %}{% endfor %}{% endfor %}"
+    (tmp_path / "opzegging.md.j2").write_text(f"a\n\n{lus}\n", encoding="utf-8")
+    code, _, fout = _maak(tmp_path)
+    assert code == 2, fout
+    assert f"{tmp_path / 'opzegging.md.j2'}:3:1: " in fout
+    assert "langer dan 1 seconden" in fout
