@@ -126,19 +126,34 @@ MAX_BYTES = 2 * 1024 * 1024
 MAX_UITGEBREID = 50_000
 
 
+class _Kring(Exception):
+    """An alias inside the very node its anchor names: expanding it would never end."""
+
+    def __init__(self, node: yaml.Node) -> None:
+        super().__init__()
+        self.node = node
+
+
 def _uitgebreid(wortel: yaml.Node) -> int:
     """The number of nodes the tree has once every alias is expanded, counted without expanding.
 
     Iterative (a deep file must not exhaust the stack); each distinct node is counted once and
-    its count reused wherever an alias repeats it. Stops counting past the limit.
+    its count reused wherever an alias repeats it. Stops counting past the limit. A node met
+    again while its own children are still being counted is an alias inside its own anchor
+    (`&a [*a]`): raises `_Kring` with that node.
     """
     grootte: dict[int, int] = {}
     grens = MAX_UITGEBREID * 4
+    # the nodes whose children are being counted: exactly the path from the root, because a
+    # node's "done" marker lies on the stack below every child pushed after it
+    bezig: set[int] = set()
     stapel: list[tuple[yaml.Node, bool]] = [(wortel, False)]
     while stapel:
         node, klaar = stapel.pop()
         if id(node) in grootte:
             continue
+        if not klaar and id(node) in bezig:
+            raise _Kring(node)
         kinderen: list[yaml.Node] = (
             [k for paar in node.value for k in paar]
             if isinstance(node, yaml.MappingNode)
@@ -148,7 +163,9 @@ def _uitgebreid(wortel: yaml.Node) -> int:
         )
         if klaar or not kinderen:
             grootte[id(node)] = min(grens, 1 + sum(grootte.get(id(k), 0) for k in kinderen))
+            bezig.discard(id(node))
             continue
+        bezig.add(id(node))
         stapel.append((node, True))
         stapel.extend((k, False) for k in kinderen if id(k) not in grootte)
     return grootte[id(wortel)]
@@ -167,6 +184,39 @@ def _eigen_knopen(wortel: yaml.Node) -> int:
         elif isinstance(node, yaml.SequenceNode):
             stapel.extend(node.value)
     return len(gezien)
+
+
+def _kringmelding(naam: str, tekst: str, node: yaml.Node) -> Melding:
+    """Where the alias that refers back into its own anchor stands, and what to do about it.
+
+    The node tree no longer holds aliases (each is the anchored node itself), so the tokens
+    inside the node's span are scanned for the alias of the anchor the node starts with.
+    """
+    anker, plek = None, node.start_mark
+    try:
+        for token in yaml.scan(tekst, Loader=_BasisLader):
+            index = token.start_mark.index
+            if index < node.start_mark.index:
+                continue
+            if index > node.end_mark.index:
+                break
+            if isinstance(token, yaml.AnchorToken) and anker is None:
+                anker = token.value
+            elif isinstance(token, yaml.AliasToken) and token.value == anker:
+                plek = token.start_mark
+                break
+    except yaml.YAMLError:  # the file composed, so it scans; this is only to be safe
+        pass
+    wie = f"*{echo(anker)}" if anker else "een verwijzing (*alias)"
+    return Melding(
+        naam,
+        f"{wie} verwijst naar zichzelf: de verwijzing staat binnen haar eigen anker "
+        f"(&{echo(anker) if anker else 'naam'}, regel {node.start_mark.line + 1}), "
+        "zodat de waarde oneindig groot zou worden",
+        plek.line + 1,
+        plek.column + 1,
+        herstel="schrijf de waarde uit of verwijs naar een anker dat eerder is afgesloten",
+    )
 
 
 def _plek_van(inhoud: bytes, positie: int) -> tuple[int, int]:
@@ -350,6 +400,8 @@ def lees_yaml(pad: Path, inhoud: bytes | None = None) -> tuple[Any, Bron]:
         raise InvoerFout(
             [Melding(naam, e.tekst, e.mark.line + 1, e.mark.column + 1, herstel=e.herstel)]
         ) from None
+    except _Kring as e:
+        raise InvoerFout([_kringmelding(naam, tekst, e.node)]) from None
     except yaml.MarkedYAMLError as e:
         raise InvoerFout([_syntaxfout(naam, e, tekst)]) from None
     except yaml.reader.ReaderError as e:
