@@ -75,3 +75,54 @@ def test_elke_kringverwijzing_is_een_melding_met_regel(tmp_path: Path, tekst: st
     (melding,) = e.value.meldingen
     assert melding.regel is not None
     assert "verwijst naar zichzelf" in melding.tekst
+
+
+# --- 2. odd names in a register folder ----------------------------------------------------------
+
+PAGINAS = [
+    "/",
+    "/vergaderingen",
+    "/convenant",
+    "/agenda.ics",
+    "/toetredingen",
+    "/vergaderingen/nieuw",
+]
+
+
+def _vreemd(register: Path, soort: str) -> str:
+    """Put an odd entry into the register; returns the name the overview should list."""
+    voorbeeld = (register / "stuurgroep-2027-02-10.yaml").read_bytes()
+    if soort == "symlink":
+        (register / "gelinkt.yaml").symlink_to(register / "stuurgroep-2027-02-10.yaml")
+        return "gelinkt.yaml"
+    if soort == "map":
+        (register / "x.yaml").mkdir()
+        return "x.yaml"
+    if soort == "slot":  # an editor's lock file: a link to nowhere
+        (register / ".#x.yaml").symlink_to("root@host.1234:1700000000")
+        return ".#x.yaml"
+    (register / soort).write_bytes(voorbeeld)
+    return soort
+
+
+@pytest.mark.parametrize(
+    "soort", ["_concept.yaml", "Stuurgroep 3 nov.yaml", "slot", "map", "symlink", ".verborgen.yaml"]
+)
+def test_een_vreemde_naam_in_het_register_breekt_geen_pagina(tmp_path: Path, soort: str) -> None:
+    from tests.web_hulp import client, kopieer_register
+
+    register = kopieer_register(tmp_path / "register")
+    naam = _vreemd(register, soort)
+    c = client(register)
+    for url in PAGINAS:
+        antwoord = c.get(url)
+        assert antwoord.status_code == 200, f"{url}: {antwoord.status_code} {antwoord.text[:300]}"
+    overzicht = c.get("/").text
+    assert "niet te lezen" in overzicht
+    deel = overzicht.split('id="kapot-kop"', 1)[1].split("</section>", 1)[0]
+    assert naam.replace(" ", " ") in deel.replace("&#39;", "'"), deel
+    # the reason, in words a secretaris understands
+    assert any(
+        reden in deel
+        for reden in ("bestandsnaam", "een map", "verwijzing (symlink)", "geen gewoon bestand")
+    ), deel

@@ -22,7 +22,7 @@ from governance.bestanden import (
     vergaderbestanden,
 )
 from governance.errors import InvoerFout, Melding
-from governance.loader import Bestand
+from governance.loader import Bestand, lees_bytes
 from governance.models import Bezetting, Convenant
 from governance.vergadering import Vergadering
 from rules.jaaroverzicht import Gehouden
@@ -105,18 +105,34 @@ class Werkplek:
         raise OnbekendeVergadering(id_)
 
     def ids(self) -> list[str]:
-        return [p.stem for p in vergaderbestanden(self.register)]
+        """The ids of the meeting files a URL can name (see `onopenbaar` for the others)."""
+        return [p.stem for p in vergaderbestanden(self.register) if not onopenbaar(p)]
 
     def lees(self, id_: str) -> Gelezen:
-        pad = self.pad_van(id_)
-        inhoud = pad.read_bytes()
+        return self._lees(id_, self.pad_van(id_))
+
+    def _lees(self, id_: str, pad: Path) -> Gelezen:
+        # bounded like the loader: a 60 MB file is refused, not read and sent as a page
+        try:
+            inhoud = lees_bytes(pad)
+        except InvoerFout as e:
+            return Gelezen(id_, pad, b"", None, e.meldingen)
         try:
             return Gelezen(id_, pad, inhoud, laad_vergadering(pad))
         except InvoerFout as e:
             return Gelezen(id_, pad, inhoud, None, e.meldingen)
 
     def alle(self) -> list[Gelezen]:
-        return [self.lees(id_) for id_ in self.ids()]
+        """Every meeting file of the register; one the workplace cannot open (an odd name, a
+        folder, a link) is there too, without an id and with the reason, so a page lists it
+        rather than failing on it."""
+        uit = []
+        for pad in vergaderbestanden(self.register):
+            if reden := onopenbaar(pad):
+                uit.append(Gelezen("", pad, b"", None, [reden]))
+            else:
+                uit.append(self._lees(pad.stem, pad))
+        return uit
 
     def besluitnummers(self, behalve: str | None = None) -> dict[str, str]:
         """Every besluit id of the register's readable meetings (but `behalve`), with the id of
@@ -137,6 +153,39 @@ class Werkplek:
         from rules.lezingen import kies
 
         return kies(self.convenant, (), lezingen_uit(self.convenant, self.register))
+
+
+def onopenbaar(pad: Path) -> Melding | None:
+    """Why the workplace does not open this entry of the register folder as a meeting (None:
+    it does). Only regular files directly in the folder, with a name a URL can carry."""
+    naam = str(pad)
+    if pad.is_symlink():
+        return Melding(
+            naam,
+            "dit is een verwijzing (symlink) naar een ander bestand; de werkplek opent alleen "
+            "bestanden die zelf in de registermap staan",
+            herstel="zet het bestand zelf in de registermap, of verwijder de verwijzing "
+            "(een verwijzing die met .# begint is van een editor die het bestand open heeft)",
+        )
+    if pad.is_dir():
+        return Melding(
+            naam,
+            "dit is een map, geen vergaderbestand",
+            herstel="geef de map een naam die niet op .yaml eindigt",
+        )
+    if not pad.is_file():
+        return Melding(
+            naam, "dit is geen gewoon bestand", herstel="verwijder het uit de registermap"
+        )
+    if not ID_PATROON.match(pad.stem) or ".." in pad.stem:
+        return Melding(
+            naam,
+            "de werkplek kan een bestand met deze bestandsnaam niet openen: de naam van een "
+            "vergaderbestand bestaat uit letters, cijfers, punten, streepjes en liggende "
+            "streepjes, zonder spaties, en begint met een letter of cijfer",
+            herstel="hernoem het bestand, bijv. naar stuurgroep-2027-11-03.yaml",
+        )
+    return None
 
 
 @dataclass(frozen=True)
