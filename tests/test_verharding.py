@@ -126,3 +126,39 @@ def test_een_vreemde_naam_in_het_register_breekt_geen_pagina(tmp_path: Path, soo
         reden in deel
         for reden in ("bestandsnaam", "een map", "verwijzing (symlink)", "geen gewoon bestand")
     ), deel
+
+
+# --- 6. security headers ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("methode", "url"),
+    [
+        ("get", "/"),
+        ("get", "/vergaderingen/stuurgroep-2027-02-10/geschiedenis"),
+        ("get", "/static/werkplek.css"),
+        ("get", "/api/v1/partijen"),
+        ("get", "/bestaat-niet"),
+        ("post", "/vergaderingen/nieuw"),  # refused (no CSRF): the refusal carries them too
+    ],
+)
+def test_elk_antwoord_heeft_de_beveiligingskoppen(tmp_path: Path, methode: str, url: str) -> None:
+    from tests.web_hulp import client, kopieer_register
+
+    c = client(kopieer_register(tmp_path / "register"))
+    antwoord = getattr(c, methode)(url)
+    beleid = antwoord.headers.get("content-security-policy", "")
+    assert "frame-ancestors 'self'" in beleid
+    assert "default-src 'self'" in beleid
+    assert antwoord.headers.get("x-frame-options") == "SAMEORIGIN"
+    assert antwoord.headers.get("referrer-policy") == "no-referrer"
+    assert antwoord.headers.get("x-content-type-options") == "nosniff"
+
+
+def test_ook_een_geweigerde_host_heeft_de_beveiligingskoppen(tmp_path: Path) -> None:
+    from tests.web_hulp import client, kopieer_register
+
+    c = client(kopieer_register(tmp_path / "register"))
+    antwoord = c.get("/", headers={"host": "aanvaller.example"})
+    assert antwoord.status_code == 400
+    assert antwoord.headers.get("x-frame-options") == "SAMEORIGIN"

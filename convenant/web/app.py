@@ -12,7 +12,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from governance.errors import ConvenantFout
 
-from .beveiliging import nieuw_geheim, poortwachter
+from .beveiliging import KOPPEN, Veiligheidskoppen, nieuw_geheim, poortwachter
 from .sjablonen import Sjablonen
 from .werkplek import OnbekendeVergadering, Werkplek
 
@@ -51,6 +51,7 @@ def maak_app(
     )
     app.state.sjablonen.env.filters.update(opmaak.FILTERS)
     app.middleware("http")(poortwachter(token, hosts or frozenset()))
+    app.add_middleware(Veiligheidskoppen)  # added last, so outside the gate: refusals get them
     app.mount("/static", StaticFiles(directory=STATISCH), name="static")
     app.include_router(overzicht.router)
     app.include_router(documenten.router)  # before /vergaderingen/{id}/…
@@ -85,13 +86,16 @@ def maak_app(
 
     @app.exception_handler(Exception)
     async def _intern(request: Request, fout: Exception) -> Response:
-        return foutpagina(
+        # answered outside every middleware (Starlette's error layer), so the headers here
+        antwoord = foutpagina(
             request,
             500,
             "Interne fout",
             f"Er ging iets mis in het programma ({type(fout).__name__}); uw bestanden zijn niet "
             "gewijzigd. Meld wat u deed en deze melding.",
         )
+        antwoord.headers.update({k.decode(): w.decode() for k, w in KOPPEN})
+        return antwoord
 
     return app
 

@@ -6,6 +6,8 @@
   workplace through a DNS name that points at 127.0.0.1 (DNS rebinding).
 - CSRF: every form carries a secret of this server process; a POST without it is refused.
   A page on another site cannot read that secret, so it cannot forge the form.
+- Headers on every answer: no other site may frame a page (the history page has a one-click
+  restore), scripts come only from the workplace itself, and no address leaks to other sites.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from urllib.parse import parse_qsl, urlencode
 
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, RedirectResponse, Response
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 TOKEN_COOKIE = "convenant_token"
 CSRF_VELD = "csrf"
@@ -65,3 +68,43 @@ def poortwachter(
         )
 
     return controleer
+
+
+# Styles may be inline: the documents carry the house style in a <style> element and some pages
+# a style attribute; a style cannot run code. Images may be data: URLs (the logo in a
+# document). Scripts only from /static (htmx, with eval off), never inline.
+BELEID = (
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; "
+    "frame-ancestors 'self'"
+)
+KOPPEN = [
+    (b"content-security-policy", BELEID.encode()),
+    (b"x-frame-options", b"SAMEORIGIN"),  # for browsers that do not know frame-ancestors
+    (b"referrer-policy", b"no-referrer"),
+    (b"x-content-type-options", b"nosniff"),
+]
+
+
+class Veiligheidskoppen:
+    """ASGI middleware that puts `KOPPEN` on every HTTP answer, also on refusals and errors
+    (plain ASGI rather than BaseHTTPMiddleware: it does not buffer a streamed answer)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def met_koppen(bericht: Message) -> None:
+            if bericht["type"] == "http.response.start":
+                eigen = {k.lower() for k, _ in bericht.get("headers", [])}
+                bericht["headers"] = [
+                    *bericht.get("headers", []),
+                    *((k, w) for k, w in KOPPEN if k not in eigen),
+                ]
+            await send(bericht)
+
+        await self.app(scope, receive, met_koppen)

@@ -73,13 +73,22 @@ def pagina(browser: Any) -> Iterator[Any]:
     context = browser.new_context(locale="nl-NL", viewport={"width": 1280, "height": 900})
     context.set_default_timeout(10_000)
     p = context.new_page()
+    # the pages must work under their Content-Security-Policy (issue 26): a refused script,
+    # style or image shows up as a console error
+    geweigerd: list[str] = []
+    p.on(
+        "console",
+        lambda m: geweigerd.append(m.text) if "Content Security Policy" in m.text else None,
+    )
     yield p
     context.close()
+    assert not geweigerd, geweigerd
 
 
 def rustig(p: Any) -> None:
-    """Wait until htmx has no request in flight and nothing is being swapped."""
-    p.wait_for_function("!document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling')")
+    """Wait until htmx has no request in flight and nothing is being swapped (a locator, not
+    a script string: the pages' policy forbids evaluating strings)."""
+    p.locator(".htmx-request, .htmx-swapping, .htmx-settling").first.wait_for(state="detached")
 
 
 def oordeel(p: Any, i: int) -> str:
