@@ -363,3 +363,71 @@ def registerdocumenten(
             fouten = fout.meldingen
         meldingen.extend(fouten)
     return opzeggingen, addenda, meldingen
+
+
+# The addenda read per register, keyed on their files' names, sizes and times: judging every
+# meeting of a register asks for them once per meeting, and they change a few times a year.
+_ADDENDA: dict[tuple[Path, tuple[tuple[str, int, int], ...], int], list[Addendum]] = {}
+
+
+def registermap_van(pad: Path) -> Path | None:
+    """The register an input file lies in (the folder with bezetting.yaml), by its path alone.
+
+    Unlike `zoek_register`, never the working directory: where the program was started must
+    not change which text of the convenant a meeting is judged under.
+    """
+    map_ = pad if pad.is_dir() else pad.parent
+    for kandidaat in [map_, *map_.resolve().parents][:_REGISTER_DIEPTE]:
+        if (kandidaat / BEZETTING).is_file():
+            return kandidaat
+    return None
+
+
+def laad_addenda(register: Path | None, convenant: Convenant) -> list[Addendum]:
+    """The addenda (23.2) in the register's documenten/, each checked against the text it
+    changes (`governance.versies`). One that does not fit is an input error at its place: a
+    verdict judged under a text the register does not hold would mislead.
+    """
+    from .documenten import Addendum
+    from .versies import controleer as controleer_addenda
+
+    map_ = register / DOCUMENTEN if register is not None else None
+    if map_ is None or not map_.is_dir():
+        return []
+    paden = sorted(
+        p for p in [*map_.glob("*.yaml"), *map_.glob("*.yml")] if p.is_file() and not p.is_symlink()
+    )
+    stempel = tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in paden)
+    sleutel = (map_.resolve(), stempel, id(convenant))
+    if (bekend := _ADDENDA.get(sleutel)) is not None:
+        return bekend
+    bestanden: list[Bestand[Addendum]] = []
+    meldingen: list[Melding] = []
+    for pad in paden:
+        inhoud = b""
+        try:
+            inhoud = lees_bytes(pad)
+            data, _ = lees_yaml(pad, inhoud)
+            if not isinstance(data, dict) or "wijzigingen" not in data:
+                continue  # a notice, an agenda, a budget: not an addendum
+            addendum = laad(pad, Addendum, inhoud)
+        except InvoerFout as fout:
+            # Another document that does not read is not this function's to report.
+            if b"wijzigingen" in inhoud:
+                meldingen.extend(fout.meldingen)
+            continue
+        if fouten := controleer(addendum.model, addendum.bron, ids_van(convenant)):
+            meldingen.extend(fouten)
+            continue
+        bestanden.append(addendum)
+    afwijkingen = controleer_addenda(convenant, [b.model for b in bestanden])
+    for i, lijst in sorted(afwijkingen.items()):
+        bron = bestanden[i].bron
+        meldingen.extend(bron.melding(a.loc, a.tekst, a.herstel, a.suggestie) for a in lijst)
+    if meldingen:
+        raise InvoerFout(meldingen)
+    addenda = [b.model for b in bestanden]
+    if len(_ADDENDA) >= 8:
+        _ADDENDA.pop(next(iter(_ADDENDA)))
+    _ADDENDA[sleutel] = addenda
+    return addenda

@@ -4,9 +4,9 @@ unknown keys refused."""
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
-from .models import Model, PartijId, Tekst
+from .models import Artikel, BevindingId, Model, PartijId, Tekst
 from .vergadering import Besluitnummer, Datum
 
 
@@ -53,9 +53,25 @@ class Opzegging(Model):
     adres: list[Tekst] = []  # the sender's address lines, as on its own letterhead
 
 
+class Regelwijziging(Model):
+    """A change to the data of `convenant.yaml` that the new wording brings with it.
+
+    `pad` names the place as `convenant valideer` prints it: `soorten[beleid].bevoegd`,
+    `organen[stuurgroep].besluitregel.soort`, `procedures[uittreding].stappen[opzegging].termijn`.
+    `wordt` is the value it gets there from the ingangsdatum (empty removes an optional value).
+    """
+
+    pad: Tekst
+    wordt: Any
+
+
 class Wijzigingstekst(Model):
-    artikel: Tekst
-    wordt: Tekst
+    artikel: Artikel
+    wordt: Tekst  # the article's new wording, cited from the ingangsdatum on
+    # What changes in the rules (convenant.yaml) with it; none where only the words change.
+    regels: list[Regelwijziging] = []
+    # Findings the new wording resolves: rules resting on such an aanname rest on the text.
+    vervallen_aannames: list[BevindingId] = []
 
 
 class Addendum(Model):

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 from functools import cached_property
-from typing import Annotated, Any, Literal, Union
+from typing import TYPE_CHECKING, Annotated, Any, Literal, Union
 
 from pydantic import (
     AfterValidator,
@@ -33,6 +33,9 @@ from .artikelen import ARTIKEL_PATROON
 from .datums import in_bereik
 from .errors import WaardeFout
 from .geld import lees_getal
+
+if TYPE_CHECKING:
+    from .versies import Toegepast
 
 
 class Verwijzing:
@@ -648,6 +651,13 @@ class Convenant(Model):
     complexe_casuistiek: ComplexeCasuistiek
     pijofach: Pijofach
     bevindingen: list[Bevinding]
+    # The addenda applied to the bundled text to make this one (governance.versies), oldest
+    # first; not a key of convenant.yaml: only `versies.pas_toe` sets it.
+    _addenda: tuple[Toegepast, ...] = PrivateAttr(default=())
+
+    @property
+    def addenda(self) -> tuple[Toegepast, ...]:
+        return self._addenda
 
     @cached_property
     def partij(self) -> dict[str, Partij]:

@@ -9,16 +9,21 @@ member voting twice, a special soort without its facts) is collected here as a l
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal, NamedTuple
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from .datums import lang
 from .errors import InvoerFout, Melding, bedoelde_u
 from .loader import Bestand, Bron, Loc
 from .models import Bezetting, Convenant, Orgaan, Partij
 from .vergadering import ALLE, Besluit, Vergadering
+from .versies import tekst_op
 from .verwijzingen import controleer, dubbele_ids, ids_van, namen_van
+
+if TYPE_CHECKING:
+    from .documenten import Addendum
 
 Keuze = Literal["voor", "tegen", "onthouding"]
 KEUZES: tuple[Keuze, ...] = ("voor", "tegen", "onthouding")
@@ -300,13 +305,22 @@ def beeld(
     vergadering: Bestand[Vergadering],
     bezetting: Bezetting | None,
     register: Path | None = None,
+    addenda: Sequence[Addendum] | None = None,
 ) -> Vergaderbeeld:
     """Check a vergadering against the convenant and bezetting; raise every problem at once.
 
-    A toetreding besluit that names its dossier gets the dossier's facts as of the meeting
-    date, from `register` or else the register the meeting file lies in.
+    The meeting is judged under the text in force on its date: `c` with the addenda whose
+    ingangsdatum has passed (`addenda`, or else those of `register` or of the register the
+    meeting file lies in). A toetreding besluit that names its dossier gets the dossier's
+    facts as of the meeting date, from `register` or else the register the meeting file lies in.
     """
     v, bron = vergadering.model, vergadering.bron
+    if addenda is None:
+        from .bestanden import laad_addenda, registermap_van
+
+        addenda = laad_addenda(register or registermap_van(bron.pad), c)
+    # Judged under the text in force on the meeting date (23.2).
+    c = tekst_op(c, addenda, v.datum).convenant
     ids = ids_van(c)
     meldingen = dubbele_ids(v, bron) + controleer(v, bron, ids, convenant=c)
     if meldingen:

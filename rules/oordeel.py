@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
-from typing import Literal, NamedTuple
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Literal, NamedTuple
+
+if TYPE_CHECKING:
+    from governance.versies import Toegepast
 
 OordeelSoort = Literal["aangenomen", "verworpen", "aangehouden", "escaleren", "ongeldig"]
 # What a ground does to the verdict. `None`: it was checked and is no obstacle, or it is a
@@ -50,6 +53,8 @@ class Grond(NamedTuple):
     vastgesteld: Vaststelling | None = None  # the besluit that settled that reading
     # Whether this ground decided the verdict (the `!` of the text output, JSON `beslissend`).
     beslissend: bool = False
+    # The addendum (23.2) that gave a cited article the wording in force, by its number.
+    addendum: str | None = None
 
     def als_dict(self) -> dict[str, object]:
         return {
@@ -59,7 +64,45 @@ class Grond(NamedTuple):
             "lezing": self.lezing,
             "vastgesteld_bij": self.vastgesteld.als_dict() if self.vastgesteld else None,
             "beslissend": self.beslissend,
+            "addendum": self.addendum,
         }
+
+
+def raakt(geciteerd: str, gewijzigd: str) -> bool:
+    """Whether a citation ("6.9a") falls under a changed article, lid or onderdeel ("6.9")."""
+    if not geciteerd.startswith(gewijzigd):
+        return False
+    rest = geciteerd[len(gewijzigd) :]
+    # "6" covers "6.6" and "6.6a"; "6.6" covers "6.6a" but not "6.60".
+    return not rest or rest[0].isalpha() or (rest[0] == "." and "." not in gewijzigd)
+
+
+def noem_addenda(addenda: Sequence[Toegepast], gronden: Iterable[Grond]) -> tuple[Grond, ...]:
+    """Each ground that cites an article an addendum in force changed names that addendum.
+
+    The latest addendum that changed a cited article is named: its wording is the one in force.
+    """
+    gronden = tuple(gronden)
+    if not addenda:
+        return gronden
+    uit: list[Grond] = []
+    for g in gronden:
+        geciteerd = g.artikel.split(", ")
+        laatste = None
+        for a in addenda:
+            if any(raakt(c, w) for c in geciteerd for w in a.artikelen):
+                laatste = a
+        if laatste is None:
+            uit.append(g)
+            continue
+        artikelen = ", ".join(w for w in laatste.artikelen if any(raakt(c, w) for c in geciteerd))
+        uit.append(
+            g._replace(
+                uitleg=f"{g.uitleg} Art. {artikelen} luidt zo sinds {laatste.vermelding()}.",
+                addendum=laatste.nummer,
+            )
+        )
+    return tuple(uit)
 
 
 class Alternatief(NamedTuple):

@@ -20,7 +20,16 @@ from governance.vergadering import ALLE, Besluit
 from governance.zetels import Stemming, Vergaderbeeld, buiten
 
 from .lezingen import STANDAARD, Lezer, Lezingkeuze, markeer
-from .oordeel import Alternatief, Effect, Grond, Oordeel, OordeelSoort, Telling, art
+from .oordeel import (
+    Alternatief,
+    Effect,
+    Grond,
+    Oordeel,
+    OordeelSoort,
+    Telling,
+    art,
+    noem_addenda,
+)
 
 _ERNST: dict[Effect, int] = {None: 0, "aangehouden": 1, "escaleren": 2, "ongeldig": 3}
 
@@ -166,7 +175,11 @@ def _toets(
         onderwerp=besluit.onderwerp,
         soort=besluit.soort,
         oordeel=oordeel,
-        gronden=_markeer(list(markeer(c, keuze, gronden, lees.opgelost)), oordeel, stemuitslag),
+        gronden=_markeer(
+            list(noem_addenda(c.addenda, markeer(c, keuze, gronden, lees.opgelost))),
+            oordeel,
+            stemuitslag,
+        ),
         escaleren_naar=naar,
         stemmen=telling,
         bezwaren=b.bezwaren.get(besluit.id, ()),

@@ -181,6 +181,10 @@ class ToetsVerwacht(_Strikt):
     # The reading in force for each contested aanname the verdict consulted.
     lezingen: dict[str, str] | None = None
     vastgesteld_bij: str | None = None  # some ground cites this besluit as settling its reading
+    zonder_aannames: list[str] = []  # no ground rests on these assumptions
+    # Grounds that name an addendum (23.2) in force: article → the addendum's number. Empty:
+    # no ground may name one.
+    addenda: dict[str, str] | None = None
 
 
 class ToetsScenario(Scenario):
@@ -190,6 +194,9 @@ class ToetsScenario(Scenario):
     bezetting: list[Vervanging] = []
     lezing: list[str] = []  # --lezing AANNAME=LEZING options
     register_lezingen: dict[str, Any] | None = None  # the register's lezingen.yaml
+    # Files of the register's documenten/ (an addendum, a notice): name → content; a string
+    # `voorbeeld:NAAM` copies that file of the example register.
+    register_documenten: dict[str, Any] = {}
     verwacht: ToetsVerwacht
 
 
@@ -234,6 +241,14 @@ def toets_scenario(
             (Path(map_) / "lezingen.yaml").write_text(
                 yaml.safe_dump(scenario.register_lezingen, allow_unicode=True), encoding="utf-8"
             )
+        for naam, inhoud in scenario.register_documenten.items():
+            doel = Path(map_) / "documenten" / naam
+            doel.parent.mkdir(exist_ok=True)
+            if isinstance(inhoud, str) and inhoud.startswith("voorbeeld:"):
+                bron = VOORBEELDREGISTER / "documenten" / inhoud.removeprefix("voorbeeld:")
+                shutil.copy(bron, doel)
+            else:
+                doel.write_text(yaml.safe_dump(inhoud, allow_unicode=True), encoding="utf-8")
         pad = Path(map_) / "vergadering.yaml"
         pad.write_text(
             yaml.safe_dump(vergadering, sort_keys=False, allow_unicode=True), encoding="utf-8"
@@ -281,6 +296,14 @@ def toets_scenario(
             raise ScenarioMislukt(f"verwacht '{tekst}' in een grond, kreeg:\n{toelichting}")
     if v.lezingen is not None and besluit["lezingen"] != v.lezingen:
         raise ScenarioMislukt(f"verwacht de lezingen {v.lezingen}, kreeg {besluit['lezingen']}")
+    if geraakt := [a for a in v.zonder_aannames if a in aannames]:
+        raise ScenarioMislukt(f"verwacht geen grond op de aanname(s) {geraakt}:\n{toelichting}")
+    if v.addenda is not None:
+        genoemd = {g["artikel"]: g["addendum"] for g in gronden if g.get("addendum")}
+        if {a: n for a, n in genoemd.items() if a in v.addenda or not v.addenda} != v.addenda:
+            raise ScenarioMislukt(
+                f"verwacht gronden met addendum {v.addenda}, kreeg {genoemd}:\n{toelichting}"
+            )
     if v.vastgesteld_bij is not None:
         vast = [g for g in gronden if (g.get("vastgesteld_bij") or {}).get("besluit")]
         if not any(g["vastgesteld_bij"]["besluit"] == v.vastgesteld_bij for g in vast):

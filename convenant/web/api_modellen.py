@@ -89,6 +89,9 @@ class Grond(Antwoord):
     lezing: str | None
     vastgesteld_bij: Vaststelling | None
     beslissend: bool = Field(description="Of deze grond het oordeel besliste.")
+    addendum: str | None = Field(
+        description="Het addendum (23.2) dat een genoemd artikel de geldende tekst gaf."
+    )
 
 
 class Stemtelling(Antwoord):

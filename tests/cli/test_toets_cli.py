@@ -43,6 +43,7 @@ def test_json_volgt_de_vorm_uit_het_ontwerp() -> None:
                 "lezing",
                 "vastgesteld_bij",
                 "beslissend",
+                "addendum",
             }
     oordelen = {b["id"]: (b["oordeel"], b["escaleren_naar"]) for b in data["besluiten"]}
     assert oordelen == {

@@ -1,0 +1,442 @@
+"""The text of the convenant in force on a date: the bundled text and its addenda (23.2).
+
+A change of the convenant takes effect through an addendum that the voorzitter of the
+Stuurgroep and the Manager sign (23.2). An addendum in a register may say, next to each new
+wording, what changes in the rules (`regels`: a value of `convenant.yaml` at a path) and which
+findings the new wording resolves (`vervallen_aannames`). `tekst_op` gives the text in force on
+a date: the bundled convenant with every addendum whose ingangsdatum has passed, in order of
+ingangsdatum, together with what each applied addendum changed. A meeting before the
+ingangsdatum is judged under the old text, one on or after it under the new.
+
+Pure: no files and no clock. The caller hands in the addenda (from the register); the result
+for the same convenant and the same addenda in force is remembered, so judging many meetings
+costs one application per state of the text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from pydantic import ValidationError
+
+from .datums import lang
+from .documenten import Addendum
+from .errors import bedoelde_u, echo
+from .lint import artikel_bestaat
+from .loader import Bron, Loc
+from .models import Convenant
+from .verwijzingen import ONBEKEND, herstel_id, ids_van, verwijzingen
+
+CONVENANT = "convenant.yaml"
+# Keys of convenant.yaml whose value names a finding the rule rests on.
+_AANNAME_SLEUTEL = re.compile(r"^(.*_)?aanname$")
+# One step of a path as `convenant valideer` prints it: a key with any number of [labels].
+_STAP = re.compile(r"^([a-z_][a-z0-9_]*)((?:\[[^\]]+\])*)$")
+
+
+class Wijziging(NamedTuple):
+    """One thing an addendum changed, in words a secretaris reads."""
+
+    artikel: str
+    uitleg: str
+
+    def als_dict(self) -> dict[str, object]:
+        return {"artikel": self.artikel, "uitleg": self.uitleg}
+
+
+class Toegepast(NamedTuple):
+    """An addendum in force, and what it changed."""
+
+    nummer: str
+    onderwerp: str
+    ingangsdatum: dt.date
+    besluit_datum: dt.date
+    besluit: str | None
+    wijzigingen: tuple[Wijziging, ...]
+
+    @property
+    def artikelen(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(w.artikel for w in self.wijzigingen))
+
+    def vermelding(self) -> str:
+        """How a ground names it: 'addendum 2027-1 (in werking sinds 1 juli 2027)'."""
+        return f"addendum {self.nummer} (in werking sinds {lang(self.ingangsdatum)})"
+
+    def als_dict(self) -> dict[str, object]:
+        return {
+            "nummer": self.nummer,
+            "onderwerp": self.onderwerp,
+            "ingangsdatum": self.ingangsdatum,
+            "besluit_stuurgroep": {"datum": self.besluit_datum, "besluit": self.besluit},
+            "artikelen": list(self.artikelen),
+            "wijzigingen": [w.als_dict() for w in self.wijzigingen],
+        }
+
+
+class Versie(NamedTuple):
+    """The text in force on `datum`, the addenda applied to get it and those still to come."""
+
+    convenant: Convenant
+    datum: dt.date
+    addenda: tuple[Toegepast, ...]
+    later: tuple[Addendum, ...] = ()
+
+
+class Afwijking(NamedTuple):
+    """Why an addendum does not fit the convenant it changes, at a place in the addendum."""
+
+    loc: Loc
+    tekst: str
+    herstel: str
+    suggestie: str | None = None
+
+
+class AddendumFout(Exception):
+    """An addendum that cannot be applied; `afwijkingen` say where and why."""
+
+    def __init__(self, afwijkingen: list[Afwijking]) -> None:
+        super().__init__("; ".join(a.tekst for a in afwijkingen))
+        self.afwijkingen = afwijkingen
+
+
+# --- the text in force ------------------------------------------------------------------------
+
+_ONTHOUDEN = 16
+_onthouden: dict[tuple[int, tuple[int, ...]], tuple[Convenant, tuple[Addendum, ...], Versie]] = {}
+
+
+def in_werking(addenda: Iterable[Addendum], datum: dt.date) -> list[Addendum]:
+    """The addenda in force on `datum`, oldest first (an equal date: by number)."""
+    return sorted(
+        (a for a in addenda if a.ingangsdatum <= datum), key=lambda a: (a.ingangsdatum, a.nummer)
+    )
+
+
+def tekst_op(basis: Convenant, addenda: Sequence[Addendum], datum: dt.date) -> Versie:
+    """The convenant in force on `datum`: `basis` with the addenda whose ingangsdatum passed.
+
+    Raises `AddendumFout` for an addendum in force that does not fit; `controleer` finds those
+    beforehand, per addendum, with their places.
+    """
+    geldend = in_werking(addenda, datum)
+    later = tuple(
+        sorted((a for a in addenda if a.ingangsdatum > datum), key=lambda a: a.ingangsdatum)
+    )
+    if not geldend:
+        return Versie(basis, datum, (), later)
+    sleutel = (id(basis), tuple(id(a) for a in geldend))
+    gevonden = _onthouden.get(sleutel)
+    # The objects are kept with the entry, so an id is never that of a collected object.
+    if gevonden is None or gevonden[0] is not basis:
+        c = basis
+        toegepast: list[Toegepast] = []
+        for addendum in geldend:
+            c, t = pas_toe(c, addendum)
+            toegepast.append(t)
+        if len(_onthouden) >= _ONTHOUDEN:
+            _onthouden.pop(next(iter(_onthouden)))
+        gevonden = (basis, tuple(geldend), Versie(c, datum, tuple(toegepast)))
+        _onthouden[sleutel] = gevonden
+    return gevonden[2]._replace(datum=datum, later=later)
+
+
+def controleer(basis: Convenant, addenda: Sequence[Addendum]) -> dict[int, list[Afwijking]]:
+    """Per addendum (its index in `addenda`), why it does not fit the text it changes.
+
+    Each is checked against the text as the addenda before it (by ingangsdatum) left it; one
+    that does not fit is left out of the text the later ones change.
+    """
+    volgorde = sorted(
+        range(len(addenda)), key=lambda i: (addenda[i].ingangsdatum, addenda[i].nummer)
+    )
+    uit: dict[int, list[Afwijking]] = {}
+    c = basis
+    for i in volgorde:
+        try:
+            c, _ = pas_toe(c, addenda[i])
+        except AddendumFout as fout:
+            uit[i] = fout.afwijkingen
+    return uit
+
+
+def pas_toe(c: Convenant, addendum: Addendum) -> tuple[Convenant, Toegepast]:
+    """`c` as `addendum` changes it, and what it changed."""
+    afwijkingen: list[Afwijking] = []
+    data = c.model_dump(mode="python", exclude_none=False)
+    wijzigingen: list[Wijziging] = []
+    geschreven: list[tuple[Loc, Loc]] = []  # (place in convenant, place in the addendum)
+    for i, w in enumerate(addendum.wijzigingen):
+        plek: Loc = ("wijzigingen", i)
+        if (reden := artikel_bestaat(c.index, w.artikel)) is not None:
+            afwijkingen.append(
+                Afwijking(
+                    (*plek, "artikel"),
+                    f"het addendum wijzigt '{w.artikel}', maar {reden}",
+                    'noem een artikel of lid dat in het convenant staat, bijv. artikel: "6.6"',
+                )
+            )
+            continue
+        wijzigingen.append(Wijziging(w.artikel, f"Art. {w.artikel} luidt: {_kort(w.wordt)}"))
+        for j, regel in enumerate(w.regels):
+            waar: Loc = (*plek, "regels", j)
+            try:
+                doel, oud = _zet(data, regel.pad, regel.wordt)
+            except _PadFout as fout:
+                afwijkingen.append(Afwijking((*waar, "pad"), *fout.args))
+                continue
+            geschreven.append((doel, (*waar, "wordt")))
+            wijzigingen.append(
+                Wijziging(
+                    w.artikel,
+                    f"{_pad_in_woorden(c, regel.pad)}: was {_waarde(oud)}, wordt {_waarde(regel.wordt)}",
+                )
+            )
+        for j, aanname in enumerate(w.vervallen_aannames):
+            waar = (*plek, "vervallen_aannames", j)
+            if (reden_aanname := _vervalt(c, data, aanname)) is not None:
+                afwijkingen.append(Afwijking(waar, *reden_aanname))
+                continue
+            wijzigingen.append(
+                Wijziging(
+                    w.artikel,
+                    f"De regels die rustten op de aanname '{aanname}' "
+                    f"({_kort(c.bevinding[aanname].aanname or c.bevinding[aanname].omschrijving)}) "
+                    f"rusten nu op de tekst van art. {w.artikel}.",
+                )
+            )
+    if afwijkingen:
+        raise AddendumFout(afwijkingen)
+    try:
+        nieuw = Convenant.model_validate(data)
+    except ValidationError as e:
+        raise AddendumFout(_ongeldig(e, geschreven)) from None
+    afwijkingen = _verwijzingen(nieuw, geschreven)
+    if afwijkingen:
+        raise AddendumFout(afwijkingen)
+    toegepast = Toegepast(
+        addendum.nummer,
+        addendum.onderwerp,
+        addendum.ingangsdatum,
+        addendum.besluit_stuurgroep.datum,
+        addendum.besluit_stuurgroep.besluit,
+        tuple(wijzigingen),
+    )
+    nieuw._addenda = (*c.addenda, toegepast)
+    return nieuw, toegepast
+
+
+# --- paths into convenant.yaml ------------------------------------------------------------------
+
+
+class _PadFout(Exception):
+    """(tekst, herstel, suggestie) for a path that names nothing in the convenant."""
+
+
+def _zet(data: dict[str, Any], pad: str, waarde: Any) -> tuple[Loc, Any]:
+    """Write `waarde` at `pad`; the place written (as a data location) and the old value."""
+    stappen = pad.strip().split(".")
+    plek: list[str | int] = []
+    houder: Any = data
+    sleutel: str | int | None = None
+    gelopen = ""
+    for n, stap in enumerate(stappen):
+        m = _STAP.match(stap.strip())
+        if m is None:
+            raise _PadFout(
+                f"'{echo(pad)}' is geen pad in het convenant",
+                "schrijf het pad zoals 'convenant valideer' het toont, bijv. "
+                "soorten[beleid].bevoegd of organen[stuurgroep].besluitregel.soort",
+            )
+        naam, labels = m.group(1), re.findall(r"\[([^\]]+)\]", m.group(2))
+        if sleutel is not None:
+            houder = houder[sleutel]
+        if not isinstance(houder, dict) or naam not in houder:
+            velden = sorted(houder) if isinstance(houder, dict) else []
+            waar = f"in {gelopen}" if gelopen else "bovenaan in convenant.yaml"
+            raise _PadFout(
+                f"het convenant heeft geen '{naam}' {waar}",
+                "gebruik een van: " + ", ".join(velden) if velden else "kies een kortere weg",
+                bedoelde_u(naam, velden),
+            )
+        sleutel = naam
+        plek.append(naam)
+        gelopen = f"{gelopen}.{naam}" if gelopen else naam
+        for label in labels:
+            houder = houder[sleutel]
+            if not isinstance(houder, list):
+                raise _PadFout(
+                    f"'{gelopen}' is geen lijst; [{echo(label)}] kiest daar niets",
+                    f"laat [{echo(label)}] weg",
+                )
+            ids = [e.get("id") for e in houder if isinstance(e, dict)]
+            if label in ids:
+                index = ids.index(label)
+            elif label.isdigit() and int(label) < len(houder):
+                index = int(label)
+            else:
+                bekend = [i for i in ids if isinstance(i, str)]
+                raise _PadFout(
+                    f"{gelopen} heeft geen '{echo(label)}'"
+                    + ("" if bekend else f" (de lijst telt {len(houder)} elementen, vanaf 0)"),
+                    herstel_id("", bekend) if bekend else "noem het volgnummer, vanaf 0",
+                    bedoelde_u(label, bekend) if bekend else None,
+                )
+            sleutel = index
+            plek.append(index)
+            gelopen = f"{gelopen}[{label}]"
+        if n == len(stappen) - 1:
+            oud = houder[sleutel]
+            houder[sleutel] = waarde
+            return tuple(plek), oud
+    raise _PadFout("het pad is leeg", "schrijf bijv. soorten[beleid].bevoegd")
+
+
+def _pad_in_woorden(c: Convenant, pad: str) -> str:
+    """'soorten[beleid].bevoegd' as a reader says it: 'Strategisch beleidsbesluit, bevoegd'."""
+    m = re.match(r"^(soorten|organen|procedures|rollen)\[([^\]]+)\](.*)$", pad.strip())
+    if m is None:
+        return pad
+    soort, ident, rest = m.groups()
+    namen = {
+        "soorten": {s.id: s.naam for s in c.soorten},
+        "organen": {o.id: o.naam for o in c.organen},
+        "procedures": {p.id: p.naam for p in c.procedures},
+        "rollen": {r.id: r.naam for r in c.rollen},
+    }[soort]
+    rest = rest.lstrip(".").replace("_", " ")
+    return f"{namen.get(ident, ident)}{', ' + rest if rest else ''}"
+
+
+def _waarde(waarde: Any) -> str:
+    if waarde is None:
+        return "niets"
+    if isinstance(waarde, list):
+        return "[" + ", ".join(_waarde(w) for w in waarde) + "]" if waarde else "[]"
+    if isinstance(waarde, dict):
+        return (
+            "{" + ", ".join(f"{k}: {_waarde(v)}" for k, v in waarde.items() if v is not None) + "}"
+        )
+    if isinstance(waarde, bool):
+        return "ja" if waarde else "nee"
+    return str(waarde)
+
+
+def _kort(tekst: str, lengte: int = 160) -> str:
+    tekst = " ".join(tekst.split())
+    return tekst if len(tekst) <= lengte else tekst[: lengte - 1].rstrip() + "…"
+
+
+# --- resolved findings --------------------------------------------------------------------------
+
+
+def _vervalt(
+    c: Convenant, data: dict[str, Any], aanname: str
+) -> tuple[str, str, str | None] | None:
+    """Take aanname `aanname` out of every rule and the finding out of the list; or why not."""
+    bevinding = c.bevinding.get(aanname)
+    if bevinding is None:
+        return (
+            f"{ONBEKEND['bevinding']} '{aanname}'",
+            "noem een bevinding die 'convenant valideer' toont",
+            bedoelde_u(aanname, c.bevinding),
+        )
+    if bevinding.lezingen:
+        return (
+            f"'{aanname}' is een betwiste lezing; een addendum laat die niet stil vervallen",
+            "laat de Stuurgroep de lezing vaststellen (lezingen.yaml), of wijzig de regel met 'regels'",
+            None,
+        )
+    if not _wis(data, aanname):
+        return (
+            f"geen regel van het convenant rust op de aanname '{aanname}'",
+            "haal deze aanname hier weg",
+            None,
+        )
+    data["bevindingen"] = [b for b in data["bevindingen"] if b["id"] != aanname]
+    return None
+
+
+def _wis(data: Any, aanname: str) -> bool:
+    """Set every `aanname`-like key naming `aanname` to None; whether there was one."""
+    gevonden = False
+    if isinstance(data, dict):
+        for sleutel, waarde in data.items():
+            if isinstance(sleutel, str) and _AANNAME_SLEUTEL.match(sleutel) and waarde == aanname:
+                data[sleutel] = None
+                gevonden = True
+            elif isinstance(waarde, dict | list):
+                gevonden = _wis(waarde, aanname) or gevonden
+    elif isinstance(data, list):
+        for waarde in data:
+            gevonden = _wis(waarde, aanname) or gevonden
+    return gevonden
+
+
+# --- checking the changed text ------------------------------------------------------------------
+
+
+def _in_addendum(loc: Sequence[str | int], geschreven: list[tuple[Loc, Loc]]) -> Loc | None:
+    """The place in the addendum whose change wrote the data at `loc` (or above or under it)."""
+    for doel, bron in reversed(geschreven):
+        n = min(len(doel), len(loc))
+        if tuple(loc[:n]) == tuple(doel[:n]):
+            return bron
+    return None
+
+
+def _ongeldig(e: ValidationError, geschreven: list[tuple[Loc, Loc]]) -> list[Afwijking]:
+    from .loader import vertaal_validatiefouten
+
+    # The Dutch wording of each error, then placed at the change that caused it.
+    # A source without a tree: the places it would look up in a file are not wanted here.
+    meldingen = vertaal_validatiefouten(e, Bron(Path(CONVENANT), _geparsed=True), Convenant)
+    uit: list[Afwijking] = []
+    for detail, melding in zip(e.errors(), meldingen, strict=False):
+        plek = _in_addendum(detail["loc"], geschreven) or ("wijzigingen",)
+        uit.append(
+            Afwijking(
+                plek,
+                f"de nieuwe waarde past niet in het convenant ({melding.pad}): {melding.tekst}",
+                melding.herstel,
+                melding.suggestie,
+            )
+        )
+    return uit
+
+
+def _verwijzingen(c: Convenant, geschreven: list[tuple[Loc, Loc]]) -> list[Afwijking]:
+    """Ids and articles in the changed values must exist, as in convenant.yaml itself."""
+    bekend = ids_van(c)
+    uit: list[Afwijking] = []
+    for loc, soort, waarde, _ in verwijzingen(c):
+        plek = None
+        if soort == "artikel":
+            if (reden := artikel_bestaat(c.index, waarde)) is not None:
+                plek = _in_addendum(loc, geschreven)
+                if plek is not None:
+                    uit.append(
+                        Afwijking(
+                            plek,
+                            f"verwijst naar '{waarde}', maar {reden}",
+                            "verwijs naar een artikel uit de index",
+                        )
+                    )
+            continue
+        if waarde in bekend.get(soort, set()):
+            continue
+        plek = _in_addendum(loc, geschreven)
+        if plek is not None:
+            mogelijk = bekend.get(soort, set())
+            uit.append(
+                Afwijking(
+                    plek,
+                    f"{ONBEKEND.get(soort, 'onbekende ' + soort)} '{waarde}'",
+                    herstel_id(soort, mogelijk),
+                    bedoelde_u(waarde, mogelijk),
+                )
+            )
+    return uit
