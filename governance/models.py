@@ -653,7 +653,8 @@ class Convenant(Model):
     bevindingen: list[Bevinding]
     # The addenda applied to the bundled text to make this one (governance.versies), oldest
     # first; not a key of convenant.yaml: only `versies.pas_toe` sets it.
-    _addenda: tuple[Toegepast, ...] = PrivateAttr(default=())
+    # Typed loosely: typing.get_type_hints evaluates this class's annotations at run time.
+    _addenda: tuple[Any, ...] = PrivateAttr(default=())
 
     @property
     def addenda(self) -> tuple[Toegepast, ...]:
