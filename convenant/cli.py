@@ -418,6 +418,24 @@ def lezingen(
     return uitvoeren(convenant_pad, bezetting_pad, register, json)
 
 
+@cli.command()
+@convenant_optie
+@register_optie
+@peildatum_optie("De datum waarop de tekst geldt (standaard: vandaag).")
+@click.option("--json", is_flag=True, help="Uitvoer als JSON.")
+@debug_optie
+def versie(convenant_pad: Path | None, register: Path | None, op: dt.date, json: bool) -> int:
+    """Toon welke tekst van het convenant op een datum geldt (23.2).
+
+    De meegeleverde tekst met de addenda uit documenten/ van het register die dan in werking
+    zijn, en wat elk addendum wijzigde; daarna de addenda die later ingaan. Een vergadering
+    wordt getoetst aan de tekst die op haar datum geldt.
+    """
+    from .opdrachten.versie import versie as uitvoeren
+
+    return uitvoeren(convenant_pad, register, op, json)
+
+
 DOCUMENTSOORTEN = [
     "agenda",
     "besluitenlijst",

@@ -367,7 +367,7 @@ def registerdocumenten(
 
 # The addenda read per register, keyed on their files' names, sizes and times: judging every
 # meeting of a register asks for them once per meeting, and they change a few times a year.
-_ADDENDA: dict[tuple[Path, tuple[tuple[str, int, int], ...], int], list[Addendum]] = {}
+_ADDENDA: dict[tuple[Path, tuple[tuple[str, int, int], ...], int], list[Bestand[Addendum]]] = {}
 
 
 def registermap_van(pad: Path) -> Path | None:
@@ -388,6 +388,11 @@ def laad_addenda(register: Path | None, convenant: Convenant) -> list[Addendum]:
     changes (`governance.versies`). One that does not fit is an input error at its place: a
     verdict judged under a text the register does not hold would mislead.
     """
+    return [b.model for b in addendumbestanden(register, convenant)]
+
+
+def addendumbestanden(register: Path | None, convenant: Convenant) -> list[Bestand[Addendum]]:
+    """`laad_addenda` with the file each addendum was read from."""
     from .documenten import Addendum
     from .versies import controleer as controleer_addenda
 
@@ -426,8 +431,7 @@ def laad_addenda(register: Path | None, convenant: Convenant) -> list[Addendum]:
         meldingen.extend(bron.melding(a.loc, a.tekst, a.herstel, a.suggestie) for a in lijst)
     if meldingen:
         raise InvoerFout(meldingen)
-    addenda = [b.model for b in bestanden]
     if len(_ADDENDA) >= 8:
         _ADDENDA.pop(next(iter(_ADDENDA)))
-    _ADDENDA[sleutel] = addenda
-    return addenda
+    _ADDENDA[sleutel] = bestanden
+    return bestanden

@@ -34,6 +34,8 @@ from .verwijzingen import ONBEKEND, herstel_id, ids_van, verwijzingen
 CONVENANT = "convenant.yaml"
 # Keys of convenant.yaml whose value names a finding the rule rests on.
 _AANNAME_SLEUTEL = re.compile(r"^(.*_)?aanname$")
+# The kind of id the items of a top-level list carry, so a fix can name the command listing them.
+_SOORT_VAN_LIJST = {"soorten": "soort", "organen": "orgaan", "partijen": "partij"}
 # One step of a path as `convenant valideer` prints it: a key with any number of [labels].
 _STAP = re.compile(r"^([a-z_][a-z0-9_]*)((?:\[[^\]]+\])*)$")
 
@@ -43,9 +45,16 @@ class Wijziging(NamedTuple):
 
     artikel: str
     uitleg: str
+    pad: str | None = None  # the place in convenant.yaml a rule changed
+    aanname: str | None = None  # the finding that lapsed
 
     def als_dict(self) -> dict[str, object]:
-        return {"artikel": self.artikel, "uitleg": self.uitleg}
+        return {
+            "artikel": self.artikel,
+            "uitleg": self.uitleg,
+            "pad": self.pad,
+            "aanname": self.aanname,
+        }
 
 
 class Toegepast(NamedTuple):
@@ -180,7 +189,9 @@ def pas_toe(c: Convenant, addendum: Addendum) -> tuple[Convenant, Toegepast]:
                 )
             )
             continue
-        wijzigingen.append(Wijziging(w.artikel, f"Art. {w.artikel} luidt: {_kort(w.wordt)}"))
+        wijzigingen.append(
+            Wijziging(w.artikel, f'Art. {w.artikel} luidt: "{" ".join(w.wordt.split())}"')
+        )
         for j, regel in enumerate(w.regels):
             waar: Loc = (*plek, "regels", j)
             try:
@@ -189,10 +200,13 @@ def pas_toe(c: Convenant, addendum: Addendum) -> tuple[Convenant, Toegepast]:
                 afwijkingen.append(Afwijking((*waar, "pad"), *fout.args))
                 continue
             geschreven.append((doel, (*waar, "wordt")))
+            namen = _namen(c)
             wijzigingen.append(
                 Wijziging(
                     w.artikel,
-                    f"{_pad_in_woorden(c, regel.pad)}: was {_waarde(oud)}, wordt {_waarde(regel.wordt)}",
+                    f"{_pad_in_woorden(c, regel.pad)}: was {_waarde(oud, namen)}, "
+                    f"wordt {_waarde(regel.wordt, namen)}.",
+                    regel.pad,
                 )
             )
         for j, aanname in enumerate(w.vervallen_aannames):
@@ -200,12 +214,13 @@ def pas_toe(c: Convenant, addendum: Addendum) -> tuple[Convenant, Toegepast]:
             if (reden_aanname := _vervalt(c, data, aanname)) is not None:
                 afwijkingen.append(Afwijking(waar, *reden_aanname))
                 continue
+            bevinding = c.bevinding[aanname]
             wijzigingen.append(
                 Wijziging(
                     w.artikel,
-                    f"De regels die rustten op de aanname '{aanname}' "
-                    f"({_kort(c.bevinding[aanname].aanname or c.bevinding[aanname].omschrijving)}) "
-                    f"rusten nu op de tekst van art. {w.artikel}.",
+                    f"Wat tot dan een aanname was, zegt de tekst van art. {w.artikel} nu zelf. "
+                    f"{_kort(bevinding.omschrijving)} {_kort(bevinding.aanname or '')}".rstrip(),
+                    aanname=aanname,
                 )
             )
     if afwijkingen:
@@ -282,7 +297,9 @@ def _zet(data: dict[str, Any], pad: str, waarde: Any) -> tuple[Loc, Any]:
                 raise _PadFout(
                     f"{gelopen} heeft geen '{echo(label)}'"
                     + ("" if bekend else f" (de lijst telt {len(houder)} elementen, vanaf 0)"),
-                    herstel_id("", bekend) if bekend else "noem het volgnummer, vanaf 0",
+                    herstel_id(_SOORT_VAN_LIJST.get(naam, ""), bekend)
+                    if bekend
+                    else "noem het volgnummer, vanaf 0",
                     bedoelde_u(label, bekend) if bekend else None,
                 )
             sleutel = index
@@ -311,17 +328,30 @@ def _pad_in_woorden(c: Convenant, pad: str) -> str:
     return f"{namen.get(ident, ident)}{', ' + rest if rest else ''}"
 
 
-def _waarde(waarde: Any) -> str:
-    if waarde is None:
+def _namen(c: Convenant) -> dict[str, str]:
+    """The names of the organen, rollen, soorten and Partijen a changed value may name."""
+    namen: dict[str, str] = {}
+    for lijst in (c.organen, c.rollen, c.soorten, c.partijen):
+        namen |= {x.id: x.naam for x in lijst}
+    return namen
+
+
+def _waarde(waarde: Any, namen: dict[str, str]) -> str:
+    """A value of convenant.yaml in words: names for ids, ja/nee, 'niets' for no value."""
+    if waarde is None or waarde == []:
         return "niets"
     if isinstance(waarde, list):
-        return "[" + ", ".join(_waarde(w) for w in waarde) + "]" if waarde else "[]"
+        return ", ".join(_waarde(w, namen) for w in waarde)
     if isinstance(waarde, dict):
-        return (
-            "{" + ", ".join(f"{k}: {_waarde(v)}" for k, v in waarde.items() if v is not None) + "}"
+        return "; ".join(
+            f"{k.replace('_', ' ')}: {_waarde(v, namen)}"
+            for k, v in waarde.items()
+            if v is not None
         )
     if isinstance(waarde, bool):
         return "ja" if waarde else "nee"
+    if isinstance(waarde, str):
+        return namen.get(waarde, waarde.replace("_", " "))
     return str(waarde)
 
 

@@ -35,6 +35,8 @@ _ERNST: dict[Effect, int] = {None: 0, "aangehouden": 1, "escaleren": 2, "ongeldi
 
 # The convenant attaches no sanction to a missed 5.2 or a public meeting (5.10, 7.4): a reading.
 _ZONDER_SANCTIE = "procedurefout_zonder_sanctie"
+# The text counts twelve colleges; how many count after a gemeente has left is an aanname.
+_TWAALF_COLLEGES = "twaalf_colleges"
 # No majority decides about a party's controllership under the AVG (6.7, 6.8): a reading.
 _AVG = "avg_ieder_voor_zich"
 
@@ -879,9 +881,11 @@ def _colleges(
     artikelen = art(regel.artikelen) if regel else art(soort.artikelen)
     aanname = regel.aanname if regel else soort.aanname
     gemeenten = [p.id for p in c.partijen_op(b.vergadering.datum) if p.soort == "gemeente"]
-    if besluit.uitsluiting is not None and besluit.uitsluiting.partij in gemeenten:
-        gemeenten.remove(besluit.uitsluiting.partij)
+    uitgesloten = besluit.uitsluiting.partij if besluit.uitsluiting is not None else None
+    if uitgesloten in gemeenten:
+        gemeenten.remove(uitgesloten)
     uit.escaleren_naar = soort.voorbehouden_aan or uit.escaleren_naar
+    uit.na_aanname.append(_stand_colleges(b, gemeenten, uitgesloten, artikelen))
     besluiten = besluit.colleges
     if besluiten is None:
         uit.na_aanname.append(
@@ -924,6 +928,34 @@ def _colleges(
                 aanname,
             )
         )
+
+
+def _stand_colleges(
+    b: Vergaderbeeld, gemeenten: list[str], uitgesloten: str | None, artikelen: str
+) -> Grond:
+    """On which state the colleges were counted: the date, and the gemeenten left out.
+
+    The text speaks of twelve colleges (5.7, 20.3, 25.3, 25.4); after a gemeente has left there
+    are fewer, and the count follows the Partijen on the date (aanname twaalf_colleges).
+    """
+    c, datum = b.convenant, b.vergadering.datum
+    niet: list[str] = []
+    for p in c.partijen:
+        if p.soort != "gemeente" or p.id in gemeenten:
+            continue
+        if p.id == uitgesloten:
+            niet.append(f"{p.naam}, die zelf wordt uitgesloten")
+        elif not p.in_kracht_op(datum):
+            niet.append(f"{p.naam}, {buiten(p, datum).bijzin()}")
+    tekst = (
+        f"Geteld op de stand van {lang(datum)}: de colleges van de {len(gemeenten)} gemeenten "
+        "die dan Partij zijn"
+    )
+    if niet:
+        tekst += f"; niet meegeteld: {'; '.join(niet)}. Het convenant spreekt van twaalf colleges."
+    else:
+        tekst += "."
+    return Grond(artikelen, tekst, _TWAALF_COLLEGES)
 
 
 def _meerderheid_colleges(

@@ -9,12 +9,14 @@ from governance.artikelen import sorteersleutel, weergave
 from governance.bestanden import (
     BEZETTING,
     VERDEELSLEUTEL,
+    addendumbestanden,
     in_register,
     laad_bezetting,
     laad_convenant,
     laad_verdeelsleutel,
     zoek_register,
 )
+from governance.datums import lang
 from governance.errors import EXIT_NIET_GELDIG, EXIT_OK
 from governance.lint import (
     Probleem,
@@ -82,6 +84,19 @@ def valideer(
             )
         )
         problemen += lint_bezetting(bezetting, c)
+
+    # Every addendum against the text it changes; one that does not fit stops here (exit 2).
+    for addendum in addendumbestanden(register, c):
+        a = addendum.model
+        aantal = len(a.wijzigingen)
+        gelezen.append(
+            Gelezen(
+                addendum.bron.naam,
+                "addendum",
+                f"addendum {a.nummer}, in werking vanaf {lang(a.ingangsdatum)}, "
+                f"{aantal} {'wijziging' if aantal == 1 else 'wijzigingen'}",
+            )
+        )
 
     verdeelsleutel_pad = verdeelsleutel_pad or in_register(register, VERDEELSLEUTEL)
     if verdeelsleutel_pad is not None:

@@ -63,7 +63,12 @@ def test_valideer_json() -> None:
     data = json.loads(uit)
     assert code == 0
     assert data["geldig"] is True
-    assert [b["soort"] for b in data["bestanden"]] == ["convenant", "bezetting", "verdeelsleutel"]
+    assert [b["soort"] for b in data["bestanden"]] == [
+        "convenant",
+        "bezetting",
+        "addendum",
+        "verdeelsleutel",
+    ]
     ids = {b["id"]: b for b in data["bevindingen"]}
     assert {"verwijzing_6_6", "geen_quorum"} <= set(ids)
     assert ids["verwijzing_6_6"]["artikelen"] == ["6.6", "6.8", "6.9"]
