@@ -371,14 +371,16 @@ _ADDENDA: dict[tuple[Path, tuple[tuple[str, int, int], ...], int], list[Bestand[
 
 
 def registermap_van(pad: Path) -> Path | None:
-    """The register an input file lies in (the folder with bezetting.yaml), by its path alone.
+    """The register an input file lies in (the folder with bezetting.yaml or documenten/), by
+    its path alone.
 
     Unlike `zoek_register`, never the working directory: where the program was started must
     not change which text of the convenant a meeting is judged under.
     """
     map_ = pad if pad.is_dir() else pad.parent
     for kandidaat in [map_, *map_.resolve().parents][:_REGISTER_DIEPTE]:
-        if (kandidaat / BEZETTING).is_file():
+        # A new register may not have its bezetting yet, but already its documents.
+        if (kandidaat / BEZETTING).is_file() or (kandidaat / DOCUMENTEN).is_dir():
             return kandidaat
     return None
 

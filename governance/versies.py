@@ -131,24 +131,24 @@ def tekst_op(basis: Convenant, addenda: Sequence[Addendum], datum: dt.date) -> V
     Raises `AddendumFout` for an addendum in force that does not fit; `controleer` finds those
     beforehand, per addendum, with their places.
     """
-    geldend = in_werking(addenda, datum)
+    # An addendum `basis` already carries (a text in force handed in again) is not applied twice.
+    al = {a.nummer for a in basis.addenda}
+    geldend = [a for a in in_werking(addenda, datum) if a.nummer not in al]
     later = tuple(
         sorted((a for a in addenda if a.ingangsdatum > datum), key=lambda a: a.ingangsdatum)
     )
     if not geldend:
-        return Versie(basis, datum, (), later)
+        return Versie(basis, datum, basis.addenda, later)
     sleutel = (id(basis), tuple(id(a) for a in geldend))
     gevonden = _onthouden.get(sleutel)
     # The objects are kept with the entry, so an id is never that of a collected object.
     if gevonden is None or gevonden[0] is not basis:
         c = basis
-        toegepast: list[Toegepast] = []
         for addendum in geldend:
-            c, t = pas_toe(c, addendum)
-            toegepast.append(t)
+            c, _ = pas_toe(c, addendum)
         if len(_onthouden) >= _ONTHOUDEN:
             _onthouden.pop(next(iter(_onthouden)))
-        gevonden = (basis, tuple(geldend), Versie(c, datum, tuple(toegepast)))
+        gevonden = (basis, tuple(geldend), Versie(c, datum, c.addenda))
         _onthouden[sleutel] = gevonden
     return gevonden[2]._replace(datum=datum, later=later)
 

@@ -315,7 +315,9 @@ def beeld(
     facts as of the meeting date, from `register` or else the register the meeting file lies in.
     """
     v, bron = vergadering.model, vergadering.bron
-    if addenda is None:
+    if c.addenda:
+        addenda = ()  # the caller handed in a text in force already
+    elif addenda is None:
         from .bestanden import laad_addenda, registermap_van
 
         addenda = laad_addenda(register or registermap_van(bron.pad), c)

@@ -212,7 +212,7 @@ def beoordeel(werkplek: Werkplek) -> tuple[list[Gehouden], list[Kapot]]:
             kapot.append(Kapot(gelezen.id, gelezen.pad.name, tuple(gelezen.fouten)))
             continue
         try:
-            b = beeld(werkplek.convenant, gelezen.vergadering, bezetting)
+            b = beeld(werkplek.convenant, gelezen.vergadering, bezetting, werkplek.register)
             oordelen = tuple(toets(b, werkplek.keuze()))
         except InvoerFout as e:
             kapot.append(Kapot(gelezen.id, gelezen.pad.name, tuple(e.meldingen)))

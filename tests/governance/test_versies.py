@@ -208,3 +208,16 @@ def test_valideer_noemt_de_addenda_die_het_las(register: Path) -> None:
     code, uit, _ = draai(["valideer", "--register", str(register), "--geen-bevindingen"])
     assert code == 0
     assert "addendum 2027-1, in werking vanaf 1 juli 2027" in uit
+
+
+def test_een_tekst_in_werking_opnieuw_gegeven_krijgt_het_addendum_niet_twee_keer() -> None:
+    # A caller (the register service) may hand beeld a text in force already.
+    from governance.bestanden import laad_bezetting, laad_vergadering
+    from governance.zetels import beeld
+
+    nieuw = tekst_op(C, [A], INGANG).convenant
+    assert [a.nummer for a in tekst_op(nieuw, [A], INGANG).addenda] == ["2027-1"]
+    register = VOORBEELDEN / "partneroverleg-2027-03-03.yaml"
+    bezetting = laad_bezetting(VOORBEELDEN / "bezetting.yaml", nieuw).model
+    b = beeld(nieuw, laad_vergadering(register), bezetting, VOORBEELDEN)
+    assert [a.nummer for a in b.convenant.addenda] == ["2027-1"]
