@@ -419,23 +419,25 @@ def _in_addendum(loc: Sequence[str | int], geschreven: list[tuple[Loc, Loc]]) ->
 
 
 def _ongeldig(e: ValidationError, geschreven: list[tuple[Loc, Loc]]) -> list[Afwijking]:
-    from .loader import vertaal_validatiefouten
+    """Pydantic's errors in the changed text, in Dutch, at the change that caused each."""
+    from .loader import _vertaal
 
-    # The Dutch wording of each error, then placed at the change that caused it.
     # A source without a tree: the places it would look up in a file are not wanted here.
-    meldingen = vertaal_validatiefouten(e, Bron(Path(CONVENANT), _geparsed=True), Convenant)
-    uit: list[Afwijking] = []
-    for detail, melding in zip(e.errors(), meldingen, strict=False):
-        plek = _in_addendum(detail["loc"], geschreven) or ("wijzigingen",)
-        uit.append(
-            Afwijking(
-                plek,
-                f"de nieuwe waarde past niet in het convenant ({melding.pad}): {melding.tekst}",
-                melding.herstel,
-                melding.suggestie,
-            )
+    bron = Bron(Path(CONVENANT), _geparsed=True)
+    uit: dict[Loc, Afwijking] = {}
+    for detail in e.errors(include_url=False):
+        loc: Loc = tuple(detail["loc"])
+        plek = _in_addendum(loc, geschreven) or ("wijzigingen",)
+        if plek in uit:
+            continue  # one message per change: a union reports once per branch
+        melding = _vertaal(detail, loc, bron, Convenant)
+        uit[plek] = Afwijking(
+            plek,
+            f"de nieuwe waarde past niet in het convenant: {melding.tekst}",
+            melding.herstel,
+            melding.suggestie,
         )
-    return uit
+    return list(uit.values())
 
 
 def _verwijzingen(c: Convenant, geschreven: list[tuple[Loc, Loc]]) -> list[Afwijking]:
