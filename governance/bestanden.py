@@ -414,6 +414,8 @@ def addendumbestanden(register: Path | None, convenant: Convenant) -> list[Besta
         inhoud = b""
         try:
             inhoud = lees_bytes(pad)
+            if b"wijzigingen" not in inhoud:
+                continue  # not an addendum: spared the parsing, on every judged meeting
             data, _ = lees_yaml(pad, inhoud)
             if not isinstance(data, dict) or "wijzigingen" not in data:
                 continue  # a notice, an agenda, a budget: not an addendum

@@ -19,17 +19,20 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from pydantic import ValidationError
 
 from .datums import lang
-from .documenten import Addendum
 from .errors import bedoelde_u, echo
-from .lint import artikel_bestaat
 from .loader import Bron, Loc
 from .models import Convenant
 from .verwijzingen import ONBEKEND, herstel_id, ids_van, verwijzingen
+
+if TYPE_CHECKING:
+    # Only named in annotations: `convenant toets` imports this module on every run, and
+    # reads the documents' models only where a register holds an addendum.
+    from .documenten import Addendum
 
 CONVENANT = "convenant.yaml"
 # Keys of convenant.yaml whose value names a finding the rule rests on.
@@ -174,6 +177,8 @@ def controleer(basis: Convenant, addenda: Sequence[Addendum]) -> dict[int, list[
 
 def pas_toe(c: Convenant, addendum: Addendum) -> tuple[Convenant, Toegepast]:
     """`c` as `addendum` changes it, and what it changed."""
+    from .lint import artikel_bestaat
+
     afwijkingen: list[Afwijking] = []
     data = c.model_dump(mode="python", exclude_none=False)
     wijzigingen: list[Wijziging] = []
@@ -442,6 +447,8 @@ def _ongeldig(e: ValidationError, geschreven: list[tuple[Loc, Loc]]) -> list[Afw
 
 def _verwijzingen(c: Convenant, geschreven: list[tuple[Loc, Loc]]) -> list[Afwijking]:
     """Ids and articles in the changed values must exist, as in convenant.yaml itself."""
+    from .lint import artikel_bestaat
+
     bekend = ids_van(c)
     uit: list[Afwijking] = []
     for loc, soort, waarde, _ in verwijzingen(c):

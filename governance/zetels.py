@@ -321,8 +321,8 @@ def beeld(
         from .bestanden import laad_addenda, registermap_van
 
         addenda = laad_addenda(register or registermap_van(bron.pad), c)
-    # Judged under the text in force on the meeting date (23.2).
-    c = tekst_op(c, addenda, v.datum).convenant
+    if addenda:  # judged under the text in force on the meeting date (23.2)
+        c = tekst_op(c, addenda, v.datum).convenant
     ids = ids_van(c)
     meldingen = dubbele_ids(v, bron) + controleer(v, bron, ids, convenant=c)
     if meldingen:
