@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -86,8 +87,12 @@ def valideer(
         problemen += lint_bezetting(bezetting, c)
 
     # Every addendum against the text it changes; one that does not fit stops here (exit 2).
+    vervalt: dict[str, tuple[str, dt.date]] = {}  # aanname → the addendum that resolves it
     for addendum in addendumbestanden(register, c):
         a = addendum.model
+        for w in a.wijzigingen:
+            for aanname in w.vervallen_aannames:
+                vervalt.setdefault(aanname, (a.nummer, a.ingangsdatum))
         aantal = len(a.wijzigingen)
         gelezen.append(
             Gelezen(
@@ -120,14 +125,24 @@ def valideer(
         schrijf(
             als_json(
                 _als_dict(
-                    gelezen, fouten, waarschuwingen, bevindingen if met_bevindingen else [], gebruik
+                    gelezen,
+                    fouten,
+                    waarschuwingen,
+                    bevindingen if met_bevindingen else [],
+                    gebruik,
+                    vervalt,
                 )
             )
         )
     else:
         schrijf(
             _als_tekst(
-                gelezen, fouten, waarschuwingen, bevindingen if met_bevindingen else [], gebruik
+                gelezen,
+                fouten,
+                waarschuwingen,
+                bevindingen if met_bevindingen else [],
+                gebruik,
+                vervalt,
             )
         )
     return EXIT_NIET_GELDIG if fouten else EXIT_OK
@@ -143,6 +158,7 @@ def _als_dict(
     waarschuwingen: list[Probleem],
     bevindingen: list[Bevinding],
     gebruik: dict[str, list[str]],
+    vervalt: dict[str, tuple[str, dt.date]],
 ) -> dict[str, object]:
     return {
         "geldig": not fouten,
@@ -159,6 +175,12 @@ def _als_dict(
                 "omschrijving": b.omschrijving,
                 "aanname": b.aanname,
                 "gebruikt_in": gebruik[b.id],
+                # the addendum of the register whose text resolves it, from its ingangsdatum
+                "vervalt_door": (
+                    {"addendum": vervalt[b.id][0], "ingangsdatum": vervalt[b.id][1]}
+                    if b.id in vervalt
+                    else None
+                ),
             }
             for b in bevindingen
         ],
@@ -171,6 +193,7 @@ def _als_tekst(
     waarschuwingen: list[Probleem],
     bevindingen: list[Bevinding],
     gebruik: dict[str, list[str]],
+    vervalt: dict[str, tuple[str, dt.date]],
 ) -> str:
     delen = [f"Gelezen: {g.bestand} ({g.samenvatting})\n" for g in gelezen]
     delen.append("\n")
@@ -198,4 +221,9 @@ def _als_tekst(
             delen.append(alinea(f"aanname: {b.aanname}", "    "))
         if gebruik[b.id]:
             delen.append(alinea("gebruikt in: " + ", ".join(gebruik[b.id]), "    "))
+        if b.id in vervalt:
+            nummer, ingang = vervalt[b.id]
+            delen.append(
+                alinea(f"vervalt per {lang(ingang)}: addendum {nummer} lost dit op", "    ")
+            )
     return "".join(delen)

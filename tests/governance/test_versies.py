@@ -210,6 +210,18 @@ def test_valideer_noemt_de_addenda_die_het_las(register: Path) -> None:
     assert "addendum 2027-1, in werking vanaf 1 juli 2027" in uit
 
 
+def test_valideer_zegt_welke_bevinding_een_addendum_oplost(register: Path) -> None:
+    _, uit, _ = draai(["valideer", "--register", str(register)])
+    assert "vervalt per 1 juli 2027: addendum 2027-1 lost dit op" in uit
+    _, uit, _ = draai(["valideer", "--register", str(register), "--json"])
+    bevindingen = {b["id"]: b for b in json.loads(uit)["bevindingen"]}
+    assert bevindingen["verwijzing_6_6"]["vervalt_door"] == {
+        "addendum": "2027-1",
+        "ingangsdatum": "2027-07-01",
+    }
+    assert bevindingen["geen_quorum"]["vervalt_door"] is None
+
+
 def test_een_tekst_in_werking_opnieuw_gegeven_krijgt_het_addendum_niet_twee_keer() -> None:
     # A caller (the register service) may hand beeld a text in force already.
     from governance.bestanden import laad_bezetting, laad_vergadering
