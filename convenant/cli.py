@@ -473,6 +473,12 @@ DOCUMENTSOORTEN = [
     is_flag=True,
     help="Voor besluitenlijst: de volledige toetsing per besluit in een bijlage.",
 )
+@click.option(
+    "--datum",
+    type=Datum(),
+    metavar="DATUM",
+    help="Voor agenda: de datum waarop de agenda wordt verstuurd (standaard vandaag).",
+)
 @liquidatie_opties
 @click.option(
     "--begroting",

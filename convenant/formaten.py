@@ -154,6 +154,7 @@ def naar_docx(
     logo: Path | None,
     fout: Callable[[Exception], Exception],
     eigen: bool = False,
+    eigenschappen: dict[str, str] | None = None,
 ) -> bytes:
     """Render a Word template with docxtpl. A missing input field goes to `fout` (reported
     against the input file; for an `eigen` template also at its paragraph, as it may be a
@@ -174,6 +175,8 @@ def naar_docx(
     try:
         inhoud["logo"] = InlineImage(document, str(logo), height=Mm(16)) if logo else ""
         document.render(inhoud, jinja_env=omgeving, autoescape=True)
+        if eigenschappen is not None:
+            _eigenschappen(document.docx.core_properties, eigenschappen)
         uit = io.BytesIO()
         document.save(uit)
     except (ConvenantFout, jinja2.UndefinedError) as e:
@@ -185,6 +188,22 @@ def naar_docx(
             raise
         raise sjabloongrenzen.word_fout(sjabloon, e, plek.waar(e)) from None
     return uit.getvalue()
+
+
+def _eigenschappen(kern: Any, eigenschappen: dict[str, str]) -> None:
+    """Word's document properties (File > Info): the title, subject and author a reader and a
+    document system see, and the moment it was made, not that of the template."""
+    import datetime as dt
+
+    nu = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    kern.title = eigenschappen["titel"]
+    kern.subject = eigenschappen["onderwerp"]
+    kern.author = eigenschappen["auteur"]
+    kern.last_modified_by = eigenschappen["auteur"]
+    kern.language = "nl-NL"
+    kern.created = nu
+    kern.modified = nu
+    kern.revision = 1
 
 
 _DELEN = {"header": "in de koptekst", "footer": "in de voettekst", "footnotes": "in een voetnoot"}

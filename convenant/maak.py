@@ -25,7 +25,7 @@ from pydantic import BaseModel
 
 from governance.artikelen import weergave
 from governance.begroting import Begroting
-from governance.datums import MAANDEN, lang, plus_termijn, plus_weken
+from governance.datums import MAANDEN, lang, plus_termijn
 from governance.documenten import Addendum, BesluitVerwijzing, Opzegging, ToetredingsVerzoek
 from governance.errors import (
     EXIT_NIET_GELDIG,
@@ -53,13 +53,13 @@ from governance.zetels import beeld
 from rules.lezingen import STANDAARD, Lezer, Lezingkeuze
 from rules.liquidatie import Route
 from rules.oordeel import Alternatief, Grond, Oordeel
+from rules.termijnen import antwoord_uiterlijk
 from rules.toets import gevoeligheid, toets
 from rules.uittreding import Uittreding, ingang_opzegging
 
 from . import sjabloongrenzen
 
 SJABLONEN = gebundeld("templates")
-KENNISGEVING_WEKEN = 4  # aanname kennisgeving_toetreding_termijn: four weeks to agree (22.4)
 
 
 class Geweigerd(ConvenantFout):
@@ -79,6 +79,11 @@ def opsomming(items: Iterable[str]) -> str:
         return "".join(lijst)
     scheiding = "; " if any("," in x for x in lijst) else ", "
     return scheiding.join(lijst[:-1]) + " en " + lijst[-1]
+
+
+def regels(tekst: str) -> list[str]:
+    """The lines of a macro's text, without blank ones (a Markup stays Markup: escaped once)."""
+    return [r.strip() for r in tekst.split("\n") if r.strip()]
 
 
 def _datum(waarde: dt.date) -> str:
@@ -132,6 +137,8 @@ def omgeving(formaat: str, eigen_sjablonen: Path | None = None) -> jinja2.Enviro
         getal=getal,
         procent=procent,
         css=css_tekst,
+        klein=_klein,
+        regels=regels,
     )
     if isinstance(env, sjabloongrenzen.BegrensdeSandbox):
         env.begrens_filters()
@@ -317,9 +324,27 @@ def opmaak(
                 huisstijl.logo_pad,
                 lambda e: _sjabloonfout(e, soort, sjabloon.name, invoer),
                 eigen,
+                _eigenschappen(soort, volledig, huisstijl),
             )
         return Document(soort, formaat, inhoud, concept)
     raise GebruiksFout(f"onbekend formaat '{formaat}'; kies een van {', '.join(FORMATEN)}")
+
+
+def _eigenschappen(soort: str, context: dict[str, Any], huisstijl: Huisstijl) -> dict[str, str]:
+    """A Word file's title, subject and author: the title as the HTML version's (its `titel`
+    block, so it is worded once), the convenant as subject, the secretariat (or the sender of
+    a letter on its own paper) as author."""
+    env = omgeving("md")  # plain text: a title is no HTML
+    sjabloon = env.get_template(f"{soort}.html.j2")
+    blok = sjabloon.blocks["titel"](sjabloon.new_context(context))
+    auteur = context.get("auteur") or ", ".join(
+        filter(None, (huisstijl.organisatie, huisstijl.onderregel))
+    )
+    return {
+        "titel": " ".join("".join(blok).split()),
+        "onderwerp": context["convenant"]["titel"],
+        "auteur": auteur,
+    }
 
 
 def maak_uit_bestand(
@@ -338,6 +363,7 @@ def maak_uit_bestand(
     uittredend: str | None = None,
     uittreder_deelt: bool | None = None,
     zonder: Iterable[str] = (),
+    datum: dt.date | None = None,
 ) -> Document:
     """A document from its input file, as `convenant maak` makes it: the register of the file
     (or `register`) gives the bezetting, verdeelsleutel, house style and settled readings."""
@@ -373,6 +399,8 @@ def maak_uit_bestand(
     opties: dict[str, Any] = {"register": register, "keuze": kies(c, (), lezingen_uit(c, register))}
     if soort == "besluitenlijst":
         opties["met_toetsing"] = met_toetsing
+    if soort == "agenda" and datum is not None:
+        opties["datum"] = datum
     if soort == "liquidatieoverzicht":
         opties["verdeelsleutel"] = laad_sleutel(convenant, verdeelsleutel_pad, register)
         opties |= {
@@ -479,13 +507,15 @@ def document_kop(
     orgaan: str | None = None,
     voorbeeld: Iterable[str] = (),
     concept: Iterable[str] = (),
+    documentdatum: dt.date | None = None,
 ) -> dict[str, Any]:
-    """The date a document carries, its kenmerk (without the house prefix), and its banners."""
+    """The date a document carries (`documentdatum`, else `datum`), its kenmerk (without the
+    house prefix, dated `datum`), and its banners."""
     code = AFKORTING[soort]
     if orgaan is not None:
         code = f"{ORGAANCODE.get(orgaan, orgaan[:2].upper())}-{code}"
     return {
-        "documentdatum": datum,
+        "documentdatum": documentdatum or datum,
         "kenmerk_code": f"{code}/{datum.isoformat()}",
         "voorbeeld": list(dict.fromkeys(voorbeeld)),
         "concept": list(concept),
@@ -496,9 +526,19 @@ def _voorbeeld(bezetting: Bezetting | None) -> list[str]:
     return [VOORBEELD_BEZETTING] if bezetting is not None and bezetting.voorbeeld else []
 
 
-def _data(model: BaseModel) -> dict[str, Any]:
-    """The input without empty values, so that a template asking for one stops (StrictUndefined)."""
-    return model.model_dump(exclude_none=True)
+def _data(model: BaseModel, *delen: str) -> dict[str, Any]:
+    """The input without empty values, so that a template asking for one stops (StrictUndefined).
+    The fields named in `delen` go inside a sentence of the document: their own closing
+    punctuation goes, or the sentence would read "…Casusoverleg.;" or "…. (art. 22.1)"."""
+    data = model.model_dump(exclude_none=True)
+    for veld in delen:
+        if veld in data:
+            data[veld] = _als_deel(data[veld])
+    return data
+
+
+def _als_deel(tekst: str) -> str:
+    return tekst.strip().rstrip(".;:, ").strip()
 
 
 def _basis(c: Convenant, orgaan: Orgaan | None = None) -> dict[str, Any]:
@@ -620,7 +660,7 @@ def _verzending(
             if not besluiten:
                 continue
             stuk = next(_TE_VERZENDEN[d] for d in v.documenten if d in _TE_VERZENDEN)
-            wat = f"{stuk} (besluitnummer {opsomming(o.id for o in besluiten)})"
+            wat = f"{stuk}, besluitnummer {opsomming(o.id for o in besluiten)}"
         elif document in stukken:  # the lists themselves (5.8, 7.5)
             wat = ""
             if document == "besluitenlijst":
@@ -631,20 +671,15 @@ def _verzending(
             wat = _STUKKEN[v.documenten[0]]
         else:
             continue
-        door = ""
-        if v.door:
-            door = "de " + c.rol[v.door].naam if v.door in c.rol else c.orgaan[v.door].de_naam
         regels.append(
             {
                 "aan": opsomming(_ontvangers(c, v.aan)),
                 "wat": wat,
-                "door": door,
-                "wanneer": _wanneer(v.termijn, volgende, datum if besluiten else None),
-                "schriftelijk": v.schriftelijk,
-                "artikelen": v.artikelen,
-                "noot": "het convenant noemt zelf geen termijn"
+                # only a term the convenant sets; "with this list" is the secretariat's plan
+                "wanneer": ""
                 if v.termijn.moment == "niet_bepaald"
-                else "",
+                else _wanneer(v.termijn, volgende, datum if besluiten else None),
+                "artikelen": v.artikelen,
             }
         )
     return regels
@@ -658,8 +693,15 @@ def _agendabaar(orgaan: Orgaan, document: str) -> None:
 
 
 def agenda(
-    c: Convenant, bezetting: Bezetting | None, bestand: Bestand[Vergadering], **_: Any
+    c: Convenant,
+    bezetting: Bezetting | None,
+    bestand: Bestand[Vergadering],
+    *,
+    datum: dt.date | None = None,
+    **_: Any,
 ) -> dict[str, Any]:
+    """An agenda is dated on the day it is made (`datum`, today unless given); its kenmerk
+    names the meeting, so that a corrected agenda keeps it."""
     v = bestand.model
     orgaan = c.orgaan[v.orgaan]
     _agendabaar(orgaan, "agenda")
@@ -685,30 +727,19 @@ def agenda(
         punten.append(
             {
                 "titel": besluit.onderwerp,
-                "artikelen": [],
-                "regels": [
-                    f"{_doel(c, orgaan, soort)}: {soort.naam.lower()}"
-                    f" ({', '.join(weergave(a) for a in soort.artikelen)}).",
-                    *(
-                        [
-                            f"Kan {opsomming(c.partij[p].naam for p in besluit.treft)} in "
-                            "belangrijke mate treffen; zonder "
-                            f"{'haar' if len(besluit.treft) == 1 else 'hun'} inbreng wordt niet "
-                            f"besloten ({', '.join(weergave(a) for a in afwezig.artikelen)})."
-                        ]
-                        if besluit.treft and afwezig and afwezig.aanhouden_indien_getroffen
-                        else []
-                    ),
-                    *([besluit.toelichting] if besluit.toelichting else []),
-                ],
+                "doel": {**_doel(c, orgaan, soort), "omschrijving": soort.omschrijving},
+                "treft": [c.partij[p].naam for p in besluit.treft]
+                if afwezig and afwezig.aanhouden_indien_getroffen
+                else [],
+                "regels": [besluit.toelichting] if besluit.toelichting else [],
                 "dekt": _onderwerp_sleutels(besluit.onderwerp, soort.naam),
             }
         )
     punten += [
         {
             "titel": onderwerp,
-            "artikelen": [],
-            "regels": ["Ter bespreking."],
+            "doel": {"bespreking": True},
+            "regels": [],
             "dekt": _onderwerp_sleutels(onderwerp),
         }
         for onderwerp in v.besproken
@@ -727,9 +758,9 @@ def agenda(
             if dekkend not in agendapunten:
                 agendapunten.append(dekkend)
             continue
-        agendapunten.append({"titel": titel, "artikelen": vast.artikelen, "regels": []})
+        agendapunten.append({"titel": titel, "regels": []})
     agendapunten += [p for p in punten if p not in agendapunten]
-    agendapunten += [{"titel": p.onderwerp, "artikelen": p.artikelen, "regels": []} for p in eind]
+    agendapunten += [{"titel": p.onderwerp, "regels": []} for p in eind]
     for nummer, punt in enumerate(agendapunten, 1):
         punt["nummer"] = nummer
         punt.pop("dekt", None)
@@ -760,6 +791,7 @@ def agenda(
             v.datum,
             v.orgaan,
             _voorbeeld(bezetting) if leden and not v.uitgenodigd else [],
+            documentdatum=datum or dt.date.today(),
         ),
         "vergadering": _data(v),
         "agendapunten": agendapunten,
@@ -787,19 +819,19 @@ def _inhoudelijk(onderwerp: str) -> bool:
     return bool(_onderwerp_sleutels(onderwerp))
 
 
-def _doel(c: Convenant, orgaan: Orgaan, soort: Any) -> str:
-    """Why an item is on the agenda, as the reader must understand it (5.7, 25.3)."""
+def _doel(c: Convenant, orgaan: Orgaan, soort: Any) -> dict[str, str]:
+    """Why an item is on the agenda: to decide here, or to prepare the decision of the body
+    that has the final say (5.7, 25.3); the templates word it."""
     if soort.voorbehouden_aan and orgaan.id not in soort.bevoegd:
         wie = (
             c.orgaan[soort.voorbehouden_aan].de_naam
             if soort.voorbehouden_aan in c.orgaan
             else soort.voorbehouden_aan
         )
-        return f"Ter voorbereiding van besluitvorming door {wie} (art. 5.7)"
+        return {"voorbereiding_door": wie}
     if soort.bevoegd and orgaan.id not in soort.bevoegd:
-        wie = opsomming(c.orgaan[o].de_naam for o in soort.bevoegd)
-        return f"Ter voorbereiding van besluitvorming door {wie}"
-    return "Ter besluitvorming"
+        return {"voorbereiding_door": opsomming(c.orgaan[o].de_naam for o in soort.bevoegd)}
+    return {}
 
 
 def besluitenlijst(
@@ -865,6 +897,7 @@ def besluitenlijst(
         "verzending": _verzending(
             c, orgaan, "besluitenlijst", v.volgende_vergadering, oordelen, v.datum
         ),
+        "vastgesteld_op": _vastgesteld_op(register, bestand),
     }
 
 
@@ -1041,6 +1074,30 @@ def _bepalend(o: Oordeel) -> list[Grond]:
     return [g for g in o.gronden if g.beslissend]
 
 
+def _vastgesteld_op(register: Path | None, bestand: Bestand[Vergadering]) -> dt.date | None:
+    """The meeting that adopted this meeting's lists: a later meeting of the same orgaan in the
+    register that records it adopted those of this date (`vorige_vastgesteld`)."""
+    from governance.bestanden import laad_vergadering, vergaderbestanden
+
+    v = bestand.model
+    if register is None:
+        return None
+    for pad in vergaderbestanden(register):
+        if pad.resolve() == bestand.bron.pad.resolve():
+            continue
+        try:
+            ander = laad_vergadering(pad).model
+        except ConvenantFout:  # a broken file is toets's to report, not this list's
+            continue
+        if (
+            ander.orgaan == v.orgaan
+            and ander.vorige_vergadering == v.datum
+            and ander.vorige_vastgesteld
+        ):
+            return ander.datum
+    return None
+
+
 def _eerder_open(register: Path | None, bestand: Bestand[Vergadering]) -> list[tuple[dt.date, Any]]:
     """Actiepunten of earlier meetings of the same orgaan that are still open at this meeting:
     the last meeting (up to this one) that names an id gives its status. A list of 12 mei shows
@@ -1189,7 +1246,7 @@ def toetredingsformulier(
             voorbeeld=_voorbeeld(bezetting) if voorzitter else [],
             concept=concept,
         ),
-        "verzoek": _data(t),
+        "verzoek": _data(t, "publieke_taak"),
         "vertegenwoordiger": _persoon(
             t.organisatie.vertegenwoordiger.naam, t.organisatie.vertegenwoordiger.functie
         ),
@@ -1227,11 +1284,8 @@ def kennisgeving_toetreding(
             t.kennisgeving_op,
             voorbeeld=_voorbeeld(bezetting) if secretaris else [],
         ),
-        "verzoek": _data(t),
-        "termijn_weken": KENNISGEVING_WEKEN,
-        "akkoord_uiterlijk": t.akkoord_uiterlijk
-        or plus_weken(t.kennisgeving_op, KENNISGEVING_WEKEN),
-        "termijn_is_aanname": t.akkoord_uiterlijk is None,
+        "verzoek": _data(t, "publieke_taak"),
+        "akkoord_uiterlijk": t.akkoord_uiterlijk or antwoord_uiterlijk(c, t.kennisgeving_op),
         "partijen": [p.naam for p in c.partijen_op(t.kennisgeving_op) if p.is_partij],
         "afzender": _als_ondertekenaar(secretaris, "secretaris van de Stuurgroep"),
         "ondertekenaar_rol": "afzender",
@@ -1262,7 +1316,8 @@ def opzegging(
         **document_kop("opzegging", o.datum),
         "kenmerk_voorvoegsel": (partij.kort or partij.id).upper().replace(" ", ""),
         "eigen_briefhoofd": True,
-        "opzegging": _data(o),
+        "auteur": partij.naam,
+        "opzegging": _data(o, "wijziging"),
         "partij": {"naam": partij.naam, "soort": partij.soort},
         # Always the function under the name: the name may be a placeholder that mentions it.
         "ondertekenaar_partij": {"naam": o.ondertekenaar.naam, "functie": o.ondertekenaar.functie},
@@ -1270,7 +1325,7 @@ def opzegging(
     if o.route == "opzegtermijn":
         lees = Lezer(c, keuze)
         context["ingang"] = ingang_opzegging(o.datum, lees)
-        context["termijn"] = _termijn_vanaf(c, keuze, lees("ingang_opzegtermijn"))
+        context["termijn_vanaf"] = _vanaf_in_brief(c, lees("ingang_opzegtermijn"))
     elif o.ingang_wijziging is not None:
         context["ingang"] = o.ingang_wijziging
     else:
@@ -1313,6 +1368,15 @@ def _tot_de_uittreding(gemeente: bool, ingang: dt.date) -> list[dict[str, Any]]:
             }
         )
     return uit
+
+
+def _vanaf_in_brief(c: Convenant, lezing: str | None) -> dict[str, str]:
+    """From which day the twelve months run, as the letter states it (the reading followed,
+    not the convenant's silence: that is for the secretariat's overview)."""
+    if lezing in ("dag_van_opzegging", "dag_na_opzegging"):
+        return {"lezing": lezing}
+    gekozen = c.betwist["ingang_opzegtermijn"].lezing(lezing) if lezing else None
+    return {"uitspraak": gekozen.uitspraak if gekozen else ""}
 
 
 def _termijn_vanaf(

@@ -80,6 +80,22 @@ def plus_termijn(datum: dt.date, aantal: int, eenheid: str) -> dt.date:
     raise ValueError(f"onbekende eenheid {eenheid!r}")
 
 
+def werkdag(datum: dt.date) -> dt.date:
+    """`datum`, or the first working day after it: a deadline the secretariat sets itself (a
+    reply term, a sending date) never falls on a Saturday, a Sunday or a Dutch public holiday.
+    The holidays are those of the Algemene termijnenwet (art. 3): the `holidays` package's
+    Dutch ones, with 5 May every year (the package has it only every fifth year). A term the
+    convenant sets itself is counted as the convenant says, not with this."""
+    import holidays  # only for the commands that set such a deadline
+
+    jaren = range(datum.year, min(datum.year + 2, dt.MAXYEAR + 1))
+    feestdagen = holidays.country_holidays("NL", years=jaren)
+    feestdagen.update({dt.date(jaar, 5, 5): "Bevrijdingsdag" for jaar in jaren})
+    while datum.weekday() >= 5 or datum in feestdagen:
+        datum = plus_dagen(datum, 1)
+    return datum
+
+
 def lang(datum: dt.date) -> str:
     """A date as a Dutch reader writes it: 28 november 2026."""
     return f"{datum.day} {MAANDEN[datum.month - 1]} {datum.year}"

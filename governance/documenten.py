@@ -51,6 +51,9 @@ class Opzegging(Model):
     ondertekenaar: Vertegenwoordiger
     plaats: Tekst
     adres: list[Tekst] = []  # the sender's address lines, as on its own letterhead
+    # A gemeente gives notice by a decision of its college (Gemeentewet 160): the letter refers
+    # to it, with a blank for the date until it is known.
+    collegebesluit_op: Datum | None = None
 
 
 class Regelwijziging(Model):

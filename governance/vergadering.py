@@ -228,6 +228,9 @@ class Vergadering(Model):
     tijd: Annotated[str, StringConstraints(pattern=r"^[0-2][0-9][:.][0-5][0-9]$")] | None = None
     locatie: Tekst | None = None  # in principle at the ZVHD (4.3)
     vorige_vergadering: Datum | None = None
+    # This meeting adopted the besluitenlijst (and notulen) of `vorige_vergadering`: that list
+    # then says "vastgesteld" with this meeting's date, else it is a concept (5.8, 7.5).
+    vorige_vastgesteld: JaNee = False
     volgende_vergadering: Datum | None = None
     openbaar: JaNee = False
     aanwezig: Namen = []  # required for `toets`; an agenda is made before anyone attends

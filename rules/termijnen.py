@@ -14,13 +14,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from governance.datums import lang, plus_weken
+from governance.datums import lang, plus_weken, werkdag
 from governance.models import Convenant
 
 from .jaaroverzicht import Gehouden
 
-# aanname kennisgeving_toetreding_termijn: the engine proposes four weeks to reply (22.4).
-ANTWOORD_WEKEN = 4
 JAARPLAN_WEKEN = 4  # 4.8
 
 Stand = Literal["komend", "verstreken"]
@@ -118,7 +116,7 @@ def termijnen(c: Convenant, register: Sequence[Gehouden], peildatum: dt.date) ->
         if t.organisatie in goedgekeurd or "alle" in t.akkoord:
             continue
         voeg(
-            plus_weken(t.partijen_geinformeerd_op, ANTWOORD_WEKEN),
+            antwoord_uiterlijk(c, t.partijen_geinformeerd_op),
             f"Antwoorden van de Partijen op de toetreding van {t.organisatie} ({b.id}): "
             f"{len(t.akkoord)} akkoord, {len(t.geweigerd)} geweigerd",
             "22.4",
@@ -131,3 +129,21 @@ def termijnen(c: Convenant, register: Sequence[Gehouden], peildatum: dt.date) ->
             voeg(p.uitgetreden_op, f"Uittreding van {p.naam} gaat in (opzegtermijn loopt)", "25.2")
 
     return sorted(uit, key=lambda t: (t.datum, t.omschrijving))
+
+
+def antwoordtermijn(c: Convenant) -> int:
+    """The weeks the parties get to reply to an intended toetreding: the term of the toetreding
+    procedure's `akkoord` step in convenant.yaml (aanname kennisgeving_toetreding_termijn; the
+    convenant sets none, 22.3, 22.4)."""
+    stap = next(
+        s for p in c.procedures if p.id == "toetreding" for s in p.stappen if s.id == "akkoord"
+    )
+    if stap.termijn is None or stap.termijn.eenheid != "weken" or stap.termijn.aantal is None:
+        raise ValueError("de stap 'akkoord' van de toetreding heeft geen termijn in weken")
+    return stap.termijn.aantal
+
+
+def antwoord_uiterlijk(c: Convenant, kennisgeving_op: dt.date) -> dt.date:
+    """The day by which the parties are asked to reply: the term from the notice, moved to the
+    next working day (the secretariat sets it, so it skips weekends and public holidays)."""
+    return werkdag(plus_weken(kennisgeving_op, antwoordtermijn(c)))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import sys
 from pathlib import Path
@@ -29,6 +30,7 @@ def maak(
     uittreder_deelt: bool | None = None,
     zonder: tuple[str, ...] = (),
     begroting_pad: Path | None = None,
+    datum: dt.date | None = None,
 ) -> int:
     from ..maak import maak_uit_bestand  # jinja2 only for this command
 
@@ -57,6 +59,7 @@ def maak(
         uittredend=uittredend,
         uittreder_deelt=uittreder_deelt,
         zonder=zonder,
+        datum=datum,
     )
     schrijf(document.inhoud, uitvoer, overschrijf)
     if document.concept:

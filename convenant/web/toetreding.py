@@ -19,7 +19,7 @@ import yaml
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from governance.datums import lang, ontleed_datum, plus_weken
+from governance.datums import lang, ontleed_datum
 from governance.documenten import BesluitVerwijzing
 from governance.errors import ConvenantFout, InvoerFout, VerouderdeVersie, WaardeFout
 from governance.loader import laad
@@ -35,6 +35,7 @@ from governance.toetreding import (
 from governance.vergadering import Vergadering
 from governance.yamlschrijver import als_tekst, als_yaml, opmerkingen
 from rules.oordeel import Oordeel
+from rules.termijnen import antwoord_uiterlijk
 
 from .app import pagina, werkplek
 from .simulatie import _formulier
@@ -42,7 +43,6 @@ from .werkplek import ID_PATROON, Werkplek, beoordeel, volgend_besluitnummer
 
 router = APIRouter()
 
-ANTWOORD_WEKEN = 4  # aanname kennisgeving_toetreding_termijn: four weeks to reply (22.4)
 DOSSIER_ID = re.compile(r"^[a-z][a-z0-9_]{0,60}$")
 
 
@@ -99,7 +99,7 @@ def stand(w: Werkplek, d: Toetredingsdossier) -> Stand:
         [p for p in c.partijen_op(peil) if p.is_partij and p.id != d.partij.id] if peil else []
     )
     antwoorden = d.laatste_antwoorden()
-    uiterlijk = d.akkoord_uiterlijk or (plus_weken(peil, ANTWOORD_WEKEN) if peil else None)
+    uiterlijk = d.akkoord_uiterlijk or (antwoord_uiterlijk(c, peil) if peil else None)
     bezwaar = [
         p.naam for p in partijen if getattr(antwoorden.get(p.id), "antwoord", "") == "bezwaar"
     ]

@@ -1,13 +1,13 @@
 """Build the Word templates of every document kind (docxtpl: Jinja inside a .docx).
 
-The .docx files in this folder are the source a secretariat edits in Word: change the fonts,
+The .docx files in templates/docx/ are the source a secretariat edits in Word: change the fonts,
 colours, margins, header or wording there, keep the {{ ... }} and {%p ... %} tags, and save.
 This script only makes the project's first version of them, so the layout can be rebuilt
 consistently after a change in what a document holds:
 
-    .venv/bin/python templates/docx/maak_sjablonen.py [SOORT ...]
+    .venv/bin/python tools/maak_sjablonen.py [SOORT ...]
 
-It overwrites the templates in this folder. The tags follow docxtpl: {{ veld }} in a run,
+It overwrites the templates there. The tags follow docxtpl: {{ veld }} in a run,
 {%p ... %} as a paragraph of its own, {%tr ... %} in the first cell of a table row that
 repeats. The fields a template may use are those of the Markdown and HTML templates.
 """
@@ -28,7 +28,7 @@ from docx.shared import Mm, Pt, RGBColor
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
-MAP = Path(__file__).resolve().parent
+MAP = Path(__file__).resolve().parents[1] / "templates" / "docx"
 KLEUR = RGBColor(0x1F, 0x4E, 0x79)
 GRIJS = RGBColor(0x55, 0x55, 0x55)
 LETTER = "Arial"
@@ -148,7 +148,31 @@ def _celbreedte(tabel: Table, breedtes: Sequence[float]) -> None:
             cel.width = Mm(breedte)
 
 
+def _taal(doc: Doc, taal: str = "nl-NL") -> None:
+    """The language of every style (the document defaults): Word checks spelling in Dutch, not
+    in the English (US) of python-docx's default template."""
+    standaard = doc.styles.element.find(qn("w:docDefaults"))
+    assert standaard is not None  # python-docx's default template has them
+    rpr = standaard.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}")
+    assert rpr is not None
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        rpr.append(lang)
+    for attribuut in ("w:val", "w:eastAsia"):
+        lang.set(qn(attribuut), taal)
+    thema = doc.settings.element.find(qn("w:themeFontLang"))
+    if thema is not None:
+        thema.set(qn("w:val"), taal)
+    # Dutch numbers in Word's fields and formulas: a decimal comma, a semicolon between items.
+    for naam, waarde in (("w:decimalSymbol", ","), ("w:listSeparator", ";")):
+        element = doc.settings.element.find(qn(naam))
+        if element is not None:
+            element.set(qn("w:val"), waarde)
+
+
 def _stijlen(doc: Doc) -> None:
+    _taal(doc)
     normaal = doc.styles["Normal"]
     normaal.font.name = LETTER
     normaal.font.size = Pt(10)
@@ -376,6 +400,9 @@ def nieuwe_pagina(doc: Doc) -> None:
 
 # --- the documents -------------------------------------------------------------------------------
 
+# The shared wording (templates/_teksten.j2), as the Markdown and HTML templates import it.
+TEKSTEN = '{%p import "_teksten.j2" as z %}'
+
 NIET_OPENBAAR = (
     "{%p if orgaan.niet_openbaar %}",
     "Niet openbaar ({{ orgaan.openbaarheid }})",
@@ -391,20 +418,18 @@ def _niet_openbaar(doc: Doc) -> None:
 
 def _verzending(doc: Doc) -> None:
     tag(doc, "{%p if verzending %}")
-    kop(doc, "Verzending")
+    kop(doc, "Verzonden aan")
     opsomming(
         doc,
         "for v in verzending",
-        "Aan {{ v.aan }}{% if v.schriftelijk %}, schriftelijk{% endif %}"
-        "{% if v.door %} door {{ v.door }}{% endif %}: "
-        "{% if v.wat %}{{ v.wat }}, {% endif %}{{ v.wanneer }} "
-        "({{ v.artikelen|map('artikel')|join(', ') }}{% if v.noot %}; {{ v.noot }}{% endif %})",
+        "{{ z.verzonden(v) }} ({{ v.artikelen|map('artikel')|join(', ') }}).",
     )
     tag(doc, "{%p endif %}")
 
 
 def agenda() -> Doc:
     doc = basis("Agenda {{ orgaan.naam }}")
+    tag(doc, TEKSTEN)
     _niet_openbaar(doc)
     gegevens(
         doc,
@@ -424,21 +449,16 @@ def agenda() -> Doc:
     tag(doc, "{%p if inbreng_gevraagd or slot %}")
     alinea(doc, "{{ [inbreng_gevraagd, slot]|select|join(' ') }}")
     tag(doc, "{%p endif %}")
+    # Word's own numbered list (List Number): the numbers are Word's, not typed text, so an
+    # item added in Word renumbers the rest. The agenda has one list, so counting cannot run on
+    # from another.
     tag(doc, "{%p for p in agendapunten %}")
-    p = alinea(
-        doc,
-        "{{ p.nummer }}.\t",
-        "{{ p.titel }}",
-        "{% if p.artikelen %} ({{ p.artikelen|map('artikel')|join(', ') }}){% endif %}",
-        vet=[1],
-    )
-    p.paragraph_format.tab_stops.add_tab_stop(Mm(8))
-    p.paragraph_format.left_indent = Mm(8)
-    p.paragraph_format.first_line_indent = Mm(-8)
+    p = doc.add_paragraph(style="List Number")
+    p.add_run("{{ p.titel }}").bold = True
     p.paragraph_format.keep_with_next = True
-    tag(doc, "{%p for regel in p.regels %}")
+    tag(doc, "{%p for regel in z.agendapunt(p)|regels %}")
     q = alinea(doc, "{{ regel }}")
-    q.paragraph_format.left_indent = Mm(8)
+    q.paragraph_format.left_indent = Mm(6.35)
     q.paragraph_format.space_after = Pt(0)
     tag(doc, "{%p endfor %}")
     tag(doc, "{%p endfor %}")
@@ -447,6 +467,7 @@ def agenda() -> Doc:
 
 def besluitenlijst() -> Doc:
     doc = basis("Besluitenlijst {{ orgaan.naam }}")
+    tag(doc, TEKSTEN)
     _niet_openbaar(doc)
     gegevens(
         doc,
@@ -456,8 +477,11 @@ def besluitenlijst() -> Doc:
                 "{{ vergadering.datum|datum }}{% if vergadering.locatie is defined %}, {{ vergadering.locatie }}{% endif %}",
             ),
             ("Aanwezig", "{{ aanwezig|join('; ') }}"),
-            ("Afwezig", "{{ afwezig_tekst if afwezig_tekst else 'niemand' }}"),
+            ("{%tr if afwezig %}", ""),
+            ("Afwezig", "{{ afwezig_tekst }}"),
+            ("{%tr endif %}", ""),
             ("Kenmerk", "{{ kenmerk }}"),
+            ("Status", "{{ z.status(vastgesteld_op) }}"),
         ],
     )
     kop(doc, "Besluiten")
@@ -466,10 +490,8 @@ def besluitenlijst() -> Doc:
     tag(doc, "{%p if b.tekst %}")
     alinea(doc, "{{ b.tekst }}")
     tag(doc, "{%p endif %}")
-    alinea(doc, "Uitkomst: ", "{{ b.uitkomst }}", vet=[0])
-    tag(doc, "{%p if b.stemming %}")
-    alinea(doc, "{{ b.stemming }}", klein=True)
-    tag(doc, "{%p endif %}")
+    alinea(doc, "Uitkomst: ", "{{ b.uitkomst }}.", vet=[0])
+    alinea(doc, "{{ b.stemming }} Besluitnummer {{ b.nummer }}.", klein=True)
     tag(doc, "{%p endfor %}")
     _verzending(doc)
     tag(doc, "{%p if toetsing %}")
@@ -509,6 +531,7 @@ def besluitenlijst() -> Doc:
 
 def actiepuntenlijst() -> Doc:
     doc = basis("Actiepuntenlijst {{ orgaan.naam }}")
+    tag(doc, TEKSTEN)
     _niet_openbaar(doc)
     gegevens(
         doc,
@@ -648,9 +671,7 @@ def kennisgeving_toetreding() -> Doc:
         "over het verzoek als alle Partijen akkoord hebben gegeven (art. 22.4). Ik vraag u daarom het antwoordformulier in "
         "bijlage 2 ",
         "uiterlijk {{ akkoord_uiterlijk|datum }}",
-        " ingevuld terug te sturen, met vermelding van kenmerk {{ kenmerk }}.{% if termijn_is_aanname %} Het convenant "
-        "stelt voor dit antwoord geen termijn; met {{ termijn_weken }} weken hebt u de tijd om het binnen "
-        "uw organisatie voor te leggen.{% endif %}",
+        " ingevuld terug te sturen, met vermelding van kenmerk {{ kenmerk }}.",
         vet=[1],
     )
     alinea(
@@ -692,6 +713,7 @@ def kennisgeving_toetreding() -> Doc:
 
 def opzegging() -> Doc:
     doc = basis("", briefhoofd=False)
+    tag(doc, TEKSTEN)
     alinea(doc, "{{ partij.naam }}", vet=[0]).runs[0].font.size = Pt(12)
     tag(doc, "{%p for regel in opzegging.adres %}")
     alinea(doc, "{{ regel }}").paragraph_format.space_after = Pt(0)
@@ -719,11 +741,11 @@ def opzegging() -> Doc:
     alinea(
         doc,
         "Met deze brief zegt {{ partij.naam }} haar deelname aan het {{ convenant.titel }} schriftelijk op bij de "
-        "Stuurgroep (art. 25.2).",
+        "Stuurgroep (art. 25.2).{% if partij.soort == 'gemeente' %} {{ z.collegebesluit(partij, opzegging) }}{% endif %}",
     )
     alinea(
         doc,
-        "De opzegtermijn is twaalf maanden. {{ termijn }} Ontvangt de Stuurgroep deze brief op "
+        "{{ z.opzegtermijn(termijn_vanaf) }} Ontvangt de Stuurgroep deze brief op "
         "{{ opzegging.datum|datum }}, de datum van deze brief, dan gaat de uittreding in op ",
         "{{ ingang|datum }}",
         "; bij latere ontvangst komt de uittreding navenant later.",
@@ -735,7 +757,7 @@ def opzegging() -> Doc:
         "{{ partij.naam }} vindt de volgende wijziging van het convenant onaanvaardbaar: {{ opzegging.wijziging }}. Daarom "
         "zeggen wij met deze brief onze deelname schriftelijk op bij de Stuurgroep, met ingang van de dag waarop die wijziging van kracht wordt: ",
         "{{ ingang|datum }}",
-        " (art. 23.3).",
+        " (art. 23.3).{% if partij.soort == 'gemeente' %} {{ z.collegebesluit(partij, opzegging) }}{% endif %}",
         vet=[1],
     )
     tag(doc, "{%p endif %}")
@@ -768,18 +790,12 @@ def opzegging() -> Doc:
         "{{ b.omschrijving }} ({{ b.artikelen|map('artikel')|join(', ') }}).",
     )
     tag(doc, "{%p endif %}")
-    tag(doc, "{%p if blijft|selectattr('lezing')|list %}")
-    alinea(
-        doc,
-        "Het convenant noemt deze nawerking bij de beëindiging en de uitsluiting; wij nemen haar ook "
-        "na onze uittreding in acht.",
-    )
-    tag(doc, "{%p endif %}")
+    # the closing sentence stays on the page of the signature
     alinea(
         doc,
         "Wijzigt het convenant door deze uittreding, dan stelt de Veiligheidsregio Drenthe een liquiditeitsplan en een "
         "liquidatiebegroting op (art. 25.6).",
-    )
+    ).paragraph_format.keep_with_next = True
     handtekeningen(
         doc,
         [
@@ -1234,17 +1250,26 @@ def _vaste_datum(doc: Doc) -> None:
     doc.core_properties.author = "convenant"
 
 
+def bouw(soort: str) -> bytes:
+    """The Word template of one kind, as the bytes of a .docx file."""
+    import io
+
+    doc = SJABLONEN[soort]()
+    _vaste_datum(doc)
+    uit = io.BytesIO()
+    doc.save(uit)
+    return uit.getvalue()
+
+
 def main(soorten: Sequence[str] = ()) -> None:
     """Rebuild the named templates, or all; naming them keeps the others' bytes as they are."""
     onbekend = set(soorten) - SJABLONEN.keys()
     if onbekend:
         raise SystemExit(f"onbekende soort: {', '.join(sorted(onbekend))}")
-    for soort, bouw in SJABLONEN.items():
+    for soort in SJABLONEN:
         if soorten and soort not in soorten:
             continue
-        doc = bouw()
-        _vaste_datum(doc)
-        doc.save(str(MAP / f"{soort}.docx"))
+        (MAP / f"{soort}.docx").write_bytes(bouw(soort))
         print(f"{soort}.docx")
 
 

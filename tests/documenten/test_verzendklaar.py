@@ -1,0 +1,212 @@
+"""Documents fit to send to twelve gemeenten (issue 24): made from a register with real data
+(no example marks), each as a secretaris would check it before it goes out."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+from docx import Document as Word
+from docx.document import Document as WordDocument
+from docx.oxml.ns import qn
+
+from tests.documenten.echt_register import maak_echt_register
+from tests.scenario_runners import draai
+
+
+@pytest.fixture(scope="module")
+def register(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return maak_echt_register(tmp_path_factory.mktemp("echt") / "register")
+
+
+# Every kind from its input in the register (a meeting that was held, one still to come).
+GEVALLEN = [
+    ("agenda", "documenten/stuurgroep-2027-05-12.yaml"),
+    ("agenda", "documenten/jaarvergadering-2027-06-16.yaml"),
+    ("besluitenlijst", "stuurgroep-2027-02-10.yaml"),
+    ("besluitenlijst", "partneroverleg-2027-03-03.yaml"),
+    ("actiepuntenlijst", "stuurgroep-2027-02-10.yaml"),
+    ("toetredingsformulier", "documenten/toetreding-kompas.yaml"),
+    ("kennisgeving-toetreding", "documenten/toetreding-kompas.yaml"),
+    ("toetredingsformulier", "documenten/toetreding-voorbeeldzorg.yaml"),
+    ("kennisgeving-toetreding", "documenten/toetreding-voorbeeldzorg.yaml"),
+    ("opzegging", "documenten/opzegging-westerveld.yaml"),
+    ("opzegging", "documenten/opzegging-cosis.yaml"),
+    ("addendum", "documenten/addendum-2027-1.yaml"),
+    ("liquidatieoverzicht", "documenten/liquidatiebegroting-voorbeeld.yaml"),
+    ("uittredingsoverzicht", "documenten/opzegging-westerveld.yaml"),
+]
+IDS = [f"{s}-{Path(p).stem}" for s, p in GEVALLEN]
+
+
+def _maak(register: Path, soort: str, invoer: str, *opties: str) -> str:
+    code, uit, fout = draai(["maak", soort, str(register / invoer), *opties])
+    assert code in (0, 1), fout  # 1: a form marked CONCEPT, which says why
+    assert "Traceback" not in fout
+    return uit
+
+
+def _word(register: Path, tmp_path: Path, soort: str, invoer: str, *opties: str) -> WordDocument:
+    doel = tmp_path / f"{soort}.docx"
+    _maak(register, soort, invoer, "--uitvoer", str(doel), *opties)
+    return Word(str(doel))
+
+
+def _tekst(document: WordDocument) -> str:
+    """A Word file's text as a reader sees it: body paragraphs and table cells."""
+    delen = [p.text for p in document.paragraphs]
+    for tabel in document.tables:
+        for rij in tabel.rows:
+            delen.extend(cel.text for cel in rij.cells)
+    return "\n".join(delen)
+
+
+# --- punctuation, over every sentence of every document -----------------------------------------
+
+# Two dots that are not part of a dotted line to fill in, a stop before a semicolon, a full stop
+# before a parenthesised article.
+_DUBBEL = re.compile(r"(?<!\.)\.\.(?!\.)|(?<!\.)\.;|(?<!\.)\.\s\(art\.|\.\)\.")
+
+
+@pytest.mark.parametrize(("soort", "invoer"), GEVALLEN, ids=IDS)
+def test_geen_dubbele_leestekens(register: Path, soort: str, invoer: str, tmp_path: Path) -> None:
+    for tekst in (
+        _maak(register, soort, invoer, "--formaat", "md"),
+        _tekst(_word(register, tmp_path, soort, invoer)),
+    ):
+        fouten = [r for r in tekst.splitlines() if _DUBBEL.search(r)]
+        assert not fouten, fouten
+
+
+# --- the agenda ----------------------------------------------------------------------------------
+
+
+def test_agenda_zonder_artikelnummers_met_doel_in_woorden(register: Path) -> None:
+    uit = _maak(register, "agenda", "documenten/stuurgroep-2027-05-12.yaml", "--formaat", "md")
+    punten = uit.split("\n1. ")[1].split("\n---")[0]
+    assert "art." not in punten
+    assert re.search(r"\(\d+\.\d+", punten) is None
+    # the purpose, as a sentence about the decision, not the category's name in lower case
+    assert "Ter besluitvorming: strategisch beleidsbesluit" not in punten
+    assert "Ter besluitvorming: een besluit om de kaders van het Jaarplan bij te stellen" in punten
+
+
+def test_agenda_gedateerd_op_de_dag_dat_zij_gemaakt_wordt(register: Path, tmp_path: Path) -> None:
+    invoer = "documenten/stuurgroep-2027-05-12.yaml"
+    uit = _maak(register, "agenda", invoer, "--formaat", "md", "--datum", "2027-04-28")
+    # the kenmerk still names the meeting
+    assert "SG-AG/2027-05-12 · 28 april 2027" in uit
+    vandaag = _maak(register, "agenda", invoer, "--formaat", "md")
+    from governance.datums import lang
+
+    assert f"· {lang(dt.date.today())}" in vandaag.splitlines()[-1]
+
+
+def test_agenda_in_word_is_een_genummerde_lijst(register: Path, tmp_path: Path) -> None:
+    doc = _word(register, tmp_path, "agenda", "documenten/stuurgroep-2027-05-12.yaml")
+    punten = [p for p in doc.paragraphs if p.style is not None and p.style.name == "List Number"]
+    assert [p.text for p in punten][:2] == [
+        "Opening en vaststelling van de agenda",
+        "Notulen, besluitenlijst en actiepuntenlijst van de vorige vergadering van 10 februari 2027",
+    ]
+    assert len(punten) == 9
+    # no number typed in front of an item: Word numbers them
+    assert not any(re.match(r"\d+\.", p.text) for p in doc.paragraphs)
+
+
+# --- the besluitenlijst --------------------------------------------------------------------------
+
+
+def test_besluitenlijst_noemt_besluitnummers_in_elk_formaat(register: Path, tmp_path: Path) -> None:
+    invoer = "stuurgroep-2027-02-10.yaml"
+    md = _maak(register, "besluitenlijst", invoer, "--formaat", "md")
+    html = _maak(register, "besluitenlijst", invoer, "--formaat", "html")
+    woord = _tekst(_word(register, tmp_path, "besluitenlijst", invoer))
+    for nummer in (f"sg-2027-0{i}" for i in range(1, 8)):
+        for tekst in (md, html, woord):
+            assert f"Besluitnummer {nummer}." in tekst
+
+
+def test_besluitenlijst_status_concept_of_vastgesteld(register: Path, tmp_path: Path) -> None:
+    # 12 May adopted the lists of 10 February; nothing adopted those of 12 May yet
+    vastgesteld = _maak(register, "besluitenlijst", "stuurgroep-2027-02-10.yaml", "--formaat", "md")
+    assert "**Status:** vastgesteld in de vergadering van 12 mei 2027" in vastgesteld
+    concept = _maak(register, "besluitenlijst", "stuurgroep-2027-05-12.yaml", "--formaat", "md")
+    assert "**Status:** concept" in concept
+    woord = _tekst(_word(register, tmp_path, "besluitenlijst", "stuurgroep-2027-02-10.yaml"))
+    assert "vastgesteld in de vergadering van 12 mei 2027" in woord
+
+
+def test_besluitenlijst_verzonden_aan_zonder_notities(register: Path, tmp_path: Path) -> None:
+    invoer = "partneroverleg-2027-03-03.yaml"
+    md = _maak(register, "besluitenlijst", invoer, "--formaat", "md")
+    woord = _tekst(_word(register, tmp_path, "besluitenlijst", invoer))
+    for tekst in (md, woord):
+        assert "Verzonden aan" in tekst
+        assert "het convenant noemt zelf geen termijn" not in tekst
+        assert "met deze lijst" not in tekst
+    assert (
+        "- alle Partijen: het vastgestelde Werkproces, besluitnummer po-2027-11 (art. 6.9c)." in md
+    )
+
+
+# --- letters -------------------------------------------------------------------------------------
+
+
+def test_antwoordtermijn_valt_op_een_werkdag(register: Path) -> None:
+    # four weeks after 4 December 2026 is 1 January 2027, New Year's Day: the next working day
+    uit = _maak(register, "kennisgeving-toetreding", "documenten/toetreding-kompas.yaml")
+    assert "uiterlijk 4 januari 2027" in uit
+    assert "1 januari 2027" not in uit
+
+
+def test_brieven_leggen_de_stiltes_van_het_convenant_niet_uit(register: Path) -> None:
+    for soort, invoer in (
+        ("opzegging", "documenten/opzegging-westerveld.yaml"),
+        ("kennisgeving-toetreding", "documenten/toetreding-kompas.yaml"),
+    ):
+        uit = _maak(register, soort, invoer)
+        assert "Het convenant zegt niet" not in uit
+        assert "Het convenant stelt voor dit antwoord geen termijn" not in uit
+        assert "Het convenant noemt deze nawerking" not in uit
+
+
+def test_opzegging_van_een_gemeente_noemt_het_collegebesluit(register: Path) -> None:
+    gemeente = _maak(register, "opzegging", "documenten/opzegging-westerveld.yaml")
+    assert (
+        "het besluit van ons college van burgemeester en wethouders van .................... "
+        "tot deze opzegging" in gemeente
+    )
+    ander = _maak(register, "opzegging", "documenten/opzegging-cosis.yaml")
+    assert "college" not in ander
+
+
+# --- Word ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("soort", "invoer"), GEVALLEN, ids=IDS)
+def test_word_is_nederlands_met_titel_en_auteur(
+    register: Path, soort: str, invoer: str, tmp_path: Path
+) -> None:
+    doc = _word(register, tmp_path, soort, invoer)
+    standaard = doc.styles.element.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}")
+    assert standaard is not None
+    taal = standaard.find(qn("w:lang"))
+    assert taal is not None
+    assert taal.get(qn("w:val")) == "nl-NL"
+    eigenschappen = doc.core_properties
+    assert eigenschappen.title
+    assert "{{" not in eigenschappen.title
+    assert eigenschappen.subject.startswith("Convenant samenwerking")
+    verwacht = (
+        "Gemeente Westerveld"
+        if invoer.endswith("westerveld.yaml") and soort == "opzegging"
+        else "Cosis"
+        if soort == "opzegging"
+        else "Zorg- en Veiligheidshuis Drenthe, Secretariaat"
+    )
+    assert eigenschappen.author == verwacht
+    assert eigenschappen.created is not None
+    assert eigenschappen.created.date() == dt.datetime.now(dt.UTC).date()
