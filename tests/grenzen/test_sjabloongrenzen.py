@@ -389,7 +389,10 @@ def test_het_logo_als_data_adres_komt_wel_in_de_pdf(tmp_path: Path) -> None:
     invoer = VOORBEELD.parent / "stuurgroep-2027-05-12.yaml"
     code, _, fout = draai(["maak", "agenda", str(invoer), "--uitvoer", str(doel)])
     assert code == 0, fout
-    assert sum(len(p.images) for p in PdfReader(str(doel)).pages) == 1  # the example's logo
+    # the example's logo, in the letterhead of every page
+    assert [len(p.images) for p in PdfReader(str(doel)).pages] == [1] * len(
+        PdfReader(str(doel)).pages
+    )
 
 
 @pytest.mark.parametrize(
