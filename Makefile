@@ -8,7 +8,7 @@ STAMP := $(VENV)/.geinstalleerd
 
 POORT ?= 8000
 
-.PHONY: run rondleiding test test-snel lint typecheck pytest chromium fuzz bench installeer clean
+.PHONY: run rondleiding test test-snel lint typecheck pytest chromium spectral fuzz bench installeer clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -39,7 +39,7 @@ test: lint typecheck pytest
 
 # While working: everything but the slow tests (browser, server processes, PDF layouts, wheel).
 # `pytest -k 22.4` runs every scenario of article 22.4.
-test-snel: lint typecheck $(STAMP)
+test-snel: lint typecheck $(STAMP) spectral
 	$(BIN)/pytest -n auto -m "not traag"
 
 lint: $(STAMP)
@@ -49,7 +49,7 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-pytest: $(STAMP) chromium
+pytest: $(STAMP) chromium spectral
 	$(BIN)/pytest -n auto
 
 # The browser tests drive Debian's Chromium through Playwright (Playwright's own browser
@@ -63,6 +63,22 @@ chromium:
 			echo "Chromium installeren mislukte; de browsertests worden overgeslagen."; \
 	else \
 		echo "Chromium ontbreekt: de browsertests worden overgeslagen. Zet ze aan met 'sudo apt-get install chromium' en draai 'make test' opnieuw."; \
+	fi
+
+# The linter of the NL GOV API Design Rules is a ruleset (tests/web/api-design-rules/) for Spectral,
+# an npm package: installed into tools/spectral/ from its package-lock.json, without running any
+# package's install scripts. Without npm the API test skips itself and says how to enable it;
+# CI (CI=true) fails instead.
+SPECTRAL := tools/spectral/node_modules/.bin/spectral
+
+spectral: $(SPECTRAL)
+
+$(SPECTRAL): tools/spectral/package.json tools/spectral/package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+		npm ci --prefix tools/spectral --ignore-scripts --no-audit --no-fund --loglevel=error \
+			&& touch $@ || echo "Spectral installeren mislukte; de toets van de API-ontwerpregels wordt overgeslagen."; \
+	else \
+		echo "npm ontbreekt: de toets van de API-ontwerpregels wordt overgeslagen. Zet hem aan met 'sudo apt-get install npm' en draai 'make test' opnieuw."; \
 	fi
 
 # Mutated example inputs against the promise (exit 0/1/2, a place in every exit-2 message, no
@@ -89,4 +105,4 @@ installeer: $(STAMP)
 	@case ":$$PATH:" in *":$(BINMAP):"*) ;; *) echo "Let op: $(BINMAP) staat niet op uw PATH. Zet 'export PATH=\"$(BINMAP):\$$PATH\"' in ~/.profile en open een nieuw terminalvenster, of gebruik 'source .venv/bin/activate'." ;; esac
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis .fuzz-fouten *.egg-info
+	rm -rf $(VENV) tools/spectral/node_modules .pytest_cache .mypy_cache .ruff_cache .hypothesis .fuzz-fouten *.egg-info

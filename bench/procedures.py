@@ -1,7 +1,7 @@
 """Measure, never assert: the procedure pages and the JSON API (issue 15) on loopback.
 
 Run with `make bench`. Targets: the all-single-exits table for twelve gemeenten renders in at
-most 200 ms; /api/toets on a 12-besluit meeting has a p95 of at most 20 ms over 2,000
+most 200 ms; /api/v1/toets on a 12-besluit meeting has a p95 of at most 20 ms over 2,000
 sequential loopback requests.
 """
 
@@ -78,13 +78,13 @@ def _api(register: Path) -> None:
         tijden = []
         for _ in range(RONDES_API):
             begin = time.perf_counter()
-            verbinding.request("POST", "/api/toets", lichaam, koppen)
+            verbinding.request("POST", "/api/v1/toets", lichaam, koppen)
             antwoord = verbinding.getresponse()
             antwoord.read()
             tijden.append(time.perf_counter() - begin)
             assert antwoord.status == 200
         verbinding.close()
-    print(f"/api/toets, 12 besluiten ({RONDES_API}x achter elkaar, loopback): {_ms(tijden)}")
+    print(f"/api/v1/toets, 12 besluiten ({RONDES_API}x achter elkaar, loopback): {_ms(tijden)}")
 
 
 def main() -> None:

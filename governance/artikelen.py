@@ -12,13 +12,17 @@ from typing import NamedTuple
 
 SECTIES = ("Inleiding", "Ondergetekenden", "Overwegingen")
 
-ARTIKEL_PATROON = (
+_MET_NAMEN = (
     r"^(?:(?P<artikel>[1-9][0-9]?)(?:\.(?P<lid>[1-9][0-9]?))?(?P<onderdeel>[a-z])?"
     r"|Bijlage (?P<bijlage>[1-9])"
     r"|voetnoot (?P<voetnoot>[1-9])"
     r"|(?P<sectie>" + "|".join(SECTIES) + r"))$"
 )
-_PATROON = re.compile(ARTIKEL_PATROON)
+_PATROON = re.compile(_MET_NAMEN)
+# The same pattern without the group names, for the models and so for every JSON schema and
+# the API's OpenAPI document: `(?P<naam>…)` is Python's own syntax, which ECMA-262 (and so
+# most OpenAPI tools) cannot read; a plain group matches the same.
+ARTIKEL_PATROON = re.sub(r"\(\?P<\w+>", "(", _MET_NAMEN)
 
 
 class ArtikelRef(NamedTuple):

@@ -34,6 +34,25 @@ class Ondertekenaar(Model):
     functie: Tekst
 
 
+# Where the API tells other systems to reach it and whom to ask (its OpenAPI document's
+# `servers` and `info.contact`, as the NL GOV API Design Rules ask). Plain checks: a typo
+# should be caught here, not by a gemeente's developer.
+Webadres = Annotated[str, StringConstraints(pattern=r"^https?://[^\s/?#]+(/[^\s?#]*)?$")]
+Email = Annotated[str, StringConstraints(pattern=r"^[^\s@]+@[^\s@]+\.[^\s@]+$")]
+
+
+class ApiContact(Model):
+    naam: Tekst | None = None  # standaard: de organisatie met haar onderregel
+    email: Email | None = None
+    url: Webadres | None = None  # standaard: de beschrijving van de API zelf
+
+
+class ApiInstellingen(Model):
+    # The workplace's public address (behind a reverse proxy); the API lives at <adres>/api/v1.
+    adres: Webadres | None = None
+    contact: ApiContact = ApiContact()
+
+
 class Huisstijl(Model):
     organisatie: Tekst = "Zorg- en Veiligheidshuis Drenthe"
     onderregel: Tekst | None = None  # a second line under the name, e.g. a department
@@ -44,6 +63,7 @@ class Huisstijl(Model):
     ondertekenaars: dict[Ondertekend, Ondertekenaar] = {}
     voettekst: Tekst | None = None
     sjablonen: Path | None = None  # own templates (Word or Jinja), relative to the register
+    api: ApiInstellingen = ApiInstellingen()
     _map: Path = PrivateAttr(default=Path("."))  # the folder of the file; set on load
 
     def pad(self, relatief: Path) -> Path:

@@ -6,5 +6,5 @@ imported only by this package, which only the `web` command imports.
 
 The package is laid out for growth: `app.py` builds the application and includes one router
 per area (`overzicht`, `vergaderingen`, `convenantpagina`); procedures, documents and a JSON
-API under `/api/` are further routers beside them, on the same `Werkplek` (`werkplek.py`).
+API under `/api/v1/` are further routers beside them, on the same `Werkplek` (`werkplek.py`).
 """

@@ -1,24 +1,28 @@
-"""The JSON API under /api/: the engine for other systems, answering as the CLI's `--json`.
+"""The JSON API under /api/v1/: the engine for other systems, answering as the CLI's `--json`.
 
 Every answer is built by the same function that prints the CLI's JSON, from the same rules, on
 the register the workplace was started on. A request body is read by the loader that reads
 the CLI's input files (JSON is YAML), so a mistake gets the same Dutch message, with its line
-and column in the body and the path of the field, as HTTP 422; nothing answers with a 500 and
-a traceback. POSTs must say `Content-Type: application/json`: a page on another site can
-send a form, but not that, without the browser asking this server first (which it refuses).
+and column in the body and the path of the field. The API follows the NL GOV API Design Rules
+(checked by their own linter in the tests): the major version in the path, `API-Version` on
+every answer, every error as problem details (RFC 9457; see `probleem.py`) with status 400
+for invalid input, never a 500 with a traceback. POSTs must say `Content-Type:
+application/json`: a page on another site can send a form, but not that, without the browser
+asking this server first (which it refuses).
 """
 
 from __future__ import annotations
 
+import copy
 import json
 from collections.abc import Callable, Coroutine, Sequence
 from dataclasses import dataclass
-from functools import partial
+from functools import lru_cache, partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import yaml
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.routing import APIRoute
@@ -27,7 +31,15 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from governance.bestanden import lezingen_uit
 from governance.datums import ontleed_datum
-from governance.errors import ConvenantFout, GebruiksFout, InvoerFout, Melding, WaardeFout
+from governance.errors import (
+    MAX_MELDINGEN,
+    ConvenantFout,
+    GebruiksFout,
+    InvoerFout,
+    Melding,
+    WaardeFout,
+    echo,
+)
 from governance.loader import MAX_BYTES, Bestand, Bron, laad
 from governance.models import Bezetting, Soort, Verdeelsleutel
 from governance.vergadering import Vergadering
@@ -36,31 +48,72 @@ from governance.verwijzingen import controleer, dubbele_ids, ids_van
 from ..uitvoer import json_waarde
 from . import api_modellen as m
 from .app import pagina, werkplek
+from .probleem import (
+    API_PAD,
+    API_VERSIE,
+    PROBLEEM,
+    VERSIEKOP,
+    VERZOEK,
+    als_bytes,
+    detail_van,
+    fout_uit,
+    probleem,
+)
 from .werkplek import Werkplek
 
 if TYPE_CHECKING:
     from rules.lezingen import Lezingkeuze
 
-VERZOEK = "verzoek"  # how messages name the request body, where the CLI names a file
 M = TypeVar("M", bound=BaseModel)
 
 
 class ApiFout(Exception):
-    def __init__(self, status: int, tekst: str, herstel: str = "", pad: str = "") -> None:
+    """One problem with the request as a whole or with one parameter or field (`plek`)."""
+
+    def __init__(
+        self, status: int, tekst: str, herstel: str = "", pad: str = "", plek: str = "body"
+    ) -> None:
         super().__init__(tekst)
-        self.status, self.tekst, self.herstel, self.pad = status, tekst, herstel, pad
+        self.status, self.tekst, self.herstel, self.pad, self.plek = (
+            status,
+            tekst,
+            herstel,
+            pad,
+            plek,
+        )
 
 
-def _fouten(meldingen: list[Melding], status: int = 422) -> JSONResponse:
-    return JSONResponse({"fouten": [x.als_dict() for x in meldingen]}, status_code=status)
+def _probleem(status: int, detail: str, fouten: list[dict[str, Any]] | None = None) -> Response:
+    return Response(
+        als_bytes(probleem(status, detail, fouten)),
+        status_code=status,
+        media_type=PROBLEEM,
+        headers={VERSIEKOP: API_VERSIE},
+    )
 
 
-def _een(status: int, tekst: str, herstel: str = "", pad: str = "") -> JSONResponse:
-    return _fouten([Melding(VERZOEK, tekst, pad=pad, herstel=herstel)], status)
+def _fouten(meldingen: list[Melding], plek: str | None = None) -> Response:
+    """The CLI's messages as problem details: 400 when they are about the request, 422 when a
+    file of the register cannot be read (nothing the client can fix by sending it again)."""
+    meldingen = meldingen[:MAX_MELDINGEN]
+    in_register = any(m.bestand != VERZOEK for m in meldingen) and plek is None
+    fouten = [fout_uit(m, plek) for m in meldingen]
+    if in_register:
+        return _probleem(
+            422, "een bestand van het register is niet te lezen: " + detail_van(meldingen), fouten
+        )
+    return _probleem(400, detail_van(meldingen), fouten)
+
+
+def _een(fout: ApiFout) -> Response:
+    melding = Melding(VERZOEK, fout.tekst, pad=fout.pad, herstel=fout.herstel)
+    if fout.status == 400:
+        return _fouten([melding], fout.plek)
+    return _probleem(fout.status, fout.tekst + (f"; {fout.herstel}" if fout.herstel else ""))
 
 
 class ApiRoute(APIRoute):
-    """Every failure of an API route as JSON in Dutch; never a page, never a traceback."""
+    """Every failure of an API route as problem details in Dutch; never a page or a traceback."""
 
     def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
         origineel = super().get_route_handler()
@@ -71,25 +124,30 @@ class ApiRoute(APIRoute):
             except InvoerFout as e:
                 return _fouten(e.meldingen)
             except ApiFout as e:
-                return _een(e.status, e.tekst, e.herstel, e.pad)
+                return _een(e)
             except ConvenantFout as e:
-                return _een(422, e.voor_gebruiker())
+                return _probleem(422, e.voor_gebruiker())
             except RequestValidationError as e:
-                return _fouten(
+                return _probleem(
+                    400,
+                    "het verzoek past niet bij de beschrijving van de API",
                     [
-                        Melding(
-                            VERZOEK,
-                            "deze waarde past hier niet",
-                            pad=".".join(str(d) for d in fout.get("loc", ())),
-                            herstel="zie de beschrijving van de API op /api/",
+                        fout_uit(
+                            Melding(
+                                VERZOEK,
+                                "deze waarde past hier niet",
+                                pad=".".join(str(d) for d in fout.get("loc", ())[1:]),
+                                herstel=f"zie de beschrijving van de API op {API_PAD}/openapi.json",
+                            ),
+                            str(fout.get("loc", ("body",))[0]),
                         )
                         for fout in e.errors()
-                    ]
+                    ],
                 )
             except StarletteHTTPException as e:
-                return _een(e.status_code, str(e.detail))
+                return _probleem(e.status_code, str(e.detail))
             except Exception as e:
-                return _een(
+                return _probleem(
                     500,
                     f"er ging iets mis in het programma ({type(e).__name__}); er is niets "
                     "gewijzigd. Meld wat u verstuurde en deze melding.",
@@ -98,7 +156,7 @@ class ApiRoute(APIRoute):
         return behandel
 
 
-router = APIRouter(prefix="/api", route_class=ApiRoute)
+router = APIRouter(prefix=API_PAD, route_class=ApiRoute)
 
 
 def _json(data: object) -> Response:
@@ -132,6 +190,20 @@ async def _lees(request: Request, klasse: type[M], snel: bool = False) -> Bestan
                     regel,
                     kolom,
                     herstel="controleer aanhalingstekens, komma's en haakjes rond deze plek",
+                )
+            ]
+        ) from None
+    except RecursionError:
+        raise InvoerFout(
+            [Melding(VERZOEK, "de JSON is te diep genest", herstel="nest minder diep")]
+        ) from None
+    except ValueError:  # an integer of thousands of digits, which Python refuses to convert
+        raise InvoerFout(
+            [
+                Melding(
+                    VERZOEK,
+                    "de JSON bevat een getal van duizenden cijfers",
+                    herstel="stuur getallen van hoogstens een paar cijfers",
                 )
             ]
         ) from None
@@ -210,7 +282,7 @@ def _lezingen(w: Werkplek, gevraagd: Sequence[str]) -> Lezingkeuze:
     try:
         return kies(w.convenant, tuple(gevraagd), lezingen_uit(w.convenant, w.register))
     except GebruiksFout as e:
-        raise ApiFout(422, str(e).replace("--lezing ", ""), pad="lezingen") from None
+        raise ApiFout(400, str(e).replace("--lezing ", ""), pad="lezingen") from None
 
 
 def _datum(waarde: str | None, veld: str, standaard: Any) -> Any:
@@ -219,9 +291,9 @@ def _datum(waarde: str | None, veld: str, standaard: Any) -> Any:
     try:
         return ontleed_datum(waarde)
     except WaardeFout as e:
-        raise ApiFout(422, e.tekst, e.herstel, veld) from None
+        raise ApiFout(400, e.tekst, e.herstel, veld, "query") from None
     except ValueError as e:
-        raise ApiFout(422, str(e), "schrijf een datum als JJJJ-MM-DD", veld) from None
+        raise ApiFout(400, str(e), "schrijf een datum als JJJJ-MM-DD", veld, "query") from None
 
 
 def _veld(pad: str, stap: Callable[[], None]) -> None:
@@ -229,26 +301,51 @@ def _veld(pad: str, stap: Callable[[], None]) -> None:
     try:
         stap()
     except GebruiksFout as e:
-        raise ApiFout(422, str(e), pad=pad) from None
+        raise ApiFout(400, str(e), pad=pad) from None
 
 
 def _vraag(bestand: Bestand[Any], veld: str, tekst: str, herstel: str) -> InvoerFout:
     return InvoerFout([bestand.bron.melding((veld,), tekst, herstel)])
 
 
-FOUT: dict[int | str, dict[str, Any]] = {
-    422: {"model": m.FoutAntwoord, "description": "Invoer niet te verwerken"}
+# The error answers each route can give, by status; `beschrijving` writes them out as problem
+# details. Every route can fail with 500; a route that reads the register's files with 422.
+FOUTEN: dict[int, str] = {
+    400: "Ongeldig verzoek: elke fout met het veld, de plek en het herstel (in `fouten`).",
+    404: "Niet gevonden.",
+    413: "Het verzoek is te groot.",
+    415: "Het verzoek is geen JSON (stuur Content-Type: application/json).",
+    422: "Een bestand van het register is niet te lezen (het bestand in `fouten`).",
+    500: "Interne fout: er is niets gewijzigd.",
 }
+POST_FOUTEN = (400, 413, 415, 422, 500)
+
+
+def _fouten_doc(*codes: int) -> dict[str, Any]:
+    return {"x-fouten": list(codes)}
 
 
 def _body(model: str) -> dict[str, Any]:
     """The request body's schema for OpenAPI; the route reads the body itself (see _lees)."""
     return {
+        **_fouten_doc(*POST_FOUTEN),
         "requestBody": {
             "required": True,
             "content": {"application/json": {"schema": {"$ref": f"#/components/schemas/{model}"}}},
-        }
+        },
     }
+
+
+OpDatum = Annotated[
+    str | None,
+    Query(
+        description="Een datum: JJJJ-MM-DD, DD-MM-JJJJ of de maand voluit (standaard vandaag).",
+        examples=["2027-02-10"],
+    ),
+]
+SoortPartij = Annotated[
+    str | None, Query(description="Alleen Partijen van deze soort, bijv. gemeente.")
+]
 
 
 # --- routes ----------------------------------------------------------------------------------
@@ -256,11 +353,13 @@ def _body(model: str) -> dict[str, Any]:
 
 @router.post(
     "/toets",
+    operation_id="toets",
+    tags=["Toetsen"],
     summary="Toets een vergadering",
     description="Het oordeel over elk besluit van de meegestuurde vergadering (dezelfde vorm als "
     "een vergaderbestand), met de bezetting en vastgestelde lezingen van het register: "
     "hetzelfde als `convenant toets --json`.",
-    responses={200: {"model": m.ToetsAntwoord}, **FOUT},
+    responses={200: {"model": m.ToetsAntwoord}},
     openapi_extra=_body("Vergadering"),
 )
 async def toets(request: Request) -> Response:
@@ -278,10 +377,12 @@ async def toets(request: Request) -> Response:
 
 @router.post(
     "/simuleer/uittreding",
+    operation_id="simuleerUittreding",
+    tags=["Simulaties"],
     summary="Simuleer een uittreding",
     description="De tijdlijn van een uittreding: ingang, rechten en plichten tot dan, wat blijft "
     "gelden, zetels die vervallen: hetzelfde als `convenant simuleer uittreding --json`.",
-    responses={200: {"model": m.UittredingAntwoord}, **FOUT},
+    responses={200: {"model": m.UittredingAntwoord}},
     openapi_extra=_body("UittredingVraag"),
 )
 async def uittreding(request: Request) -> Response:
@@ -325,14 +426,13 @@ async def uittreding(request: Request) -> Response:
 
 @router.post(
     "/simuleer/liquidatie",
+    operation_id="simuleerLiquidatie",
+    tags=["Simulaties"],
     summary="Simuleer een liquidatie",
     description="De liquidatiekosten per gemeente naar de verdeelsleutel van het register (25.6), "
     "gedetacheerden bij hun partner (25.7): hetzelfde als `convenant simuleer liquidatie "
     "--json`. Met `alle_uittredingen` per gemeente die uittreedt de aandelen van de andere.",
-    responses={
-        200: {"model": m.LiquidatieAntwoord | m.AlleUittredingenAntwoord},
-        **FOUT,
-    },
+    responses={200: {"model": m.LiquidatieAntwoord | m.AlleUittredingenAntwoord}},
     openapi_extra=_body("LiquidatieVraag"),
 )
 async def liquidatie(request: Request) -> Response:
@@ -368,35 +468,45 @@ async def liquidatie(request: Request) -> Response:
     try:
         u = liquideer(c, v.begroting, sleutel, v.route, tuple(v.zonder), v.uittredend, keuze=keuze)
     except ValueError as e:
-        raise ApiFout(422, str(e), pad="zonder") from None
+        raise ApiFout(400, str(e), pad="zonder") from None
     return _json(liquidatie_dict(c, u, v.begroting, sleutel))
 
 
 @router.get(
     "/partijen",
+    operation_id="partijen",
+    tags=["Convenant"],
     summary="Partijen op een datum",
     description="De Partijen in kracht op `op` (standaard vandaag), met toetredings- en "
     "uittredingsdatum: hetzelfde als `convenant partijen --op DATUM --json`.",
-    responses={200: {"model": m.PartijenAntwoord}, **FOUT},
+    responses={200: {"model": m.PartijenAntwoord}},
+    openapi_extra=_fouten_doc(400, 422, 500),
 )
-def partijen(request: Request, op: str | None = None, soort: str | None = None) -> Response:
+def partijen(request: Request, op: OpDatum = None, soort: SoortPartij = None) -> Response:
     from convenant.opdrachten.partijen import SOORT_MEERVOUD, partijen_dict
 
     w = werkplek(request)
     datum = _datum(op, "op", w.vandaag())
     if soort is not None and soort not in SOORT_MEERVOUD:
         raise ApiFout(
-            422, f"onbekende soort '{soort}'", "kies uit: " + ", ".join(SOORT_MEERVOUD), "soort"
+            400,
+            f"onbekende soort '{echo(soort)}'",
+            "kies uit: " + ", ".join(SOORT_MEERVOUD),
+            "soort",
+            "query",
         )
     return _json(partijen_dict(w.convenant, datum, soort))
 
 
 @router.get(
     "/soorten",
+    operation_id="soorten",
+    tags=["Convenant"],
     summary="Soorten besluit",
     description="Elke soort besluit: het bevoegde orgaan, of hij aan de colleges is voorbehouden "
     "(5.7), de vereisten en de artikelen, zoals convenant.yaml ze vastlegt.",
     responses={200: {"model": list[Soort]}},
+    openapi_extra=_fouten_doc(422, 500),
 )
 def soorten(request: Request) -> Response:
     return _json([s.model_dump(mode="json") for s in werkplek(request).convenant.soorten])
@@ -404,12 +514,15 @@ def soorten(request: Request) -> Response:
 
 @router.get(
     "/bezetting",
+    operation_id="bezetting",
+    tags=["Register"],
     summary="De bezetting",
     description="Wie waar zit, uit bezetting.yaml van het register; met `op` alleen de periode "
     "die op die datum geldt.",
-    responses={200: {"model": Bezetting}, **FOUT, 404: {"model": m.FoutAntwoord}},
+    responses={200: {"model": Bezetting}},
+    openapi_extra=_fouten_doc(400, 404, 422, 500),
 )
-def bezetting(request: Request, op: str | None = None) -> Response:
+def bezetting(request: Request, op: OpDatum = None) -> Response:
     w = werkplek(request)
     b = _bezetting(w)
     if b is None:
@@ -425,35 +538,116 @@ def bezetting(request: Request, op: str | None = None) -> Response:
 
 # --- description -----------------------------------------------------------------------------
 
+TAGS = [
+    {"name": "Toetsen", "description": "Het oordeel over de besluiten van een vergadering."},
+    {"name": "Simulaties", "description": "Wat een uittreding of een liquidatie betekent."},
+    {"name": "Convenant", "description": "De Partijen en de soorten besluit van het convenant."},
+    {"name": "Register", "description": "Wat het register van het secretariaat vastlegt."},
+    {"name": "Beschrijving", "description": "Deze beschrijving van de API (OpenAPI 3)."},
+]
+_VERSIE = {"$ref": f"#/components/headers/{VERSIEKOP}"}
 
-def beschrijving(request: Request) -> dict[str, Any]:
-    """OpenAPI for the API routes only, with the request bodies' models (Dutch field names)."""
+
+@lru_cache(maxsize=1)
+def _vast() -> dict[str, Any]:
+    """Everything of the description that depends on the code only (built once per process)."""
     from fastapi.openapi.utils import get_openapi
-
-    from .. import __version__
 
     schema = get_openapi(
         title="Convenant ZVHD — API",
-        version=__version__,
+        version=API_VERSIE,
         description="De regels van het convenant voor andere systemen. Elk antwoord is gelijk "
-        "aan de JSON van de opdrachtregel (`--json`); fouten komen terug als HTTP 422 met per "
-        "fout het veld (`pad`), de plek in het verzoek en een Nederlandse melding.",
+        "aan de JSON van de opdrachtregel (`--json`). Elke fout is een *problem details*-"
+        "antwoord (RFC 9457, `application/problem+json`) met `status`, `title` en `detail`; "
+        "een ongeldig verzoek (400) noemt in `fouten` per fout het veld (`pad`), de plek "
+        "(`in`: body, query), regel en kolom in de JSON, de melding en het herstel. Elk "
+        "antwoord draagt de kop `API-Version` met de volledige versie van de API.",
         routes=router.routes,
+        tags=TAGS,
     )
-    componenten = schema.setdefault("components", {}).setdefault("schemas", {})
-    for klasse in (Vergadering, m.UittredingVraag, m.LiquidatieVraag):
+    componenten = schema.setdefault("components", {})
+    modellen = componenten.setdefault("schemas", {})
+    for klasse in (Vergadering, m.UittredingVraag, m.LiquidatieVraag, m.Probleem):
         los = klasse.model_json_schema(ref_template="#/components/schemas/{model}")
         for naam, definitie in los.pop("$defs", {}).items():
-            componenten.setdefault(naam, definitie)
-        componenten[klasse.__name__] = los
-    for definitie in componenten.values():
+            modellen.setdefault(naam, definitie)
+        modellen[klasse.__name__] = los
+    for naam in ("HTTPValidationError", "ValidationError"):  # FastAPI's, never answered here
+        modellen.pop(naam, None)
+    for definitie in modellen.values():
         # A model's docstring is an English note for developers (as in `convenant schema`);
         # the Dutch descriptions are the fields' own.
         definitie.pop("description", None)
+    componenten["headers"] = {
+        VERSIEKOP: {
+            "description": "De volledige versie van de API (semver), bijv. " + API_VERSIE + ".",
+            "schema": {"type": "string", "example": API_VERSIE},
+        }
+    }
+    paden: dict[str, Any] = {}
+    for pad, methoden in schema["paths"].items():
+        for operatie in methoden.values():
+            _antwoorden(operatie)
+        # The server's address ends in /api/v1; the paths are relative to it.
+        paden[pad.removeprefix(API_PAD)] = methoden
+    schema["paths"] = paden
     return schema
 
 
-@router.get("/openapi.json", include_in_schema=False)
+def _antwoorden(operatie: dict[str, Any]) -> None:
+    """Every answer with the version header; the errors as problem details, by `x-fouten`."""
+    codes = operatie.pop("x-fouten", [500])
+    antwoorden = {
+        code: antwoord
+        for code, antwoord in operatie["responses"].items()
+        if code.startswith(("2", "3"))
+    }
+    for antwoord in antwoorden.values():
+        antwoord["description"] = "Gelukt"
+        antwoord["headers"] = {VERSIEKOP: _VERSIE}
+    for code in codes:
+        antwoorden[str(code)] = {
+            "description": FOUTEN[code],
+            "headers": {VERSIEKOP: _VERSIE},
+            "content": {PROBLEEM: {"schema": {"$ref": "#/components/schemas/Probleem"}}},
+        }
+    operatie["responses"] = antwoorden
+
+
+def beschrijving(request: Request) -> dict[str, Any]:
+    """The OpenAPI document of the API routes, with where to reach them and whom to ask, from
+    the register's huisstijl.yaml (`api:`), or from the organisation's name there."""
+    from governance.bestanden import huisstijl_uit
+    from governance.huisstijl import Huisstijl
+
+    schema = copy.deepcopy(_vast())
+    huisstijl = huisstijl_uit(werkplek(request).register) or Huisstijl()
+    instellingen = huisstijl.api
+    adres = (instellingen.adres or "").rstrip("/")
+    schema["servers"] = [
+        {
+            "url": adres + API_PAD,
+            "description": "Deze werkplek" if not adres else "De werkplek van het secretariaat",
+        }
+    ]
+    contact = instellingen.contact
+    naam = contact.naam or " — ".join(d for d in (huisstijl.onderregel, huisstijl.organisatie) if d)
+    schema["info"]["contact"] = {
+        "name": naam,
+        "url": contact.url or f"{adres}{API_PAD}/",
+        **({"email": contact.email} if contact.email else {}),
+    }
+    return schema
+
+
+@router.get(
+    "/openapi.json",
+    operation_id="beschrijving",
+    tags=["Beschrijving"],
+    summary="Deze beschrijving",
+    description="De beschrijving van de API in OpenAPI 3, met de Nederlandse veldnamen.",
+    responses={200: {"content": {"application/json": {"schema": {"type": "object"}}}}},
+)
 def openapi(request: Request) -> Response:
     return JSONResponse(beschrijving(request))
 
@@ -462,7 +656,7 @@ def openapi(request: Request) -> Response:
 def api_pagina(request: Request) -> Response:
     schema = beschrijving(request)
     routes = [
-        (pad, methode.upper(), info)
+        (API_PAD + pad, methode.upper(), info)
         for pad, methoden in schema["paths"].items()
         for methode, info in methoden.items()
     ]

@@ -22,7 +22,7 @@ from governance.vergadering import Datum
 class UittredingVraag(Model):
     """An exit to simulate, as `convenant simuleer uittreding` takes it."""
 
-    partij: PartijId = Field(description="De Partij die vertrekt (id, zie /api/partijen).")
+    partij: PartijId = Field(description="De Partij die vertrekt (id, zie /api/v1/partijen).")
     route: Literal["opzegtermijn", "wijziging", "uitsluiting"] = Field(
         "opzegtermijn",
         description="opzegtermijn (25.2), wijziging (23.3) of uitsluiting (24.3, 25.3).",
@@ -256,17 +256,35 @@ class AlleUittredingenAntwoord(Antwoord):
     alle_uittredingen: dict[str, dict[str, Bedrag]]
 
 
-class FoutUit(Antwoord):
-    bestand: str = Field(description="'verzoek' (de meegestuurde JSON) of een registerbestand.")
-    regel: int | None
-    kolom: int | None
-    pad: str = Field(description="Het veld, bijv. besluiten[sg-2027-01].stemmen.voor.")
-    melding: str
-    herstel: str
-    suggestie: str | None
+class ProbleemFout(Antwoord):
+    """One problem with the request (or with a register file), as the CLI's JSON names it."""
+
+    in_: Literal["body", "query", "path", "header", "register"] = Field(
+        alias="in",
+        description="Waar de fout zit: in de JSON van het verzoek (body), in een parameter "
+        "(query, path, header) of in een bestand van het register (register).",
+    )
+    pad: str = Field(
+        description="Het veld of de parameter, bijv. besluiten[sg-2027-01].stemmen.voor of op."
+    )
+    regel: int | None = Field(description="Regel in de JSON van het verzoek (of het bestand).")
+    kolom: int | None = Field(description="Kolom op die regel.")
+    melding: str = Field(description="Wat er mis is, in het Nederlands.")
+    herstel: str = Field(description="Hoe het goed komt, met een voorbeeld in JSON.")
+    suggestie: str | None = Field(
+        description="Bedoelde u: de waarde die waarschijnlijk bedoeld is."
+    )
+    bestand: str | None = Field(description="Bij in=register: het bestand van het register.")
 
 
-class FoutAntwoord(Antwoord):
-    """Every problem found, each with its field and a Dutch message (HTTP 422)."""
+class Probleem(Antwoord):
+    """Every error answer of the API: problem details (RFC 9457), in Dutch."""
 
-    fouten: list[FoutUit]
+    status: int = Field(description="De HTTP-statuscode.")
+    title: str = Field(description="Korte omschrijving van de soort fout, in het Nederlands.")
+    detail: str = Field(description="Wat er bij dit verzoek mis is, in het Nederlands.")
+    fouten: list[ProbleemFout] | None = Field(
+        None,
+        description="Bij een ongeldig verzoek (400) of een onleesbaar registerbestand (422): "
+        "elke fout met het veld, de plek, de melding en het herstel.",
+    )

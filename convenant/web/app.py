@@ -13,6 +13,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from governance.errors import ConvenantFout
 
 from .beveiliging import KOPPEN, Veiligheidskoppen, nieuw_geheim, poortwachter
+from .probleem import ApiLaag, is_api
 from .sjablonen import Sjablonen
 from .werkplek import OnbekendeVergadering, Werkplek
 
@@ -51,6 +52,10 @@ def maak_app(
     )
     app.state.sjablonen.env.filters.update(opmaak.FILTERS)
     app.middleware("http")(poortwachter(token, hosts or frozenset()))
+    # Outside the gate and any size limit, so it turns whatever they (or the routes) answer
+    # under /api/ into problem details with the API-Version header; only the security
+    # headers go round it.
+    app.add_middleware(ApiLaag)
     app.add_middleware(Veiligheidskoppen)  # added last, so outside the gate: refusals get them
     app.mount("/static", StaticFiles(directory=STATISCH), name="static")
     app.include_router(overzicht.router)
@@ -71,6 +76,8 @@ def maak_app(
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, fout: Exception) -> Response:
         assert isinstance(fout, StarletteHTTPException)
+        if is_api(request.url.path):
+            return api_fout(request, fout.status_code)
         titel = {404: "Niet gevonden", 405: "Niet toegestaan"}.get(fout.status_code, "Fout")
         eigen = isinstance(fout.detail, str) and fout.detail not in (
             "Not Found",
@@ -87,6 +94,10 @@ def maak_app(
     @app.exception_handler(Exception)
     async def _intern(request: Request, fout: Exception) -> Response:
         # answered outside every middleware (Starlette's error layer), so the headers here
+        if is_api(request.url.path):
+            antwoord = api_fout(request, 500, type(fout).__name__)
+            antwoord.headers.update({k.decode(): w.decode() for k, w in KOPPEN})
+            return antwoord
         antwoord = foutpagina(
             request,
             500,
@@ -98,6 +109,23 @@ def maak_app(
         return antwoord
 
     return app
+
+
+def api_fout(request: Request, status: int, oorzaak: str = "") -> Response:
+    """An unknown path or method, or a crash, under /api/: problem details, not a page."""
+    from fastapi.responses import JSONResponse
+
+    from .probleem import API_PAD, PROBLEEM, probleem
+
+    detail = {
+        404: f"er is geen verzoek {request.url.path}; zie {API_PAD}/openapi.json voor wat de "
+        "API kent",
+        405: f"{request.url.path} kent de methode {request.method} niet; zie "
+        f"{API_PAD}/openapi.json",
+        500: f"er ging iets mis in het programma ({oorzaak}); er is niets gewijzigd. Meld wat "
+        "u verstuurde en deze melding.",
+    }.get(status, f"HTTP {status}")
+    return JSONResponse(probleem(status, detail), status, media_type=PROBLEEM)
 
 
 def sjablonen(request: Request) -> Sjablonen:

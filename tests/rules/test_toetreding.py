@@ -177,10 +177,10 @@ def test_toetreding_van_verzoek_tot_nieuwe_partij(register: Path) -> None:
     )
     assert "Partij vanaf 1 juni 2027" in _wacht_op(c)
     assert "jeugdhulp_zo" in [
-        p["id"] for p in c.get("/api/partijen?op=2027-06-01").json()["partijen"]
+        p["id"] for p in c.get("/api/v1/partijen?op=2027-06-01").json()["partijen"]
     ]
     assert "jeugdhulp_zo" not in [
-        p["id"] for p in c.get("/api/partijen?op=2027-05-31").json()["partijen"]
+        p["id"] for p in c.get("/api/v1/partijen?op=2027-05-31").json()["partijen"]
     ]
     _, uit, _ = draai(["partijen", "--op", "2027-06-01", "--register", str(register), "--json"])
     nieuw = next(p for p in json.loads(uit)["partijen"] if p["id"] == "jeugdhulp_zo")

@@ -136,7 +136,7 @@ def test_toetreding_van_interview_tot_getekend_formulier(
     p.click('button:has-text("Ondertekening vastleggen")')
     expect(p.locator(".melding.goed").first).to_contain_text("is Partij")
     assert "Partij vanaf 1 juni 2027" in _wacht_op(p)
-    p.goto(f"{adres}/api/partijen?op=2027-06-01")
+    p.goto(f"{adres}/api/v1/partijen?op=2027-06-01")
     assert "jeugdhulp_zuidoost" in p.content()
 
 
