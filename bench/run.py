@@ -157,13 +157,13 @@ def _tien_jaar() -> tuple[float, int, int]:
     import yaml
 
     from convenant.opdrachten.jaaroverzicht import lees_register
-    from governance.bestanden import BEZETTING, in_register, laad_bezetting, laad_convenant
+    from convenant.register import Register
+    from governance.bestanden import BEZETTING, in_register, laad_convenant
     from rules.jaaroverzicht import overzicht
 
     bundel = laad_convenant()
     pad = in_register(VOORBEELDREGISTER, BEZETTING)
     assert pad is not None
-    bezetting = laad_bezetting(pad, bundel.model)
     # The example bezetting covers 2026 onwards; its 2027 period holds for the later years.
     with tempfile.TemporaryDirectory() as map_:
         for jaar in range(2027, 2037):
@@ -197,7 +197,7 @@ def _tien_jaar() -> tuple[float, int, int]:
                     yaml.safe_dump(vergadering), encoding="utf-8"
                 )
         begin = time.perf_counter()
-        gehouden, onleesbaar = lees_register(bundel.model, bezetting.model, Path(map_))
+        gehouden, onleesbaar = lees_register(Register(Path(map_), bezetting_pad=pad))
         assert not onleesbaar
         for jaar in range(2027, 2037):
             overzicht(bundel.model, gehouden, jaar, dt.date(jaar, 12, 31))

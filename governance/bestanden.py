@@ -7,6 +7,7 @@ A file that loads here is well-formed and every id in it resolves; what `lint` c
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -20,7 +21,7 @@ from .verwijzingen import controleer, dubbele_ids, ids_van
 
 if TYPE_CHECKING:
     from .begroting import Begroting
-    from .documenten import Addendum, Opzegging
+    from .documenten import Addendum, Opheffing, Opzegging, Uitsluitingsbesluit
     from .huisstijl import Huisstijl
     from .vergadering import Vergadering
 
@@ -321,48 +322,106 @@ def huisstijl_uit(register: Path | None) -> Huisstijl | None:
 DOCUMENTEN = "documenten"
 
 
-def registerdocumenten(
-    register: Path, convenant: Convenant
-) -> tuple[list[Opzegging], list[Addendum], list[Melding]]:
-    """The notices of exit and the addenda among a register's documenten/, checked like any
-    input; the other files there (agendas, budgets, accession requests) are not theirs.
+@dataclass(frozen=True)
+class Registerstukken:
+    """The register's documents in documenten/ that change who is a Partij or what the text
+    says, each with its file: notices of exit (25.2, 23.3), addenda (23.2), exclusions (25.3)
+    and a dissolution (25.4); and the located errors of those that do not load."""
+
+    opzeggingen: tuple[tuple[Path, Opzegging], ...] = ()
+    addenda: tuple[tuple[Path, Addendum], ...] = ()
+    uitsluitingen: tuple[tuple[Path, Uitsluitingsbesluit], ...] = ()
+    opheffingen: tuple[tuple[Path, Opheffing], ...] = ()
+    fouten: tuple[Melding, ...] = ()
+
+
+def registerstukken(register: Path, convenant: Convenant) -> Registerstukken:
+    """The notices, addenda, exclusions and dissolution among a register's documenten/, checked
+    like any input; the other files there (agendas, budgets, accession requests) are not theirs.
 
     A file is taken for what its keys say it is: an addendum has `wijzigingen`, a notice names
-    the `partij` that signs it (`ondertekenaar`). One of those that does not load is reported,
+    the `partij` that signs it (`ondertekenaar`), an exclusion names who is `uitgesloten`, a
+    dissolution the date it is `opgeheven_op`. One of those that does not load is reported,
     never skipped in silence: a year overview that missed a notice would mislead.
     """
-    from .documenten import Addendum, Opzegging
+    from .documenten import Addendum, Opheffing, Opzegging, Uitsluitingsbesluit
 
     map_ = register / DOCUMENTEN
     if not map_.is_dir():
-        return [], [], []
-    opzeggingen: list[Opzegging] = []
-    addenda: list[Addendum] = []
+        return Registerstukken()
+    # Each kind by the key that marks it; a file without any of these words is none of them,
+    # and is not parsed at all (every command that judges a meeting reads this folder).
+    kenmerk: dict[bytes, tuple[type[BaseModel], str]] = {
+        b"wijzigingen": (Addendum, "addenda"),
+        b"ondertekenaar": (Opzegging, "opzeggingen"),
+        b"uitgesloten": (Uitsluitingsbesluit, "uitsluitingen"),
+        b"opgeheven_op": (Opheffing, "opheffingen"),
+    }
+    _, context = _ids_context(convenant)
+    soorten: dict[str, list[tuple[Path, BaseModel]]] = {s: [] for _, s in kenmerk.values()}
     meldingen: list[Melding] = []
     for pad in sorted([*map_.glob("*.yaml"), *map_.glob("*.yml")]):
         if not pad.is_file() or pad.is_symlink():
             continue
         try:
             inhoud = lees_bytes(pad)
+            kandidaten = [k for woord, k in kenmerk.items() if woord in inhoud]
+            bewaard = next(
+                (
+                    (soort, model)
+                    for klasse, soort in kandidaten
+                    if (model := cache.lees(_stuksleutel(klasse, inhoud, context), klasse))
+                    is not None
+                ),
+                None,
+            )
+            if bewaard is not None:
+                soorten[bewaard[0]].append((pad, bewaard[1]))
+                continue
+            if not kandidaten:
+                continue
             data, _ = lees_yaml(pad, inhoud)
             if not isinstance(data, dict):
                 continue
+            klasse: type[BaseModel]
             if "wijzigingen" in data:
-                addendum = laad(pad, Addendum, inhoud)
-                fouten = controleer(addendum.model, addendum.bron, ids_van(convenant))
-                if not fouten:
-                    addenda.append(addendum.model)
+                klasse, soort = Addendum, "addenda"
             elif "partij" in data and "ondertekenaar" in data:
-                opzegging = laad(pad, Opzegging, inhoud)
-                fouten = controleer(opzegging.model, opzegging.bron, ids_van(convenant))
-                if not fouten:
-                    opzeggingen.append(opzegging.model)
+                klasse, soort = Opzegging, "opzeggingen"
+            elif "uitgesloten" in data:
+                klasse, soort = Uitsluitingsbesluit, "uitsluitingen"
+            elif "opgeheven_op" in data:
+                klasse, soort = Opheffing, "opheffingen"
             else:
                 continue
+            bestand = laad(pad, klasse, inhoud)
+            fouten = controleer(bestand.model, bestand.bron, ids_van(convenant))
+            if not fouten:
+                soorten[soort].append((pad, bestand.model))
+                cache.bewaar(_stuksleutel(klasse, inhoud, context), bestand.model)
         except InvoerFout as fout:
             fouten = fout.meldingen
         meldingen.extend(fouten)
-    return opzeggingen, addenda, meldingen
+    return Registerstukken(
+        **{soort: tuple(lijst) for soort, lijst in soorten.items()},  # type: ignore[arg-type]
+        fouten=tuple(meldingen),
+    )
+
+
+def _stuksleutel(klasse: type[BaseModel], inhoud: bytes, context: bytes) -> str:
+    return cache.sleutel(f"stuk-{klasse.__name__.lower()}", inhoud, context)
+
+
+def registerdocumenten(
+    register: Path, convenant: Convenant
+) -> tuple[list[Opzegging], list[Addendum], list[Melding]]:
+    """The notices of exit and the addenda of `registerstukken`, without their files."""
+    stukken = registerstukken(register, convenant)
+    return (
+        [m for _, m in stukken.opzeggingen],
+        [m for _, m in stukken.addenda],
+        list(stukken.fouten),
+    )
 
 
 # The addenda read per register, keyed on their files' names, sizes and times: judging every

@@ -1,6 +1,6 @@
 """Input files for the documents of a procedure: toetreding (22, Bijlage 1), opzegging (25.2,
-23.3) and addendum (23.2). Same conventions as the vergadering file: Dutch dates allowed,
-unknown keys refused."""
+23.3), addendum (23.2), and the register's record of an uitsluiting (25.3) or an opheffing
+(25.4). Same conventions as the vergadering file: Dutch dates allowed, unknown keys refused."""
 
 from __future__ import annotations
 
@@ -88,3 +88,24 @@ class Addendum(Model):
     wijzigingen: list[Wijzigingstekst]
     manager: Vertegenwoordiger
     plaats: Tekst
+
+
+class Uitsluitingsbesluit(Model):
+    """The register's record of a party's exclusion (25.3): on the Stuurgroep's proposal, the
+    twelve colleges decide; the party is no Partij from `ingangsdatum`."""
+
+    uitgesloten: PartijId
+    ingangsdatum: Datum
+    besluit_stuurgroep: BesluitVerwijzing | None = None
+    besluit_colleges: Datum | None = None  # the date of the colleges' identical decisions
+    toelichting: Tekst | None = None
+
+
+class Opheffing(Model):
+    """The register's record of the dissolution of the cooperation (25.4): from `opgeheven_op`
+    no organisation is a Partij any more."""
+
+    opgeheven_op: Datum
+    besluit_stuurgroep: BesluitVerwijzing | None = None
+    besluit_colleges: Datum | None = None
+    toelichting: Tekst | None = None

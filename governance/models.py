@@ -127,6 +127,17 @@ class Ondertekenaar(Model):
     functie: Tekst
 
 
+class Vastlegging(Model):
+    """Where the register records a party's accession or exit: the document and its article.
+
+    Set only on the register's view of the parties (`convenant.register.Register`), so that a
+    message about a party out of force can name the file a secretaris should look at."""
+
+    document: Tekst  # the file, relative to the register (documenten/opzegging-cosis.yaml)
+    wat: Tekst  # the document in words: "de opzegging van 31 januari 2027"
+    artikel: Tekst
+
+
 class Partij(Model):
     id: Id
     naam: Tekst
@@ -138,6 +149,8 @@ class Partij(Model):
     # None: a party since the convenant took effect (25.1). Set by accession or exit.
     toegetreden_op: Dag | None = None
     uitgetreden_op: Dag | None = None
+    toegetreden_volgens: Vastlegging | None = None
+    uitgetreden_volgens: Vastlegging | None = None
     artikelen: Artikelen
     aanname: BevindingId | None = None
 

@@ -119,12 +119,22 @@ def dossiers(register: Path | None, c: Convenant) -> list[Dossier]:
     return uit
 
 
-def nieuwe_partij(d: Toetredingsdossier) -> Partij:
+def nieuwe_partij(d: Toetredingsdossier, pad: Path | None = None) -> Partij:
     vanaf = d.in_kracht_vanaf
     assert vanaf is not None
     v = d.organisatie.vertegenwoordiger
+    volgens = (
+        {
+            "document": f"{TOETREDINGEN}/{pad.name}",
+            "wat": f"het toetredingsdossier van {d.organisatie.naam}",
+            "artikel": "22.4, Bijlage 1",
+        }
+        if pad is not None
+        else None
+    )
     return Partij.model_validate(
         {
+            "toegetreden_volgens": volgens,
             "id": d.partij.id,
             "naam": d.organisatie.naam,
             "kort": d.partij.kort,
@@ -146,7 +156,7 @@ def met_toetredingen(c: Convenant, register: Path | None) -> Convenant:
     A broken dossier adds nobody; `convenant valideer` and the workplace show its errors.
     """
     nieuw = [
-        nieuwe_partij(d.model)
+        nieuwe_partij(d.model, d.pad)
         for d in dossiers(register, c)
         if d.model is not None
         and d.model.in_kracht_vanaf is not None

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Literal, NamedTuple
 from .datums import lang
 from .errors import InvoerFout, Melding, bedoelde_u
 from .loader import Bestand, Bron, Loc
-from .models import Bezetting, Convenant, Orgaan, Partij
+from .models import Bezetting, Convenant, Orgaan, Partij, Vastlegging
 from .vergadering import ALLE, Besluit, Vergadering
 from .versies import tekst_op
 from .verwijzingen import controleer, dubbele_ids, ids_van, namen_van
@@ -93,34 +93,48 @@ class Vergaderbeeld:
 
 
 class Buiten(NamedTuple):
-    """Why a party is no Partij on a date: it has left (25.2) or has not yet joined (22.4)."""
+    """Why a party is no Partij on a date: it has left (25.2, or as the register records it:
+    23.3, 25.3, 25.4) or has not yet joined (22.4); with the register's document, if any."""
 
     uitgetreden: bool
     datum: dt.date
+    vastlegging: Vastlegging | None = None
 
     @property
     def artikel(self) -> str:
+        if self.vastlegging is not None:
+            return self.vastlegging.artikel
         return "25.2" if self.uitgetreden else "22.4"
+
+    @property
+    def _waar(self) -> str:
+        """The article, and the register's document where one records it."""
+        v = self.vastlegging
+        return f"{self.artikel}; {v.wat}, {v.document}" if v else self.artikel
 
     def zin(self) -> str:
         """The predicate: 'is op 1 februari 2027 uitgetreden (25.2)'."""
         if self.uitgetreden:
-            return f"is op {lang(self.datum)} uitgetreden ({self.artikel})"
-        return f"treedt pas op {lang(self.datum)} toe ({self.artikel})"
+            return f"is op {lang(self.datum)} {self._werkwoord} ({self._waar})"
+        return f"treedt pas op {lang(self.datum)} toe ({self._waar})"
 
     def bijzin(self) -> str:
         """As a relative clause: 'die op 1 februari 2027 is uitgetreden (25.2)'."""
         if self.uitgetreden:
-            return f"die op {lang(self.datum)} is uitgetreden ({self.artikel})"
-        return f"die pas op {lang(self.datum)} toetreedt ({self.artikel})"
+            return f"die op {lang(self.datum)} is {self._werkwoord} ({self._waar})"
+        return f"die pas op {lang(self.datum)} toetreedt ({self._waar})"
+
+    @property
+    def _werkwoord(self) -> str:
+        return "uitgesloten" if self.artikel == "25.3" else "uitgetreden"
 
 
 def buiten(partij: Partij, datum: dt.date) -> Buiten:
     """Why `partij`, not in force on `datum`, is no Partij then."""
     if partij.toegetreden_op is not None and datum < partij.toegetreden_op:
-        return Buiten(False, partij.toegetreden_op)
+        return Buiten(False, partij.toegetreden_op, partij.toegetreden_volgens)
     assert partij.uitgetreden_op is not None
-    return Buiten(True, partij.uitgetreden_op)
+    return Buiten(True, partij.uitgetreden_op, partij.uitgetreden_volgens)
 
 
 class _Weg(NamedTuple):
@@ -391,11 +405,12 @@ def beeld(
 
 
 def _met_dossiers(c: Convenant, v: Vergadering, bron: Bron, register: Path | None) -> Vergadering:
-    from .bestanden import zoek_register
+    from .bestanden import registermap_van
     from .toetreding import toetreding_uit_dossier
 
-    if register is None and bron.pad.parent.is_dir():
-        register = zoek_register(None, bron.pad)
+    # Never the working directory: a meeting read from memory (a form) has no register here.
+    if register is None and bron.pad.is_file():
+        register = registermap_van(bron.pad)
     besluiten = []
     for i, b in enumerate(v.besluiten):
         if b.toetreding is not None and b.toetreding.dossier:

@@ -365,12 +365,18 @@ def toets_kapot(scenario: ToetsKapotScenario) -> None:
 class CliVerwacht(_Strikt):
     exit: Literal[0, 1, 2]
     velden: dict[str, Any] = {}  # path → value; `lijst[id]` picks the item with that id
+    bevat: dict[str, list[Any]] = {}  # path → values the list there must hold
+    bevat_niet: dict[str, list[Any]] = {}  # path → values the list there must not hold
+    meldingen: list[str] = []  # texts the output (stdout and stderr together) must hold
 
 
 class CliScenario(Scenario):
     # YAML reads 2027-01-31 as a date; a command line is text.
     opdracht: list[Annotated[str, BeforeValidator(str)]]
     tekst: str | None = None  # an input file for the command; `{bestand}` in opdracht names it
+    # A register of its own: the example register's bezetting and verdeelsleutel with these
+    # files (path in the register → text); `{register}` in opdracht names its folder.
+    registerbestanden: dict[str, str] | None = None
     verwacht: CliVerwacht
 
 
@@ -389,17 +395,30 @@ def _veld(data: Any, pad: str) -> Any:
     return data
 
 
+def _bouw_register(map_: Path, bestanden: dict[str, str]) -> None:
+    for naam in (BEZETTING, VERDEELSLEUTEL):
+        shutil.copy(VOORBEELDREGISTER / naam, map_ / naam)
+    for naam, tekst in bestanden.items():
+        pad = map_ / naam
+        pad.parent.mkdir(parents=True, exist_ok=True)
+        pad.write_text(tekst, encoding="utf-8")
+
+
 def cli(scenario: CliScenario) -> None:
     with tempfile.TemporaryDirectory() as map_:
         invoer = Path(map_) / "invoer.yaml"
+        register = Path(map_) / "register"
         if scenario.tekst is not None:
             invoer.write_text(scenario.tekst, encoding="utf-8")
+        if scenario.registerbestanden is not None:
+            register.mkdir()
+            _bouw_register(register, scenario.registerbestanden)
         code, uit, fout = draai(
             [
                 *(
-                    a.replace("{bestand}", str(invoer)).replace(
-                        "{voorbeelden}", str(VOORBEELDREGISTER)
-                    )
+                    a.replace("{bestand}", str(invoer))
+                    .replace("{voorbeelden}", str(VOORBEELDREGISTER))
+                    .replace("{register}", str(register))
                     for a in scenario.opdracht
                 ),
                 "--json",
@@ -407,16 +426,32 @@ def cli(scenario: CliScenario) -> None:
         )
     if code != scenario.verwacht.exit:
         raise ScenarioMislukt(f"verwacht exit {scenario.verwacht.exit}, kreeg {code}:\n{fout}{uit}")
-    if not scenario.verwacht.velden:
+    for tekst in scenario.verwacht.meldingen:
+        if tekst not in fout + uit:
+            raise ScenarioMislukt(f"verwacht de tekst {tekst!r} in de uitvoer:\n{fout}{uit}")
+    verwacht = scenario.verwacht
+    if not (verwacht.velden or verwacht.bevat or verwacht.bevat_niet):
         return
     data = json.loads(uit)
-    for pad, waarde in scenario.verwacht.velden.items():
-        try:
-            gevonden = _veld(data, pad)
-        except (KeyError, IndexError, StopIteration, ValueError):
-            raise ScenarioMislukt(f"geen veld '{pad}' in de uitvoer:\n{uit}") from None
+    for pad, waarde in verwacht.velden.items():
+        gevonden = _zoek(data, pad, uit)
         if gevonden != waarde:
             raise ScenarioMislukt(f"{pad}: verwacht {waarde!r}, kreeg {gevonden!r}")
+    for pad, waarden in verwacht.bevat.items():
+        gevonden = _zoek(data, pad, uit)
+        if ontbreekt := [w for w in waarden if w not in gevonden]:
+            raise ScenarioMislukt(f"{pad}: verwacht {ontbreekt!r} erin, kreeg {gevonden!r}")
+    for pad, waarden in verwacht.bevat_niet.items():
+        gevonden = _zoek(data, pad, uit)
+        if te_veel := [w for w in waarden if w in gevonden]:
+            raise ScenarioMislukt(f"{pad}: verwacht {te_veel!r} er niet in, kreeg {gevonden!r}")
+
+
+def _zoek(data: Any, pad: str, uit: str) -> Any:
+    try:
+        return _veld(data, pad)
+    except (KeyError, IndexError, StopIteration, ValueError):
+        raise ScenarioMislukt(f"geen veld '{pad}' in de uitvoer:\n{uit}") from None
 
 
 # --- jaaroverzicht: a register of meetings and the status of each obligation ------------------------

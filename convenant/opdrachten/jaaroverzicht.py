@@ -7,16 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from governance.bestanden import (
-    bezetting_uit,
-    dubbele_besluiten,
-    huisstijl_uit,
-    laad_convenant,
-    laad_vergadering,
-    lezingen_uit,
-    registerdocumenten,
-    vergaderbestanden,
-)
+from governance.bestanden import dubbele_besluiten
 from governance.datums import MAANDEN, lang
 from governance.errors import (
     EXIT_NIET_GELDIG,
@@ -27,7 +18,7 @@ from governance.errors import (
     Melding,
 )
 from governance.models import Bezetting, Convenant
-from governance.zetels import Vergaderbeeld, beeld
+from governance.zetels import Vergaderbeeld
 from rules.jaaroverzicht import (
     Gehouden,
     Jaaroverzicht,
@@ -38,28 +29,29 @@ from rules.jaaroverzicht import (
     overzicht,
     zonder_casus,
 )
-from rules.lezingen import STANDAARD, Lezingkeuze, kies
+from rules.lezingen import STANDAARD, Lezingkeuze
 from rules.toets import toets
 
+from ..register import Register
 from ..uitvoer import als_json, documentformaat, schrijf
 
 
 def lees_register(
-    c: Convenant, bezetting: Bezetting | None, map_: Path, keuze: Lezingkeuze = STANDAARD
+    register: Register, keuze: Lezingkeuze | None = None
 ) -> tuple[list[Gehouden], list[Melding]]:
-    """Every meeting file in the folder; an unreadable one is reported and the rest still count."""
-    beelden, onleesbaar = _beelden(c, bezetting, map_)
-    return _beoordeeld(beelden, keuze), onleesbaar
+    """Every meeting of the register judged; an unreadable one is reported, the rest count."""
+    beelden, onleesbaar = _beelden(register)
+    return _beoordeeld(beelden, keuze or register.keuze_op()), onleesbaar
 
 
-def _beelden(
-    c: Convenant, bezetting: Bezetting | None, map_: Path
-) -> tuple[list[tuple[str, Vergaderbeeld]], list[Melding]]:
+def _beelden(register: Register) -> tuple[list[tuple[str, Vergaderbeeld]], list[Melding]]:
+    """Every meeting file of the register, each on the state of its date; an unreadable one is
+    reported and the rest still count."""
     beelden: list[tuple[str, Vergaderbeeld]] = []
     onleesbaar: list[Melding] = []
-    for pad in vergaderbestanden(map_):
+    for pad in register.vergaderbestanden():
         try:
-            beelden.append((pad.name, beeld(c, laad_vergadering(pad), bezetting)))
+            beelden.append((pad.name, register.beeld(register.vergadering(pad))))
         except InvoerFout as fout:
             onleesbaar.extend(fout.meldingen)
     return beelden, onleesbaar
@@ -159,19 +151,19 @@ def jaaroverzicht(
         raise GebruiksFout(
             f"{register}: geen map; geef de map met de vergaderbestanden van het jaar"
         )
-    from governance.toetreding import met_toetredingen
-
-    convenant = laad_convenant(convenant_pad)
-    c = met_toetredingen(convenant.model, register)  # parties that acceded by a signed dossier
-    gevonden = bezetting_uit(c, bezetting_pad, register)
-    bezetting = gevonden.model if gevonden else None
-    keuze = kies(c, lezingen, lezingen_uit(c, register))
-    beelden, onleesbaar = _beelden(c, bezetting, register)
+    r = Register(
+        register, convenant_pad=convenant_pad, bezetting_pad=bezetting_pad, lezingen=lezingen
+    )
+    # the parties that acceded by a signed dossier, and those that left by a document
+    c = r.convenant
+    bezetting = r.bezetting()
+    keuze = r.keuze_op()
+    beelden, onleesbaar = _beelden(r)
     gehouden = _beoordeeld(beelden, keuze)
     if not gehouden and not onleesbaar:
         raise GebruiksFout(f"{register}: geen vergaderbestanden (*.yaml) gevonden")
     jaar = jaar or max((g.vergadering.datum.year for g in gehouden), default=dt.date.today().year)
-    documenten, documentfouten = registerstukken(c, register)
+    documenten, documentfouten = registerstukken(r)
     niet_te_lezen = _onleesbaar(onleesbaar)
     o = overzicht(c, gehouden, jaar, op or dt.date(jaar, 12, 31), niet_te_lezen, documenten, keuze)
     omslag = (
@@ -197,24 +189,22 @@ def jaaroverzicht(
         formaat = documentformaat(uitvoer, formaat)
         inhoud = context(c, o, onleesbaar, bezetting, keuze)
         inhoud["gevoeligheid"] = None if omslag is None else _gevoeligheid(c, keuze, omslag)
-        document = opmaak("jaaroverzicht", formaat, inhoud, register, huisstijl_uit(register))
+        document = opmaak("jaaroverzicht", formaat, inhoud, register, r.huisstijl())
         schrijf(document.inhoud, uitvoer, overschrijf)
     if onleesbaar or dubbel:  # (the documents' errors are among the unreadable by now)
         return EXIT_ONLEESBAAR
     return EXIT_OK if o.in_orde else EXIT_NIET_GELDIG
 
 
-def registerstukken(c: Convenant, register: Path) -> tuple[Registerdocumenten, list[Melding]]:
+def registerstukken(register: Register) -> tuple[Registerdocumenten, list[Melding]]:
     """The notices, addenda and accession dossiers of the register, with what could not be read."""
-    from governance.toetreding import dossiers
-
-    opzeggingen, addenda, fouten = registerdocumenten(register, c)
-    gevonden = dossiers(register, c)
-    fouten += [m for d in gevonden for m in d.fouten]
+    stukken = register.stukken()
+    gevonden = register.dossiers()
+    fouten = [*stukken.fouten, *(m for d in gevonden for m in d.fouten)]
     return (
         Registerdocumenten(
-            tuple(opzeggingen),
-            tuple(addenda),
+            tuple(m for _, m in stukken.opzeggingen),
+            tuple(m for _, m in stukken.addenda),
             tuple((d.id, d.model) for d in gevonden if d.model is not None),
         ),
         fouten,

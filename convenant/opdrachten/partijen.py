@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from governance.bestanden import laad_convenant
 from governance.datums import lang
 from governance.errors import EXIT_OK
-from governance.models import Convenant, Partij
+from governance.models import Partij
 
+from ..register import Register, Stand
 from ..uitvoer import als_json, schrijf, tabel
 
 SOORT_MEERVOUD = {
@@ -31,30 +31,27 @@ def partijen(
     register: Path | None = None,
 ) -> int:
     from governance.bestanden import zoek_register
-    from governance.toetreding import met_toetredingen
 
-    c = met_toetredingen(laad_convenant(convenant_pad).model, zoek_register(register))
-    in_kracht, niet_in_kracht = _op(c, op, soort)
+    stand = Register(zoek_register(register), convenant_pad=convenant_pad).stand_op(op)
     if json:
-        schrijf(als_json(partijen_dict(c, op, soort)))
+        schrijf(als_json(partijen_dict(stand, soort)))
         return EXIT_OK
-    schrijf(_als_tekst(in_kracht, niet_in_kracht, op))
+    schrijf(_als_tekst(*_op(stand, soort), op))
     return EXIT_OK
 
 
-def _op(c: Convenant, op: dt.date, soort: str | None) -> tuple[list[Partij], list[Partij]]:
-    in_kracht = [p for p in c.partijen_op(op) if soort is None or p.soort == soort]
-    niet_in_kracht = [
-        p for p in c.partijen if not p.in_kracht_op(op) and (soort is None or p.soort == soort)
-    ]
+def _op(stand: Stand, soort: str | None) -> tuple[list[Partij], list[Partij]]:
+    in_kracht = [p for p in stand.partijen if soort is None or p.soort == soort]
+    niet_in_kracht = [p for p in stand.niet_in_kracht if soort is None or p.soort == soort]
     return in_kracht, niet_in_kracht
 
 
-def partijen_dict(c: Convenant, op: dt.date, soort: str | None = None) -> dict[str, object]:
-    """The parties in force on `op`, as `partijen --json` prints them (and the API answers)."""
-    in_kracht, niet_in_kracht = _op(c, op, soort)
+def partijen_dict(stand: Stand, soort: str | None = None) -> dict[str, object]:
+    """The parties in force on the stand's date, as `partijen --json` prints them (and the API
+    answers)."""
+    in_kracht, niet_in_kracht = _op(stand, soort)
     return {
-        "op": op,
+        "op": stand.datum,
         "partijen": [_als_dict(p) for p in in_kracht],
         "niet_in_kracht": [p.id for p in niet_in_kracht],
     }

@@ -8,24 +8,16 @@ from pathlib import Path
 from typing import NamedTuple
 
 from governance.artikelen import weergave
-from governance.bestanden import (
-    bezetting_uit,
-    dubbele_besluiten,
-    laad_convenant,
-    laad_vergadering,
-    lezingen_uit,
-    vergaderbestanden,
-    zoek_register,
-)
+from governance.bestanden import dubbele_besluiten, vergaderbestanden, zoek_register
 from governance.datums import lang
 from governance.errors import EXIT_NIET_GELDIG, EXIT_OK, EXIT_ONLEESBAAR, InvoerFout
-from governance.models import Bezetting, Convenant
-from governance.toetreding import met_toetredingen
-from governance.zetels import Vergaderbeeld, beeld
-from rules.lezingen import STANDAARD, Lezingkeuze, kies
+from governance.models import Convenant
+from governance.zetels import Vergaderbeeld
+from rules.lezingen import Lezingkeuze
 from rules.oordeel import Oordeel
 from rules.toets import gevoeligheid, toets
 
+from ..register import Register
 from ..uitvoer import als_json, schrijf
 
 VOLGORDE = ("aangenomen", "verworpen", "aangehouden", "escaleren", "ongeldig")
@@ -38,15 +30,16 @@ class Uitkomst(NamedTuple):
 
 
 def toets_bestand(
-    c: Convenant,
-    bezetting: Bezetting | None,
+    register: Register,
     pad: Path,
-    keuze: Lezingkeuze = STANDAARD,
+    keuze: Lezingkeuze | None = None,
     met_gevoeligheid: bool = False,
-    register: Path | None = None,
 ) -> Uitkomst:
-    vergadering = laad_vergadering(pad)
-    b = beeld(c, vergadering, bezetting, register)
+    """One meeting judged on the state of its date in `register` (readings: `keuze`, else those
+    in force on that date)."""
+    vergadering = register.vergadering(pad)
+    b = register.beeld(vergadering)
+    keuze = keuze or register.keuze_op(vergadering.model.datum)
     return Uitkomst(pad, b, gevoeligheid(b, keuze) if met_gevoeligheid else toets(b, keuze))
 
 
@@ -59,18 +52,23 @@ def toets_opdracht(
     lezingen: tuple[str, ...] = (),
     met_gevoeligheid: bool = False,
 ) -> int:
-    # the parties that acceded by a signed dossier of the register are parties here too
-    c = met_toetredingen(laad_convenant(convenant_pad).model, zoek_register(register, *invoer))
-    gevonden = bezetting_uit(c, bezetting_pad, register, *invoer)
-    bezetting = gevonden.model if gevonden else None
-    keuze = kies(c, lezingen, lezingen_uit(c, register, *invoer))
+    r = Register(
+        zoek_register(register, *invoer),
+        convenant_pad=convenant_pad,
+        bezetting_pad=bezetting_pad,
+        lezingen=lezingen,
+    )
+    c = r.convenant
+    # a wrong --lezing or a broken bezetting is refused once, before any meeting is read
+    r.keuze_op()
+    r.bezetting()
     bestanden = [v for pad in invoer for v in (vergaderbestanden(pad) if pad.is_dir() else [pad])]
 
     uitkomsten: list[Uitkomst] = []
     onleesbaar = False
     for pad in bestanden:
         try:
-            uitkomsten.append(toets_bestand(c, bezetting, pad, keuze, met_gevoeligheid, register))
+            uitkomsten.append(toets_bestand(r, pad, None, met_gevoeligheid))
         except InvoerFout as fout:  # report it and go on with the other files
             onleesbaar = True
             sys.stderr.write(fout.voor_gebruiker() + "\n")

@@ -12,6 +12,7 @@ import copy
 import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 
 from governance.models import Bezetting, Convenant
 from rules.lezingen import STANDAARD, Lezingkeuze
@@ -40,8 +41,10 @@ def alternatieven(
     namen: Mapping[str, str],
     huidig: Oordeel,
     keuze: Lezingkeuze = STANDAARD,
+    register: Path | None = None,
 ) -> list[Alternatief]:
-    """`namen`: how to call a seat, a party or a voting unit in a sentence."""
+    """`namen`: how to call a seat, a party or a voting unit in a sentence; `register`: the
+    folder whose toetreding dossiers a besluit may name."""
     alleen = copy.deepcopy(invoer)
     alleen.besluiten = [alleen.besluiten[index]]
     b = alleen.besluiten[0]
@@ -89,7 +92,9 @@ def alternatieven(
     for wat, wijzig in varianten:
         poging = copy.deepcopy(alleen)
         wijzig(poging)
-        oordeel = beoordeel(poging, c, bezetting, "alternatief.yaml", keuze).oordelen.get(0)
+        oordeel = beoordeel(poging, c, bezetting, "alternatief.yaml", keuze, register).oordelen.get(
+            0
+        )
         if oordeel is not None and (oordeel.oordeel, oordeel.escaleren_naar) != (
             huidig.oordeel,
             huidig.escaleren_naar,

@@ -495,7 +495,7 @@ def partijen(request: Request, op: OpDatum = None, soort: SoortPartij = None) ->
             "soort",
             "query",
         )
-    return _json(partijen_dict(w.convenant, datum, soort))
+    return _json(partijen_dict(w.dienst.stand_op(datum), soort))
 
 
 @router.get(

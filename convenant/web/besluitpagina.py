@@ -7,7 +7,6 @@ from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, Response
 
 from governance.errors import InvoerFout
-from governance.zetels import beeld
 
 from .alternatieven import alternatieven
 from .app import pagina, werkplek
@@ -30,12 +29,12 @@ def besluitpagina(request: Request, id_: str, besluit: str) -> Response:
         raise HTTPException(404, f"Geen besluit '{besluit}' in deze vergadering.")
     bezetting, _ = w.bezetting()
     try:
-        b = beeld(c, gelezen.vergadering, bezetting)
+        b = w.beeld(gelezen.vergadering)
     except InvoerFout as e:
         raise HTTPException(409, e.voor_gebruiker()) from None
     from rules.toets import toets
 
-    keuze = w.keuze()
+    keuze = w.keuze(v.datum)
     oordeel = toets(b, keuze)[index]
     orgaan = c.orgaan[v.orgaan]
     namen = {p.id: p.naam for p in c.partijen}
@@ -62,7 +61,9 @@ def besluitpagina(request: Request, id_: str, besluit: str) -> Response:
         index=index,
         oordeel=oordeel,
         aannames=list({a.id: a for a in aannames}.values()),
-        anders=alternatieven(invoer_uit(v, b), index, c, bezetting, namen, oordeel, keuze),
+        anders=alternatieven(
+            invoer_uit(v, b), index, c, bezetting, namen, oordeel, keuze, w.register
+        ),
         lezingen=lezingen_van(c, b, index, oordeel, keuze),
         soort=next((s for s in c.soorten if s.id == v.besluiten[index].soort), None),
         orgaannaam={o.id: o.naam for o in c.organen},

@@ -491,14 +491,16 @@ def beoordeel(
     bezetting: Bezetting | None,
     naam: str,
     keuze: Lezingkeuze = STANDAARD,
+    register: Path | None = None,
 ) -> Uitslag:
-    """Judge the form as `convenant toets` would judge it written to the file `naam`.
+    """Judge the form as `convenant toets` would judge it written to the file `naam` in the
+    folder `register` (where its toetreding dossiers are; never the working directory).
 
     Where some besluiten cannot be read, the others are judged without them, so each block
     shows either its verdict or what is wrong with it.
     """
     data = gegevens(invoer, c)
-    if (vlot := _zonder_meldingen(data, c, bezetting, naam, keuze)) is not None:
+    if (vlot := _zonder_meldingen(data, c, bezetting, naam, keuze, register)) is not None:
         return vlot
     uitslag = Uitslag()
     tekst = als_tekst(data, snel=True)
@@ -512,7 +514,7 @@ def beoordeel(
             return uitslag
     uitslag.vergadering = bestand
     try:
-        b = beeld(c, bestand, bezetting)
+        b = beeld(c, bestand, bezetting, register)
     except InvoerFout as e:
         _verdeel(e.meldingen, invoer, uitslag)
         if uitslag.algemeen:
@@ -521,7 +523,7 @@ def beoordeel(
         if bestand is None:
             return uitslag
         try:
-            b = beeld(c, bestand, bezetting)
+            b = beeld(c, bestand, bezetting, register)
         except InvoerFout as e2:
             uitslag.algemeen.extend(m for m in e2.meldingen if m not in uitslag.algemeen)
             return uitslag
@@ -538,13 +540,14 @@ def _zonder_meldingen(
     bezetting: Bezetting | None,
     naam: str,
     keuze: Lezingkeuze,
+    register: Path | None,
 ) -> Uitslag | None:
     """The usual case, a form that reads: the same model and rules without the round through
     YAML text, which only serves to say where a problem is. Any problem: None, and the
     located path above runs instead."""
     try:
         bestand = Bestand(Vergadering.model_validate(data), Bron(Path(naam)))
-        b = beeld(c, bestand, bezetting)
+        b = beeld(c, bestand, bezetting, register)
     except (ValidationError, InvoerFout, OSError):
         return None
     return Uitslag(vergadering=bestand, beeld=b, oordelen=dict(enumerate(toets(b, keuze))))

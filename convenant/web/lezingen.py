@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from governance.errors import InvoerFout
 from governance.models import Bevinding, Convenant, Lezing
-from governance.zetels import Vergaderbeeld, beeld
+from governance.zetels import Vergaderbeeld
 from rules.lezingen import Lezingkeuze
 from rules.lezingenoverzicht import LezingStatus, overzicht
 from rules.oordeel import Oordeel, Vaststelling
@@ -51,13 +51,12 @@ def lezingen_van(
 
 def lezingen_in_register(w: Werkplek) -> list[LezingStatus]:
     """Every contested reading with its status and the besluiten of the register it decides."""
-    bezetting, _ = w.bezetting()
     beelden: list[tuple[str, Vergaderbeeld]] = []
     for gelezen in w.alle():
         if gelezen.vergadering is None:
             continue
         try:
-            beelden.append((gelezen.id, beeld(w.convenant, gelezen.vergadering, bezetting)))
+            beelden.append((gelezen.id, w.beeld(gelezen.vergadering)))
         except InvoerFout:
             continue  # the meeting's own page shows why it cannot be judged
     return overzicht(w.convenant, beelden, w.keuze())

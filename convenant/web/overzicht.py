@@ -68,7 +68,7 @@ def overzichtpagina(request: Request, jaar: int | None = None, op: str | None = 
 
     # the register's notices, addenda and accession dossiers, as `convenant jaaroverzicht` reads
     # them; one that cannot be read is shown with the other broken files, never skipped
-    documenten, documentfouten = registerstukken(c, w.register)
+    documenten, documentfouten = registerstukken(w.dienst)
     per_bestand: dict[str, list[Melding]] = {}
     for m in documentfouten:
         per_bestand.setdefault(m.bestand, []).append(m)

@@ -20,7 +20,6 @@ from governance.datums import lang
 from governance.errors import InvoerFout, VerouderdeVersie
 from governance.opslag import bewaar, geschiedenis, versie, versie_van
 from governance.yamlschrijver import als_yaml, opmerkingen
-from governance.zetels import beeld
 
 from .app import pagina, werkplek
 from .beveiliging import CSRF_KOP, CSRF_VELD, gelijk
@@ -133,8 +132,8 @@ def vergadering(request: Request, id_: str, opgeslagen: str = "") -> Response:
     from rules.toets import toets
 
     try:
-        b = beeld(c, gelezen.vergadering, bezetting)
-        oordelen = toets(b, w.keuze())
+        b = w.beeld(gelezen.vergadering)
+        oordelen = toets(b, w.keuze(b.vergadering.datum))
     except InvoerFout as e:
         context["fouten"] = e.meldingen
         b, oordelen = None, []
@@ -170,9 +169,8 @@ def bewerk(request: Request, id_: str) -> Response:
             tekst="Herstel eerst het bestand (of zet een eerdere versie terug via de geschiedenis):\n\n"
             + "\n".join(str(m) for m in gelezen.fouten),
         )
-    bezetting, _ = w.bezetting()
     try:
-        b = beeld(w.convenant, gelezen.vergadering, bezetting)
+        b = w.beeld(gelezen.vergadering)
     except InvoerFout:
         b = None
     invoer = invoer_uit(gelezen.vergadering.model, b)
@@ -196,7 +194,7 @@ async def toets_live(request: Request) -> Response:
     w = werkplek(request)
     invoer = invoer_uit_formulier(await formulier(request))
     bezetting, _ = w.bezetting()
-    uitslag = beoordeel(invoer, w.convenant, bezetting, "formulier.yaml", w.keuze())
+    uitslag = beoordeel(invoer, w.convenant, bezetting, "formulier.yaml", w.keuze(), w.register)
     return pagina(request, "_oordelen.html.j2", invoer=invoer, uitslag=uitslag, c=w.convenant)
 
 
@@ -375,7 +373,7 @@ def _opslaan(
         id_nieuw, pad = id_, w.pad_van(id_)
     if dubbel := _dubbele_besluitnummers(w, invoer, id_nieuw):
         return _toon_formulier(request, invoer, id_, gelezen_versie, status=409, fout=dubbel)
-    uitslag = beoordeel(invoer, c, bezetting, pad.name, w.keuze())
+    uitslag = beoordeel(invoer, c, bezetting, pad.name, w.keuze(), w.register)
     if not uitslag.leesbaar:
         return _toon_formulier(
             request, invoer, id_, gelezen_versie, uitslag=uitslag, status=422,
@@ -385,7 +383,7 @@ def _opslaan(
         oud = w.lees(id_)
         if oud.vergadering is not None and versie(oud.inhoud) == gelezen_versie:
             try:
-                oud_beeld = beeld(c, oud.vergadering, bezetting)
+                oud_beeld = w.beeld(oud.vergadering)
             except InvoerFout:
                 oud_beeld = None
             ongewijzigd = invoer_uit(oud.vergadering.model, oud_beeld)
@@ -449,7 +447,7 @@ def _toon_formulier(
     c = w.convenant
     bezetting, bezettingsfouten = w.bezetting()
     if uitslag is None:
-        uitslag = beoordeel(invoer, c, bezetting, f"{id_ or 'nieuw'}.yaml")
+        uitslag = beoordeel(invoer, c, bezetting, f"{id_ or 'nieuw'}.yaml", w.keuze(), w.register)
     orgaan = c.orgaan.get(invoer.orgaan)
     datum = invoer.peildatum()
     partijen = [p for p in c.partijen_op(datum) if p.is_partij] if datum else []

@@ -13,20 +13,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from governance.bestanden import (
-    BEZETTING,
-    REGISTERBESTANDEN,
-    laad_bezetting,
-    laad_convenant,
-    laad_vergadering,
-    vergaderbestanden,
-)
+from governance.bestanden import BEZETTING, REGISTERBESTANDEN, vergaderbestanden
 from governance.errors import InvoerFout, Melding
 from governance.loader import Bestand, lees_bytes
 from governance.models import Bezetting, Convenant
 from governance.vergadering import Vergadering
+from governance.zetels import Vergaderbeeld
 from rules.jaaroverzicht import Gehouden
 from rules.lezingen import Lezingkeuze
+
+from ..register import Register
 
 # A meeting's id in a URL is its file name without .yaml: letters, digits, dots, dashes and
 # underscores, never a slash, so a URL can name only a file directly in the register folder.
@@ -53,45 +49,20 @@ class Werkplek:
     register: Path
     convenant_pad: Path | None = None
     tekst_pad: Path | None = None
-    _convenant: Convenant | None = None
-    _bezetting: tuple[tuple[float, int, int], Bezetting | None, list[Melding]] | None = None
-    _met_toetredingen: tuple[tuple[tuple[str, int, int], ...], Convenant] | None = None
+    dienst: Register = field(init=False)
 
     def __post_init__(self) -> None:
         self.register = self.register.resolve()
+        self.dienst = Register(self.register, convenant_pad=self.convenant_pad)
 
     @property
     def convenant(self) -> Convenant:
-        """The convenant with the parties that acceded by a signed dossier of the register."""
-        from governance.toetreding import dossierbestanden, met_toetredingen
-
-        if self._convenant is None:
-            self._convenant = laad_convenant(self.convenant_pad).model
-        stempel = tuple(
-            (p.name, p.stat().st_mtime_ns, p.stat().st_size)
-            for p in dossierbestanden(self.register)
-        )
-        if self._met_toetredingen is None or self._met_toetredingen[0] != stempel:
-            self._met_toetredingen = (stempel, met_toetredingen(self._convenant, self.register))
-        return self._met_toetredingen[1]
+        """The convenant with the register's parties (accessions and exits it records)."""
+        return self.dienst.convenant
 
     def bezetting(self) -> tuple[Bezetting | None, list[Melding]]:
         """The register's bezetting, re-read when the file changed; its errors if broken."""
-        pad = self.register / BEZETTING
-        try:
-            stat = pad.stat()
-            # checked against the parties, which a signed toetreding changes
-            stempel = (stat.st_mtime, stat.st_size, id(self.convenant))
-        except FileNotFoundError:
-            return None, []
-        if self._bezetting is None or self._bezetting[0] != stempel:
-            try:
-                model: Bezetting | None = laad_bezetting(pad, self.convenant).model
-                fouten: list[Melding] = []
-            except InvoerFout as e:
-                model, fouten = None, e.meldingen
-            self._bezetting = (stempel, model, fouten)
-        return self._bezetting[1], self._bezetting[2]
+        return self.dienst.bezetting_met_fouten()
 
     def pad_van(self, id_: str) -> Path:
         """The file of a meeting id; only names, so no URL reaches outside the register."""
@@ -118,7 +89,7 @@ class Werkplek:
         except InvoerFout as e:
             return Gelezen(id_, pad, b"", None, e.meldingen)
         try:
-            return Gelezen(id_, pad, inhoud, laad_vergadering(pad))
+            return Gelezen(id_, pad, inhoud, self.dienst.vergadering(pad))
         except InvoerFout as e:
             return Gelezen(id_, pad, inhoud, None, e.meldingen)
 
@@ -147,12 +118,14 @@ class Werkplek:
     def vandaag(self) -> dt.date:
         return dt.date.today()
 
-    def keuze(self) -> Lezingkeuze:
-        """The readings to judge by: those the Stuurgroep settled in lezingen.yaml (as the CLI)."""
-        from governance.bestanden import lezingen_uit
-        from rules.lezingen import kies
+    def keuze(self, datum: dt.date | None = None) -> Lezingkeuze:
+        """The readings to judge by: those the Stuurgroep settled in lezingen.yaml, from the
+        date of the besluit that settled each (as the CLI)."""
+        return self.dienst.keuze_op(datum)
 
-        return kies(self.convenant, (), lezingen_uit(self.convenant, self.register))
+    def beeld(self, vergadering: Bestand[Vergadering]) -> Vergaderbeeld:
+        """A meeting checked on the state of its date in this register (raises InvoerFout)."""
+        return self.dienst.beeld(vergadering)
 
 
 def onopenbaar(pad: Path) -> Melding | None:
@@ -199,10 +172,9 @@ class Kapot:
 
 def beoordeel(werkplek: Werkplek) -> tuple[list[Gehouden], list[Kapot]]:
     """Every meeting of the register judged as `convenant toets` judges it; broken ones apart."""
-    from governance.zetels import beeld
     from rules.toets import toets
 
-    bezetting, bezettingsfouten = werkplek.bezetting()
+    _, bezettingsfouten = werkplek.bezetting()
     gehouden: list[Gehouden] = []
     kapot: list[Kapot] = []
     if bezettingsfouten:
@@ -212,8 +184,8 @@ def beoordeel(werkplek: Werkplek) -> tuple[list[Gehouden], list[Kapot]]:
             kapot.append(Kapot(gelezen.id, gelezen.pad.name, tuple(gelezen.fouten)))
             continue
         try:
-            b = beeld(werkplek.convenant, gelezen.vergadering, bezetting, werkplek.register)
-            oordelen = tuple(toets(b, werkplek.keuze()))
+            b = werkplek.beeld(gelezen.vergadering)
+            oordelen = tuple(toets(b, werkplek.keuze(b.vergadering.datum)))
         except InvoerFout as e:
             kapot.append(Kapot(gelezen.id, gelezen.pad.name, tuple(e.meldingen)))
             continue

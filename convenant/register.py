@@ -1,0 +1,375 @@
+"""The register service: one object per register folder, under every command, page and route.
+
+A register is a secretariat's folder (DESIGN.md): its meetings, `bezetting.yaml`,
+`verdeelsleutel.yaml`, `huisstijl.yaml`, `lezingen.yaml`, the toetreding dossiers in
+`toetredingen/` and the documents in `documenten/` (notices of exit, addenda, exclusions, a
+dissolution). `Register` is opened from that folder by path, never from the working directory,
+and is the only place in `convenant/` that calls the loaders; the CLI commands, the workplace
+and the API ask it. It answers what holds on a date:
+
+    register = Register(Path("examples"))          # or Register(None): the bundled text only
+    stand = register.stand_op(dt.date(2028, 3, 1))
+    stand.partijen            # the Partijen in force (and the VRD, which signs but is none)
+    stand.buiten("cosis")     # why Cosis is none then: date, article, the document recording it
+    stand.leden("partneroverleg")  # the seats, each with the Partijen it speaks for that day
+    stand.keuze               # the readings in force: settled ones from their besluit's date
+    stand.convenant           # the text in force, with the register's parties
+    register.beeld(register.vergadering(pad))      # a meeting checked on the state of its date
+
+A party joins on the day its Bijlage 1 is signed (22.4, its dossier); it leaves on the date its
+opzegging takes effect (25.2 under the reading in force on the date of the notice, or 23.3 with
+the change), or on an uitsluiting (25.3) or opheffing (25.4) the register records. A member who
+speaks only for parties that are out of force holds no seat that day; the message names the
+member, the party, the date and the document.
+
+Files are read again when they change on disk (name, mtime, size): the workplace keeps one
+`Register` for as long as it runs, while the CLI, an editor or a colleague change the files.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from governance.bestanden import (
+    BEZETTING,
+    LEZINGEN,
+    Registerstukken,
+    in_register,
+    laad_bezetting,
+    laad_convenant,
+    laad_lezingen,
+    laad_vergadering,
+    registerstukken,
+    vergaderbestanden,
+)
+from governance.datums import lang
+from governance.errors import InvoerFout, Melding
+from governance.loader import Bestand
+from governance.models import Bezetting, Convenant, Lezingen, Partij, Vastlegging
+from governance.zetels import Buiten, Vergaderbeeld, beeld, buiten
+from rules.lezingen import Lezer, Lezingkeuze, kies
+
+if TYPE_CHECKING:
+    from governance.documenten import Addendum
+    from governance.huisstijl import Huisstijl
+    from governance.models import Lid, Verdeelsleutel
+    from governance.toetreding import Dossier
+    from governance.vergadering import Vergadering
+
+T = TypeVar("T")
+Stempel = tuple[tuple[str, int, int], ...]
+
+# The cached lookups of Convenant (partij, …) live in the instance dict; a copy must drop them.
+_AFGELEID = ("partij", "orgaan", "rol", "soort", "bevinding", "betwist", "fase")
+
+
+def stempel(paden: Iterable[Path]) -> Stempel:
+    """What changes when any of the files changes: name, modification time and size."""
+    uit = []
+    for pad in paden:
+        try:
+            s = pad.stat()
+        except OSError:
+            continue
+        uit.append((str(pad), s.st_mtime_ns, s.st_size))
+    return tuple(uit)
+
+
+@dataclass(frozen=True)
+class Uittreding:
+    """A party's exit as the register records it."""
+
+    partij: str
+    datum: dt.date
+    vastlegging: Vastlegging
+
+
+@dataclass(frozen=True)
+class Zitting:
+    """A seat of an orgaan on a date: the member and the Partijen it speaks for that day."""
+
+    lid: Lid
+    partijen: tuple[str, ...]  # in force on the date
+    vertrokken: tuple[str, ...]  # named in the bezetting, but out of force on the date
+
+
+@dataclass(frozen=True)
+class Stand:
+    """What holds on one date in one register."""
+
+    datum: dt.date
+    convenant: Convenant  # the text in force, with the register's accessions and exits
+    keuze: Lezingkeuze  # the readings in force: chosen, else settled by then, else default
+    bezetting: Bezetting | None
+    addenda: tuple[Addendum, ...]  # the addenda whose ingangsdatum has passed (23.2)
+
+    @property
+    def partijen(self) -> list[Partij]:
+        return self.convenant.partijen_op(self.datum)
+
+    @property
+    def niet_in_kracht(self) -> list[Partij]:
+        return [p for p in self.convenant.partijen if not p.in_kracht_op(self.datum)]
+
+    def buiten(self, partij: str) -> Buiten | None:
+        """Why `partij` is no Partij on this date (left or not yet joined); None if it is one."""
+        p = self.convenant.partij[partij]
+        return None if p.in_kracht_op(self.datum) else buiten(p, self.datum)
+
+    def leden(self, orgaan: str) -> list[Zitting]:
+        """The members of `orgaan` in the bezetting on this date, with whom each represents."""
+        periode = self.bezetting.op(self.datum) if self.bezetting else None
+        bezet = periode.organen.get(orgaan) if periode else None
+        uit = []
+        for lid in bezet.leden if bezet else []:
+            partijen = tuple(lid.vertegenwoordigt)
+            binnen = tuple(p for p in partijen if self.convenant.partij[p].in_kracht_op(self.datum))
+            uit.append(Zitting(lid, binnen, tuple(p for p in partijen if p not in binnen)))
+        return uit
+
+
+class _Onthouden:
+    """One value per key, recomputed when the key changes: a file's stamp, say."""
+
+    def __init__(self) -> None:
+        self._waarden: dict[str, tuple[object, Any]] = {}
+
+    def geef(self, naam: str, sleutel: object, maak: Callable[[], T]) -> T:
+        bewaard = self._waarden.get(naam)
+        if bewaard is not None and bewaard[0] == sleutel:
+            waarde: T = bewaard[1]
+            return waarde
+        waarde = maak()
+        self._waarden[naam] = (sleutel, waarde)
+        return waarde
+
+
+class Register:
+    """A register folder and what it says; see the module docstring."""
+
+    def __init__(
+        self,
+        map_: Path | None,
+        *,
+        convenant_pad: Path | None = None,
+        bezetting_pad: Path | None = None,
+        lezingen: tuple[str, ...] = (),
+    ) -> None:
+        """`map_`: the register folder (None: no register, the bundled text alone).
+        `convenant_pad`, `bezetting_pad`: other files than the bundled text and the register's
+        bezetting. `lezingen`: readings chosen for this use (`--lezing AANNAME=LEZING`); they go
+        before what the register settled."""
+        self.map = map_.resolve() if map_ is not None else None
+        self.convenant_pad = convenant_pad
+        self.bezetting_pad = bezetting_pad
+        self.opties = lezingen
+        self._basis: Bestand[Convenant] | None = None
+        self._onthouden = _Onthouden()
+
+    # --- the files ---------------------------------------------------------------------------
+
+    @property
+    def basis(self) -> Bestand[Convenant]:
+        """The convenant as bundled (or as given), read once."""
+        if self._basis is None:
+            self._basis = laad_convenant(self.convenant_pad)
+        return self._basis
+
+    def _glob(self, map_: str, *patronen: str) -> list[Path]:
+        if self.map is None or not (self.map / map_).is_dir():
+            return []
+        return sorted(p for patroon in patronen for p in (self.map / map_).glob(patroon))
+
+    def dossiers(self) -> list[Dossier]:
+        """Every toetreding dossier of the register, a broken one with its errors."""
+        from governance.toetreding import dossierbestanden, dossiers
+
+        paden = dossierbestanden(self.map)
+        c = self.basis.model
+        return self._onthouden.geef("dossiers", stempel(paden), lambda: dossiers(self.map, c))
+
+    def stukken(self) -> Registerstukken:
+        """The notices, addenda, exclusions and dissolution in documenten/, with their errors."""
+        if self.map is None:
+            return Registerstukken()
+        map_, c = self.map, self.basis.model
+        paden = self._glob("documenten", "*.yaml", "*.yml")
+        return self._onthouden.geef("stukken", stempel(paden), lambda: registerstukken(map_, c))
+
+    def lezingen(self) -> Lezingen | None:
+        """The readings the Stuurgroep settled (lezingen.yaml), if the register has them."""
+        pad = in_register(self.map, LEZINGEN)
+        if pad is None:
+            return None
+        c = self.basis.model
+        return self._onthouden.geef("lezingen", stempel([pad]), lambda: laad_lezingen(pad, c).model)
+
+    def bezetting_bestand(self) -> Path | None:
+        return self.bezetting_pad or in_register(self.map, BEZETTING)
+
+    def bezetting(self) -> Bezetting | None:
+        """The bezetting (raises InvoerFout when it cannot be read), None where there is none."""
+        pad = self.bezetting_bestand()
+        if pad is None:
+            return None
+        c = self.convenant
+        return self._onthouden.geef(
+            "bezetting", (stempel([pad]), id(c)), lambda: laad_bezetting(pad, c).model
+        )
+
+    def bezetting_met_fouten(self) -> tuple[Bezetting | None, list[Melding]]:
+        """The bezetting, or its located errors: for pages that show the rest regardless."""
+        try:
+            return self.bezetting(), []
+        except InvoerFout as e:
+            return None, e.meldingen
+
+    def huisstijl(self) -> Huisstijl | None:
+        from governance.bestanden import huisstijl_uit
+
+        return huisstijl_uit(self.map)
+
+    def verdeelsleutel(self, pad: Path | None = None) -> Verdeelsleutel:
+        """The key to divide costs with (given, else the register's); GebruiksFout if none."""
+        from governance.bestanden import laad_sleutel
+
+        return laad_sleutel(self.basis, pad, self.map)
+
+    def vergaderbestanden(self) -> list[Path]:
+        return vergaderbestanden(self.map) if self.map is not None else []
+
+    def vergadering(self, pad: Path) -> Bestand[Vergadering]:
+        """A meeting file, checked on its own (its members are checked by `beeld`)."""
+        return laad_vergadering(pad)
+
+    # --- the state ---------------------------------------------------------------------------
+
+    @property
+    def convenant(self) -> Convenant:
+        """The convenant with the register's parties: those that acceded by a signed dossier,
+        and the dates on which parties leave by the register's documents."""
+        dossiers, stukken = self.dossiers(), self.stukken()
+        return self._onthouden.geef(
+            "convenant",
+            (id(self.basis.model), id(dossiers), id(stukken)),
+            lambda: self._met_register(dossiers, stukken),
+        )
+
+    def _met_register(self, dossiers: list[Dossier], stukken: Registerstukken) -> Convenant:
+        from governance.toetreding import nieuwe_partij
+
+        c = self.basis.model
+        nieuw = [
+            nieuwe_partij(d.model, d.pad)
+            for d in dossiers
+            if d.model is not None
+            and d.model.in_kracht_vanaf is not None
+            and d.model.partij.id not in c.partij
+        ]
+        partijen = [*c.partijen, *nieuw]
+        uittredingen = self._uittredingen(stukken, partijen)
+        if not nieuw and not uittredingen:
+            return c
+        partijen = [
+            p.model_copy(update={"uitgetreden_op": u.datum, "uitgetreden_volgens": u.vastlegging})
+            if (u := uittredingen.get(p.id)) is not None
+            and (p.uitgetreden_op is None or u.datum < p.uitgetreden_op)
+            else p
+            for p in partijen
+        ]
+        kopie = c.model_copy(update={"partijen": partijen})
+        for naam in _AFGELEID:
+            kopie.__dict__.pop(naam, None)
+        return kopie
+
+    def _uittredingen(
+        self, stukken: Registerstukken, partijen: list[Partij]
+    ) -> dict[str, Uittreding]:
+        """Per party its earliest exit the register's documents record."""
+        from rules.uittreding import ingang_opzegging  # only where a notice was given
+
+        alle: list[Uittreding] = []
+        for pad, z in stukken.opzeggingen:
+            if z.route == "opzegtermijn":
+                # counted under the reading in force when the notice was given
+                ingang: dt.date | None = ingang_opzegging(
+                    z.datum, Lezer(self.basis.model, self.keuze_op(z.datum))
+                )
+                artikel = "25.2"
+            else:
+                ingang, artikel = z.ingang_wijziging, "23.3"
+            if ingang is not None:
+                wat = f"de opzegging van {lang(z.datum)}"
+                alle.append(Uittreding(z.partij, ingang, self._vastlegging(pad, wat, artikel)))
+        for pad, u in stukken.uitsluitingen:
+            wat = "het besluit tot uitsluiting" + (
+                f" van {lang(u.besluit_colleges)}" if u.besluit_colleges else ""
+            )
+            alle.append(
+                Uittreding(u.uitgesloten, u.ingangsdatum, self._vastlegging(pad, wat, "25.3"))
+            )
+        for pad, o in stukken.opheffingen:
+            v = self._vastlegging(pad, "de opheffing van het samenwerkingsverband", "25.4")
+            alle += [Uittreding(p.id, o.opgeheven_op, v) for p in partijen]
+        uit: dict[str, Uittreding] = {}
+        for x in sorted(alle, key=lambda x: x.datum, reverse=True):
+            uit[x.partij] = x
+        return uit
+
+    def _vastlegging(self, pad: Path, wat: str, artikel: str) -> Vastlegging:
+        assert self.map is not None
+        document = pad.relative_to(self.map).as_posix() if pad.is_relative_to(self.map) else pad
+        return Vastlegging(document=str(document), wat=wat, artikel=artikel)
+
+    def keuze_op(self, datum: dt.date | None = None) -> Lezingkeuze:
+        """The readings in force on `datum`: those chosen for this use, then those the register
+        settled by a besluit of that date or before, then the default. Without a date: every
+        settled reading (as the register stands now)."""
+        vast = self.lezingen()
+        if vast is not None and datum is not None:
+            vast = Lezingen.model_construct(
+                vastgesteld=[v for v in vast.vastgesteld if v.datum <= datum]
+            )
+        sleutel = (id(self.lezingen()), datum if vast is not None else None)
+        c = self.basis.model
+        return self._onthouden.geef(
+            f"keuze-{sleutel[1]}", sleutel, lambda: kies(c, self.opties, vast)
+        )
+
+    def addenda(self) -> list[Addendum]:
+        """The register's addenda (23.2), each checked against the text it changes; raises
+        InvoerFout for one that does not fit (`governance.versies`)."""
+        from governance.bestanden import laad_addenda
+
+        return laad_addenda(self.map, self.convenant) if self.map is not None else []
+
+    def addenda_op(self, datum: dt.date) -> tuple[Addendum, ...]:
+        from governance.versies import in_werking
+
+        return tuple(in_werking(self.addenda(), datum))
+
+    def tekst_op(self, datum: dt.date) -> Convenant:
+        """The text in force on `datum`: the convenant with the register's parties and the
+        addenda whose ingangsdatum has passed (23.2, `governance.versies`)."""
+        from governance.versies import tekst_op
+
+        addenda = self.addenda()
+        return tekst_op(self.convenant, addenda, datum).convenant if addenda else self.convenant
+
+    def stand_op(self, datum: dt.date) -> Stand:
+        return Stand(
+            datum,
+            self.tekst_op(datum),
+            self.keuze_op(datum),
+            self.bezetting(),
+            self.addenda_op(datum),
+        )
+
+    def beeld(self, vergadering: Bestand[Vergadering]) -> Vergaderbeeld:
+        """A meeting checked against the state of its date (raises InvoerFout)."""
+        datum = vergadering.model.datum
+        return beeld(self.tekst_op(datum), vergadering, self.bezetting(), self.map)
