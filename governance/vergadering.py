@@ -25,7 +25,6 @@ from .models import (
     Id,
     JaNee,
     Model,
-    OntvangerId,
     OrgaanId,
     PartijId,
     RolId,
@@ -175,6 +174,10 @@ class Besluit(Model):
     geschil: Geschil | None = None
     colleges: CollegeBesluiten | None = None
     vervolg_van: Besluitnummer | None = None  # takes up an earlier aangehouden or escalated besluit
+    # Adopts the concept besluitenlijst (with its actiepunten and notulen) of this orgaan's
+    # meeting on that date: that list is `vastgesteld` from this besluit on (see
+    # rules/vaststelling.py); until then it is a concept.
+    stelt_vast: Datum | None = None
     toelichting: Tekst | None = None
 
     @model_validator(mode="after")
@@ -188,6 +191,7 @@ class Besluit(Model):
 
 
 DocumentSoort = Literal[
+    "agenda",
     "notulen",
     "actiepuntenlijst",
     "besluitenlijst",
@@ -198,13 +202,36 @@ DocumentSoort = Literal[
 ]
 
 
+# Who a document went to: an orgaan or role (`partneroverleg`, `colleges`, `manager`),
+# `partijen` for every Partij in force, or one Partij by its id (a mail to its contact address).
+Geadresseerde = Annotated[str, Verwijzing("geadresseerde")]
+Wijze = Literal["e-mail", "post", "overhandigd", "digitaal"]
+
+
 class Verzending(Model):
-    """Which documents of this meeting went to whom, and when (5.8, 5.9, 4.8, 7.3, 7.5)."""
+    """One sending: which documents of this meeting went to whom, on which date, by whom.
+
+    The meeting file keeps them under `verzonden:`; the sending duties (4.8, 5.8, 5.9, 6.9c,
+    6.10, 7.3, 7.5) close from these lines, and the calendar drops what they cover. A sending
+    to each Partij separately (one line per Partij, as mail goes out) counts as a sending to
+    `partijen` once every Partij in force on that date has it. Written by the workplace's
+    form, by the mail outbox (with `bericht_id`, the mail's Message-ID) or by hand:
+
+        verzonden:
+          - documenten: [besluitenlijst, actiepuntenlijst, notulen]
+            aan: [partijen, partneroverleg]
+            op: 2027-02-20
+            door: J. de Vries, secretaris
+            wijze: e-mail
+    """
 
     documenten: Annotated[list[DocumentSoort], Field(min_length=1)]
-    aan: Annotated[list[OntvangerId], Field(min_length=1)]
+    aan: Annotated[list[Geadresseerde], Field(min_length=1)]
     op: Datum
     schriftelijk: JaNee = True
+    door: Tekst | None = None  # who sent it, as the secretariat writes a name or function
+    wijze: Wijze | None = None
+    bericht_id: Tekst | None = None  # the Message-ID of the mail that carried it
 
 
 class Actiepunt(Model):
@@ -244,6 +271,18 @@ class Vergadering(Model):
     op_verzoek_van: PartijId | None = None  # held because a party asked (6.2)
     verzoeken_ontvangen: list[Verzoek] = []  # requests for a meeting received since the last one
     toelichting: Tekst | None = None
+
+    @model_validator(mode="after")
+    def _stelt_eerdere_lijst_vast(self) -> Vergadering:
+        for b in self.besluiten:
+            if b.stelt_vast is not None and b.stelt_vast >= self.datum:
+                raise WaardeFout(
+                    f"besluit {b.id} stelt de besluitenlijst vast van een vergadering op of na "
+                    "deze vergadering",
+                    "een vergadering stelt de besluitenlijst van een eerdere vergadering vast; "
+                    "vul bij 'stelt_vast' de datum van die eerdere vergadering in",
+                )
+        return self
 
 
 ALLE: Literal["alle"] = "alle"

@@ -26,6 +26,7 @@ ONBEKEND = {
     "rol": "onbekende rol",
     "knoop": "onbekend orgaan of onbekende rol",
     "ontvanger": "onbekende ontvanger (orgaan, rol of 'partijen')",
+    "geadresseerde": "onbekende geadresseerde (orgaan, rol, Partij of 'partijen')",
     "soort": "onbekende soort besluit",
     "fase": "onbekende fase van het werkproces",
     "criterium": "onbekend criterium",
@@ -162,6 +163,7 @@ def namen_van(convenant: Convenant) -> dict[str, dict[str, str]]:
         "rol": rollen,
         "knoop": organen | rollen,
         "ontvanger": organen | rollen,
+        "geadresseerde": organen | rollen | partijen,
         "soort": {s.naam: s.id for s in convenant.soorten},
         "fase": {f.naam: f.id for f in convenant.werkproces.fasen},
     }
@@ -212,6 +214,7 @@ def ids_van(convenant: Convenant) -> dict[str, set[str]]:
         "rol": rollen,
         "knoop": organen | rollen,
         "ontvanger": organen | rollen | {"partijen"},
+        "geadresseerde": organen | rollen | {"partijen"} | {p.id for p in convenant.partijen},
         "soort": {s.id for s in convenant.soorten},
         "fase": {f.id for f in convenant.werkproces.fasen},
         "criterium": {c.id for c in convenant.complexe_casuistiek.criteria},

@@ -22,6 +22,7 @@ from governance.vergadering import Vergadering
 from .lezingen import STANDAARD, Lezer, Lezingkeuze
 from .oordeel import Oordeel
 from .uittreding import ingang_opzegging
+from .verzending import verzonden_op
 
 Status = Literal["in orde", "niet in orde", "onbekend"]
 
@@ -155,7 +156,7 @@ def overzicht(
     verplichtingen += _frequentie(c, in_jaar, jaar)
     verplichtingen += _verzoeken(register, jaar)
     verplichtingen += _jaarvergadering(in_jaar)
-    verplichtingen += _jaarplan(in_jaar)
+    verplichtingen += _jaarplan(c, in_jaar)
     verplichtingen += _verslaglegging(c, register, jaar)
     opens = _open(register, jaar, peildatum)
     verplichtingen += _vervolg(register, jaar)
@@ -305,7 +306,7 @@ def _jaarvergadering(in_jaar: list[Gehouden]) -> list[Verplichting]:
     return uit
 
 
-def _jaarplan(in_jaar: list[Gehouden]) -> list[Verplichting]:
+def _jaarplan(c: Convenant, in_jaar: list[Gehouden]) -> list[Verplichting]:
     stuurgroep = _van(in_jaar, "stuurgroep")
     besluiten = [(g, o) for g in stuurgroep for o in g.oordelen if o.soort == "jaarplan"]
     aangenomen = [(g, o) for g, o in besluiten if o.oordeel == "aangenomen"]
@@ -353,8 +354,11 @@ def _jaarplan(in_jaar: list[Gehouden]) -> list[Verplichting]:
             )
         )
         return uit
-    ontvangers = {a for v in verzonden if v.op <= uiterlijk for a in v.aan}
-    ontbreekt = [a for a in ("colleges", "partneroverleg") if a not in ontvangers]
+    ontbreekt = [
+        a
+        for a in ("colleges", "partneroverleg")
+        if (op := verzonden_op(c, g.vergadering, "jaarplan", a)) is None or op > uiterlijk
+    ]
     status: Status = "niet in orde" if ontbreekt else "in orde"
     toelichting = (
         f"niet op tijd (uiterlijk {lang(uiterlijk)}) naar: {', '.join(ontbreekt)}"
@@ -382,6 +386,7 @@ def _verslaglegging(c: Convenant, register: list[Gehouden], jaar: int) -> list[V
             if regel.termijn.moment not in ("voor_volgende_vergadering", "niet_bepaald"):
                 continue  # the Jaarplan's four weeks are checked with the Jaarplan
             verplichting = _verzending(
+                c,
                 orgaan,
                 regel.documenten,
                 [_ontvanger(c, a) for a in regel.aan],
@@ -398,6 +403,7 @@ def _verslaglegging(c: Convenant, register: list[Gehouden], jaar: int) -> list[V
 
 # Documents and recipients as a reader names them.
 _DOCUMENT = {
+    "agenda": "de agenda",
     "notulen": "de notulen",
     "actiepuntenlijst": "de actiepuntenlijst",
     "besluitenlijst": "de besluitenlijst",
@@ -421,6 +427,7 @@ def _ontvanger(c: Convenant, ident: str) -> tuple[str, str]:
 
 
 def _verzending(
+    c: Convenant,
     orgaan: Orgaan,
     documenten: Sequence[str],
     aan: Sequence[tuple[str, str]],
@@ -457,14 +464,8 @@ def _verzending(
         # a document counts as sent to a recipient when some dispatch names both
         for ontvanger, ontvanger_naam in aan:
             for document in documenten:
-                momenten = [
-                    v.op
-                    for v in g.vergadering.verzonden
-                    if ontvanger in v.aan
-                    and _dekt(document, v.documenten)
-                    and (v.schriftelijk or not schriftelijk)
-                ]
-                if not momenten or (volgende is not None and min(momenten) >= volgende):
+                op = verzonden_op(c, g.vergadering, document, ontvanger, schriftelijk)
+                if op is None or (volgende is not None and op >= volgende):
                     te_laat.append(
                         f"{_DOCUMENT.get(document, document)} van {lang(g.vergadering.datum)} "
                         f"aan {ontvanger_naam}"
@@ -520,13 +521,6 @@ _ALLEEN_NA = {"werkproces": "werkproces_operationeel"}
 def _van_toepassing(documenten: Sequence[str], g: Gehouden) -> bool:
     nodig = [_ALLEEN_NA[d] for d in documenten if d in _ALLEEN_NA]
     return not nodig or any(_aangenomen(g, soort) for soort in nodig)
-
-
-def _dekt(document: str, verzonden: Sequence[str]) -> bool:
-    # the besluitenlijst informs about the besluiten (5.9, 7.3)
-    return document in verzonden or (
-        document in ("besluiten", "relevante_besluiten") and "besluitenlijst" in verzonden
-    )
 
 
 def _vervolg(register: list[Gehouden], jaar: int) -> list[Verplichting]:

@@ -18,6 +18,7 @@ from governance.datums import lang, plus_weken, werkdag
 from governance.models import Convenant
 
 from .jaaroverzicht import Gehouden
+from .verzending import verzonden_op
 
 JAARPLAN_WEKEN = 4  # 4.8
 
@@ -32,13 +33,6 @@ class Termijn:
     stand: Stand
     vergadering: str | None = None  # the meeting file's name, for a link
     aanname: str | None = None
-
-
-def _dekt(document: str, verzonden: Sequence[str]) -> bool:
-    # the besluitenlijst informs about the besluiten (5.9, 7.3)
-    return document in verzonden or (
-        document in ("besluiten", "relevante_besluiten") and "besluitenlijst" in verzonden
-    )
 
 
 def termijnen(c: Convenant, register: Sequence[Gehouden], peildatum: dt.date) -> list[Termijn]:
@@ -68,9 +62,7 @@ def termijnen(c: Convenant, register: Sequence[Gehouden], peildatum: dt.date) ->
                     for document in regel.documenten
                     if document != "werkproces"
                     for ontvanger in regel.aan
-                    if not any(
-                        ontvanger in z.aan and _dekt(document, z.documenten) for z in v.verzonden
-                    )
+                    if verzonden_op(c, v, document, ontvanger) is None
                 ]
                 if ontbreekt:
                     voeg(
@@ -85,10 +77,11 @@ def termijnen(c: Convenant, register: Sequence[Gehouden], peildatum: dt.date) ->
             for o in g.oordelen:
                 if o.soort != "jaarplan" or o.oordeel != "aangenomen":
                     continue
-                ontvangers = {
-                    a for z in g.vergadering.verzonden if "jaarplan" in z.documenten for a in z.aan
-                }
-                ontbreekt = [a for a in ("colleges", "partneroverleg") if a not in ontvangers]
+                ontbreekt = [
+                    a
+                    for a in ("colleges", "partneroverleg")
+                    if verzonden_op(c, g.vergadering, "jaarplan", a) is None
+                ]
                 if ontbreekt:
                     voeg(
                         plus_weken(g.vergadering.datum, JAARPLAN_WEKEN),

@@ -114,6 +114,15 @@ def nieuw(request: Request, orgaan: str = "stuurgroep", datum: str = "") -> Resp
 
 @router.get("/vergaderingen/{id_}", response_class=HTMLResponse)
 def vergadering(request: Request, id_: str, opgeslagen: str = "") -> Response:
+    return vergaderpagina(request, id_, opgeslagen)
+
+
+def vergaderpagina(
+    request: Request, id_: str, opgeslagen: str = "", verzendinvoer: Any = None
+) -> HTMLResponse:
+    """The meeting page; `verzendinvoer`: a sending form to show again with its messages."""
+    from .verzending import context as verzendcontext
+
     w = werkplek(request)
     gelezen = w.lees(id_)
     bezetting, _ = w.bezetting()
@@ -124,6 +133,7 @@ def vergadering(request: Request, id_: str, opgeslagen: str = "") -> Response:
         "fouten": gelezen.fouten,
         "opgeslagen": opgeslagen,
         "aantal_versies": len(geschiedenis(w.register, gelezen.pad.name)),
+        "versie": versie(gelezen.inhoud),
     }
     if gelezen.vergadering is None:
         return pagina(request, "vergadering.html.j2", titel=gelezen.pad.name, v=None, **context)
@@ -149,6 +159,7 @@ def vergadering(request: Request, id_: str, opgeslagen: str = "") -> Response:
         plaatsen={p.id: p for p in zitplaatsen(c, orgaan, bezetting, v.datum)},
         partijnaam={p.id: p.naam for p in c.partijen},
         c=c,
+        **verzendcontext(w, gelezen.pad.name, v, verzendinvoer),
         **context,
     )
 

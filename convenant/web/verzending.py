@@ -1,0 +1,273 @@
+"""Verzending: what a meeting's documents still await, what was sent, and the form to record a
+sending (which documents, to whom, on which date, by whom) without touching YAML.
+
+The sending lands in the meeting file's `verzonden:` list through `governance.verzendingen`
+(atomic, history kept, refused after someone else's save), so the year overview, the calendar
+and `convenant jaaroverzicht` close the duty from the same line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from pydantic import ValidationError
+
+from governance.datums import ontleed_datum
+from governance.errors import InvoerFout, VerouderdeVersie
+from governance.models import Convenant
+from governance.opslag import versie
+from governance.vergadering import Vergadering, Verzending
+from governance.verzendingen import leg_vast
+from rules.jaaroverzicht import Gehouden
+from rules.vaststelling import Vaststelling, vaststelling
+from rules.verzending import verzonden_op
+
+from .app import pagina, werkplek
+from .vergaderingen import formulier
+from .werkplek import Werkplek, beoordeel
+
+router = APIRouter()
+
+DOCUMENTEN = {
+    "agenda": "Agenda",
+    "notulen": "Notulen",
+    "besluitenlijst": "Besluitenlijst",
+    "actiepuntenlijst": "Actiepuntenlijst",
+    "jaarplan": "Jaarplan",
+    "werkproces": "Werkproces",
+}
+WIJZEN = {
+    "e-mail": "per e-mail",
+    "post": "per post",
+    "overhandigd": "overhandigd",
+    "digitaal": "digitaal (portaal of map)",
+}
+
+
+_STUK = {"besluiten": "De besluiten", "relevante_besluiten": "De relevante besluiten"}
+
+
+def ontvangernamen(c: Convenant) -> dict[str, str]:
+    """Every recipient a sending may name, by the name a reader knows."""
+    namen = {"partijen": "alle Partijen"}
+    namen |= {o.id: o.naam for o in c.organen}
+    namen |= {r.id: r.naam for r in c.rollen}
+    namen |= {p.id: p.naam for p in c.partijen}
+    return namen
+
+
+@dataclass
+class VerzendInvoer:
+    documenten: list[str] = field(default_factory=list)
+    aan: list[str] = field(default_factory=list)
+    op: str = ""
+    door: str = ""
+    wijze: str = ""
+    schriftelijk: bool = True
+    fouten: dict[str, str] = field(default_factory=dict)  # field → message, shown beside it
+
+
+def _voorstel(c: Convenant, v: Vergadering, vandaag: dt.date) -> VerzendInvoer:
+    """What is usually sent after this orgaan's meeting, to whom (its first reporting rule)."""
+    regels = c.orgaan[v.orgaan].verslaglegging
+    if not regels:
+        return VerzendInvoer(op=max(vandaag, v.datum).isoformat())
+    eerste = regels[0]
+    return VerzendInvoer(
+        documenten=[d for d in eerste.documenten if d in DOCUMENTEN],
+        aan=list(eerste.aan),
+        op=max(vandaag, v.datum).isoformat(),
+    )
+
+
+def context(
+    w: Werkplek, naam: str, v: Vergadering, invoer: VerzendInvoer | None = None
+) -> dict[str, Any]:
+    """What the meeting page shows about sending: open duties, sent lines, the form."""
+    c = w.convenant
+    gehouden, _ = beoordeel(w)
+    status: Vaststelling = vaststelling(gehouden, naam)
+    open_ = nog_te_verzenden(c, gehouden, naam, v)
+    namen = ontvangernamen(c)
+    vaste = [
+        "partijen",
+        *dict.fromkeys(a for r in c.orgaan[v.orgaan].verslaglegging for a in r.aan),
+    ]
+    vaste += [
+        o.id
+        for o in c.organen
+        if o.id not in vaste and o.id in ("stuurgroep", "partneroverleg", "colleges")
+    ]
+    return {
+        "verzending": {
+            "open": open_,
+            "status": status,
+            "invoer": invoer or _voorstel(c, v, w.vandaag()),
+            "documenten": DOCUMENTEN,
+            "wijzen": WIJZEN,
+            "namen": namen,
+            "vaste": list(dict.fromkeys(vaste)),
+            "partijen": [p for p in c.partijen if p.in_kracht_op(v.datum)],
+        },
+        "vandaag": w.vandaag(),
+        "timedelta1": dt.timedelta(days=1),
+    }
+
+
+@dataclass(frozen=True)
+class Openstaand:
+    omschrijving: str
+    artikel: str
+    uiterlijk: dt.date | None  # before the next meeting of the orgaan; None: not yet planned
+
+
+def nog_te_verzenden(
+    c: Convenant, gehouden: list[Gehouden], naam: str, v: Vergadering
+) -> list[Openstaand]:
+    """Each document of the orgaan's reporting rules that no recorded sending covers yet."""
+    g = next((g for g in gehouden if g.naam == naam), None)
+    later = sorted(
+        x.vergadering.datum
+        for x in gehouden
+        if x.vergadering.orgaan == v.orgaan and x.vergadering.datum > v.datum
+    )
+    volgende = later[0] if later else v.volgende_vergadering
+    namen = ontvangernamen(c)
+    uit = []
+    for regel in c.orgaan[v.orgaan].verslaglegging:
+        if regel.termijn.moment not in ("voor_volgende_vergadering", "niet_bepaald"):
+            continue  # the Jaarplan's four weeks: on the overview, with the Jaarplan
+        per_wie: dict[tuple[str, ...], list[str]] = {}
+        for document in regel.documenten:
+            if document == "werkproces" and not (
+                g is not None
+                and any(
+                    o.soort == "werkproces_operationeel" and o.oordeel == "aangenomen"
+                    for o in g.oordelen
+                )
+            ):
+                continue  # only an adopted werkproces is sent (6.9c)
+            wie = tuple(
+                namen.get(a, a)
+                for a in regel.aan
+                if verzonden_op(c, v, document, a, regel.schriftelijk) is None
+            )
+            if wie:
+                per_wie.setdefault(wie, []).append(document)
+        for wie, documenten in per_wie.items():
+            stukken = [DOCUMENTEN.get(d) or _STUK.get(d, d) for d in documenten]
+            stukken = [stukken[0], *(s.lower() for s in stukken[1:])]
+            tekst = (
+                stukken[0] if len(stukken) == 1 else ", ".join(stukken[:-1]) + " en " + stukken[-1]
+            )
+            uit.append(
+                Openstaand(
+                    f"{tekst} aan {' en '.join(wie) if len(wie) < 3 else ', '.join(wie)}"
+                    + (" (schriftelijk)" if regel.schriftelijk else ""),
+                    ", ".join(regel.artikelen),
+                    volgende,
+                )
+            )
+    return uit
+
+
+def _invoer(f: dict[str, list[str]]) -> VerzendInvoer:
+    def een(naam: str) -> str:
+        return (f.get(naam) or [""])[0].strip()
+
+    return VerzendInvoer(
+        documenten=[d for d in f.get("documenten", []) if d],
+        aan=[a for a in f.get("aan", []) if a],
+        op=een("op"),
+        door=een("door"),
+        wijze=een("wijze"),
+        schriftelijk=bool(f.get("schriftelijk")),
+    )
+
+
+def _controleer(invoer: VerzendInvoer, c: Convenant, v: Vergadering) -> Verzending | None:
+    namen = ontvangernamen(c)
+    fouten = invoer.fouten
+    if not invoer.documenten:
+        fouten["documenten"] = "Kies welk document u hebt verzonden."
+    elif onbekend := [d for d in invoer.documenten if d not in DOCUMENTEN]:
+        fouten["documenten"] = f"Onbekend document: {', '.join(onbekend)}."
+    if not invoer.aan:
+        fouten["aan"] = "Kies aan wie u het hebt verzonden."
+    elif onbekend := [a for a in invoer.aan if a not in namen]:
+        fouten["aan"] = f"Onbekende ontvanger: {', '.join(onbekend)}."
+    datum: dt.date | None = None
+    if not invoer.op:
+        fouten["op"] = "Vul de datum van verzending in."
+    else:
+        try:
+            datum = ontleed_datum(invoer.op)
+        except ValueError as e:
+            fouten["op"] = f"Datum van verzending: {e}."
+    if datum is not None and datum < v.datum and invoer.documenten != ["agenda"]:
+        fouten["op"] = (
+            "Datum van verzending ligt vóór de vergadering; alleen de agenda gaat vóór de "
+            "vergadering uit."
+        )
+    if invoer.wijze and invoer.wijze not in WIJZEN:
+        fouten["wijze"] = "Kies hoe het is verzonden."
+    if fouten or datum is None:
+        return None
+    try:
+        return Verzending.model_validate(
+            {
+                "documenten": invoer.documenten,
+                "aan": invoer.aan,
+                "op": datum,
+                "schriftelijk": invoer.schriftelijk,
+                **({"door": invoer.door} if invoer.door else {}),
+                **({"wijze": invoer.wijze} if invoer.wijze else {}),
+            }
+        )
+    except ValidationError as e:  # the form offers only valid choices; a crafted post lands here
+        veld = {"documenten": "documenten", "aan": "aan", "op": "op", "door": "door"}
+        for fout in e.errors():
+            plek = str(fout["loc"][0]) if fout["loc"] else "documenten"
+            fouten[veld.get(plek, "documenten")] = "Deze waarde kan niet worden vastgelegd."
+        return None
+
+
+@router.post("/vergaderingen/{id_}/verzonden", response_class=HTMLResponse)
+async def verzending_vastleggen(request: Request, id_: str) -> Response:
+    w = werkplek(request)
+    pad = w.pad_van(id_)
+    f = await formulier(request)
+    gelezen = w.lees(id_)
+    if gelezen.vergadering is None:
+        return pagina(
+            request,
+            "fout.html.j2",
+            409,
+            titel="Dit bestand is niet te lezen",
+            tekst="Herstel eerst de vergadering; daarna kunt u een verzending vastleggen.",
+        )
+    v = gelezen.vergadering.model
+    invoer = _invoer(f)
+    z = _controleer(invoer, w.convenant, v)
+    gezien = (f.get("versie") or [""])[0]
+    if z is not None:
+        try:
+            leg_vast(w.register, pad, z, gezien or versie(gelezen.inhoud))
+            return RedirectResponse(f"/vergaderingen/{id_}?opgeslagen=verzonden#verzending", 303)
+        except VerouderdeVersie:
+            invoer.fouten["algemeen"] = (
+                "Niet vastgelegd: de vergadering is gewijzigd nadat u de pagina opende. Uw "
+                "invoer staat hieronder nog; controleer de vergadering en leg de verzending "
+                "opnieuw vast."
+            )
+        except InvoerFout as e:
+            invoer.fouten["algemeen"] = e.voor_gebruiker()
+    from .vergaderingen import vergaderpagina
+
+    antwoord = vergaderpagina(request, id_, verzendinvoer=invoer)
+    antwoord.status_code = 422 if "algemeen" not in invoer.fouten else 409
+    return antwoord

@@ -1,0 +1,61 @@
+"""Whether the besluitenlijst of a meeting is still a concept or has been adopted.
+
+What is sent after a meeting is a concept; a besluit of a later meeting of the same orgaan
+adopts it (`stelt_vast: <date of the earlier meeting>`, soort `verslag_vaststellen`). The
+convenant does not say who adopts the lists (aanname vaststelling_besluitenlijst, 5.8, 7.5).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from .jaaroverzicht import Gehouden
+
+AANNAME = "vaststelling_besluitenlijst"
+
+
+@dataclass(frozen=True)
+class Vaststelling:
+    status: Literal["concept", "vastgesteld"]
+    datum: dt.date | None = None  # the date of the meeting that adopted it
+    besluit: str | None = None  # the besluit that adopted it
+    vergadering: str | None = None  # that meeting's file name
+
+
+@dataclass(frozen=True)
+class Verweesd:
+    """A besluit that adopts the list of a meeting the register does not hold."""
+
+    vergadering: str  # file name of the meeting with the besluit
+    besluit: str
+    index: int  # the besluit's place in its meeting, for a located message
+    datum: dt.date  # the date it names
+
+
+def vaststelling(register: Sequence[Gehouden], naam: str) -> Vaststelling:
+    """The status of the besluitenlijst of meeting `naam` (a file name of the register)."""
+    doel = next((g for g in register if g.naam == naam), None)
+    if doel is None:
+        return Vaststelling("concept")
+    v = doel.vergadering
+    for g in sorted(register, key=lambda g: g.vergadering.datum):
+        if g.vergadering.orgaan != v.orgaan or g.vergadering.datum <= v.datum:
+            continue
+        for b, o in zip(g.vergadering.besluiten, g.oordelen, strict=False):
+            if b.stelt_vast == v.datum and o.oordeel == "aangenomen":
+                return Vaststelling("vastgesteld", g.vergadering.datum, b.id, g.naam)
+    return Vaststelling("concept")
+
+
+def verweesd(register: Sequence[Gehouden]) -> list[Verweesd]:
+    """Besluiten whose `stelt_vast` names no earlier meeting of their orgaan in the register."""
+    data = {(g.vergadering.orgaan, g.vergadering.datum) for g in register}
+    return [
+        Verweesd(g.naam, b.id, i, b.stelt_vast)
+        for g in register
+        for i, b in enumerate(g.vergadering.besluiten)
+        if b.stelt_vast is not None and (g.vergadering.orgaan, b.stelt_vast) not in data
+    ]
