@@ -556,6 +556,11 @@ def test_geen_toegang_is_problem_details(tmp_path: Path) -> None:
     assert r.status_code == 200
 
 
+def test_onbekende_hostnaam_is_problem_details(c: TestClient) -> None:
+    data = probleem(c.get("/api/v1/soorten", headers={"host": "aanvaller.example"}), 400)
+    assert "aanvaller.example" in data["detail"]
+
+
 def test_een_fout_in_het_programma_is_problem_details(
     c: TestClient, monkeypatch: pytest.MonkeyPatch
 ) -> None:
