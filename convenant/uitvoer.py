@@ -14,7 +14,7 @@ from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from pathlib import Path
 
-from governance.errors import GebruiksFout
+from governance.errors import GebruiksFout, schrijfreden
 
 # How a command that carries on without a bezetting says what that costs and how to add one.
 HOE_BEZETTING = (
@@ -76,7 +76,7 @@ def bestand(inhoud: bytes, pad: Path, overschrijf: bool = False) -> None:
     except FileNotFoundError:
         toestand = None
     except OSError as e:
-        raise GebruiksFout(f"{naam}: {_reden(e, pad.parent)}") from None
+        raise GebruiksFout(f"{naam}: {schrijfreden(e, pad.parent)}") from None
     doel = pad
     if toestand is not None:
         if stat.S_ISDIR(toestand.st_mode):
@@ -129,7 +129,7 @@ def bestand(inhoud: bytes, pad: Path, overschrijf: bool = False) -> None:
                 os.replace(tijdelijk, doel)
         except OSError as e:
             tijdelijk.unlink(missing_ok=True)
-            raise GebruiksFout(f"{naam}: {_reden(e, map_)}; er is niets geschreven") from None
+            raise GebruiksFout(f"{naam}: {schrijfreden(e, map_)}; er is niets geschreven") from None
         except BaseException:
             tijdelijk.unlink(missing_ok=True)
             raise
@@ -151,16 +151,6 @@ def _nieuw(tijdelijk: Path, doel: Path, naam: str) -> None:
         os.replace(tijdelijk, doel)
         return
     tijdelijk.unlink(missing_ok=True)
-
-
-def _reden(e: OSError, map_: Path) -> str:
-    if e.errno in (errno.ENOSPC, errno.EDQUOT):
-        return "de schijf is vol (of het quotum is op)"
-    if e.errno == errno.EROFS:
-        return f"de map {map_} staat op een schijf die alleen gelezen kan worden"
-    if e.errno in (errno.EACCES, errno.EPERM):
-        return f"geen schrijfrechten in de map {map_} of op het bestand"
-    return f"kan niet schrijven: {e.strerror or e}"
 
 
 def _umask() -> int:

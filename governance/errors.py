@@ -7,6 +7,7 @@ the exit code, and tests can assert on the fields instead of on formatted text.
 
 from __future__ import annotations
 
+import errno
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -238,3 +239,26 @@ class VerouderdeVersie(ConvenantFout):
             else "het bestand is intussen door iemand anders opgeslagen"
         )
         super().__init__(f"{pad}: niet opgeslagen: {waarom}")
+
+
+def schrijfreden(e: OSError, map_: object) -> str:
+    """Why writing into the folder `map_` failed, in words a secretaris can act on."""
+    if e.errno in (errno.ENOSPC, errno.EDQUOT):
+        return "de schijf is vol (of het quotum is op)"
+    if e.errno == errno.EROFS:
+        return f"de map {map_} staat op een schijf die alleen gelezen kan worden"
+    if e.errno in (errno.EACCES, errno.EPERM):
+        return f"geen schrijfrechten in de map {map_} of op het bestand"
+    return f"kan niet schrijven: {e.strerror or e}"
+
+
+class NietOpgeslagen(ConvenantFout):
+    """Saving a file of the register failed on the disk (read-only, full, no rights); nothing
+    was changed. `vol` tells a full disk from the others (the workplace answers 507 or 503)."""
+
+    exit_code = EXIT_ONLEESBAAR
+
+    def __init__(self, pad: str, e: OSError, map_: object) -> None:
+        self.pad, self.reden = pad, schrijfreden(e, map_)
+        self.vol = e.errno in (errno.ENOSPC, errno.EDQUOT)
+        super().__init__(f"{pad}: niet opgeslagen: {self.reden}; er is niets gewijzigd")

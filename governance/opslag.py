@@ -6,6 +6,10 @@ place, so a reader never sees half a file and a crash leaves either the old or t
 version. The caller says which version it read (`versie` of its bytes); if the file on disk
 is another one, the save is refused (`VerouderdeVersie`) and nothing is written. A lock file
 makes check-and-write one step for processes on this machine.
+
+Modes are those of the CLI's output: a replaced file keeps its mode, a new file (a history
+copy, a new budget) gets what the umask allows. A disk that refuses (read-only, full, no
+rights) is a `NietOpgeslagen` with the reason, and leaves no history copy behind.
 """
 
 from __future__ import annotations
@@ -15,12 +19,13 @@ import datetime as dt
 import fcntl
 import hashlib
 import os
-import tempfile
+import secrets
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import VerouderdeVersie
+from .errors import NietOpgeslagen, VerouderdeVersie
 
 GESCHIEDENIS = "geschiedenis"
 
@@ -61,11 +66,20 @@ def _slot(register: Path) -> Iterator[None]:
 
 
 def _schrijf_atomair(pad: Path, inhoud: bytes) -> None:
-    fd, tijdelijk = tempfile.mkstemp(prefix=f".{pad.name}.", suffix=".tmp", dir=pad.parent)
+    try:
+        modus: int | None = stat.S_IMODE(os.stat(pad).st_mode)
+    except FileNotFoundError:
+        modus = None
+    tijdelijk = pad.parent / f".{pad.name}.{secrets.token_hex(6)}.tmp"
+    # 0o666 through the umask, as open() gives a new file; mkstemp's 0600 would make a file
+    # the colleagues who share the register cannot read
+    fd = os.open(tijdelijk, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o666)
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(inhoud)
             f.flush()
+            if modus is not None:
+                os.fchmod(f.fileno(), modus)
             os.fsync(f.fileno())
         os.replace(tijdelijk, pad)
     except BaseException:
@@ -79,16 +93,28 @@ def bewaar(register: Path, pad: Path, inhoud: bytes, gelezen: str | None) -> str
 
     `gelezen` None: the file must not exist yet. Returns the new version.
     """
-    with _slot(register):
-        op_schijf = versie_van(pad)
-        if op_schijf != gelezen:
-            raise VerouderdeVersie(pad.name, gelezen, op_schijf)
-        if op_schijf is not None:
-            map_ = geschiedenismap(register, pad.name)
-            map_.mkdir(parents=True, exist_ok=True)
-            moment = dt.datetime.now().strftime("%Y%m%dT%H%M%S%f")
-            _schrijf_atomair(map_ / f"{moment}-{op_schijf}{pad.suffix}", pad.read_bytes())
-        _schrijf_atomair(pad, inhoud)
+    try:
+        with _slot(register):
+            op_schijf = versie_van(pad)
+            if op_schijf != gelezen:
+                raise VerouderdeVersie(pad.name, gelezen, op_schijf)
+            kopie = None
+            if op_schijf is not None:
+                map_ = geschiedenismap(register, pad.name)
+                map_.mkdir(parents=True, exist_ok=True)
+                moment = dt.datetime.now().strftime("%Y%m%dT%H%M%S%f")
+                kopie = map_ / f"{moment}-{op_schijf}{pad.suffix}"
+                _schrijf_atomair(kopie, pad.read_bytes())
+            try:
+                pad.parent.mkdir(exist_ok=True)  # begrotingen/ on the first budget
+                _schrijf_atomair(pad, inhoud)
+            except BaseException:
+                # the file is unchanged, so a copy of it in the history would be an orphan
+                if kopie is not None:
+                    kopie.unlink(missing_ok=True)
+                raise
+    except OSError as e:
+        raise NietOpgeslagen(pad.name, e, pad.parent) from None
     return versie(inhoud)
 
 
@@ -97,6 +123,8 @@ def geschiedenis(register: Path, naam: str) -> list[Versie]:
     map_ = geschiedenismap(register, naam)
     uit = []
     for pad in map_.glob("*-*.y*ml") if map_.is_dir() else []:
+        if pad.is_symlink() or not pad.is_file():  # not a copy this program made
+            continue
         stempel, _, rest = pad.stem.partition("-")
         try:
             moment = dt.datetime.strptime(stempel, "%Y%m%dT%H%M%S%f")

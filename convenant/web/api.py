@@ -27,6 +27,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.routing import APIRoute
 from pydantic import BaseModel, ValidationError
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from governance.bestanden import lezingen_uit
@@ -178,9 +179,35 @@ async def _lees(request: Request, klasse: type[M], snel: bool = False) -> Bestan
     inhoud = await request.body()
     if len(inhoud) > MAX_BYTES:
         raise ApiFout(413, f"het verzoek is groter dan {MAX_BYTES // (1024 * 1024)} MB")
+    # parsed in a worker thread: a body that takes long to read holds up no other request
+    return await run_in_threadpool(_ontleed, klasse, inhoud, snel)
+
+
+def _ontleed(klasse: type[M], inhoud: bytes, snel: bool) -> Bestand[M]:
     try:
         json.loads(inhoud)
-    except (json.JSONDecodeError, UnicodeDecodeError) as e:
+    except RecursionError:
+        raise InvoerFout(
+            [
+                Melding(
+                    VERZOEK,
+                    "de JSON is te diep genest",
+                    herstel="nest de waarden minder diep; een verzoek van de API is een paar lagen diep",
+                )
+            ]
+        ) from None
+    except ValueError as e:
+        if not isinstance(e, json.JSONDecodeError | UnicodeDecodeError):
+            # Python refuses to read an integer of more than 4,300 digits
+            raise InvoerFout(
+                [
+                    Melding(
+                        VERZOEK,
+                        "een getal in de JSON is te lang (meer dan 4.300 cijfers)",
+                        herstel="geef getallen van hooguit enkele cijfers, en bedragen als tekst",
+                    )
+                ]
+            ) from None
         regel, kolom = (e.lineno, e.colno) if isinstance(e, json.JSONDecodeError) else (None, None)
         raise InvoerFout(
             [

@@ -3,19 +3,24 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import FastAPI, Request
+from fastapi import FastAPI, Query, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from governance.errors import ConvenantFout
+from governance.errors import ConvenantFout, NietOpgeslagen
 
-from .beveiliging import KOPPEN, Veiligheidskoppen, nieuw_geheim, poortwachter
+from .beveiliging import KOPPEN, Groottegrens, Veiligheidskoppen, nieuw_geheim, poortwachter
 from .probleem import ApiLaag, is_api
 from .sjablonen import Sjablonen
 from .werkplek import OnbekendeVergadering, Werkplek
+
+# A year a page can show: the register's years lie well inside; 0, -5 or 99999 in the
+# address would otherwise reach the calendar and fail there.
+Jaar = Annotated[int | None, Query(ge=1900, le=2999)]
 
 STATISCH = Path(__file__).parent / "static"
 LOKAAL = frozenset({"127.0.0.1", "localhost", "::1"})
@@ -53,6 +58,7 @@ def maak_app(
     )
     app.state.sjablonen.env.filters.update(opmaak.FILTERS)
     app.middleware("http")(poortwachter(token, hosts or frozenset()))
+    app.add_middleware(Groottegrens)
     # Outside the gate and any size limit, so it turns whatever they (or the routes) answer
     # under /api/ into problem details with the API-Version header; only the security
     # headers go round it.
@@ -87,6 +93,23 @@ def maak_app(
         )
         tekst = str(fout.detail) if eigen else ""
         return foutpagina(request, fout.status_code, titel, tekst or "Deze pagina bestaat niet.")
+
+    @app.exception_handler(RequestValidationError)
+    async def _ongeldig(request: Request, fout: Exception) -> Response:
+        # a page's query parameter (/?jaar=abc); the API answers its own (api.py)
+        assert isinstance(fout, RequestValidationError)
+        return foutpagina(
+            request,
+            422,
+            "Kan niet verder",
+            "\n".join(_ongeldige_waarde(f) for f in fout.errors())
+            + "\nPas het adres aan, of kies opnieuw op de pagina.",
+        )
+
+    @app.exception_handler(NietOpgeslagen)
+    async def _niet_opgeslagen(request: Request, fout: Exception) -> Response:
+        assert isinstance(fout, NietOpgeslagen)
+        return foutpagina(request, opslagstatus(fout), "Niet opgeslagen", niet_opgeslagen(fout))
 
     @app.exception_handler(ConvenantFout)
     async def _convenant(request: Request, fout: Exception) -> Response:
@@ -148,3 +171,30 @@ def pagina(request: Request, sjabloon: str, status: int = 200, **context: Any) -
 
 def foutpagina(request: Request, status: int, titel: str, tekst: str) -> HTMLResponse:
     return pagina(request, "fout.html.j2", status, titel=titel, tekst=tekst)
+
+
+def niet_opgeslagen(fout: NietOpgeslagen) -> str:
+    """What a secretaris reads when the disk refused a save (a form shows it above itself)."""
+    return (
+        f"Niet opgeslagen: {fout.reden}. Er is niets gewijzigd, en wat u invulde staat "
+        "hieronder nog. Vraag de beheerder van de map om ruimte of schrijfrechten, en sla dan "
+        "opnieuw op."
+    )
+
+
+def opslagstatus(fout: NietOpgeslagen) -> int:
+    return 507 if fout.vol else 503  # Insufficient Storage; otherwise the service cannot now
+
+
+def _ongeldige_waarde(fout: Any) -> str:
+    """One of FastAPI's validation errors for a page, in Dutch: the field, the value, the rule."""
+    from governance.errors import echo
+
+    veld = str(fout.get("loc", ("", "?"))[-1])
+    ctx = fout.get("ctx") or {}
+    regel = {
+        "int_parsing": "is geen geheel getal",
+        "greater_than_equal": f"moet minstens {ctx.get('ge')} zijn",
+        "less_than_equal": f"mag hoogstens {ctx.get('le')} zijn",
+    }.get(str(fout.get("type")), "past hier niet")
+    return f"'{echo(fout.get('input'))}' voor {veld} {regel}."

@@ -17,6 +17,8 @@ import secrets
 from collections.abc import Awaitable, Callable
 from urllib.parse import parse_qsl, urlencode
 
+from starlette.datastructures import FormData
+from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, RedirectResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -108,3 +110,107 @@ class Veiligheidskoppen:
             await send(bericht)
 
         await self.app(scope, receive, met_koppen)
+
+
+# --- the size of what comes in --------------------------------------------------------------------
+
+# The largest body any route takes: a file of the loader's limit (2 MB) with a form around it.
+MAX_VERZOEK = 2 * 1024 * 1024 + 100_000
+# A form's fields, sized to that cap: a field of the meeting form (`b12-stem-sg_assen=voor&`)
+# is some 25 bytes or more, so a form under the cap stays under this; 30 besluiten are 1,236.
+MAX_VELDEN = MAX_VERZOEK // 100
+TE_GROOT = f"Het verzoek is groter dan {MAX_VERZOEK // (1024 * 1024)} MB; zo groot is geen formulier of bestand van de werkplek."
+
+
+class _TeGroot(Exception):
+    pass
+
+
+class Groottegrens:
+    """ASGI middleware: a body larger than `MAX_VERZOEK` is refused with 413 while it is read.
+
+    A declared Content-Length over the cap is refused before reading anything; a chunked body
+    is counted chunk by chunk, and the first chunk over the cap ends the request. Whatever the
+    route makes of that (an error of its own), the answer is the 413.
+    """
+
+    def __init__(self, app: ASGIApp, maximum: int = MAX_VERZOEK) -> None:
+        self.app, self.maximum = app, maximum
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        for naam, waarde in scope.get("headers", []):
+            if naam == b"content-length" and waarde.isdigit() and int(waarde) > self.maximum:
+                await self._weiger(send)
+                return
+        gelezen = 0
+        overschreden = beantwoord = False
+
+        async def ontvang() -> Message:
+            nonlocal gelezen, overschreden
+            bericht = await receive()
+            if bericht["type"] == "http.request":
+                gelezen += len(bericht.get("body", b""))
+                if gelezen > self.maximum:
+                    overschreden = True
+                    raise _TeGroot
+            return bericht
+
+        async def stuur(bericht: Message) -> None:
+            nonlocal beantwoord
+            if overschreden:  # the route's own answer to the broken-off body is replaced
+                if not beantwoord:
+                    beantwoord = True
+                    await self._weiger(send)
+                return
+            await send(bericht)
+
+        try:
+            await self.app(scope, ontvang, stuur)
+        except _TeGroot:
+            if not beantwoord:
+                beantwoord = True
+                await self._weiger(send)
+
+    async def _weiger(self, send: Send) -> None:
+        # plain text: under /api/ the API layer around this one makes it problem details
+        await PlainTextResponse(TE_GROOT, status_code=413)({"type": "http"}, _niets, send)
+
+
+async def _niets() -> Message:
+    return {"type": "http.disconnect"}
+
+
+async def lees_formulier(request: Request, maximum: int) -> FormData:
+    """The posted form (urlencoded or multipart), after checking that it came from a page of
+    this workplace (CSRF). Starlette's English refusals become Dutch ones."""
+    if int(request.headers.get("content-length") or 0) > maximum:
+        raise HTTPException(413, "Het formulier is te groot.")
+    try:
+        form = await request.form(max_fields=MAX_VELDEN, max_files=10, max_part_size=MAX_VERZOEK)
+    except HTTPException as e:
+        if e.status_code != 400:
+            raise
+        detail = str(e.detail)
+        if "fields" in detail:
+            tekst = (
+                f"Het formulier heeft meer dan {MAX_VELDEN:,} velden; zoveel heeft geen "
+                "vergadering of begroting. Verdeel de besluiten over meer vergaderingen, of "
+                "meld dit als het een gewone vergadering is."
+            ).replace(",", ".")
+            raise HTTPException(413, tekst) from None
+        if "files" in detail or "size" in detail:
+            raise HTTPException(413, "Het formulier of een bestand erin is te groot.") from None
+        raise HTTPException(
+            400, "Het formulier kwam onvolledig of beschadigd aan. Verstuur het opnieuw."
+        ) from None
+    gegeven = request.headers.get(CSRF_KOP) or form.get(CSRF_VELD)
+    if not gelijk(gegeven if isinstance(gegeven, str) else None, request.app.state.csrf):
+        raise HTTPException(
+            403,
+            "Dit formulier komt niet van een pagina van deze werkplek (of de werkplek is "
+            "opnieuw gestart). Open de pagina opnieuw en probeer het nog eens.",
+        )
+    return form

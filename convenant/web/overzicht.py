@@ -13,7 +13,7 @@ from governance.errors import Melding
 from rules.jaaroverzicht import Gehouden, overzicht, zonder_casus
 from rules.termijnen import termijnen
 
-from .app import pagina, werkplek
+from .app import Jaar, pagina, werkplek
 from .toetreding import open_toetredingen
 from .werkplek import Kapot, beoordeel
 
@@ -47,7 +47,7 @@ def _peildatum(gehouden: list[Gehouden], jaar: int, vandaag: dt.date) -> tuple[d
 
 
 @router.get("/", response_class=HTMLResponse)
-def overzichtpagina(request: Request, jaar: int | None = None, op: str | None = None) -> Response:
+def overzichtpagina(request: Request, jaar: Jaar = None, op: str | None = None) -> Response:
     w = werkplek(request)
     c = w.convenant
     gehouden, kapot = beoordeel(w)

@@ -12,16 +12,23 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, HTTPException, Request
+from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.datastructures import UploadFile
 
 from governance.begroting import Begroting
 from governance.bestanden import lezingen_uit
 from governance.datums import ontleed_datum
-from governance.errors import GebruiksFout, InvoerFout, Melding, VerouderdeVersie, WaardeFout
+from governance.errors import (
+    GebruiksFout,
+    InvoerFout,
+    Melding,
+    NietOpgeslagen,
+    VerouderdeVersie,
+    WaardeFout,
+)
 from governance.loader import MAX_BYTES, Bestand, laad
 from governance.models import Convenant
 from governance.opslag import bewaar, versie, versie_van
@@ -30,8 +37,8 @@ from governance.yamlschrijver import als_tekst
 from rules.lezingen import Lezingkeuze, kies
 from rules.liquidatie import Liquidatie, Route, alle_uittredingen, liquideer
 
-from .app import pagina, werkplek
-from .beveiliging import CSRF_KOP, CSRF_VELD, gelijk
+from .app import niet_opgeslagen, opslagstatus, pagina, werkplek
+from .beveiliging import lees_formulier
 from .werkplek import Werkplek
 
 router = APIRouter()
@@ -376,19 +383,15 @@ def _als_bestand(velden: dict[str, Any]) -> bytes:
 
 async def _formulier(request: Request) -> tuple[dict[str, list[str]], dict[str, Any]]:
     """The posted form (urlencoded or multipart) after the CSRF check; files apart."""
-    if int(request.headers.get("content-length") or 0) > MAX_BYTES + 100_000:
-        raise HTTPException(413, "Het formulier is te groot.")
-    form = await request.form()
-    gegeven = request.headers.get(CSRF_KOP) or form.get(CSRF_VELD)
-    if not gelijk(gegeven if isinstance(gegeven, str) else None, request.app.state.csrf):
-        raise HTTPException(
-            403,
-            "Dit formulier komt niet van een pagina van deze werkplek (of de werkplek is "
-            "opnieuw gestart). Open de pagina opnieuw en probeer het nog eens.",
-        )
+    form = await lees_formulier(request, MAX_BYTES + 100_000)
     tekst = {k: [v for v in form.getlist(k) if isinstance(v, str)] for k in form}
     bestanden = {k: v for k, v in form.multi_items() if not isinstance(v, str)}
     return tekst, bestanden
+
+
+# Read on the event loop; routes that take it are plain functions, run in a worker thread, so
+# an upload is loaded (and a bad one refused) without holding up other requests.
+Formulier = Annotated[tuple[dict[str, list[str]], dict[str, Any]], Depends(_formulier)]
 
 
 def _een(form: dict[str, list[str]], naam: str) -> str:
@@ -473,15 +476,15 @@ def _bewerkpagina(
 
 
 @router.post("/liquidatie/begroting", response_class=HTMLResponse)
-async def begroting_opslaan(request: Request) -> Response:
+def begroting_opslaan(request: Request, gegevens: Formulier) -> Response:
     w = werkplek(request)
-    form, bestanden = await _formulier(request)
+    form, bestanden = gegevens
     doel = _een(form, "doel")
     gelezen = _een(form, "gelezen")
     bron = _een(form, "bron")
     geupload = bestanden.get("bestand")
     if isinstance(geupload, UploadFile) and geupload.filename:
-        inhoud = await geupload.read(MAX_BYTES + 1)
+        inhoud = geupload.file.read(MAX_BYTES + 1)  # in this worker thread, not on the loop
         if len(inhoud) > MAX_BYTES:
             raise HTTPException(413, "Dit bestand is te groot voor een begroting.")
         try:
@@ -530,7 +533,6 @@ async def begroting_opslaan(request: Request) -> Response:
         return _bewerkpagina(
             request, w, velden, bron, doel, gelezen, [str(m) for m in e.meldingen], 422
         )
-    pad.parent.mkdir(exist_ok=True)
     # Saving over a file means having read it; a new name must still be free.
     gelezen_versie = (
         gelezen if (gelezen and _een(form, "bron") == f"{BEGROTINGEN}/{doel}") else None
@@ -564,6 +566,10 @@ async def begroting_opslaan(request: Request) -> Response:
                 "onder een andere naam."
             ],
             409,
+        )
+    except NietOpgeslagen as e:
+        return _bewerkpagina(
+            request, w, velden, bron, doel, gelezen, [niet_opgeslagen(e)], opslagstatus(e)
         )
     return RedirectResponse(
         f"/liquidatie?begroting={BEGROTINGEN}/{doel}&opgeslagen=ja", status_code=303

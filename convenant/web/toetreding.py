@@ -38,7 +38,7 @@ from rules.oordeel import Oordeel
 from rules.termijnen import antwoord_uiterlijk
 
 from .app import pagina, werkplek
-from .simulatie import _formulier
+from .simulatie import Formulier
 from .werkplek import ID_PATROON, Werkplek, beoordeel, volgend_besluitnummer
 
 router = APIRouter()
@@ -355,9 +355,9 @@ def nieuw(request: Request) -> Response:
 
 
 @router.post("/toetredingen/nieuw", response_class=HTMLResponse)
-async def nieuw_verder(request: Request) -> Response:
+def nieuw_verder(request: Request, gegevens: Formulier) -> Response:
     w = werkplek(request)
-    form, _ = await _formulier(request)
+    form, _ = gegevens
     antwoorden = {v: (form.get(v) or [""])[0].strip() for v in VELDEN}
     try:
         stap = max(0, min(int((form.get("stap") or ["0"])[0]), len(VRAGEN)))
@@ -452,11 +452,11 @@ def dossierpagina(request: Request, id_: str, opgeslagen: str = "", melding: str
     )
 
 
-async def _wijzig(
-    request: Request, id_: str
+def _wijzig(
+    request: Request, id_: str, gegevens: Formulier
 ) -> tuple[Werkplek, Dossier, dict[str, list[str]], str]:
     w = werkplek(request)
-    form, _ = await _formulier(request)
+    form, _ = gegevens
     dossier, _ = _dossier(w, id_)
     if dossier.model is None:
         raise HTTPException(422, "Dit dossier is niet te lezen; herstel het eerst.")
@@ -483,8 +483,10 @@ def _datum_uit(form: dict[str, list[str]], veld: str) -> dt.date:
         raise ValueError(f"{e.tekst}; {e.herstel}") from None
 
 
-async def _opslaan(request: Request, id_: str, wijziging: Any, opgeslagen: str) -> Response:
-    w, dossier, form, gelezen = await _wijzig(request, id_)
+def _opslaan(
+    request: Request, id_: str, gegevens: Formulier, wijziging: Any, opgeslagen: str
+) -> Response:
+    w, dossier, form, gelezen = _wijzig(request, id_, gegevens)
     assert dossier.model is not None
     try:
         nieuw = wijziging(w, dossier.model, form)
@@ -504,15 +506,15 @@ async def _opslaan(request: Request, id_: str, wijziging: Any, opgeslagen: str) 
 
 
 @router.post("/toetredingen/{id_}/kennisgeving")
-async def kennisgeving(request: Request, id_: str) -> Response:
+def kennisgeving(request: Request, id_: str, gegevens: Formulier) -> Response:
     def zet(w: Werkplek, d: Toetredingsdossier, form: dict[str, list[str]]) -> Toetredingsdossier:
         return d.model_copy(update={"kennisgeving_op": _datum_uit(form, "kennisgeving_op")})
 
-    return await _opslaan(request, id_, zet, "kennisgeving")
+    return _opslaan(request, id_, gegevens, zet, "kennisgeving")
 
 
 @router.post("/toetredingen/{id_}/antwoord")
-async def antwoord(request: Request, id_: str) -> Response:
+def antwoord(request: Request, id_: str, gegevens: Formulier) -> Response:
     def zet(w: Werkplek, d: Toetredingsdossier, form: dict[str, list[str]]) -> Toetredingsdossier:
         from governance.toetreding import Antwoord
 
@@ -527,11 +529,11 @@ async def antwoord(request: Request, id_: str) -> Response:
         nieuw = Antwoord(partij=partij, antwoord=soort, op=_datum_uit(form, "op"), door=door)
         return d.model_copy(update={"antwoorden": [*d.antwoorden, nieuw]})
 
-    return await _opslaan(request, id_, zet, "antwoord")
+    return _opslaan(request, id_, gegevens, zet, "antwoord")
 
 
 @router.post("/toetredingen/{id_}/ondertekend")
-async def ondertekend(request: Request, id_: str) -> Response:
+def ondertekend(request: Request, id_: str, gegevens: Formulier) -> Response:
     def zet(w: Werkplek, d: Toetredingsdossier, form: dict[str, list[str]]) -> Toetredingsdossier:
         s = stand(w, d)
         if s.stap != "formulier":
@@ -544,13 +546,13 @@ async def ondertekend(request: Request, id_: str) -> Response:
         plaats = (form.get("plaats_ondertekening") or [""])[0].strip() or None
         return d.model_copy(update={"datum_ondertekening": datum, "plaats_ondertekening": plaats})
 
-    return await _opslaan(request, id_, zet, "ondertekend")
+    return _opslaan(request, id_, gegevens, zet, "ondertekend")
 
 
 @router.post("/toetredingen/{id_}/agenda")
-async def agenda(request: Request, id_: str) -> Response:
+def agenda(request: Request, id_: str, gegevens: Formulier) -> Response:
     """Put the Stuurgroep besluit on a meeting of the register, pointing at this dossier."""
-    w, dossier, form, gelezen = await _wijzig(request, id_)
+    w, dossier, form, gelezen = _wijzig(request, id_, gegevens)
     d = dossier.model
     assert d is not None
     vergadering_id = (form.get("vergadering") or [""])[0]

@@ -11,18 +11,18 @@ from __future__ import annotations
 import datetime as dt
 import re
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, HTTPException, Request
+from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from governance.datums import lang
-from governance.errors import InvoerFout, VerouderdeVersie
+from governance.errors import InvoerFout, NietOpgeslagen, VerouderdeVersie
 from governance.opslag import bewaar, geschiedenis, versie, versie_van
 from governance.yamlschrijver import als_yaml, opmerkingen
 
-from .app import pagina, werkplek
-from .beveiliging import CSRF_KOP, CSRF_VELD, gelijk
+from .app import Jaar, niet_opgeslagen, opslagstatus, pagina, werkplek
+from .beveiliging import lees_formulier
 from .formulier import (
     BESLUIT_VINKJES,
     ActiepuntInvoer,
@@ -46,17 +46,7 @@ MAX_FORMULIER = 2_000_000  # bytes; a meeting is a few kilobytes
 
 async def formulier(request: Request) -> dict[str, list[str]]:
     """The posted form, after checking it came from a page of this workplace (CSRF)."""
-    if int(request.headers.get("content-length") or 0) > MAX_FORMULIER:
-        raise HTTPException(413, "Het formulier is te groot.")
-    form = await request.form()
-    geheim: str = request.app.state.csrf
-    gegeven = request.headers.get(CSRF_KOP) or form.get(CSRF_VELD)
-    if not gelijk(gegeven if isinstance(gegeven, str) else None, geheim):
-        raise HTTPException(
-            403,
-            "Dit formulier komt niet van een pagina van deze werkplek (of de werkplek is "
-            "opnieuw gestart). Open de pagina opnieuw en probeer het nog eens.",
-        )
+    form = await lees_formulier(request, MAX_FORMULIER)
     return {k: [w for w in form.getlist(k) if isinstance(w, str)] for k in form}
 
 
@@ -64,7 +54,7 @@ async def formulier(request: Request) -> dict[str, list[str]]:
 
 
 @router.get("/vergaderingen", response_class=HTMLResponse)
-def lijst(request: Request, orgaan: str = "", jaar: int | None = None) -> Response:
+def lijst(request: Request, orgaan: str = "", jaar: Jaar = None) -> Response:
     w = werkplek(request)
     c = w.convenant
     gehouden, kapot = beoordeel_register(w)
@@ -188,22 +178,27 @@ def bewerk(request: Request, id_: str) -> Response:
     return _toon_formulier(request, invoer, id_, versie(gelezen.inhoud))
 
 
+# The form is read on the event loop (the dependency); the route itself is a plain function,
+# which FastAPI runs in a worker thread: loading and judging never hold up other requests.
+Velden = Annotated[dict[str, list[str]], Depends(formulier)]
+
+
 @router.post("/vergaderingen/nieuw", response_class=HTMLResponse)
-async def nieuw_opslaan(request: Request) -> Response:
-    return await _verwerk(request, None)
+def nieuw_opslaan(request: Request, velden: Velden) -> Response:
+    return _verwerk(request, None, velden)
 
 
 @router.post("/vergaderingen/{id_}/bewerk", response_class=HTMLResponse)
-async def bewerk_opslaan(request: Request, id_: str) -> Response:
-    werkplek(request).pad_van(id_)  # 404 for an unknown or malformed id, before reading
-    return await _verwerk(request, id_)
+def bewerk_opslaan(request: Request, id_: str, velden: Velden) -> Response:
+    werkplek(request).pad_van(id_)  # 404 for an unknown or malformed id
+    return _verwerk(request, id_, velden)
 
 
 @router.post("/vergaderingen/toets", response_class=HTMLResponse)
-async def toets_live(request: Request) -> Response:
+def toets_live(request: Request, velden: Velden) -> Response:
     """The verdicts for the form as it stands: fragments htmx swaps into each besluit."""
     w = werkplek(request)
-    invoer = invoer_uit_formulier(await formulier(request))
+    invoer = invoer_uit_formulier(velden)
     bezetting, _ = w.bezetting()
     uitslag = beoordeel(invoer, w.convenant, bezetting, "formulier.yaml", w.keuze(), w.register)
     return pagina(request, "_oordelen.html.j2", invoer=invoer, uitslag=uitslag, c=w.convenant)
@@ -268,9 +263,8 @@ def _vul_aanwezigheid(w: Werkplek, invoer: Invoer) -> None:
         invoer.aanwezigheid.setdefault(plaats.id, "aanwezig")
 
 
-async def _verwerk(request: Request, id_: str | None) -> Response:
+def _verwerk(request: Request, id_: str | None, velden: dict[str, list[str]]) -> Response:
     w = werkplek(request)
-    velden = await formulier(request)
     invoer = invoer_uit_formulier(velden)
     gelezen_versie = (velden.get("versie") or [""])[-1] or None
     actie = (velden.get("actie") or ["bijwerken"])[-1]
@@ -428,6 +422,11 @@ def _opslaan(
             request, invoer, id_, e.gelezen, uitslag=uitslag, status=409, fout=melding,
             verouderd=id_ is not None,
         )  # fmt: skip
+    except NietOpgeslagen as e:
+        return _toon_formulier(
+            request, invoer, id_, gelezen_versie, uitslag=uitslag, status=opslagstatus(e),
+            fout=niet_opgeslagen(e),
+        )  # fmt: skip
     return RedirectResponse(f"/vergaderingen/{id_nieuw}?opgeslagen=ja", status_code=303)
 
 
@@ -522,9 +521,8 @@ def geschiedenispagina(request: Request, id_: str, naam: str = "") -> Response:
 
 
 @router.post("/vergaderingen/{id_}/geschiedenis/herstel", response_class=HTMLResponse)
-async def herstel(request: Request, id_: str) -> Response:
+def herstel(request: Request, id_: str, velden: Velden) -> Response:
     w = werkplek(request)
-    velden = await formulier(request)
     naam = (velden.get("naam") or [""])[-1]
     bron = _versie_in_geschiedenis(w, id_, naam)
     pad = w.pad_van(id_)

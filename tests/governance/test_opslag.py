@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from governance.bestanden import laad_vergadering
-from governance.errors import VerouderdeVersie
+from governance.errors import NietOpgeslagen, VerouderdeVersie
 from governance.opslag import bewaar, geschiedenis, versie
 from governance.yamlschrijver import als_yaml, opmerkingen
 from tests.web_hulp import VOORBEELDEN
@@ -40,9 +40,10 @@ def test_mislukte_schrijfactie_laat_het_oude_bestand_heel(
         raise OSError("schijf vol")
 
     monkeypatch.setattr(os, "replace", mislukt)
-    with pytest.raises(OSError, match="schijf vol"):
+    with pytest.raises(NietOpgeslagen, match="schijf vol"):
         bewaar(tmp_path, pad, b"nieuw: ja\n", v1)
     assert pad.read_bytes() == b"oud: ja\n"
+    assert geschiedenis(tmp_path, pad.name) == []  # no copy of a version that was not replaced
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
 
 
