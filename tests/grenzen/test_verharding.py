@@ -423,9 +423,10 @@ def test_een_trage_lading_houdt_andere_verzoeken_niet_op(
 
     import httpx
 
-    from convenant.web import api, simulatie, vergaderingen
+    from convenant.web import api, formulier, simulatie, vergaderingen
     from convenant.web.app import maak_app
     from convenant.web.werkplek import Werkplek
+    from governance import loader
     from tests.web_hulp import csrf, kopieer_register
 
     def traag(echt: Any) -> Any:
@@ -450,12 +451,12 @@ def test_een_trage_lading_houdt_andere_verzoeken_niet_op(
                     files={"bestand": ("b.yaml", CYCLUS.encode(), "application/x-yaml")},
                 )
             elif waar == "formulier":
-                monkeypatch.setattr(vergaderingen, "beoordeel", traag(vergaderingen.beoordeel))
+                monkeypatch.setattr(vergaderingen, "beoordeel", traag(formulier.beoordeel))
                 verzoek = c.post(
                     "/vergaderingen/toets", data={"csrf": geheim, "orgaan": "stuurgroep"}
                 )
             else:
-                monkeypatch.setattr(api, "laad", traag(api.laad))
+                monkeypatch.setattr(api, "laad", traag(loader.laad))
                 verzoek = c.post(
                     _api(TestClient(app), "simuleer/liquidatie"),
                     content=b'{"x": 1}',
