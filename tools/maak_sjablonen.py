@@ -674,12 +674,13 @@ def kennisgeving_toetreding() -> Doc:
         " ingevuld terug te sturen, met vermelding van kenmerk {{ kenmerk }}.",
         vet=[1],
     )
+    # the last paragraph and the greeting stay on the page of the signature
     alinea(
         doc,
         "Vindt u de toetreding onaanvaardbaar, dan kunt u uw deelname schriftelijk opzeggen met ingang van de dag waarop "
         "de toetreding van kracht wordt (art. 23.3).",
-    )
-    alinea(doc, "Met vriendelijke groet,")
+    ).paragraph_format.keep_with_next = True
+    alinea(doc, "Met vriendelijke groet,").paragraph_format.keep_with_next = True
     handtekeningen(doc, [["", "{{ afzender.naam }}", "{{ afzender.functie }}"]])
     nieuwe_pagina(doc)
     kop(doc, "Bijlage 1: geadresseerden ({{ partijen|length }} Partijen)")
