@@ -22,6 +22,7 @@ from governance.datums import EERSTE_JAAR, LAATSTE_JAAR
 from governance.errors import EXIT_INTERN, EXIT_ONLEESBAAR, ConvenantFout, veilig
 
 from . import __version__, nl
+from .documenten.soorten import MAAKBAAR
 from .opdrachten import SCHEMASOORTEN
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -436,18 +437,8 @@ def versie(convenant_pad: Path | None, register: Path | None, op: dt.date, json:
     return uitvoeren(convenant_pad, register, op, json)
 
 
-DOCUMENTSOORTEN = [
-    "agenda",
-    "besluitenlijst",
-    "actiepuntenlijst",
-    "toetredingsformulier",
-    "kennisgeving-toetreding",
-    "opzegging",
-    "addendum",
-    "liquidatieoverzicht",
-    "notitie-lezingen",
-    "uittredingsoverzicht",
-]
+# The kinds `maak` makes: the registry's list (light to import, no templates or models).
+DOCUMENTSOORTEN = list(MAAKBAAR)
 
 
 @cli.command()

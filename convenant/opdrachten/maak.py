@@ -35,7 +35,7 @@ def maak(
     from ..maak import maak_uit_bestand  # jinja2 only for this command
 
     if soort == "notitie-lezingen":  # made from the whole register, not from one file
-        from ..notitie_lezingen import maak_notitie
+        from ..documenten.lezingen import maak_notitie
 
         return maak_notitie(
             invoer, uitvoer, formaat, overschrijf, sjablonen, convenant_pad, bezetting_pad

@@ -16,6 +16,7 @@ from typing import Any
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, Response
 
+from convenant.documenten.soorten import van_invoer
 from governance.bestanden import huisstijl_uit
 from governance.errors import ConvenantFout
 from governance.loader import Bestand, Bron
@@ -27,7 +28,7 @@ router = APIRouter()
 
 FORMATEN = ("html", "pdf", "docx", "md")
 LABEL = {"html": "HTML", "pdf": "PDF", "docx": "Word", "md": "Markdown"}
-VERGADERDOCUMENTEN = ("agenda", "besluitenlijst", "actiepuntenlijst")
+VERGADERDOCUMENTEN = van_invoer("vergadering")  # from the registry of kinds
 
 
 def maak(w: Werkplek, soort: str, formaat: str, model: Any, pad: Path, **opties: Any) -> Any:

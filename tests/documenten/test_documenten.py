@@ -773,9 +773,9 @@ KAAL = [
 def _zonder_optionele_velden(soort: str, invoer: Path, doel: Path) -> list[str]:
     import yaml
 
-    from convenant.maak import DOCUMENTEN
+    from convenant.maak import invoermodel
 
-    model = DOCUMENTEN[soort][0]
+    model = invoermodel(soort)
     gegevens = yaml.safe_load(invoer.read_text(encoding="utf-8"))
     nodig = NODIG | NODIG_PER_SOORT.get(soort, set())
     weg = [

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from convenant.documenten.soorten import SOORTEN
 from convenant.maak import opsomming
 from governance.bestanden import vergaderbestanden
 from governance.geld import bedrag
@@ -35,22 +36,19 @@ GEVALLEN = [
     ("addendum", DOCS / "addendum-2027-1.yaml"),
     ("liquidatieoverzicht", DOCS / "liquidatiebegroting-voorbeeld.yaml"),
 ]
-INVOERSOORT = {
-    "agenda": "vergadering",
-    "besluitenlijst": "vergadering",
-    "actiepuntenlijst": "vergadering",
-    "toetredingsformulier": "toetreding",
-    "kennisgeving-toetreding": "toetreding",
-    "opzegging": "opzegging",
-    "addendum": "addendum",
-    "liquidatieoverzicht": "liquidatiebegroting",
-}
+# Every kind `maak` makes from a file, from the registry of kinds, with its input.
+INVOERSOORT = {s.naam: s.invoer for s in SOORTEN if s.maak and s.invoer != "register"}
 
 
 def _soort_van(pad: Path) -> str:
-    for voorvoegsel in ("toetreding", "opzegging", "addendum", "liquidatiebegroting"):
+    for voorvoegsel, invoer in (
+        ("toetreding", "toetreding"),
+        ("opzegging", "opzegging"),
+        ("addendum", "addendum"),
+        ("liquidatiebegroting", "begroting"),
+    ):
         if pad.name.startswith(voorvoegsel):
-            return voorvoegsel
+            return invoer
     return "vergadering"
 
 

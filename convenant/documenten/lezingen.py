@@ -18,7 +18,7 @@ from governance.models import Convenant
 from rules.lezingenoverzicht import LezingStatus
 from rules.oordeel import art
 
-from .uitvoer import documentformaat, schrijf
+from ..uitvoer import documentformaat, schrijf
 
 SOORT = "notitie-lezingen"
 
@@ -28,7 +28,7 @@ def _lezingnummer(lezingen: list[dict[str, Any]], ident: str) -> int:
 
 
 def context(c: Convenant, statussen: list[LezingStatus]) -> dict[str, Any]:
-    from .maak import kort_oordeel  # the besluitenlijst's words for an outcome
+    from .gemeen import kort_oordeel  # the besluitenlijst's words for an outcome
 
     punten = []
     for s in statussen:
@@ -122,8 +122,9 @@ def maak_notitie(
 ) -> int:
     from governance.bestanden import bezetting_uit, huisstijl_uit
 
-    from .maak import VOORBEELD_BEZETTING, document_kop, opmaak
-    from .opdrachten.lezingen import lees
+    from ..opdrachten.lezingen import lees
+    from .gemeen import VOORBEELD_BEZETTING, document_kop
+    from .opmaak import opmaak
 
     if not register.is_dir():
         raise GebruiksFout(

@@ -1,0 +1,184 @@
+"""The toetreding and the addendum: the form (Bijlage 1), the notice to the parties (22.3,
+22.4) and the addendum (23.2).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from governance.datums import lang
+from governance.documenten import Addendum, BesluitVerwijzing, ToetredingsVerzoek
+from governance.errors import (
+    InvoerFout,
+    Melding,
+)
+from governance.loader import Bestand
+from governance.models import (
+    Bezetting,
+    Convenant,
+)
+from governance.zetels import beeld
+from rules.lezingen import STANDAARD, Lezingkeuze
+from rules.termijnen import antwoord_uiterlijk
+from rules.toets import toets
+
+from .gemeen import (
+    _als_ondertekenaar,
+    _basis,
+    _data,
+    _functionaris,
+    _gehoord,
+    _persoon,
+    _uitkomst,
+    _voorbeeld,
+    document_kop,
+)
+
+
+def _besluit_van_stuurgroep(
+    c: Convenant,
+    bezetting: Bezetting | None,
+    register: Path | None,
+    verwijzing: BesluitVerwijzing | None,
+    wat: str,
+    keuze: Lezingkeuze = STANDAARD,
+) -> list[str]:
+    """Why a form may not yet be sent: the besluit it rests on must exist and be adopted (22.4,
+    23.2). Empty when it is; otherwise one plain sentence per reason, for the CONCEPT banner."""
+    from governance.bestanden import laad_vergadering, vergaderbestanden
+
+    if verwijzing is None:
+        return [f"{wat} noemt nog geen besluit van de Stuurgroep over de toetreding (art. 22.4)."]
+    datum = lang(verwijzing.datum)
+    if verwijzing.besluit is None:
+        return [f"{wat} noemt bij het besluit van de Stuurgroep van {datum} geen besluitnummer."]
+    if register is None:
+        return [
+            f"Er is geen register gevonden om besluit {verwijzing.besluit} van {datum} in na te zien."
+        ]
+    for pad in vergaderbestanden(register):
+        try:
+            bestand = laad_vergadering(pad)
+        except InvoerFout:
+            continue  # an unreadable meeting cannot confirm anything; others may
+        v = bestand.model
+        if v.orgaan != "stuurgroep" or v.datum != verwijzing.datum:
+            continue
+        b = beeld(c, bestand, bezetting, register)
+        for o in toets(b, keuze):
+            if o.id != verwijzing.besluit:
+                continue
+            if o.oordeel == "aangenomen":
+                return []
+            besluit = next(x for x in v.besluiten if x.id == o.id)
+            return [
+                f"Besluit {o.id} van de Stuurgroep van {datum} is niet aangenomen, maar "
+                f"{_uitkomst(c, o, besluit, _gehoord(b))}."
+            ]
+    return [
+        f"Besluit {verwijzing.besluit} van de Stuurgroep van {datum} staat niet in het "
+        f"register ({register})."
+    ]
+
+
+def toetredingsformulier(
+    c: Convenant,
+    bezetting: Bezetting | None,
+    bestand: Bestand[ToetredingsVerzoek],
+    *,
+    register: Path | None = None,
+    keuze: Lezingkeuze = STANDAARD,
+    **_: Any,
+) -> dict[str, Any]:
+    t = bestand.model
+    besluit = t.besluit_stuurgroep
+    peildatum = t.datum_ondertekening or (besluit.datum if besluit else None)
+    voorzitter = (
+        _functionaris(bezetting, "stuurgroep", "voorzitter", peildatum) if peildatum else {}
+    )
+    concept = _besluit_van_stuurgroep(
+        c, bezetting, register, besluit, "Het toetredingsbestand", keuze
+    )
+    return {
+        **_basis(c, c.orgaan["stuurgroep"]),
+        **document_kop(
+            "toetredingsformulier",
+            peildatum or t.kennisgeving_op or t.aanvraag_ontvangen_op or dt.date.today(),
+            voorbeeld=_voorbeeld(bezetting) if voorzitter else [],
+            concept=concept,
+        ),
+        "verzoek": _data(t, "publieke_taak"),
+        "vertegenwoordiger": _persoon(
+            t.organisatie.vertegenwoordiger.naam, t.organisatie.vertegenwoordiger.functie
+        ),
+        # Before a besluit or a signing date names the day, no chair can be looked up: the
+        # form leaves the name to be filled in (it is a CONCEPT then anyway).
+        "sg": _als_ondertekenaar(voorzitter, "voorzitter van de Stuurgroep")
+        if peildatum
+        else {
+            "naam": "....................................",
+            "functie": "voorzitter van de Stuurgroep",
+        },
+        "ondertekenaar_rol": "sg",
+    }
+
+
+def kennisgeving_toetreding(
+    c: Convenant, bezetting: Bezetting | None, bestand: Bestand[ToetredingsVerzoek], **_: Any
+) -> dict[str, Any]:
+    t = bestand.model
+    if t.kennisgeving_op is None:  # everything in the letter is dated from the notice
+        raise InvoerFout(
+            [
+                Melding(
+                    str(bestand.bron.pad),
+                    "het document 'kennisgeving-toetreding' vraagt 'kennisgeving_op', maar dat staat niet in dit bestand",
+                    herstel="vul 'kennisgeving_op' in (de datum van de kennisgeving, 22.3)",
+                )
+            ]
+        )
+    secretaris = _functionaris(bezetting, "stuurgroep", "secretaris", t.kennisgeving_op)
+    return {
+        **_basis(c, c.orgaan["stuurgroep"]),
+        **document_kop(
+            "kennisgeving-toetreding",
+            t.kennisgeving_op,
+            voorbeeld=_voorbeeld(bezetting) if secretaris else [],
+        ),
+        "verzoek": _data(t, "publieke_taak"),
+        "akkoord_uiterlijk": t.akkoord_uiterlijk or antwoord_uiterlijk(c, t.kennisgeving_op),
+        "partijen": [p.naam for p in c.partijen_op(t.kennisgeving_op) if p.is_partij],
+        "afzender": _als_ondertekenaar(secretaris, "secretaris van de Stuurgroep"),
+        "ondertekenaar_rol": "afzender",
+    }
+
+
+def addendum(
+    c: Convenant,
+    bezetting: Bezetting | None,
+    bestand: Bestand[Addendum],
+    *,
+    register: Path | None = None,
+    keuze: Lezingkeuze = STANDAARD,
+    **_: Any,
+) -> dict[str, Any]:
+    a = bestand.model
+    voorzitter = _functionaris(bezetting, "stuurgroep", "voorzitter", a.besluit_stuurgroep.datum)
+    return {
+        **_basis(c, c.orgaan["stuurgroep"]),
+        **document_kop(
+            "addendum",
+            a.besluit_stuurgroep.datum,
+            voorbeeld=_voorbeeld(bezetting) if voorzitter else [],
+            concept=_besluit_van_stuurgroep(
+                c, bezetting, register, a.besluit_stuurgroep, "Het addendumbestand", keuze
+            ),
+        ),
+        "addendum": _data(a),
+        "voorstel_van": c.partij[a.voorstel_van].naam,
+        "manager": _persoon(a.manager.naam, f"Manager van het {c.convenant.kort}"),
+        "sg": _als_ondertekenaar(voorzitter, "voorzitter van de Stuurgroep"),
+        "ondertekenaar_rol": "sg",
+    }

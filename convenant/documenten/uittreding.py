@@ -1,0 +1,286 @@
+"""A party's exit: its opzegging (25.2, 23.3) and the exit overview."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from governance.artikelen import weergave
+from governance.begroting import Begroting
+from governance.datums import lang
+from governance.documenten import Opzegging
+from governance.errors import (
+    InvoerFout,
+)
+from governance.geld import bedrag
+from governance.loader import Bestand
+from governance.models import (
+    Bezetting,
+    Convenant,
+    Verdeelsleutel,
+)
+from rules.lezingen import STANDAARD, Lezer, Lezingkeuze
+from rules.oordeel import Grond
+from rules.uittreding import Uittreding, ingang_opzegging
+
+from .gemeen import (
+    VOORBEELD_BEGROTING,
+    VOORBEELD_SLEUTEL,
+    _basis,
+    _data,
+    _lezer,
+    _voorbeeld,
+    document_kop,
+)
+from .liquidatie import _afronding, _detachering, _liquidatie_toelichting, _verdeling
+from .opmaak import _klein, opsomming
+
+
+def opzegging(
+    c: Convenant,
+    bezetting: Bezetting | None,
+    bestand: Bestand[Opzegging],
+    keuze: Lezingkeuze = STANDAARD,
+    **_: Any,
+) -> dict[str, Any]:
+    o = bestand.model
+    partij = c.partij[o.partij]
+    if not partij.is_partij:
+        raise InvoerFout(
+            [
+                bestand.bron.melding(
+                    ("partij",),
+                    f"'{o.partij}' is geen Partij en kan niet opzeggen (aanname vrd_geen_partij)",
+                    "noem een Partij",
+                )
+            ]
+        )
+    context: dict[str, Any] = {
+        **_basis(c, c.orgaan["stuurgroep"]),
+        **document_kop("opzegging", o.datum),
+        "kenmerk_voorvoegsel": (partij.kort or partij.id).upper().replace(" ", ""),
+        "eigen_briefhoofd": True,
+        "auteur": partij.naam,
+        "opzegging": _data(o, "wijziging"),
+        "partij": {"naam": partij.naam, "soort": partij.soort},
+        # Always the function under the name: the name may be a placeholder that mentions it.
+        "ondertekenaar_partij": {"naam": o.ondertekenaar.naam, "functie": o.ondertekenaar.functie},
+    }
+    if o.route == "opzegtermijn":
+        lees = Lezer(c, keuze)
+        context["ingang"] = ingang_opzegging(o.datum, lees)
+        context["termijn_vanaf"] = _vanaf_in_brief(c, lees("ingang_opzegtermijn"))
+    elif o.ingang_wijziging is not None:
+        context["ingang"] = o.ingang_wijziging
+    else:
+        raise InvoerFout(
+            [
+                bestand.bron.melding(
+                    ("route",),
+                    "een opzegging wegens een wijziging (23.3) gaat in wanneer de wijziging van kracht wordt, maar 'ingang_wijziging' ontbreekt",
+                    "vul 'ingang_wijziging' in",
+                )
+            ]
+        )
+    procedure = {p.id: p for p in c.procedures}
+    context["tijdens"] = _tot_de_uittreding(partij.soort == "gemeente", context["ingang"])
+    context["blijft"] = [_bepaling(b) for b in procedure["nawerking"].bepalingen]
+    return context
+
+
+def _tot_de_uittreding(gemeente: bool, ingang: dt.date) -> list[dict[str, Any]]:
+    """What the leaving party still owes until its exit (25.2), in the letter's own voice; the
+    annual contribution only for a gemeente (20.3), pro rata in the year of the exit."""
+    uit: list[dict[str, Any]] = [
+        {
+            "omschrijving": "blijven wij volwaardig Partij, met onze rechten en verplichtingen",
+            "artikelen": ["25.2", "20.4"],
+            "lezing": False,
+        }
+    ]
+    if gemeente:
+        jaar = (
+            f"over {ingang.year} naar rato van de dagen tot de uittreding"
+            if (ingang.month, ingang.day) != (1, 1)
+            else f"tot en met {ingang.year - 1}"
+        )
+        uit.append(
+            {
+                "omschrijving": f"betalen wij onze jaarlijkse bijdrage, {jaar}",
+                "artikelen": ["20.3"],
+                "lezing": False,
+            }
+        )
+    return uit
+
+
+def _vanaf_in_brief(c: Convenant, lezing: str | None) -> dict[str, str]:
+    """From which day the twelve months run, as the letter states it (the reading followed,
+    not the convenant's silence: that is for the secretariat's overview)."""
+    if lezing in ("dag_van_opzegging", "dag_na_opzegging"):
+        return {"lezing": lezing}
+    gekozen = c.betwist["ingang_opzegtermijn"].lezing(lezing) if lezing else None
+    return {"uitspraak": gekozen.uitspraak if gekozen else ""}
+
+
+def _termijn_vanaf(
+    c: Convenant, keuze: Lezingkeuze, lezing: str | None, wie: str = "deze brief"
+) -> str:
+    """From which day the twelve months run (25.2 is silent): the reading followed, in words,
+    and who settled it (the Stuurgroep by a besluit, or else this letter)."""
+    vanaf = {
+        "dag_van_opzegging": "de dag waarop de Stuurgroep hem ontvangt",
+        "dag_na_opzegging": "de dag na ontvangst door de Stuurgroep",
+    }
+    bevinding = c.betwist["ingang_opzegtermijn"]
+    vast = keuze.vaststelling(bevinding)
+    if lezing in vanaf:
+        volgt = f"vanaf {vanaf[lezing]}"
+    else:  # a reading added to convenant.yaml later: its own words
+        gekozen = bevinding.lezing(lezing) if lezing else None
+        volgt = f"volgens de lezing: {gekozen.uitspraak if gekozen else bevinding.aanname}"
+    if vast is not None:
+        orgaan = c.orgaan[vast.orgaan].de_naam if vast.orgaan in c.orgaan else vast.orgaan
+        return (
+            f"Het convenant zegt niet vanaf welke dag die loopt; {orgaan} stelde op "
+            f"{lang(vast.datum)} vast (besluit {vast.besluit}) dat die loopt {volgt}."
+        )
+    return f"Het convenant zegt niet vanaf welke dag die loopt; {wie} rekent {volgt}."
+
+
+def _bepaling(b: Any) -> dict[str, Any]:
+    """A rule of a procedure for a letter: its sentence and articles; a reading it rests on
+    becomes a plain remark, never an engine id."""
+    return {
+        "omschrijving": b.omschrijving,
+        "artikelen": list(b.artikelen),
+        "lezing": b.aanname is not None,
+    }
+
+
+def uittredingsoverzicht(
+    c: Convenant,
+    bezetting: Bezetting | None,
+    bestand: Bestand[Opzegging],
+    *,
+    verdeelsleutel: Verdeelsleutel | None = None,
+    begroting: Begroting | None = None,
+    uittreder_deelt: bool | None = None,
+    keuze: Lezingkeuze = STANDAARD,
+    **_: Any,
+) -> dict[str, Any]:
+    """The exit overview from an opzeggingsbestand."""
+    from rules.uittreding import simuleer
+
+    o = bestand.model
+    u = simuleer(c, bezetting, o.partij, o.route, o.datum, o.ingang_wijziging, keuze=keuze)
+    return uittreding_context(
+        c, bezetting, u, o.datum, verdeelsleutel, begroting, uittreder_deelt, keuze
+    )
+
+
+def uittreding_context(
+    c: Convenant,
+    bezetting: Bezetting | None,
+    u: Uittreding,
+    datum: dt.date | None,
+    verdeelsleutel: Verdeelsleutel | None = None,
+    begroting: Begroting | None = None,
+    uittreder_deelt: bool | None = None,
+    keuze: Lezingkeuze = STANDAARD,
+) -> dict[str, Any]:
+    """What `simuleer uittreding` shows, as a document: the timeline, what continues, the seats
+    that fall away and, with a budget and a key, what the exit costs each gemeente."""
+    from rules.liquidatie import liquideer
+
+    partij = c.partij[u.partij]
+    kosten: dict[str, Any] = {}
+    voorbeeld = _voorbeeld(bezetting) if u.zetels else []
+    if begroting is not None and verdeelsleutel is not None:
+        gemeente = u.partij if partij.soort == "gemeente" else None
+        liquidatie = liquideer(
+            c, begroting, verdeelsleutel, "uittreding", (), gemeente, uittreder_deelt, keuze
+        )
+        # 25.6's plan and budget are said under Gevolgen; here only where the amounts come from.
+        inleiding = (
+            f"De bedragen hieronder komen uit {begroting.naam}, met een totaal van "
+            f"{bedrag(liquidatie.totaal)}; het deel van de gemeenten is verdeeld volgens de "
+            f"verdeelsleutel ‘{verdeelsleutel.naam}’ (gewicht: {verdeelsleutel.basis})."
+        )
+        partners = opsomming(
+            f"{c.partij[p].naam} {bedrag(b)}" for p, b in sorted(liquidatie.partners.items())
+        )
+        kosten = {
+            "begroting": begroting.naam,
+            "totaal": liquidatie.totaal,
+            "sleutel": verdeelsleutel.naam,
+            "inleiding": inleiding,
+            **_verdeling(c, liquidatie),
+            "afronding": _afronding(c, liquidatie.afronding),
+            "detachering": _detachering(
+                c,
+                keuze,
+                f"Gedetacheerd personeel ({partners}) blijft bij de partner die het detacheerde "
+                "(art. 25.7).",
+            )
+            if liquidatie.partners
+            else "",
+            "toelichting": _liquidatie_toelichting(
+                c, liquidatie, begroting, keuze, dict(liquidatie.lezingen), gemeente
+            ),
+        }
+        voorbeeld += [VOORBEELD_BEGROTING] * begroting.voorbeeld
+        voorbeeld += [VOORBEELD_SLEUTEL] * verdeelsleutel.voorbeeld
+    op = f" op {lang(datum)}" if datum else ""
+    aanleiding = {
+        "opzegtermijn": f"opzegging{op} (art. 25.2)",
+        "wijziging": f"opzegging wegens een wijziging{op} (art. 23.3)",
+        "uitsluiting": "uitsluiting (art. 24.3, 25.3)",
+    }[u.route]
+    documentdatum = datum or (u.tijdlijn[0].datum if u.tijdlijn else dt.date.today())
+
+    def grond(g: Grond, naam: bool = False) -> dict[str, Any]:
+        # Where a ground rests on a reading, the open point in the convenant's own terms.
+        bevinding = c.bevinding.get(g.aanname) if g.aanname else None
+        # convenant.yaml says it of any party; the overview is about this one
+        uitleg = g.uitleg.replace("de Partij", partij.naam, 1) if naam else g.uitleg
+        return {
+            "artikel": g.artikel,
+            "uitleg": _lezer(uitleg).rstrip("."),
+            "lezing": _klein(bevinding.omschrijving).rstrip(".") if bevinding else "",
+        }
+
+    tijdlijn: list[dict[str, Any]] = [
+        {"datum": g.datum, "wat": _lezer(g.wat), "artikel": weergave(g.artikel.split(", ")[0])}
+        for g in u.tijdlijn
+    ]
+    ontvangst: dict[str, Any] = {}
+    if u.route == "opzegtermijn" and datum is not None and u.geldig:
+        # As the opzegging itself: the date holds if the letter arrives on the day it is dated.
+        lezing = Lezer(c, keuze)("ingang_opzegtermijn")
+        ontvangst = {
+            "termijn": _termijn_vanaf(c, keuze, lezing, "de opzeggingsbrief"),
+            "datum": datum,
+        }
+        if tijdlijn and tijdlijn[0]["datum"] == datum:
+            tijdlijn[0]["wat"] += " (datum van de brief, hier ook als dag van ontvangst genomen)"
+
+    return {
+        **_basis(c, c.orgaan["stuurgroep"]),
+        **document_kop("uittredingsoverzicht", documentdatum, voorbeeld=voorbeeld),
+        "partij": {"naam": partij.naam},
+        "wat": "uitsluiting" if u.route == "uitsluiting" else "uittreding",
+        "aanleiding": aanleiding,
+        "ingang": u.ingang if u.geldig else None,
+        "ontvangst": ontvangst,
+        "tijdlijn": tijdlijn,
+        "tijdens": [grond(g, naam=True) for g in u.tijdens],
+        "blijft": [grond(g) for g in u.blijft],
+        "zetels": [
+            {"orgaan": c.orgaan[z.orgaan].naam, "naam": z.naam, "gevolg": z.gevolg}
+            for z in u.zetels
+        ],
+        "gevolgen": [grond(g) for g in u.gronden],
+        "partijen_daarna": [c.partij[p].naam for p in u.partijen_daarna],
+        "kosten": kosten,
+    }

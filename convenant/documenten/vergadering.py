@@ -1,0 +1,558 @@
+"""The meeting's documents: agenda, besluitenlijst and actiepuntenlijst."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from governance.artikelen import weergave
+from governance.datums import lang, plus_termijn
+from governance.errors import (
+    ConvenantFout,
+    Melding,
+    PastNiet,
+)
+from governance.loader import Bestand
+from governance.models import (
+    Bezetting,
+    Convenant,
+    Orgaan,
+    Termijn,
+    Verslaglegging,
+)
+from governance.vergadering import Vergadering
+from governance.zetels import beeld
+from rules.lezingen import STANDAARD, Lezingkeuze
+from rules.oordeel import Alternatief, Grond, Oordeel
+from rules.toets import gevoeligheid, toets
+
+from .gemeen import (
+    _basis,
+    _data,
+    _gehoord,
+    _leden,
+    _lezer,
+    _uitkomst,
+    _voorbeeld,
+    document_kop,
+    kort_oordeel,
+)
+from .opmaak import Geweigerd, opsomming
+
+
+def _ontvangers(c: Convenant, ids: Iterable[str]) -> list[str]:
+    return [
+        "alle Partijen"
+        if i == "partijen"
+        else (c.orgaan[i].de_naam if i in c.orgaan else c.rol[i].naam)
+        for i in ids
+    ]
+
+
+# What a line of the besluitenlijst's Verzending sends, where it is not the list itself.
+_STUKKEN = {
+    "besluiten": "de genomen besluiten",
+    "relevante_besluiten": "de besluiten die de Stuurgroep aangaan",
+}
+
+_LIJSTEN = {"notulen": "de notulen", "actiepuntenlijst": "de actiepuntenlijst"}
+
+# What a besluit sends on its own, beside the lists: the document a Verslaglegging rule names.
+_TE_VERZENDEN = {
+    "jaarplan": "het vastgestelde Jaarplan",
+    "werkproces": "het vastgestelde Werkproces",
+}
+
+
+def _wanneer(termijn: Termijn, volgende: dt.date | None, vanaf: dt.date | None = None) -> str:
+    """By when, as the plan the list states; a term that runs from this meeting gets its date."""
+    if termijn.aantal is not None:
+        na = f" na {termijn.vanaf}" if termijn.vanaf else ""
+        datum = (
+            f", dus uiterlijk {lang(plus_termijn(vanaf, termijn.aantal, termijn.eenheid))}"
+            if vanaf and termijn.eenheid
+            else ""
+        )
+        return f"binnen {termijn.aantal} {termijn.eenheid}{na}{datum}"
+    uiterlijk = f", dus uiterlijk {lang(volgende - dt.timedelta(days=1))}" if volgende else ""
+    if termijn.moment == "niet_bepaald":
+        # The convenant sets no term; the reading informeren_gemeenten_termijn sends these with
+        # the lists. The line says so, and cites no article for a term it does not contain.
+        return f"met deze lijst{uiterlijk}"
+    return f"vóór de volgende vergadering{uiterlijk}"
+
+
+def _gevolgd_door(
+    c: Convenant, regel: Verslaglegging, oordelen: Iterable[Oordeel]
+) -> list[Oordeel]:
+    """The adopted besluiten whose consequence (a `gevolg` of their soort under the same
+    article) is this sending: an adopted Jaarplan goes to colleges and Partneroverleg (4.8)."""
+    artikelen = set(regel.artikelen)
+    return [
+        o
+        for o in oordelen
+        if o.oordeel == "aangenomen"
+        and any(
+            v.aard == "gevolg" and artikelen & set(v.artikelen) for v in c.soort[o.soort].vereisten
+        )
+    ]
+
+
+def _verzending(
+    c: Convenant,
+    orgaan: Orgaan,
+    document: str,
+    volgende: dt.date | None,
+    oordelen: Iterable[Oordeel] = (),
+    datum: dt.date | None = None,
+) -> list[dict[str, Any]]:
+    """Who must receive a list, and what the meeting's besluiten send on, and by when (4.8,
+    5.8, 5.9, 6.9c, 7.3, 7.5)."""
+    oordelen = list(oordelen)
+    regels = []
+    for v in orgaan.verslaglegging:
+        stukken = set(v.documenten)
+        besluiten: list[Oordeel] = []
+        if document == "besluitenlijst" and stukken & _TE_VERZENDEN.keys():
+            # what an adopted besluit sends on itself: only when the meeting adopted one
+            besluiten = _gevolgd_door(c, v, oordelen)
+            if not besluiten:
+                continue
+            stuk = next(_TE_VERZENDEN[d] for d in v.documenten if d in _TE_VERZENDEN)
+            wat = f"{stuk}, besluitnummer {opsomming(o.id for o in besluiten)}"
+        elif document in stukken:  # the lists themselves (5.8, 7.5)
+            wat = ""
+            if document == "besluitenlijst":
+                wat = opsomming(
+                    [_LIJSTEN[d] for d in v.documenten if d in _LIJSTEN] + ["deze lijst"]
+                )
+        elif document == "besluitenlijst" and stukken & _STUKKEN.keys():  # 5.9, 6.10, 7.3
+            wat = _STUKKEN[v.documenten[0]]
+        else:
+            continue
+        regels.append(
+            {
+                "aan": opsomming(_ontvangers(c, v.aan)),
+                "wat": wat,
+                # only a term the convenant sets; "with this list" is the secretariat's plan
+                "wanneer": ""
+                if v.termijn.moment == "niet_bepaald"
+                else _wanneer(v.termijn, volgende, datum if besluiten else None),
+                "artikelen": v.artikelen,
+            }
+        )
+    return regels
+
+
+def _agendabaar(orgaan: Orgaan, document: str) -> None:
+    if not orgaan.vaste_agendapunten:
+        raise PastNiet(
+            f"een {document} maakt deze opdracht voor de Stuurgroep, het Partneroverleg en de jaarvergadering, niet voor {orgaan.de_naam}"
+        )
+
+
+def agenda(
+    c: Convenant,
+    bezetting: Bezetting | None,
+    bestand: Bestand[Vergadering],
+    *,
+    datum: dt.date | None = None,
+    **_: Any,
+) -> dict[str, Any]:
+    """An agenda is dated on the day it is made (`datum`, today unless given); its kenmerk
+    names the meeting, so that a corrected agenda keeps it."""
+    v = bestand.model
+    orgaan = c.orgaan[v.orgaan]
+    _agendabaar(orgaan, "agenda")
+    verbod = next((x for x in orgaan.verboden_onderwerpen if x.onderwerp == "casuistiek"), None)
+    afwezig = orgaan.afwezigheid  # whether, and by which article, an absent party holds a besluit
+    punten: list[dict[str, Any]] = []
+    for i, besluit in enumerate(v.besluiten):
+        soort = c.soort[besluit.soort]
+        if verbod and (besluit.casuistiek or soort.categorie == "casuistiek"):
+            regel, kolom, pad = bestand.bron.zoek(("besluiten", i))
+            raise Geweigerd(
+                str(
+                    Melding(
+                        str(bestand.bron.pad),
+                        f"agendapunt '{besluit.id}' ({besluit.onderwerp}) is casuïstiek; in {orgaan.de_naam} wordt geen casuïstiek besproken ({', '.join(weergave(a) for a in verbod.artikelen)})",
+                        regel,
+                        kolom,
+                        pad,
+                        "haal het punt van de agenda; bespreek de casus in het Casusoverleg",
+                    )
+                )
+            )
+        punten.append(
+            {
+                "titel": besluit.onderwerp,
+                "doel": {**_doel(c, orgaan, soort), "omschrijving": soort.omschrijving},
+                "treft": [c.partij[p].naam for p in besluit.treft]
+                if afwezig and afwezig.aanhouden_indien_getroffen
+                else [],
+                "regels": [besluit.toelichting] if besluit.toelichting else [],
+                "dekt": _onderwerp_sleutels(besluit.onderwerp, soort.naam),
+            }
+        )
+    punten += [
+        {
+            "titel": onderwerp,
+            "doel": {"bespreking": True},
+            "regels": [],
+            "dekt": _onderwerp_sleutels(onderwerp),
+        }
+        for onderwerp in v.besproken
+    ]
+    begin = [p for p in orgaan.vaste_agendapunten if p.plaats == "begin"]
+    eind = [p for p in orgaan.vaste_agendapunten if p.plaats == "eind"]
+    agendapunten: list[dict[str, Any]] = []
+    for vast in begin:
+        titel = vast.onderwerp
+        if "vorige vergadering" in titel and v.vorige_vergadering:
+            titel += f" van {lang(v.vorige_vergadering)}"
+        # A fixed item the meeting covers with its own besluit or discussion appears once,
+        # in the fixed item's place (the jaarvergadering's jaarverslag and jaarrekening).
+        dekkend = next((p for p in punten if _onderwerp_sleutels(vast.onderwerp) & p["dekt"]), None)
+        if dekkend is not None and _inhoudelijk(vast.onderwerp):
+            if dekkend not in agendapunten:
+                agendapunten.append(dekkend)
+            continue
+        agendapunten.append({"titel": titel, "regels": []})
+    agendapunten += [p for p in punten if p not in agendapunten]
+    agendapunten += [{"titel": p.onderwerp, "regels": []} for p in eind]
+    for nummer, punt in enumerate(agendapunten, 1):
+        punt["nummer"] = nummer
+        punt.pop("dekt", None)
+    leden = [lid.naam for lid in _leden(bezetting, v.orgaan, v.datum)]
+    if v.uitgenodigd:
+        aan = (
+            "alle Partijen bij het convenant"
+            if "alle" in v.uitgenodigd
+            else opsomming(c.partij[p].naam for p in v.uitgenodigd)
+        )
+    elif leden:
+        aan = f"de leden van {orgaan.de_naam}: {'; '.join(leden)}"
+    else:
+        aan = f"de leden van {orgaan.de_naam}"
+    inbreng = ""
+    if orgaan.inbreng_vooraf:
+        inbreng = (
+            f"De Partijen zijn op {lang(v.inbreng_gevraagd_op)} om inbreng gevraagd op de "
+            "geagendeerde besluiten (art. 5.2)."
+            if v.inbreng_gevraagd_op
+            else "Met deze agenda worden de Partijen om inbreng gevraagd op de geagendeerde "
+            "besluiten (art. 5.2)."
+        )
+    return {
+        **_basis(c, orgaan),
+        **document_kop(
+            "agenda",
+            v.datum,
+            v.orgaan,
+            _voorbeeld(bezetting) if leden and not v.uitgenodigd else [],
+            documentdatum=datum or dt.date.today(),
+        ),
+        "vergadering": _data(v),
+        "agendapunten": agendapunten,
+        "aan": aan,
+        "inbreng_gevraagd": inbreng,
+        "slot": "Wie niet aanwezig kan zijn, wordt verzocht vooraf schriftelijk inbreng te "
+        "leveren op de geagendeerde besluiten; een besluit dat een afwezige Partij in "
+        "belangrijke mate kan treffen, wordt zonder die inbreng niet genomen."
+        if orgaan.inbreng_vooraf or v.orgaan == "partneroverleg"
+        else "",
+    }
+
+
+# Words that name the subject of an agenda item; "van", "de" and the like say nothing.
+_ONDERWERPWOORDEN = ("jaarverslag", "jaarrekening", "jaarplan", "begroting", "werkproces")
+
+
+def _onderwerp_sleutels(*teksten: str) -> set[str]:
+    laag = " ".join(teksten).lower()
+    return {w for w in _ONDERWERPWOORDEN if w in laag}
+
+
+def _inhoudelijk(onderwerp: str) -> bool:
+    """A fixed item about a document to adopt or discuss, not a formality like the opening."""
+    return bool(_onderwerp_sleutels(onderwerp))
+
+
+def _doel(c: Convenant, orgaan: Orgaan, soort: Any) -> dict[str, str]:
+    """Why an item is on the agenda: to decide here, or to prepare the decision of the body
+    that has the final say (5.7, 25.3); the templates word it."""
+    if soort.voorbehouden_aan and orgaan.id not in soort.bevoegd:
+        wie = (
+            c.orgaan[soort.voorbehouden_aan].de_naam
+            if soort.voorbehouden_aan in c.orgaan
+            else soort.voorbehouden_aan
+        )
+        return {"voorbereiding_door": wie}
+    if soort.bevoegd and orgaan.id not in soort.bevoegd:
+        return {"voorbereiding_door": opsomming(c.orgaan[o].de_naam for o in soort.bevoegd)}
+    return {}
+
+
+def besluitenlijst(
+    c: Convenant,
+    bezetting: Bezetting | None,
+    bestand: Bestand[Vergadering],
+    *,
+    met_toetsing: bool = False,
+    keuze: Lezingkeuze = STANDAARD,
+    register: Path | None = None,
+    **_: Any,
+) -> dict[str, Any]:
+    v = bestand.model
+    orgaan = c.orgaan[v.orgaan]
+    _agendabaar(orgaan, "besluitenlijst")
+    b = beeld(c, bestand, bezetting, register)  # dossiers from the same register as toets
+    besluiten = {x.id: x for x in v.besluiten}
+    gehoord = _gehoord(b)
+    # The appendix says where another reading would change an outcome, so it needs the
+    # verdicts under the other readings; without it the plain verdicts do.
+    oordelen = gevoeligheid(b, keuze) if met_toetsing else toets(b, keuze)
+    lijst = [
+        {
+            "nummer": o.id,
+            "onderwerp": o.onderwerp,
+            "tekst": besluiten[o.id].tekst or "",
+            "uitkomst": _uitkomst(c, o, besluiten[o.id], gehoord),
+            "stemming": _stemming(c, o),
+        }
+        for o in oordelen
+    ]
+    toetsing = _toetsing(c, oordelen, [x["uitkomst"] for x in lijst]) if met_toetsing else None
+    volgorde = {p.id: i for i, p in enumerate(c.partijen)}
+    voorzitter = {
+        lid.id for lid in _leden(bezetting, v.orgaan, v.datum) if lid.functie == "voorzitter"
+    }
+
+    def plaats(zetel: str) -> tuple[int, int, str]:
+        z = b.zetels[zetel]
+        partij = z.eigen_partij or (z.partijen[0] if z.partijen else None)
+        return (zetel not in voorzitter, volgorde.get(partij or "", len(volgorde)), z.naam)
+
+    aanwezig = [
+        b.zetels[z].naam + (", voorzitter" if z in voorzitter else "")
+        for z in sorted(b.aanwezig, key=plaats)
+    ]
+    afwezig = [
+        b.zetels[z].naam
+        + (", met schriftelijke inbreng" if b.afwezig[z] else ", zonder schriftelijke inbreng")
+        for z in sorted(b.afwezig, key=plaats)
+    ]
+    return {
+        **_basis(c, orgaan),
+        **document_kop("besluitenlijst", v.datum, v.orgaan, _voorbeeld(bezetting)),
+        "vergadering": _data(v),
+        "aanwezig": aanwezig,
+        "afwezig": afwezig,
+        "afwezig_tekst": "; ".join(afwezig),
+        "besluiten": lijst,
+        "toetsing": toetsing["besluiten"] if toetsing else [],
+        "toetsing_vergadering": toetsing["vergadering"] if toetsing else [],
+        "toetsing_lezingen": toetsing["lezingen"] if toetsing else "",
+        "verzending": _verzending(
+            c, orgaan, "besluitenlijst", v.volgende_vergadering, oordelen, v.datum
+        ),
+        "vastgesteld_op": _vastgesteld_op(register, bestand),
+    }
+
+
+def _andere_lezing(c: Convenant, alternatieven: list[Alternatief]) -> str:
+    """Where a reading decides: what the other reading(s) would make of the besluit."""
+    zinnen = [
+        f"onder de lezing “{a.uitspraak.rstrip('.')}” zou de uitkomst zijn: "
+        f"{kort_oordeel(c, a.oordeel, a.escaleren_naar)}"
+        for a in alternatieven
+    ]
+    return "Rust op een lezing van het convenant; " + "; ".join(zinnen) + "."
+
+
+def _toetsing(c: Convenant, oordelen: list[Oordeel], uitkomsten: list[str]) -> dict[str, Any]:
+    """The appendix of `--met-toetsing`: per besluit its grounds in a reader's words, the
+    deciding one marked, and a reading named only where another would change the outcome.
+    Grounds of the meeting itself (openness, quorum, input asked) are listed once."""
+
+    def noten(o: Oordeel) -> dict[int, str]:
+        per_aanname: dict[str, list[Alternatief]] = {}
+        for a in o.alternatieven or ():
+            per_aanname.setdefault(a.aanname, []).append(a)
+        uit: dict[int, str] = {}
+        for aanname, alternatieven in per_aanname.items():
+            dragers = [i for i, g in enumerate(o.gronden) if g.aanname == aanname]
+            if not dragers:  # consulted by a rule that states no ground of its own
+                dragers = [next(i for i, g in enumerate(o.gronden) if g.beslissend)]
+            i = next((i for i in dragers if o.gronden[i].beslissend), dragers[-1])
+            if o.gronden[i].vastgesteld is None:
+                uit[i] = " ".join(filter(None, (uit.get(i), _andere_lezing(c, alternatieven))))
+        for i, g in enumerate(o.gronden):
+            if g.vastgesteld is not None:
+                v = g.vastgesteld
+                uit.setdefault(
+                    i,
+                    f"Volgens de lezing die de Stuurgroep op {lang(v.datum)} vaststelde (besluitnummer {v.besluit}).",
+                )
+        return uit
+
+    alle_noten = [noten(o) for o in oordelen]
+
+    def sleutel(g: Grond) -> tuple[str, str]:
+        return (g.artikel, g.uitleg)
+
+    gemeen: list[Grond] = []
+    if len(oordelen) > 1:
+        gedeeld = set.intersection(
+            *(
+                {sleutel(g) for i, g in enumerate(o.gronden) if not g.beslissend and i not in n}
+                for o, n in zip(oordelen, alle_noten, strict=True)
+            )
+        )
+        gemeen = [g for g in oordelen[0].gronden if sleutel(g) in gedeeld]
+    weg = {sleutel(g) for g in gemeen}
+
+    def grond(g: Grond, noot: str = "") -> dict[str, Any]:
+        return {
+            "artikel": g.artikel,
+            "uitleg": _lezer(g.uitleg),
+            "beslissend": g.beslissend,
+            "lezing": noot,
+        }
+
+    per_besluit = [
+        {
+            "nummer": nummer,
+            "onderwerp": o.onderwerp,
+            "besluitnummer": o.id,
+            "uitkomst": uitkomst,
+            "gronden": [
+                grond(g, n.get(i, "")) for i, g in enumerate(o.gronden) if sleutel(g) not in weg
+            ],
+        }
+        for nummer, (o, n, uitkomst) in enumerate(
+            zip(oordelen, alle_noten, uitkomsten, strict=True), 1
+        )
+    ]
+    gelezen = any(g.aanname for o in oordelen for g in o.gronden)
+    beslist = any(n for n in alle_noten)
+    if not gelezen:
+        lezingen = ""
+    elif beslist:
+        lezingen = (
+            "Waar het convenant zwijgt of niet eenduidig is, volgt de toetsing een lezing van "
+            "het convenant; de notitie over de lezingen zet ze op een rij. Hieronder is een "
+            "lezing alleen vermeld waar een andere lezing de uitkomst van het besluit zou "
+            "veranderen."
+        )
+    else:
+        lezingen = (
+            "Waar het convenant zwijgt of niet eenduidig is, volgt de toetsing een lezing van "
+            "het convenant; de notitie over de lezingen zet ze op een rij. Geen van deze "
+            "uitkomsten zou onder een andere lezing anders zijn."
+        )
+    return {
+        "besluiten": per_besluit,
+        "vergadering": [grond(g) for g in gemeen],
+        "lezingen": lezingen,
+    }
+
+
+def _stemming(c: Convenant, o: Oordeel) -> str:
+    if o.stemmen:
+        t = o.stemmen
+        onthouding = "onthouding" if t.onthouding == 1 else "onthoudingen"
+        return f"Stemming: {t.voor} voor, {t.tegen} tegen, {t.onthouding} {onthouding}."
+    if o.bezwaren:
+        return f"Bezwaar: {opsomming(c.partij[p].naam for p in o.bezwaren)}."
+    return "Bij consensus."
+
+
+def _vastgesteld_op(register: Path | None, bestand: Bestand[Vergadering]) -> dt.date | None:
+    """The meeting that adopted this meeting's lists: a later meeting of the same orgaan in the
+    register that records it adopted those of this date (`vorige_vastgesteld`)."""
+    from governance.bestanden import laad_vergadering, vergaderbestanden
+
+    v = bestand.model
+    if register is None:
+        return None
+    for pad in vergaderbestanden(register):
+        if pad.resolve() == bestand.bron.pad.resolve():
+            continue
+        try:
+            ander = laad_vergadering(pad).model
+        except ConvenantFout:  # a broken file is toets's to report, not this list's
+            continue
+        if (
+            ander.orgaan == v.orgaan
+            and ander.vorige_vergadering == v.datum
+            and ander.vorige_vastgesteld
+        ):
+            return ander.datum
+    return None
+
+
+def _eerder_open(register: Path | None, bestand: Bestand[Vergadering]) -> list[tuple[dt.date, Any]]:
+    """Actiepunten of earlier meetings of the same orgaan that are still open at this meeting:
+    the last meeting (up to this one) that names an id gives its status. A list of 12 mei shows
+    what 10 februari left open, as a running actiepuntenlijst does."""
+    from governance.bestanden import laad_vergadering, vergaderbestanden
+
+    v = bestand.model
+    if register is None:
+        return []
+    laatst: dict[str, tuple[dt.date, Any]] = {}
+    eerste: dict[str, dt.date] = {}
+    vergaderingen = []
+    for pad in vergaderbestanden(register):
+        if pad.resolve() == bestand.bron.pad.resolve():
+            continue
+        try:
+            ander = laad_vergadering(pad).model
+        except ConvenantFout:  # a broken file is toets's to report, not this list's
+            continue
+        if ander.orgaan == v.orgaan and ander.datum < v.datum:
+            vergaderingen.append(ander)
+    for ander in sorted(vergaderingen, key=lambda x: x.datum):
+        for a in ander.actiepunten:
+            eerste.setdefault(a.id, ander.datum)
+            laatst[a.id] = (ander.datum, a)
+    hier = {a.id for a in v.actiepunten}
+    return [(eerste[i], a) for i, (_, a) in laatst.items() if a.status == "open" and i not in hier]
+
+
+def actiepuntenlijst(
+    c: Convenant,
+    bezetting: Bezetting | None,
+    bestand: Bestand[Vergadering],
+    *,
+    register: Path | None = None,
+    **_: Any,
+) -> dict[str, Any]:
+    v = bestand.model
+    orgaan = c.orgaan[v.orgaan]
+    if not any("actiepuntenlijst" in x.documenten for x in orgaan.verslaglegging):
+        raise PastNiet(
+            f"voor {orgaan.de_naam} schrijft het convenant geen actiepuntenlijst voor (5.8, 7.5)"
+        )
+    namen = (
+        {lid.id: lid.naam for lid in _leden(bezetting, v.orgaan, v.datum)}
+        | {p.id: p.naam for p in c.partijen}
+        | {r.id: r.naam for r in c.rollen}
+    )
+    punten = [{**_data(a), "wie_naam": namen.get(a.wie, a.wie)} for a in v.actiepunten]
+    eerder = [
+        {**_data(a), "wie_naam": namen.get(a.wie, a.wie), "sinds": datum}
+        for datum, a in _eerder_open(register, bestand)
+    ]
+    return {
+        **_basis(c, orgaan),
+        **document_kop("actiepuntenlijst", v.datum, v.orgaan, _voorbeeld(bezetting)),
+        "vergadering": _data(v),
+        "actiepunten": punten,
+        "open": sum(1 for a in v.actiepunten if a.status == "open"),
+        "eerder_open": eerder,
+        "verzending": _verzending(c, orgaan, "actiepuntenlijst", v.volgende_vergadering),
+    }
