@@ -6,6 +6,9 @@ A file that loads here is well-formed and every id in it resolves; what `lint` c
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -424,9 +427,12 @@ def registerdocumenten(
     )
 
 
-# The addenda read per register, keyed on their files' names, sizes and times: judging every
-# meeting of a register asks for them once per meeting, and they change a few times a year.
-_ADDENDA: dict[tuple[Path, tuple[tuple[str, int, int], ...], int], list[Bestand[Addendum]]] = {}
+# An addendum's top-level key, as a YAML block mapping writes it.
+_WIJZIGINGEN = re.compile(rb"^wijzigingen[ \t]*:", re.MULTILINE)
+_INGANGSDATUM = re.compile(rb"^ingangsdatum:[ \t]*[\"']?(\d{4})-(\d{2})-(\d{2})\b", re.MULTILINE)
+# The addenda read, keyed on their files' paths, times and sizes: judging every meeting of a
+# register asks for them once per meeting, and they change a few times a year.
+_ADDENDA: dict[tuple[Path, int, int, int], tuple[Convenant, Bestand[Addendum]]] = {}
 
 
 def registermap_van(pad: Path) -> Path | None:
@@ -444,57 +450,90 @@ def registermap_van(pad: Path) -> Path | None:
     return None
 
 
-def laad_addenda(register: Path | None, convenant: Convenant) -> list[Addendum]:
+def laad_addenda(
+    register: Path | None, convenant: Convenant, op: dt.date | None = None
+) -> list[Addendum]:
     """The addenda (23.2) in the register's documenten/, each checked against the text it
     changes (`governance.versies`). One that does not fit is an input error at its place: a
-    verdict judged under a text the register does not hold would mislead.
+    verdict judged under a text the register does not hold would mislead. With `op`, only the
+    addenda in force on that date are checked against the text (judging a meeting needs no
+    more; `convenant valideer` checks them all).
     """
-    return [b.model for b in addendumbestanden(register, convenant)]
+    return [b.model for b in addendumbestanden(register, convenant, op)]
 
 
-def addendumbestanden(register: Path | None, convenant: Convenant) -> list[Bestand[Addendum]]:
+def addendumbestanden(
+    register: Path | None, convenant: Convenant, op: dt.date | None = None
+) -> list[Bestand[Addendum]]:
     """`laad_addenda` with the file each addendum was read from."""
-    from .documenten import Addendum
     from .versies import controleer as controleer_addenda
 
-    map_ = register / DOCUMENTEN if register is not None else None
-    if map_ is None or not map_.is_dir():
-        return []
-    paden = sorted(
-        p for p in [*map_.glob("*.yaml"), *map_.glob("*.yml")] if p.is_file() and not p.is_symlink()
-    )
-    stempel = tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in paden)
-    sleutel = (map_.resolve(), stempel, id(convenant))
-    if (bekend := _ADDENDA.get(sleutel)) is not None:
-        return bekend
-    bestanden: list[Bestand[Addendum]] = []
-    meldingen: list[Melding] = []
-    for pad in paden:
-        inhoud = b""
-        try:
-            inhoud = lees_bytes(pad)
-            if b"wijzigingen" not in inhoud:
-                continue  # not an addendum: spared the parsing, on every judged meeting
-            data, _ = lees_yaml(pad, inhoud)
-            if not isinstance(data, dict) or "wijzigingen" not in data:
-                continue  # a notice, an agenda, a budget: not an addendum
-            addendum = laad(pad, Addendum, inhoud)
-        except InvoerFout as fout:
-            # Another document that does not read is not this function's to report.
-            if b"wijzigingen" in inhoud:
-                meldingen.extend(fout.meldingen)
-            continue
-        if fouten := controleer(addendum.model, addendum.bron, ids_van(convenant)):
-            meldingen.extend(fouten)
-            continue
-        bestanden.append(addendum)
-    afwijkingen = controleer_addenda(convenant, [b.model for b in bestanden])
+    bestanden, meldingen = _addendumbestanden(register, convenant, op)
+    if meldingen:
+        raise InvoerFout(meldingen)
+    te_toetsen = [b for b in bestanden if op is None or b.model.ingangsdatum <= op]
+    afwijkingen = controleer_addenda(convenant, [b.model for b in te_toetsen])
     for i, lijst in sorted(afwijkingen.items()):
-        bron = bestanden[i].bron
+        bron = te_toetsen[i].bron
         meldingen.extend(bron.melding(a.loc, a.tekst, a.herstel, a.suggestie) for a in lijst)
     if meldingen:
         raise InvoerFout(meldingen)
-    if len(_ADDENDA) >= 8:
-        _ADDENDA.pop(next(iter(_ADDENDA)))
-    _ADDENDA[sleutel] = bestanden
     return bestanden
+
+
+def _ids_in(bekend: dict[str, set[str]], bestand: Bestand[Addendum]) -> list[Melding]:
+    return controleer(bestand.model, bestand.bron, bekend)
+
+
+def _addendumbestanden(
+    register: Path | None, convenant: Convenant, op: dt.date | None
+) -> tuple[list[Bestand[Addendum]], list[Melding]]:
+    """The addenda read and their ids checked, with the errors of those that are not.
+
+    This runs for every judged meeting, so what can be told from a file's bytes is: a notice,
+    an agenda or a budget has no top-level `wijzigingen`, and with `op` an addendum whose
+    ingangsdatum (written as 2027-07-01) is later is not needed. Each addendum read is kept as
+    long as its file does not change, so the text in force is worked out once per state.
+    """
+    from .documenten import Addendum
+
+    map_ = register / DOCUMENTEN if register is not None else None
+    if map_ is None or not map_.is_dir():
+        return [], []
+    bestanden: list[Bestand[Addendum]] = []
+    meldingen: list[Melding] = []
+    ids: tuple[dict[str, set[str]], bytes] | None = None
+    for pad in sorted([*map_.glob("*.yaml"), *map_.glob("*.yml")]):
+        try:
+            if not pad.is_file() or pad.is_symlink():
+                continue
+            stat = pad.stat()
+            inhoud = lees_bytes(pad)
+        except (OSError, InvoerFout):
+            continue  # an unreadable file there is not this function's to report
+        if not _WIJZIGINGEN.search(inhoud):
+            continue
+        if op is not None and (m := _INGANGSDATUM.search(inhoud)) is not None:
+            try:
+                if dt.date(*map(int, m.groups())) > op:
+                    continue
+            except ValueError:
+                pass  # no date: the loader says why
+        sleutel = (pad.resolve(), stat.st_mtime_ns, stat.st_size, id(convenant))
+        bekend = _ADDENDA.get(sleutel)
+        if bekend is not None and bekend[0] is convenant:
+            bestanden.append(bekend[1])
+            continue
+        if ids is None:
+            ids = _ids_context(convenant)
+        try:
+            bestand = _laad_gecontroleerd(pad, Addendum, functools.partial(_ids_in, ids[0]), ids[1])
+        except InvoerFout as fout:
+            meldingen.extend(fout.meldingen)
+            continue
+        if len(_ADDENDA) >= 32:
+            _ADDENDA.pop(next(iter(_ADDENDA)))
+        # The convenant is kept with the entry, so its id is never that of a collected object.
+        _ADDENDA[sleutel] = (convenant, bestand)
+        bestanden.append(bestand)
+    return bestanden, meldingen

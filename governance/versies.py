@@ -17,17 +17,17 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from .datums import lang
 from .errors import bedoelde_u, echo
 from .loader import Bron, Loc
 from .models import Convenant
-from .verwijzingen import ONBEKEND, herstel_id, ids_van, verwijzingen
+from .verwijzingen import ONBEKEND, Ref, herstel_id, ids_van, verwijzingen
 
 if TYPE_CHECKING:
     # Only named in annotations: `convenant toets` imports this module on every run, and
@@ -175,8 +175,24 @@ def controleer(basis: Convenant, addenda: Sequence[Addendum]) -> dict[int, list[
     return uit
 
 
+# One step (a text and an addendum applied to it) is remembered: checking the addenda of a
+# register (`controleer`) and the text in force on a meeting's date take the same steps.
+_STAPPEN: dict[tuple[int, int], tuple[Convenant, Addendum, Convenant, Toegepast]] = {}
+
+
 def pas_toe(c: Convenant, addendum: Addendum) -> tuple[Convenant, Toegepast]:
     """`c` as `addendum` changes it, and what it changed."""
+    stap = _STAPPEN.get((id(c), id(addendum)))
+    if stap is not None and stap[0] is c and stap[1] is addendum:
+        return stap[2], stap[3]
+    nieuw, toegepast = _pas_toe(c, addendum)
+    if len(_STAPPEN) >= _ONTHOUDEN:
+        _STAPPEN.pop(next(iter(_STAPPEN)))
+    _STAPPEN[(id(c), id(addendum))] = (c, addendum, nieuw, toegepast)
+    return nieuw, toegepast
+
+
+def _pas_toe(c: Convenant, addendum: Addendum) -> tuple[Convenant, Toegepast]:
     from .lint import artikel_bestaat
 
     afwijkingen: list[Afwijking] = []
@@ -449,10 +465,11 @@ def _verwijzingen(c: Convenant, geschreven: list[tuple[Loc, Loc]]) -> list[Afwij
     """Ids and articles in the changed values must exist, as in convenant.yaml itself."""
     from .lint import artikel_bestaat
 
+    if not geschreven:
+        return []
     bekend = ids_van(c)
     uit: list[Afwijking] = []
-    for loc, soort, waarde, _ in verwijzingen(c):
-        plek = None
+    for loc, soort, waarde, _ in _verwijzingen_onder(c, [doel for doel, _ in geschreven]):
         if soort == "artikel":
             if (reden := artikel_bestaat(c.index, waarde)) is not None:
                 plek = _in_addendum(loc, geschreven)
@@ -479,3 +496,29 @@ def _verwijzingen(c: Convenant, geschreven: list[tuple[Loc, Loc]]) -> list[Afwij
                 )
             )
     return uit
+
+
+def _verwijzingen_onder(c: Convenant, doelen: list[Loc]) -> Iterator[Ref]:
+    """The references inside the models that hold the changed places: walking the whole
+    convenant for them would cost a meeting's judgment several times over."""
+    gezien: set[Loc] = set()
+    for doel in doelen:
+        houder: Any = c
+        model: BaseModel = c
+        voor: Loc = ()
+        for n, deel in enumerate(doel):
+            if isinstance(houder, BaseModel):
+                model, voor = houder, tuple(doel[:n])
+                houder = getattr(houder, str(deel), None)
+            elif isinstance(houder, list | dict):
+                try:
+                    houder = houder[deel]  # type: ignore[index]
+                except (IndexError, KeyError, TypeError):
+                    break
+            else:
+                break
+        if isinstance(houder, BaseModel):
+            model, voor = houder, tuple(doel)
+        if voor not in gezien:
+            gezien.add(voor)
+            yield from verwijzingen(model, voor)

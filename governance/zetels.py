@@ -334,7 +334,7 @@ def beeld(
     elif addenda is None:
         from .bestanden import laad_addenda, registermap_van
 
-        addenda = laad_addenda(register or registermap_van(bron.pad), c)
+        addenda = laad_addenda(register or registermap_van(bron.pad), c, v.datum)
     if addenda:  # judged under the text in force on the meeting date (23.2)
         c = tekst_op(c, addenda, v.datum).convenant
     ids = ids_van(c)

@@ -191,7 +191,7 @@ def test_valideer_en_toets_wijzen_de_fout_in_het_addendum_aan(
     regel = next(i for i, r in enumerate(pad.read_text().splitlines(), 1) if naar in r)
     for opdracht in (
         ["valideer", "--register", str(register)],
-        ["toets", str(register / "partneroverleg-2027-03-03.yaml")],
+        ["toets", str(register / "stuurgroep-2027-10-06.yaml")],  # after 1 July 2027
         ["versie", "--register", str(register), "--op", "2027-08-01"],
     ):
         code, _, fout = draai(opdracht)
@@ -233,3 +233,15 @@ def test_een_tekst_in_werking_opnieuw_gegeven_krijgt_het_addendum_niet_twee_keer
     bezetting = laad_bezetting(VOORBEELDEN / "bezetting.yaml", nieuw).model
     b = beeld(nieuw, laad_vergadering(register), bezetting, VOORBEELDEN)
     assert [a.nummer for a in b.convenant.addenda] == ["2027-1"]
+
+
+def test_een_vergadering_voor_de_ingangsdatum_hangt_niet_af_van_een_kapot_addendum(
+    register: Path,
+) -> None:
+    # The text in force in March 2027 does not depend on an addendum of July: that meeting is
+    # judged as before, while valideer and a meeting after July name the error.
+    pad = register / "documenten" / "addendum-2027-1.yaml"
+    pad.write_text(pad.read_text().replace('artikel: "6.6"', 'artikel: "6.66"'), encoding="utf-8")
+    code, uit, fout = draai(["toets", str(register / "partneroverleg-2027-03-03.yaml")])
+    assert (code, fout) == (1, "")
+    assert "po-2027-14  AANGEHOUDEN" in uit
