@@ -495,8 +495,6 @@ def _addendumbestanden(
     ingangsdatum (written as 2027-07-01) is later is not needed. Each addendum read is kept as
     long as its file does not change, so the text in force is worked out once per state.
     """
-    from .documenten import Addendum
-
     map_ = register / DOCUMENTEN if register is not None else None
     if map_ is None or not map_.is_dir():
         return [], []
@@ -524,6 +522,8 @@ def _addendumbestanden(
         if bekend is not None and bekend[0] is convenant:
             bestanden.append(bekend[1])
             continue
+        from .documenten import Addendum  # the models only where an addendum is read
+
         if ids is None:
             ids = _ids_context(convenant)
         try:
