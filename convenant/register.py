@@ -59,6 +59,7 @@ if TYPE_CHECKING:
     from governance.models import Lid, Verdeelsleutel
     from governance.toetreding import Dossier
     from governance.vergadering import Vergadering
+    from governance.versies import Versie
 
 T = TypeVar("T")
 Stempel = tuple[tuple[str, int, int], ...]
@@ -340,25 +341,39 @@ class Register:
             f"keuze-{sleutel[1]}", sleutel, lambda: kies(c, self.opties, vast)
         )
 
-    def addenda(self) -> list[Addendum]:
+    def addenda(self, op: dt.date | None = None) -> list[Addendum]:
         """The register's addenda (23.2), each checked against the text it changes; raises
-        InvoerFout for one that does not fit (`governance.versies`)."""
+        InvoerFout for one that does not fit (`governance.versies`). With `op`, only those in
+        force on that date are read and checked: all that judging a meeting of that date needs.
+        """
         from governance.bestanden import laad_addenda
 
-        return laad_addenda(self.map, self.convenant) if self.map is not None else []
+        return laad_addenda(self.map, self.convenant, op) if self.map is not None else []
 
     def addenda_op(self, datum: dt.date) -> tuple[Addendum, ...]:
+        addenda = self.addenda(datum)
+        if not addenda:
+            return ()  # the usual case, without importing the machinery of versions
         from governance.versies import in_werking
 
-        return tuple(in_werking(self.addenda(), datum))
+        return tuple(in_werking(addenda, datum))
 
     def tekst_op(self, datum: dt.date) -> Convenant:
         """The text in force on `datum`: the convenant with the register's parties and the
         addenda whose ingangsdatum has passed (23.2, `governance.versies`)."""
+        addenda = self.addenda(datum)
+        if not addenda:
+            return self.convenant
         from governance.versies import tekst_op
 
-        addenda = self.addenda()
-        return tekst_op(self.convenant, addenda, datum).convenant if addenda else self.convenant
+        return tekst_op(self.convenant, addenda, datum).convenant
+
+    def versie_op(self, datum: dt.date) -> Versie:
+        """The text in force on `datum` with what each addendum in force changed, and the
+        addenda still to come (`convenant versie`); every addendum checked."""
+        from governance.versies import tekst_op
+
+        return tekst_op(self.convenant, self.addenda(), datum)
 
     def stand_op(self, datum: dt.date) -> Stand:
         return Stand(

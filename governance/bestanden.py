@@ -466,11 +466,13 @@ def addendumbestanden(
     register: Path | None, convenant: Convenant, op: dt.date | None = None
 ) -> list[Bestand[Addendum]]:
     """`laad_addenda` with the file each addendum was read from."""
-    from .versies import controleer as controleer_addenda
-
     bestanden, meldingen = _addendumbestanden(register, convenant, op)
     if meldingen:
         raise InvoerFout(meldingen)
+    if not bestanden:
+        return []
+    from .versies import controleer as controleer_addenda
+
     te_toetsen = [b for b in bestanden if op is None or b.model.ingangsdatum <= op]
     afwijkingen = controleer_addenda(convenant, [b.model for b in te_toetsen])
     for i, lijst in sorted(afwijkingen.items()):

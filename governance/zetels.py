@@ -19,7 +19,6 @@ from .errors import InvoerFout, Melding, bedoelde_u
 from .loader import Bestand, Bron, Loc
 from .models import Bezetting, Convenant, Orgaan, Partij, Vastlegging
 from .vergadering import ALLE, Besluit, Vergadering
-from .versies import tekst_op
 from .verwijzingen import controleer, dubbele_ids, ids_van, namen_van
 
 if TYPE_CHECKING:
@@ -336,6 +335,8 @@ def beeld(
 
         addenda = laad_addenda(register or registermap_van(bron.pad), c, v.datum)
     if addenda:  # judged under the text in force on the meeting date (23.2)
+        from .versies import tekst_op
+
         c = tekst_op(c, addenda, v.datum).convenant
     ids = ids_van(c)
     meldingen = dubbele_ids(v, bron) + controleer(v, bron, ids, convenant=c)

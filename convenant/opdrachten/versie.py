@@ -5,24 +5,25 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from governance.bestanden import laad_addenda, laad_convenant, zoek_register
+from governance.bestanden import zoek_register
 from governance.datums import lang
 from governance.errors import EXIT_OK
-from governance.toetreding import met_toetredingen
-from governance.versies import Versie, tekst_op
+from governance.versies import Versie
 
 from ..uitvoer import alinea, als_json, schrijf
 
 
 def versie(convenant_pad: Path | None, register: Path | None, op: dt.date, json: bool) -> int:
-    bundel = laad_convenant(convenant_pad)
+    from ..register import Register
+
     register = zoek_register(register)
-    c = met_toetredingen(bundel.model, register)
-    v = tekst_op(c, laad_addenda(register, c), op)
+    r = Register(register, convenant_pad=convenant_pad)
+    v = r.versie_op(op)
+    bestand = r.basis.bron.naam
     if json:
-        schrijf(als_json(versie_dict(v, bundel.bron.naam, register)))
+        schrijf(als_json(versie_dict(v, bestand, register)))
     else:
-        bron = "De tekst uit " + bundel.bron.naam if convenant_pad else "De meegeleverde tekst"
+        bron = "De tekst uit " + bestand if convenant_pad else "De meegeleverde tekst"
         schrijf(_als_tekst(v, bron, register))
     return EXIT_OK
 
