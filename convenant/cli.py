@@ -393,11 +393,33 @@ def toets(
     Stuurgroep vaststelde (lezingen.yaml van het register) gelden vanzelf; --lezing kiest een
     andere, --gevoeligheid toont welke oordelen van een lezing afhangen.
     """
-    from .opdrachten.toets import toets_opdracht
+    from governance.registermap import zoek_register
 
-    return toets_opdracht(
-        convenant_pad, bezetting_pad, register, vergaderingen, json, lezingen, gevoeligheid
-    )
+    from .uitslagcache import sleutel, uit_cache_of
+
+    def uitvoeren() -> int:
+        from .opdrachten.toets import toets_opdracht
+
+        return toets_opdracht(
+            convenant_pad, bezetting_pad, register, vergaderingen, json, lezingen, gevoeligheid
+        )
+
+    if not _UITSLAGCACHE:
+        return uitvoeren()
+    # A meeting judged before on the same files answers from the cache, before any model is
+    # defined (the start-up target of issue 26).
+    argumenten = {
+        "vergaderingen": vergaderingen,
+        "convenant": convenant_pad,
+        "bezetting": bezetting_pad,
+        "register": register,
+        "json": json,
+        "lezingen": lezingen,
+        "gevoeligheid": gevoeligheid,
+    }
+    paden = [p for p in (*vergaderingen, convenant_pad, bezetting_pad) if p is not None]
+    naam = sleutel("toets", argumenten, zoek_register(register, *vergaderingen), *paden)
+    return uit_cache_of(naam, uitvoeren)
 
 
 @cli.command()
@@ -849,6 +871,11 @@ def web(
     return uitvoeren(register, poort, adres, token, tekst, convenant_pad)
 
 
+# The stored answers of earlier runs (`uitslagcache`) serve the program's own process only: a
+# caller in the same process (the tests, a script) may have changed the code it runs.
+_UITSLAGCACHE = False
+
+
 def main(argv: Sequence[str] | None = None) -> NoReturn:
     """Entry point of the `convenant` program: run, map every outcome to an exit code, leave.
 
@@ -858,6 +885,12 @@ def main(argv: Sequence[str] | None = None) -> NoReturn:
     interpreter down, module by module, takes longer than judging a meeting: `_verlaat` skips it.
     """
     gc.disable()
+    # Pydantic looks for plugins in the metadata of every installed distribution when it
+    # builds its first validator; this program uses none, and the search costs a tenth of a
+    # short run. Only for this process: importing `convenant` as a library changes nothing.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    global _UITSLAGCACHE
+    _UITSLAGCACHE = True
     _verlaat(uitvoeren(list(sys.argv[1:] if argv is None else argv)))
 
 

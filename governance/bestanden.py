@@ -20,6 +20,9 @@ from . import cache
 from .errors import GebruiksFout, InvoerFout, Melding
 from .loader import Bestand, Bron, gebundeld, laad, lees_bytes, lees_yaml
 from .models import Bezetting, Convenant, Lezingen, Verdeelsleutel
+from .registermap import _REGISTER_DIEPTE
+from .registermap import BEZETTING as BEZETTING
+from .registermap import zoek_register as zoek_register
 from .verwijzingen import controleer, dubbele_ids, ids_van
 
 if TYPE_CHECKING:
@@ -29,12 +32,8 @@ if TYPE_CHECKING:
     from .vergadering import Vergadering
 
 CONVENANT = "convenant.yaml"
-BEZETTING = "bezetting.yaml"
 VERDEELSLEUTEL = "verdeelsleutel.yaml"
 LEZINGEN = "lezingen.yaml"
-# How far up from an input file a register is looked for: a register keeps its files in
-# subfolders (documenten/, toetredingen/, casus/), so its own folder is one or two levels up.
-_REGISTER_DIEPTE = 3
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -121,29 +120,6 @@ def _controleer_convenant(bestand: Bestand[Convenant]) -> list[Melding]:
 
 def laad_convenant(pad: Path | None = None) -> Bestand[Convenant]:
     return _laad_gecontroleerd(pad or gebundeld(CONVENANT), Convenant, _controleer_convenant)
-
-
-def zoek_register(register: Path | None, *invoer: Path) -> Path | None:
-    """The register (a secretariat's folder with its bezetting.yaml) a command works in.
-
-    Named with --register; otherwise the register that holds the input file; otherwise the
-    current folder or one above it. None where there is none: commands that can do without a
-    bezetting still run, the others say how to name one.
-    """
-    if register is not None:
-        if not register.is_dir():
-            raise GebruiksFout(
-                f"{register}: er is geen map met die naam; geef bij --register de map van het "
-                "register (de map met bezetting.yaml), of maak er een met "
-                "'convenant register nieuw PAD'"
-            )
-        return register
-    for start in (*invoer, Path.cwd()):
-        map_ = start if start.is_dir() else start.parent
-        for kandidaat in [map_, *map_.resolve().parents][:_REGISTER_DIEPTE]:
-            if (kandidaat / BEZETTING).is_file():
-                return kandidaat
-    return None
 
 
 # The register's own files beside its meetings; every other YAML file in its folder is a meeting.

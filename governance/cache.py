@@ -113,7 +113,8 @@ def _mac(sleutel: bytes, inhoud: bytes) -> bytes:
     return hmac.new(sleutel, inhoud, hashlib.sha256).digest()
 
 
-def lees(naam: str, klasse: type[M]) -> M | None:
+def lees_bytes(naam: str) -> bytes | None:
+    """The bytes of an entry this user's runs wrote (its HMAC checks out); else None."""
     map_pad = map_()
     if map_pad is None:
         return None
@@ -131,19 +132,28 @@ def lees(naam: str, klasse: type[M]) -> M | None:
     if not data.startswith(_FORMAAT) or not hmac.compare_digest(
         data[kop : kop + _LENGTE], _mac(sleutel, inhoud)
     ):
-        return None  # not written by this user's runs: never unpickled
+        return None  # not written by this user's runs: never used
+    with contextlib.suppress(OSError):
+        os.utime(pad)  # most recently used: kept longest by `_ruim_op`
+    return inhoud
+
+
+def lees(naam: str, klasse: type[M]) -> M | None:
+    inhoud = lees_bytes(naam)
+    if inhoud is None:
+        return None  # never unpickled unless this user's runs wrote it
     try:
         waarde = pickle.loads(inhoud)
     except Exception:  # from another Python or pydantic version: "not cached"
         return None
-    if not isinstance(waarde, klasse):
-        return None
-    with contextlib.suppress(OSError):
-        os.utime(pad)  # most recently used: kept longest by `_ruim_op`
-    return waarde
+    return waarde if isinstance(waarde, klasse) else None
 
 
 def bewaar(naam: str, waarde: BaseModel) -> None:
+    bewaar_bytes(naam, pickle.dumps(waarde, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def bewaar_bytes(naam: str, inhoud: bytes) -> None:
     map_pad = map_()
     if map_pad is None:
         return
@@ -154,7 +164,6 @@ def bewaar(naam: str, waarde: BaseModel) -> None:
         sleutel = _sleutel(map_pad, maak=True)
         if sleutel is None:
             return
-        inhoud = pickle.dumps(waarde, protocol=pickle.HIGHEST_PROTOCOL)
         fd, tijdelijk = tempfile.mkstemp(dir=map_pad, prefix=f".{naam}.", suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as f:
@@ -174,12 +183,14 @@ def _ruim_op(map_pad: Path) -> None:
     import time
 
     grens = time.time() - OUD_TIJDELIJK
-    for pad in map_pad.glob(".*.pickle.*.tmp"):  # only the names `bewaar` makes
+    for pad in [*map_pad.glob(".*.pickle.*.tmp"), *map_pad.glob(".*.uitslag.*.tmp")]:
         with contextlib.suppress(OSError):
             st = pad.lstat()
             if stat.S_ISREG(st.st_mode) and st.st_mtime < grens:
                 pad.unlink()
-    invoer = [(p.stat().st_mtime, p) for p in map_pad.glob("*.pickle")]
+    invoer = [
+        (p.stat().st_mtime, p) for p in [*map_pad.glob("*.pickle"), *map_pad.glob("*.uitslag")]
+    ]
     if len(invoer) <= MAXIMUM:
         return
     for _, pad in sorted(invoer)[: len(invoer) - MAXIMUM]:

@@ -1,0 +1,37 @@
+"""Which folder is the register a command works in: from the paths given, without loading
+anything (the result cache asks before any model is defined)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .errors import GebruiksFout
+
+BEZETTING = "bezetting.yaml"
+
+# How far up from an input file a register is looked for: a register keeps its files in
+# subfolders (documenten/, toetredingen/, casus/), so its own folder is one or two levels up.
+_REGISTER_DIEPTE = 3
+
+
+def zoek_register(register: Path | None, *invoer: Path) -> Path | None:
+    """The register (a secretariat's folder with its bezetting.yaml) a command works in.
+
+    Named with --register; otherwise the register that holds the input file; otherwise the
+    current folder or one above it. None where there is none: commands that can do without a
+    bezetting still run, the others say how to name one.
+    """
+    if register is not None:
+        if not register.is_dir():
+            raise GebruiksFout(
+                f"{register}: er is geen map met die naam; geef bij --register de map van het "
+                "register (de map met bezetting.yaml), of maak er een met "
+                "'convenant register nieuw PAD'"
+            )
+        return register
+    for start in (*invoer, Path.cwd()):
+        map_ = start if start.is_dir() else start.parent
+        for kandidaat in [map_, *map_.resolve().parents][:_REGISTER_DIEPTE]:
+            if (kandidaat / BEZETTING).is_file():
+                return kandidaat
+    return None
