@@ -13,8 +13,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -72,6 +72,9 @@ class BesluitInvoer:
     inhoud: list[str] = field(default_factory=list)
     voldaan: list[str] = field(default_factory=list)
     rest: dict[str, Any] = field(default_factory=dict)
+    # The soort the page's block of parts and conditions was drawn for: a live check redraws
+    # that block only when the soort changed, never under a box the user just ticked.
+    vereisten_voor: str | None = None
 
 
 @dataclass
@@ -208,6 +211,23 @@ def invoer_uit(v: Vergadering, b: Vergaderbeeld | None) -> Invoer:
                     if naam != ALLE:
                         stemmen[naam] = keuze
         data = besluit.model_dump(mode="json", exclude_defaults=True)
+        if (
+            b is None
+            and besluit.stemmen is not None
+            and any(
+                ALLE in getattr(besluit.stemmen, k)
+                for k in KEUZES
+                if k in besluit.stemmen.model_fields_set
+                and isinstance(getattr(besluit.stemmen, k), list)
+            )
+        ):
+            # 'alle' means who was present, which only a judged meeting knows: the votes travel
+            # as written until the form can show them per member
+            stemmen = {}
+            data["stemmen"] = besluit.stemmen.model_dump(mode="json", exclude_defaults=True)
+            bewaren = True
+        else:
+            bewaren = False
         besluiten.append(
             BesluitInvoer(
                 id=besluit.id,
@@ -226,7 +246,11 @@ def invoer_uit(v: Vergadering, b: Vergaderbeeld | None) -> Invoer:
                 bezwaren=list(besluit.bezwaren or []),
                 inhoud=list(besluit.inhoud),
                 voldaan=list(besluit.voldaan),
-                rest={k: w for k, w in data.items() if k not in BESLUIT_VELDEN},
+                rest={
+                    k: w
+                    for k, w in data.items()
+                    if k not in BESLUIT_VELDEN or (bewaren and k == "stemmen")
+                },
             )
         )
     data = v.model_dump(mode="json", exclude_defaults=True)
@@ -336,6 +360,7 @@ def invoer_uit_formulier(f: Formulier) -> Invoer:
                 inhoud=[w for w in f.get(f"{p}inhoud", []) if w],
                 voldaan=[w for w in f.get(f"{p}voldaan", []) if w],
                 rest=_json(f, f"{p}rest"),
+                vereisten_voor=_een(f, f"{p}vereisten_voor") if f"{p}vereisten_voor" in f else None,
             )
         )
     for j in range(_aantal(f, "actiepunten")):
@@ -353,6 +378,14 @@ def invoer_uit_formulier(f: Formulier) -> Invoer:
 
 
 # --- form state → the file's data --------------------------------------------------------------
+
+
+def volgend_nummer(voorvoegsel: str, jaar: int | str, bezet: Iterable[str]) -> str:
+    """The number after the highest `voorvoegsel-jaar-NN` in `bezet`: numbers run on through
+    the year, across the meetings of the register."""
+    patroon = re.compile(rf"^{re.escape(voorvoegsel)}-{jaar}-(\d+)$")
+    hoogste = max((int(m.group(1)) for b in bezet if (m := patroon.match(b))), default=0)
+    return f"{voorvoegsel}-{jaar}-{hoogste + 1:02d}"
 
 
 def gegevens(invoer: Invoer, c: Convenant) -> dict[str, Any]:
@@ -381,7 +414,14 @@ def gegevens(invoer: Invoer, c: Convenant) -> dict[str, Any]:
     data["besluiten"] = [
         _besluit(b, orgaan is not None and consensus(orgaan)) for b in invoer.besluiten
     ]
-    if invoer.actiepunten:
+    actiepunten = [a for a in invoer.actiepunten if a.id or a.omschrijving or a.wie or a.uiterlijk]
+    jaar = invoer.datum[:4] if re.match(r"^\d{4}-", invoer.datum) else str(dt.date.today().year)
+    bezet = {a.id for a in actiepunten if a.id}
+    for a in actiepunten:
+        if not a.id:  # numbered as the example lists are: a-2027-01, running on in the year
+            a.id = volgend_nummer("a", jaar, bezet)
+            bezet.add(a.id)
+    if actiepunten:
         data["actiepunten"] = [
             {
                 k: w
@@ -394,7 +434,7 @@ def gegevens(invoer: Invoer, c: Convenant) -> dict[str, Any]:
                 )
                 if w
             }
-            for a in invoer.actiepunten
+            for a in actiepunten
         ]
     if invoer.op_verzoek_van:
         data["op_verzoek_van"] = invoer.op_verzoek_van
@@ -438,7 +478,7 @@ def _besluit(b: BesluitInvoer, bij_consensus: bool) -> dict[str, Any]:
     if b.toelichting:
         data["toelichting"] = b.toelichting
     for sleutel, waarde in b.rest.items():
-        if sleutel not in BESLUIT_VELDEN:
+        if sleutel not in BESLUIT_VELDEN or (sleutel == "stemmen" and sleutel not in data):
             data[sleutel] = waarde
     from governance.vergadering import Besluit
 
@@ -462,13 +502,48 @@ class Uitslag:
     oordelen: dict[int, Oordeel] = field(default_factory=dict)  # besluit index → verdict
     per_besluit: dict[int, list[Melding]] = field(default_factory=dict)
     algemeen: list[Melding] = field(default_factory=list)
+    # a message beside its field (the field's id → the message, naming the field in words)
+    per_veld: dict[str, str] = field(default_factory=dict)
 
     @property
     def leesbaar(self) -> bool:
         return self.beeld is not None and not self.per_besluit and not self.algemeen
 
 
-_BESLUIT_PAD = re.compile(r"^besluiten\[([^\]]+)\]")
+_BESLUIT_PAD = re.compile(r"^besluiten\[([^\]]+)\](?:\.(\w+))?")
+_ACTIEPUNT_PAD = re.compile(r"^actiepunten\[(\d+)\](?:\.(\w+))?")
+_VELD_DATUM = re.compile(
+    r"^(datum|tijd|locatie|inbreng_gevraagd_op|vorige_vergadering|volgende_vergadering)\b"
+)
+# The form's fields by the words on their labels, for a message beside the field.
+BESLUITVELDEN = {
+    "id": "Besluitnummer",
+    "onderwerp": "Onderwerp",
+    "soort": "Soort besluit",
+    "tekst": "Besluittekst",
+    "vervolg_van": "Vervolg op besluit",
+    "toelichting": "Toelichting",
+    "stemmen": "Stemmen",
+    "bezwaren": "Bezwaren",
+}
+ACTIEPUNTVELDEN = {
+    "id": "nummer",
+    "omschrijving": "omschrijving",
+    "wie": "wie",
+    "uiterlijk": "uiterlijk",
+}
+VERGADERVELDEN = {
+    "datum": "Datum",
+    "tijd": "Tijd",
+    "locatie": "Locatie",
+    "inbreng_gevraagd_op": "Inbreng van de Partijen gevraagd op",
+    "vorige_vergadering": "Vorige vergadering",
+    "volgende_vergadering": "Volgende vergadering",
+}
+
+
+def _in_woorden(m: Melding, label: str) -> Melding:
+    return replace(m, tekst=f"{label}: {m.tekst}", pad="")
 
 
 def _verdeel(meldingen: Sequence[Melding], invoer: Invoer, uitslag: Uitslag) -> None:
@@ -480,9 +555,32 @@ def _verdeel(meldingen: Sequence[Melding], invoer: Invoer, uitslag: Uitslag) -> 
             sleutel = gevonden.group(1)
             index = ids.get(sleutel, int(sleutel) if sleutel.isdigit() else None)
         if index is not None and index < len(invoer.besluiten):
+            veld = gevonden.group(2) if gevonden else None
+            if veld in BESLUITVELDEN:
+                m = _in_woorden(m, f"{BESLUITVELDEN[veld]} (besluit {index + 1})")
+                uitslag.per_veld.setdefault(f"b{index}-{veld}", m.tekst)
             uitslag.per_besluit.setdefault(index, []).append(m)
-        else:
-            uitslag.algemeen.append(m)
+            continue
+        if (a := _ACTIEPUNT_PAD.match(m.pad)) is not None:
+            j, veld = int(a.group(1)), a.group(2) or "omschrijving"
+            m = _in_woorden(m, f"Actiepunt {j + 1}, {ACTIEPUNTVELDEN.get(veld, veld)}")
+            uitslag.per_veld.setdefault(f"a{j}-{veld}", m.tekst)
+        elif (v := _VELD_DATUM.match(m.pad)) is not None:
+            m = _in_woorden(m, VERGADERVELDEN[v.group(1)])
+            uitslag.per_veld.setdefault(v.group(1), m.tekst)
+        uitslag.algemeen.append(m)
+
+
+def onbekende_vervolgen(invoer: Invoer, bekend: Iterable[str], uitslag: Uitslag) -> None:
+    """A 'vervolg op' that names no besluit of the register, said beside its field."""
+    bekend = {*bekend, *(b.id for b in invoer.besluiten)}
+    for i, b in enumerate(invoer.besluiten):
+        if b.vervolg_van and b.vervolg_van not in bekend:
+            uitslag.per_veld[f"b{i}-vervolg_van"] = (
+                f"Vervolg op besluit (besluit {i + 1}): er is geen besluit '{b.vervolg_van}' in "
+                "dit register. Controleer het nummer; een vervolg neemt een eerder aangehouden of "
+                "geëscaleerd besluit op."
+            )
 
 
 def beoordeel(

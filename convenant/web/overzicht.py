@@ -53,10 +53,15 @@ def overzichtpagina(request: Request, jaar: Jaar = None, op: str | None = None) 
     gehouden, kapot = beoordeel(w)
     # the overview is read at the level of the Stuurgroep: no casus content on it (4.7)
     gehouden = [zonder_casus(c, g) for g in gehouden]
-    jaren = sorted({g.vergadering.datum.year for g in gehouden})
     vandaag = w.vandaag()
+    # from the register's first meeting (or this year) to next year: the year being worked
+    # in, and the one being planned, are always there
+    met_vergadering = {g.vergadering.datum.year for g in gehouden}
+    jaren = list(
+        range(min({vandaag.year, *met_vergadering}), max({vandaag.year + 1, *met_vergadering}) + 1)
+    )
     if jaar is None:
-        jaar = vandaag.year if vandaag.year in jaren or not jaren else jaren[-1]
+        jaar = vandaag.year
     peildatum, waarom = _peildatum(gehouden, jaar, vandaag)
     fout_op = None
     if op:

@@ -110,6 +110,8 @@ def uittredingpagina(
         for veld in ("opzegging", "ingang", "ingebrekestelling", "hersteltermijn", "besluit")
     }
     uitkomst = None
+    if not partij and "route" in request.query_params:  # Simuleer pressed with no Partij
+        fouten["partij"] = "kies eerst de Partij die uittreedt; daarna kan de simulatie rekenen"
     if partij:
         try:
             controleer_partij(c, partij)

@@ -34,6 +34,7 @@ from .formulier import (
     gegevens,
     invoer_uit,
     invoer_uit_formulier,
+    onbekende_vervolgen,
     stemeenheden,
     zitplaatsen,
 )
@@ -42,6 +43,7 @@ from .werkplek import beoordeel as beoordeel_register
 
 router = APIRouter()
 MAX_FORMULIER = 2_000_000  # bytes; a meeting is a few kilobytes
+KOP = "Vastgelegd in de werkplek"  # the first line of a file the workplace wrote
 
 
 async def formulier(request: Request) -> dict[str, list[str]]:
@@ -201,6 +203,7 @@ def toets_live(request: Request, velden: Velden) -> Response:
     invoer = invoer_uit_formulier(velden)
     bezetting, _ = w.bezetting()
     uitslag = beoordeel(invoer, w.convenant, bezetting, "formulier.yaml", w.keuze(), w.register)
+    onbekende_vervolgen(invoer, w.besluitnummers(), uitslag)
     return pagina(request, "_oordelen.html.j2", invoer=invoer, uitslag=uitslag, c=w.convenant)
 
 
@@ -276,14 +279,15 @@ def _verwerk(request: Request, id_: str | None, velden: dict[str, list[str]]) ->
         invoer.actiepunten.append(ActiepuntInvoer())
     elif actie.startswith("verwijder_actiepunt_"):
         _verwijder(invoer.actiepunten, actie)
-    elif actie in ("opslaan", "opslaan_zonder_opmerkingen", "toch_opslaan"):
+    elif actie in ("opslaan", "opslaan_zonder_opmerkingen", "toch_opslaan", "opslaan_ongeldig"):
         if id_ is None and (melding := _andere_leden(w, invoer)):
             # the date or orgaan changed and Opslaan came before the form was rebuilt: the
             # attendance on screen was that of another bezetting, so show the right one first
             _alleen_wie_zitting_heeft(w, invoer)
             _vul_aanwezigheid(w, invoer)
             return _toon_formulier(request, invoer, None, None, status=409, fout=melding)
-        return _opslaan(request, w, invoer, id_, gelezen_versie, actie)
+        bevestigd = actie == "opslaan_ongeldig" or "ja" in velden.get("ongeldig_bevestigd", [])
+        return _opslaan(request, w, invoer, id_, gelezen_versie, actie, bevestigd)
     if id_ is None:  # a new meeting starts with everyone present; a recorded one as it was
         _alleen_wie_zitting_heeft(w, invoer)
         _vul_aanwezigheid(w, invoer)
@@ -356,7 +360,9 @@ def _opslaan(
     id_: str | None,
     gelezen_versie: str | None,
     actie: str,
+    bevestigd: bool = False,
 ) -> Response:
+    """Save the form; `bevestigd`: the user confirmed saving besluiten that are ongeldig."""
     c = w.convenant
     bezetting, _ = w.bezetting()
     if id_ is None:
@@ -384,6 +390,10 @@ def _opslaan(
             request, invoer, id_, gelezen_versie, uitslag=uitslag, status=422,
             fout="Niet opgeslagen: los eerst de meldingen hieronder op. Zo blijft het bestand leesbaar voor 'convenant toets'.",
         )  # fmt: skip
+    if nieuw_ongeldig := _nieuw_ongeldig(w, uitslag, id_, bevestigd):
+        return _toon_formulier(
+            request, invoer, id_, gelezen_versie, uitslag=uitslag, ongeldig=nieuw_ongeldig
+        )
     if id_ is not None and actie != "toch_opslaan":
         oud = w.lees(id_)
         if oud.vergadering is not None and versie(oud.inhoud) == gelezen_versie:
@@ -396,15 +406,18 @@ def _opslaan(
                 return RedirectResponse(
                     f"/vergaderingen/{id_}?opgeslagen=ongewijzigd", status_code=303
                 )
-            weg = opmerkingen(oud.inhoud.decode("utf-8", errors="replace"))
+            weg = [
+                o
+                for o in opmerkingen(oud.inhoud.decode("utf-8", errors="replace"))
+                if not o.startswith(f"# {KOP}")  # the workplace's own line comes back
+            ]
             if weg and actie != "opslaan_zonder_opmerkingen":
                 return _toon_formulier(
-                    request, invoer, id_, gelezen_versie, uitslag=uitslag, opmerkingen_weg=weg
-                )
+                    request, invoer, id_, gelezen_versie, uitslag=uitslag, opmerkingen_weg=weg,
+                    bevestigd=bevestigd,
+                )  # fmt: skip
     assert uitslag.vergadering is not None  # leesbaar
-    tekst = als_yaml(
-        uitslag.vergadering.model, f"Vastgelegd in de werkplek op {dt.date.today():%d-%m-%Y}."
-    )
+    tekst = als_yaml(uitslag.vergadering.model, f"{KOP} op {dt.date.today():%d-%m-%Y}.")
     if actie == "toch_opslaan":
         gelezen_versie = versie_van(pad)
     try:
@@ -430,6 +443,29 @@ def _opslaan(
     return RedirectResponse(f"/vergaderingen/{id_nieuw}?opgeslagen=ja", status_code=303)
 
 
+def _nieuw_ongeldig(w: Werkplek, uitslag: Uitslag, id_: str | None, bevestigd: bool) -> list[str]:
+    """The besluiten the save would record as ongeldig that the file on disk did not: a save
+    that makes a besluit ongeldig is asked to be confirmed once."""
+    if bevestigd:
+        return []
+    eerder: set[str] = set()
+    if id_ is not None:
+        oud = w.lees(id_)
+        if oud.vergadering is not None:
+            from rules.toets import toets
+
+            try:
+                b = beeld(w.convenant, oud.vergadering, w.bezetting()[0])
+                eerder = {o.id for o in toets(b, w.keuze()) if o.oordeel == "ongeldig"}
+            except InvoerFout:
+                pass
+    return [
+        f"{o.id}: {o.onderwerp}"
+        for o in uitslag.oordelen.values()
+        if o.oordeel == "ongeldig" and o.id not in eerder
+    ]
+
+
 def _inhoudelijk(data: Any) -> Any:
     """The data with the order of names in a list left out: the order of the form's
     checkboxes and of a hand-written list differ, their meaning does not."""
@@ -452,12 +488,15 @@ def _toon_formulier(
     fout: str = "",
     opmerkingen_weg: list[str] | None = None,
     verouderd: bool = False,
+    ongeldig: list[str] | None = None,
+    bevestigd: bool = False,
 ) -> Response:
     w = werkplek(request)
     c = w.convenant
     bezetting, bezettingsfouten = w.bezetting()
     if uitslag is None:
         uitslag = beoordeel(invoer, c, bezetting, f"{id_ or 'nieuw'}.yaml", w.keuze(), w.register)
+    onbekende_vervolgen(invoer, w.besluitnummers(behalve=id_), uitslag)
     orgaan = c.orgaan.get(invoer.orgaan)
     datum = invoer.peildatum()
     partijen = [p for p in c.partijen_op(datum) if p.is_partij] if datum else []
@@ -474,6 +513,8 @@ def _toon_formulier(
         fout=fout,
         opmerkingen_weg=opmerkingen_weg or [],
         verouderd=verouderd,
+        ongeldig=ongeldig or [],
+        bevestigd=bevestigd,
         organen=vergaderende_organen(w),
         orgaan=orgaan,
         bij_consensus=orgaan is not None and consensus(orgaan),

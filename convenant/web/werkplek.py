@@ -196,6 +196,6 @@ def beoordeel(werkplek: Werkplek) -> tuple[list[Gehouden], list[Kapot]]:
 def volgend_besluitnummer(voorvoegsel: str, jaar: int | str, bezet: Iterable[str]) -> str:
     """The number after the highest `voorvoegsel-jaar-NN` in `bezet`: numbers run on through
     the year, across the meetings of the register."""
-    patroon = re.compile(rf"^{re.escape(voorvoegsel)}-{jaar}-(\d+)$")
-    hoogste = max((int(m.group(1)) for b in bezet if (m := patroon.match(b))), default=0)
-    return f"{voorvoegsel}-{jaar}-{hoogste + 1:02d}"
+    from .formulier import volgend_nummer
+
+    return volgend_nummer(voorvoegsel, jaar, bezet)
