@@ -35,6 +35,25 @@ class Termijn:
     aanname: str | None = None
 
 
+_STUK = {
+    "notulen": "de notulen",
+    "actiepuntenlijst": "de actiepuntenlijst",
+    "besluitenlijst": "de besluitenlijst",
+    "besluiten": "de besluiten",
+    "relevante_besluiten": "de relevante besluiten",
+    "jaarplan": "het Jaarplan",
+    "werkproces": "het werkproces",
+}
+
+
+def _naam(c: Convenant, ontvanger: str) -> str:
+    if ontvanger == "partijen":
+        return "alle Partijen"
+    if ontvanger in c.orgaan:
+        return c.orgaan[ontvanger].de_naam
+    return c.rol[ontvanger].naam if ontvanger in c.rol else ontvanger
+
+
 def termijnen(c: Convenant, register: Sequence[Gehouden], peildatum: dt.date) -> list[Termijn]:
     uit: list[Termijn] = []
 
@@ -55,18 +74,30 @@ def termijnen(c: Convenant, register: Sequence[Gehouden], peildatum: dt.date) ->
             volgende = reeks[i + 1].vergadering.datum if i + 1 < len(reeks) else None
             volgende = volgende or v.volgende_vergadering
             for regel in orgaan.verslaglegging:
-                if regel.termijn.moment != "voor_volgende_vergadering" or volgende is None:
+                # 'niet_bepaald' (5.9, 6.9c, 6.10, 7.3) is read as before the next meeting too
+                # (aanname informeren_gemeenten_termijn), as the year overview judges it
+                if (
+                    regel.termijn.moment not in ("voor_volgende_vergadering", "niet_bepaald")
+                    or volgende is None
+                ):
                     continue
+                if "werkproces" in regel.documenten and not any(
+                    o.soort == "werkproces_operationeel" and o.oordeel == "aangenomen"
+                    for o in g.oordelen
+                ):
+                    continue  # only an adopted werkproces is sent (6.9c)
                 ontbreekt = [
-                    f"{document} naar {ontvanger}"
+                    f"{_STUK.get(document, document)} naar {_naam(c, ontvanger)}"
                     for document in regel.documenten
                     if document != "werkproces"
                     for ontvanger in regel.aan
-                    if verzonden_op(c, v, document, ontvanger) is None
+                    if verzonden_op(c, v, document, ontvanger, regel.schriftelijk) is None
                 ]
                 if ontbreekt:
+                    # "vóór" the next meeting: the day before it is the last day, as the
+                    # besluitenlijst's Verzending says ("uiterlijk 9 februari")
                     voeg(
-                        volgende,
+                        volgende - dt.timedelta(days=1),
                         f"{orgaan.naam} van {lang(v.datum)}: nog te verzenden vóór de volgende "
                         f"vergadering: {'; '.join(ontbreekt)}",
                         ", ".join(regel.artikelen),
@@ -85,7 +116,8 @@ def termijnen(c: Convenant, register: Sequence[Gehouden], peildatum: dt.date) ->
                 if ontbreekt:
                     voeg(
                         plus_weken(g.vergadering.datum, JAARPLAN_WEKEN),
-                        f"Jaarplan ({o.id}) toezenden aan: {', '.join(ontbreekt)}",
+                        f"Jaarplan ({o.id}) toezenden aan: "
+                        f"{', '.join(_naam(c, a) for a in ontbreekt)}",
                         "4.8",
                         vergadering=g.naam,
                     )

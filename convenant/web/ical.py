@@ -7,6 +7,9 @@ import hashlib
 from collections.abc import Iterable
 
 from governance.artikelen import weergave
+from governance.datums import lang
+from governance.models import Convenant
+from governance.vergadering import Vergadering
 from rules.termijnen import Termijn
 
 
@@ -28,7 +31,38 @@ def _vouw(regel: str) -> str:
     return "\r\n ".join(uit)
 
 
-def agenda(termijnen: Iterable[Termijn], register: str, nu: dt.datetime) -> str:
+def _gebeurtenis(
+    sleutel: str, stempel: str, begin: list[str], samenvatting: str, beschrijving: str,
+    alarm: str, herinnering: str, locatie: str = "",
+) -> list[str]:  # fmt: skip
+    return [
+        "BEGIN:VEVENT",
+        f"UID:{hashlib.sha256(sleutel.encode()).hexdigest()[:32]}@convenant-zvhd",
+        f"DTSTAMP:{stempel}",
+        *begin,
+        f"SUMMARY:{_tekst(samenvatting)}",
+        f"DESCRIPTION:{_tekst(beschrijving)}",
+        *([f"LOCATION:{_tekst(locatie)}"] if locatie else []),
+        "TRANSP:TRANSPARENT",
+        # a reminder ahead of it (RFC 5545 3.6.6): a deadline a week, a meeting a day before
+        "BEGIN:VALARM",
+        "ACTION:DISPLAY",
+        f"TRIGGER:{alarm}",
+        f"DESCRIPTION:{_tekst(herinnering)}",
+        "END:VALARM",
+        "END:VEVENT",
+    ]
+
+
+def agenda(
+    termijnen: Iterable[Termijn],
+    register: str,
+    nu: dt.datetime,
+    vergaderingen: Iterable[Vergadering] = (),
+    c: Convenant | None = None,
+) -> str:
+    """Every meeting of the register and every deadline, in the words of the documents: no
+    file names or ids of aannames (their titles instead)."""
     stempel = nu.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
     regels = [
         "BEGIN:VCALENDAR",
@@ -36,25 +70,58 @@ def agenda(termijnen: Iterable[Termijn], register: str, nu: dt.datetime) -> str:
         "PRODID:-//convenant ZVHD//werkplek//NL",
         "CALSCALE:GREGORIAN",
         "METHOD:PUBLISH",
-        f"X-WR-CALNAME:{_tekst(f'Termijnen convenant ZVHD ({register})')}",
+        f"X-WR-CALNAME:{_tekst(f'Vergaderingen en termijnen convenant ZVHD ({register})')}",
     ]
-    for t in termijnen:
-        sleutel = hashlib.sha256(f"{t.datum}|{t.omschrijving}|{t.artikel}".encode()).hexdigest()
-        beschrijving = f"{weergave(t.artikel)}" + (
-            f"; rust op aanname {t.aanname}" if t.aanname else ""
+    for v in vergaderingen:
+        naam = c.orgaan[v.orgaan].naam if c is not None and v.orgaan in c.orgaan else "Vergadering"
+        if v.tijd:
+            uur, minuut = int(v.tijd[:2]), int(v.tijd[3:5])
+            begin = dt.datetime.combine(v.datum, dt.time(min(uur, 23), minuut))
+            tijden = [
+                f"DTSTART:{begin:%Y%m%dT%H%M%S}",  # local time where the meeting is held
+                f"DTEND:{begin + dt.timedelta(hours=2):%Y%m%dT%H%M%S}",
+            ]
+        else:
+            tijden = [
+                f"DTSTART;VALUE=DATE:{v.datum:%Y%m%d}",
+                f"DTEND;VALUE=DATE:{v.datum + dt.timedelta(days=1):%Y%m%d}",
+            ]
+        onderwerpen = "; ".join(b.onderwerp for b in v.besluiten[:12] if not b.casuistiek)
+        regels += _gebeurtenis(
+            f"vergadering|{v.orgaan}|{v.datum}",
+            stempel,
+            tijden,
+            f"Vergadering {naam}",
+            f"Vergadering van {naam if naam.startswith(('de ', 'het ')) else 'de ' + naam} op "
+            f"{lang(v.datum)}" + (f". Op de agenda: {onderwerpen}" if onderwerpen else ""),
+            "-P1D",
+            f"Morgen: vergadering {naam}",
+            v.locatie or "",
         )
-        if t.vergadering:
-            beschrijving += f"; vergadering {t.vergadering}"
-        regels += [
-            "BEGIN:VEVENT",
-            f"UID:{sleutel[:32]}@convenant-zvhd",
-            f"DTSTAMP:{stempel}",
-            f"DTSTART;VALUE=DATE:{t.datum:%Y%m%d}",
-            f"DTEND;VALUE=DATE:{t.datum + dt.timedelta(days=1):%Y%m%d}",
-            f"SUMMARY:{_tekst(t.omschrijving)}",
-            f"DESCRIPTION:{_tekst(beschrijving)}",
-            "TRANSP:TRANSPARENT",
-            "END:VEVENT",
-        ]
+    for t in termijnen:
+        beschrijving = weergave(t.artikel)
+        if t.aanname:
+            titel = _aanname(c, t.aanname)
+            beschrijving += f"; de termijn rust op een aanname: {titel}"
+        regels += _gebeurtenis(
+            f"{t.datum}|{t.omschrijving}|{t.artikel}",
+            stempel,
+            [
+                f"DTSTART;VALUE=DATE:{t.datum:%Y%m%d}",
+                f"DTEND;VALUE=DATE:{t.datum + dt.timedelta(days=1):%Y%m%d}",
+            ],
+            t.omschrijving,
+            beschrijving,
+            "-P7D",
+            f"Over een week: {t.omschrijving}",
+        )
     regels.append("END:VCALENDAR")
     return "".join(_vouw(r) + "\r\n" for r in regels)
+
+
+def _aanname(c: Convenant | None, ident: str) -> str:
+    """An aanname by what it assumes, never by its id."""
+    if c is not None and ident in c.bevinding:
+        b = c.bevinding[ident]
+        return (b.aanname or b.omschrijving).rstrip(".")
+    return "zie de bevindingen bij het convenant"

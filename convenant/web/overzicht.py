@@ -127,7 +127,11 @@ def agenda_ics(request: Request) -> Response:
     w = werkplek(request)
     gehouden, _ = beoordeel(w)
     tekst = agenda(
-        termijnen(w.convenant, gehouden, w.vandaag()), w.register.name, dt.datetime.now(dt.UTC)
+        termijnen(w.convenant, gehouden, w.vandaag()),
+        w.register.name,
+        dt.datetime.now(dt.UTC),
+        sorted((g.vergadering for g in gehouden), key=lambda v: v.datum),
+        w.convenant,
     )
     return Response(
         tekst,

@@ -187,3 +187,54 @@ def test_geen_bibliotheeknaam_in_de_voet(c: TestClient) -> None:
     voet = html[html.index('<footer class="voet">') :]
     assert "htmx" not in voet.split(">", 1)[1].split("<a", 1)[0]
     assert "Zero-Clause" not in voet
+
+
+def test_agenda_ics_heeft_vergaderingen_termijnen_en_herinneringen(register: Path) -> None:
+    import datetime as dt
+
+    import icalendar
+
+    from governance.vergadering import Verzending
+    from governance.verzendingen import leg_vast
+
+    # the lists of 12 May not yet sent to the colleges: due before 6 October
+    pad = register / "stuurgroep-2027-05-12.yaml"
+    pad.write_text(
+        pad.read_text(encoding="utf-8").replace(
+            "  - {documenten: [besluitenlijst], aan: [colleges], op: 2027-05-26}\n", ""
+        ),
+        encoding="utf-8",
+    )
+    from convenant.web import werkplek as wp
+    from convenant.web.app import maak_app
+
+    class InJuni(wp.Werkplek):
+        def vandaag(self) -> dt.date:
+            return dt.date(2027, 6, 1)
+
+    def feed() -> icalendar.Calendar:
+        return icalendar.Calendar.from_ical(
+            TestClient(maak_app(InJuni(register))).get("/agenda.ics").text
+        )
+
+    kalender = feed()
+    events = list(kalender.walk("VEVENT"))
+    samenvattingen = [str(e["SUMMARY"]) for e in events]
+    assert samenvattingen.count("Vergadering Stuurgroep") == 3
+    termijn = next(e for e in events if "12 mei 2027" in str(e["SUMMARY"]))
+    # "vóór de volgende vergadering" of 6 October: the 5th is the last day, as the
+    # besluitenlijst says (uiterlijk 5 oktober 2027)
+    assert termijn.decoded("DTSTART") == dt.date(2027, 10, 5)
+    assert "twaalf colleges" in str(termijn["SUMMARY"]) or "colleges" in str(termijn["SUMMARY"])
+    assert all(len(list(e.walk("VALARM"))) == 1 for e in events)
+    tekst = " ".join(str(e.get(k, "")) for e in events for k in ("SUMMARY", "DESCRIPTION"))
+    assert not re.search(r"\b[a-z]+_[a-z_]+\b", tekst), re.findall(r"\b[a-z]+_[a-z_]+\b", tekst)
+    assert ".yaml" not in tekst
+    # once recorded as sent, the deadline is gone from the feed
+    leg_vast(
+        register,
+        pad,
+        Verzending(documenten=["besluitenlijst"], aan=["colleges"], op=dt.date(2027, 5, 26)),
+    )
+    kalender = feed()
+    assert not any("12 mei 2027" in str(e["SUMMARY"]) for e in kalender.walk("VEVENT"))
