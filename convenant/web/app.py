@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -57,6 +58,16 @@ def maak_app(
         {"csrf": app.state.csrf, "register_naam": werkplek.register.name}
     )
     app.state.sjablonen.env.filters.update(opmaak.FILTERS)
+    # an aanname is shown by what it is about, never by its id (the id only in a link)
+    app.state.sjablonen.env.globals["aanname_titel"] = lambda ident: aanname_titel(
+        werkplek.convenant, ident
+    )
+    app.state.sjablonen.env.globals["naam_van"] = lambda ident: namen(werkplek.convenant).get(
+        ident, ident
+    )
+    app.state.sjablonen.env.filters["in_woorden"] = lambda tekst: in_woorden(
+        werkplek.convenant, str(tekst)
+    )
     app.middleware("http")(poortwachter(token, hosts or frozenset()))
     app.add_middleware(Groottegrens)
     # Outside the gate and any size limit, so it turns whatever they (or the routes) answer
@@ -151,6 +162,44 @@ def api_fout(request: Request, status: int, oorzaak: str = "") -> Response:
         "u verstuurde en deze melding.",
     }.get(status, f"HTTP {status}")
     return JSONResponse(probleem(status, detail), status, media_type=PROBLEEM)
+
+
+def aanname_titel(c: Any, ident: str) -> str:
+    """A finding's title: its question in a few words, or its description's first clause."""
+    b = c.bevinding.get(ident)
+    if b is None:
+        return "aanname"
+    if b.vraag:
+        return str(b.vraag)
+    tekst = str(b.omschrijving).split(";")[0].split(". ")[0].rstrip(".")
+    return tekst if len(tekst) <= 90 else tekst[:87].rsplit(" ", 1)[0] + "…"
+
+
+def namen(c: Any) -> dict[str, str]:
+    """Every id a text may name, by the name a reader knows (a soort by its name, a finding by
+    its title)."""
+    uit: dict[str, str] = {p.id: p.naam for p in c.partijen}
+    uit |= {o.id: o.naam for o in c.organen}
+    uit |= {r.id: r.naam for r in c.rollen}
+    uit |= {s.id: s.naam for s in c.soorten}
+    uit |= {b.id: aanname_titel(c, b.id) for b in c.bevindingen}
+    for s in c.soorten:
+        uit |= {v.id: v.omschrijving for v in s.vereisten if v.id not in uit}
+    return uit
+
+
+_GECITEERD = re.compile(r"(?:soort |zie |aanname )?'([a-z][a-z0-9]*_[a-z0-9_]+)'")
+
+
+def in_woorden(c: Any, tekst: str) -> str:
+    """A text of convenant.yaml with the ids it quotes replaced by their names."""
+    bekend = namen(c)
+
+    def vervang(m: re.Match[str]) -> str:
+        naam = bekend.get(m.group(1))
+        return f"“{naam}”" if naam else m.group(0)
+
+    return _GECITEERD.sub(vervang, tekst)
 
 
 def sjablonen(request: Request) -> Sjablonen:

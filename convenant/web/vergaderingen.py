@@ -388,7 +388,7 @@ def _opslaan(
     if not uitslag.leesbaar:
         return _toon_formulier(
             request, invoer, id_, gelezen_versie, uitslag=uitslag, status=422,
-            fout="Niet opgeslagen: los eerst de meldingen hieronder op. Zo blijft het bestand leesbaar voor 'convenant toets'.",
+            fout="Niet opgeslagen: los eerst de meldingen hieronder op. Zo blijft het bestand leesbaar voor de toets op de opdrachtregel.",
         )  # fmt: skip
     if nieuw_ongeldig := _nieuw_ongeldig(w, uitslag, id_, bevestigd):
         return _toon_formulier(

@@ -1,0 +1,88 @@
+"""No internal code in what a secretaris reads: every page reachable from the overview of the
+example register, its visible text outside a "technische details" disclosure, holds no
+snake_case id and no command line (issue 22, "Words a secretaris uses")."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+import pytest
+
+from tests.web_hulp import client, kopieer_register
+
+CODE = re.compile(r"\b[a-z][a-z0-9]*_[a-z0-9_]+\b")
+OPDRACHT = re.compile(
+    r"\bconvenant (?:toets|maak|valideer|simuleer|jaaroverzicht|web|lezingen|partijen|casus)\b"
+    r"|(?<![\w-])--[a-z][a-z-]+"
+)
+
+
+class _Zichtbaar(HTMLParser):
+    """The text a reader sees, minus scripts, styles and technical-details disclosures."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tekst: list[str] = []
+        self.links: list[str] = []
+        self._verborgen = 0
+        self._details: list[bool] = []  # per open <details>: is it a technical one?
+        self._in_summary = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        if tag == "a" and a.get("href"):
+            self.links.append(a["href"] or "")
+        if tag in ("script", "style", "template"):
+            self._verborgen += 1
+        elif tag == "details":
+            self._details.append(False)
+        elif tag == "summary":
+            self._in_summary = True
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style", "template"):
+            self._verborgen -= 1
+        elif tag == "details" and self._details:
+            self._details.pop()
+        elif tag == "summary":
+            self._in_summary = False
+
+    def handle_data(self, data: str) -> None:
+        if self._verborgen:
+            return
+        if self._in_summary and self._details and "technische details" in data.lower():
+            self._details[-1] = True
+        if not any(self._details):
+            self.tekst.append(data)
+
+
+def test_geen_interne_codes_in_de_zichtbare_tekst(tmp_path_factory: pytest.TempPathFactory) -> None:
+    # a folder name of its own: the documents page names the register's folder
+    c = client(kopieer_register(tmp_path_factory.mktemp("zichtbaar") / "register"))
+    gezien: set[str] = set()
+    te_doen = ["/"]
+    gevonden: dict[str, set[str]] = {}
+    while te_doen:
+        url = te_doen.pop()
+        if url in gezien:
+            continue
+        gezien.add(url)
+        r = c.get(url)
+        if r.status_code != 200 or not r.headers["content-type"].startswith("text/html"):
+            continue
+        lezer = _Zichtbaar()
+        lezer.feed(r.text)
+        tekst = " ".join(lezer.tekst)
+        codes = set(CODE.findall(tekst)) | set(OPDRACHT.findall(tekst))
+        if codes:
+            gevonden[url] = codes
+        for link in lezer.links:
+            link = link.split("#")[0]
+            # the JSON API speaks in ids by design; a document download is no page
+            if link.startswith("/") and not link.startswith(("/api", "/static")):
+                if "/documenten/" in link or link in gezien:
+                    continue
+                te_doen.append(link)
+    assert len(gezien) > 40  # the overview reaches every meeting, besluit and procedure
+    assert gevonden == {}
