@@ -47,6 +47,9 @@ def vaststelling(register: Sequence[Gehouden], naam: str) -> Vaststelling:
         for b, o in zip(g.vergadering.besluiten, g.oordelen, strict=False):
             if b.stelt_vast == v.datum and o.oordeel == "aangenomen":
                 return Vaststelling("vastgesteld", g.vergadering.datum, b.id, g.naam)
+        # the shorter form: the next meeting records it adopted its predecessor's lists
+        if g.vergadering.vorige_vastgesteld and g.vergadering.vorige_vergadering == v.datum:
+            return Vaststelling("vastgesteld", g.vergadering.datum, None, g.naam)
     return Vaststelling("concept")
 
 

@@ -455,7 +455,7 @@ def _nieuw_ongeldig(w: Werkplek, uitslag: Uitslag, id_: str | None, bevestigd: b
             from rules.toets import toets
 
             try:
-                b = beeld(w.convenant, oud.vergadering, w.bezetting()[0])
+                b = w.beeld(oud.vergadering)
                 eerder = {o.id for o in toets(b, w.keuze()) if o.oordeel == "ongeldig"}
             except InvoerFout:
                 pass

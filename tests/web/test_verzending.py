@@ -212,7 +212,21 @@ VASTSTELLING = """  - id: sg-2027-14
 """
 
 
+def _zonder_vorige_vastgesteld(register: Path) -> None:
+    pad = register / "stuurgroep-2027-05-12.yaml"
+    regels = pad.read_text(encoding="utf-8").splitlines(keepends=True)
+    pad.write_text(
+        "".join(r for r in regels if not r.startswith("vorige_vastgesteld:")), encoding="utf-8"
+    )
+
+
+def test_de_korte_vorm_vorige_vastgesteld_telt_ook(register: Path) -> None:
+    html = client(register).get("/vergaderingen/stuurgroep-2027-02-10").text
+    assert "<strong>vastgesteld</strong> op 12 mei 2027 in de" in html
+
+
 def _met_vaststelling(register: Path, stemmen: str) -> None:
+    _zonder_vorige_vastgesteld(register)
     pad = register / "stuurgroep-2027-05-12.yaml"
     tekst = pad.read_text(encoding="utf-8")
     pad.write_text(
@@ -223,6 +237,7 @@ def _met_vaststelling(register: Path, stemmen: str) -> None:
 
 def test_de_volgende_vergadering_stelt_de_besluitenlijst_vast(register: Path) -> None:
     c = client(register)
+    _zonder_vorige_vastgesteld(register)
     assert "<strong>concept</strong>" in c.get("/vergaderingen/stuurgroep-2027-02-10").text
     _met_vaststelling(register, "{voor: alle}")
     html = c.get("/vergaderingen/stuurgroep-2027-02-10").text
