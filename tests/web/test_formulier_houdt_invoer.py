@@ -238,3 +238,24 @@ def test_agenda_ics_heeft_vergaderingen_termijnen_en_herinneringen(register: Pat
     )
     kalender = feed()
     assert not any("12 mei 2027" in str(e["SUMMARY"]) for e in kalender.walk("VEVENT"))
+
+
+def test_de_brede_tabel_van_de_liquidatie_is_met_het_toetsenbord_te_bereiken(
+    c: TestClient, register: Path
+) -> None:
+    # a region that scrolls sideways must take the focus, or a keyboard user cannot scroll it
+    # (axe: scrollable-region-focusable, WCAG 2.1.1)
+    import shutil
+
+    from tests.web_hulp import VOORBEELDEN
+
+    (register / "documenten").mkdir(exist_ok=True)
+    shutil.copy2(
+        VOORBEELDEN / "documenten" / "liquidatiebegroting-voorbeeld.yaml", register / "documenten"
+    )
+    html = c.get("/liquidatie?alle=ja").text
+    blokken = re.findall(r'<div class="breed"[^>]*>', html)
+    assert blokken
+    for blok in blokken:
+        assert 'tabindex="0"' in blok
+        assert "aria-labelledby=" in blok
