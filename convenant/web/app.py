@@ -171,8 +171,9 @@ def aanname_titel(c: Any, ident: str) -> str:
         return "aanname"
     if b.vraag:
         return str(b.vraag)
-    tekst = str(b.omschrijving).split(";")[0].split(". ")[0].rstrip(".")
-    return tekst if len(tekst) <= 90 else tekst[:87].rsplit(" ", 1)[0] + "…"
+    # the first sentence ("Art. 1.18" and "bijv." do not end one), or its first 90 characters
+    tekst = re.split(r"(?<=[a-zé\"'”)]{3})[.;] ", str(b.omschrijving))[0].rstrip(".")
+    return tekst if len(tekst) <= 90 else tekst[:87].rsplit(" ", 1)[0].rstrip(",;:") + " …"
 
 
 def namen(c: Any) -> dict[str, str]:
