@@ -132,3 +132,23 @@ def geschiedenis(register: Path, naam: str) -> list[Versie]:
             continue
         uit.append(Versie(pad, moment, rest, pad.stat().st_size))
     return sorted(uit, key=lambda v: v.moment, reverse=True)
+
+
+def verplaats(register: Path, oud: Path, nieuw: Path, inhoud: bytes, gelezen: str | None) -> str:
+    """Save `inhoud` under the new name `nieuw` and retire `oud` (a meeting whose date or
+    orgaan was corrected), in one step: only if `oud` is still `gelezen` and `nieuw` does not
+    exist yet. The old file goes into its history, so a restore finds it."""
+    with _slot(register):
+        op_schijf = versie_van(oud)
+        if op_schijf != gelezen:
+            raise VerouderdeVersie(oud.name, gelezen, op_schijf)
+        if nieuw.exists():
+            raise VerouderdeVersie(nieuw.name, None, versie_van(nieuw))
+        if op_schijf is not None:
+            map_ = geschiedenismap(register, oud.name)
+            map_.mkdir(parents=True, exist_ok=True)
+            moment = dt.datetime.now().strftime("%Y%m%dT%H%M%S%f")
+            _schrijf_atomair(map_ / f"{moment}-{op_schijf}{oud.suffix}", oud.read_bytes())
+        _schrijf_atomair(nieuw, inhoud)
+        oud.unlink()
+    return versie(inhoud)

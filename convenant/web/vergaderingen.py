@@ -18,7 +18,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from governance.datums import lang
 from governance.errors import InvoerFout, NietOpgeslagen, VerouderdeVersie
-from governance.opslag import bewaar, geschiedenis, versie, versie_van
+from governance.opslag import bewaar, geschiedenis, verplaats, versie, versie_van
 from governance.yamlschrijver import als_yaml, opmerkingen
 
 from .app import Jaar, niet_opgeslagen, opslagstatus, pagina, werkplek
@@ -382,7 +382,22 @@ def _opslaan(
         pad = w.register / f"{id_nieuw}.yaml"
     else:
         id_nieuw, pad = id_, w.pad_van(id_)
-    if dubbel := _dubbele_besluitnummers(w, invoer, id_nieuw):
+        # a corrected date or orgaan gives the file the name that goes with it
+        oud = w.lees(id_)
+        if (
+            oud.vergadering is not None
+            and invoer.orgaan
+            and invoer.datum
+            and (oud.vergadering.model.orgaan, oud.vergadering.model.datum.isoformat())
+            != (invoer.orgaan, invoer.datum)
+        ):
+            id_nieuw = f"{invoer.orgaan}-{invoer.datum}"
+            if not ID_PATROON.match(id_nieuw):
+                return _toon_formulier(
+                    request, invoer, id_, gelezen_versie, status=422,
+                    fout="Deze datum kan geen bestandsnaam worden; gebruik de datumkiezer.",
+                )  # fmt: skip
+    if dubbel := _dubbele_besluitnummers(w, invoer, id_ or id_nieuw):
         return _toon_formulier(request, invoer, id_, gelezen_versie, status=409, fout=dubbel)
     uitslag = beoordeel(invoer, c, bezetting, pad.name, w.keuze(), w.register)
     if not uitslag.leesbaar:
@@ -421,11 +436,16 @@ def _opslaan(
     if actie == "toch_opslaan":
         gelezen_versie = versie_van(pad)
     try:
-        bewaar(w.register, pad, tekst.encode(), gelezen_versie if id_ is not None else None)
+        if id_ is not None and id_nieuw != id_:
+            verplaats(
+                w.register, pad, w.register / f"{id_nieuw}.yaml", tekst.encode(), gelezen_versie
+            )
+        else:
+            bewaar(w.register, pad, tekst.encode(), gelezen_versie if id_ is not None else None)
     except VerouderdeVersie as e:
         melding = (
-            f"Er is al een vergadering van dit orgaan op deze datum ({pad.name}). Open die om haar te bewerken, of kies een andere datum."
-            if id_ is None
+            f"Er is al een vergadering van dit orgaan op deze datum ({id_nieuw}.yaml). Open die om haar te bewerken, of kies een andere datum."
+            if id_ is None or (id_nieuw != id_ and e.pad == f"{id_nieuw}.yaml")
             else "Niet opgeslagen: iemand anders heeft deze vergadering opgeslagen nadat u haar opende "
             "(een ander tabblad, een collega of een editor). Uw invoer staat hieronder nog; er is niets "
             "verloren. Bekijk de nieuwe versie in een ander tabblad en neem over wat u wilt houden, of "

@@ -259,3 +259,25 @@ def test_de_brede_tabel_van_de_liquidatie_is_met_het_toetsenbord_te_bereiken(
     for blok in blokken:
         assert 'tabindex="0"' in blok
         assert "aria-labelledby=" in blok
+
+
+def test_datum_en_orgaan_van_een_opgeslagen_vergadering_zijn_te_corrigeren(
+    c: TestClient, register: Path
+) -> None:
+    from governance.opslag import geschiedenis
+
+    naam = "stuurgroep-2027-10-06"
+    velden = zet(_bewerk(c, naam), "datum", "2027-10-07")
+    velden = zet(velden, "actie", "opslaan_zonder_opmerkingen")
+    r = verstuur(c, f"/vergaderingen/{naam}/bewerk", velden)
+    assert r.status_code == 303, r.text
+    assert r.headers["location"].startswith("/vergaderingen/stuurgroep-2027-10-07")
+    assert not (register / f"{naam}.yaml").exists()
+    assert "datum: 2027-10-07" in (register / "stuurgroep-2027-10-07.yaml").read_text("utf-8")
+    assert len(geschiedenis(register, f"{naam}.yaml")) == 1  # the old file kept
+    # onto the date of another meeting of the orgaan: refused, nothing lost
+    velden = zet(_bewerk(c, "stuurgroep-2027-10-07"), "datum", "2027-05-12")
+    r = verstuur(c, "/vergaderingen/stuurgroep-2027-10-07/bewerk", zet(velden, "actie", "opslaan"))
+    assert r.status_code == 409
+    assert "Er is al een vergadering van dit orgaan op deze datum" in r.text
+    assert (register / "stuurgroep-2027-10-07.yaml").exists()
