@@ -60,6 +60,7 @@ if TYPE_CHECKING:
     from governance.toetreding import Dossier
     from governance.vergadering import Vergadering
     from governance.versies import Versie
+    from rules.jaaroverzicht import Registerdocumenten
 
 T = TypeVar("T")
 Stempel = tuple[tuple[str, int, int], ...]
@@ -200,6 +201,23 @@ class Register:
         map_, c = self.map, self.basis.model
         paden = self._glob("documenten", "*.yaml", "*.yml")
         return self._onthouden.geef("stukken", stempel(paden), lambda: registerstukken(map_, c))
+
+    def registerdocumenten(self) -> tuple[Registerdocumenten, list[Melding]]:
+        """The notices, addenda and accession dossiers as the year overview and the workplace
+        show them, with the located errors of those that could not be read."""
+        from rules.jaaroverzicht import Registerdocumenten
+
+        stukken = self.stukken()
+        gevonden = self.dossiers()
+        fouten = [*stukken.fouten, *(m for d in gevonden for m in d.fouten)]
+        return (
+            Registerdocumenten(
+                tuple(m for _, m in stukken.opzeggingen),
+                tuple(m for _, m in stukken.addenda),
+                tuple((d.id, d.model) for d in gevonden if d.model is not None),
+            ),
+            fouten,
+        )
 
     def lezingen(self) -> Lezingen | None:
         """The readings the Stuurgroep settled (lezingen.yaml), if the register has them."""
@@ -388,3 +406,19 @@ class Register:
         """A meeting checked against the state of its date (raises InvoerFout)."""
         datum = vergadering.model.datum
         return beeld(self.tekst_op(datum), vergadering, self.bezetting(), self.map)
+
+
+def controleer_partij(c: Convenant, ident: str, soort: str | None = None) -> None:
+    """Refuse an id that is no Partij (or no gemeente), suggesting the one meant."""
+    from governance.errors import GebruiksFout, bedoelde_u
+    from governance.verwijzingen import namen_van
+
+    kandidaten = [p.id for p in c.partijen if p.is_partij and (soort is None or p.soort == soort)]
+    if ident not in kandidaten:
+        suggestie = bedoelde_u(ident, kandidaten, namen_van(c)["partij"])
+        hint = f" (bedoelde u '{suggestie}'?)" if suggestie else ""
+        wat = "gemeente" if soort == "gemeente" else "Partij"
+        lijst = (
+            "convenant partijen --soort gemeente" if soort == "gemeente" else "convenant partijen"
+        )
+        raise GebruiksFout(f"'{ident}' is geen {wat}{hint}; '{lijst}' toont de ids")

@@ -163,7 +163,7 @@ def jaaroverzicht(
     if not gehouden and not onleesbaar:
         raise GebruiksFout(f"{register}: geen vergaderbestanden (*.yaml) gevonden")
     jaar = jaar or max((g.vergadering.datum.year for g in gehouden), default=dt.date.today().year)
-    documenten, documentfouten = registerstukken(r)
+    documenten, documentfouten = r.registerdocumenten()
     niet_te_lezen = _onleesbaar(onleesbaar)
     o = overzicht(c, gehouden, jaar, op or dt.date(jaar, 12, 31), niet_te_lezen, documenten, keuze)
     omslag = (
@@ -194,21 +194,6 @@ def jaaroverzicht(
     if onleesbaar or dubbel:  # (the documents' errors are among the unreadable by now)
         return EXIT_ONLEESBAAR
     return EXIT_OK if o.in_orde else EXIT_NIET_GELDIG
-
-
-def registerstukken(register: Register) -> tuple[Registerdocumenten, list[Melding]]:
-    """The notices, addenda and accession dossiers of the register, with what could not be read."""
-    stukken = register.stukken()
-    gevonden = register.dossiers()
-    fouten = [*stukken.fouten, *(m for d in gevonden for m in d.fouten)]
-    return (
-        Registerdocumenten(
-            tuple(m for _, m in stukken.opzeggingen),
-            tuple(m for _, m in stukken.addenda),
-            tuple((d.id, d.model) for d in gevonden if d.model is not None),
-        ),
-        fouten,
-    )
 
 
 def _omslag_dict(o: Omslag) -> dict[str, object]:

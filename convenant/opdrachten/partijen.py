@@ -9,14 +9,9 @@ from governance.datums import lang
 from governance.errors import EXIT_OK
 from governance.models import Partij
 
-from ..register import Register, Stand
+from ..presentatie import SOORT_MEERVOUD, partijen_dict, partijen_op
+from ..register import Register
 from ..uitvoer import als_json, schrijf, tabel
-
-SOORT_MEERVOUD = {
-    "gemeente": "gemeenten",
-    "ketenpartner": "ketenpartners",
-    "ondersteuner": "ondersteuners",
-}
 
 
 def _aantal(n: int, soort: str) -> str:
@@ -36,39 +31,8 @@ def partijen(
     if json:
         schrijf(als_json(partijen_dict(stand, soort)))
         return EXIT_OK
-    schrijf(_als_tekst(*_op(stand, soort), op))
+    schrijf(_als_tekst(*partijen_op(stand, soort), op))
     return EXIT_OK
-
-
-def _op(stand: Stand, soort: str | None) -> tuple[list[Partij], list[Partij]]:
-    in_kracht = [p for p in stand.partijen if soort is None or p.soort == soort]
-    niet_in_kracht = [p for p in stand.niet_in_kracht if soort is None or p.soort == soort]
-    return in_kracht, niet_in_kracht
-
-
-def partijen_dict(stand: Stand, soort: str | None = None) -> dict[str, object]:
-    """The parties in force on the stand's date, as `partijen --json` prints them (and the API
-    answers)."""
-    in_kracht, niet_in_kracht = _op(stand, soort)
-    return {
-        "op": stand.datum,
-        "partijen": [_als_dict(p) for p in in_kracht],
-        "niet_in_kracht": [p.id for p in niet_in_kracht],
-    }
-
-
-def _als_dict(p: Partij) -> dict[str, object]:
-    return {
-        "id": p.id,
-        "naam": p.naam,
-        "kort": p.kort,
-        "soort": p.soort,
-        "is_partij": p.is_partij,
-        "toegetreden_op": p.toegetreden_op,
-        "uitgetreden_op": p.uitgetreden_op,
-        "ondertekenaar": p.ondertekenaar.model_dump() if p.ondertekenaar else None,
-        "voetnoot": p.voetnoot,
-    }
 
 
 def _als_tekst(in_kracht: list[Partij], niet_in_kracht: list[Partij], op: dt.date) -> str:

@@ -17,17 +17,15 @@ from governance.bestanden import (
     zoek_register,
 )
 from governance.datums import lang
-from governance.errors import EXIT_NIET_GELDIG, EXIT_OK, GebruiksFout, bedoelde_u
-from governance.geld import als_tekst, bedrag
+from governance.errors import EXIT_NIET_GELDIG, EXIT_OK, GebruiksFout
+from governance.geld import bedrag
 from governance.models import Bezetting, Convenant, Verdeelsleutel
-from governance.verwijzingen import namen_van
 from rules.lezingen import kies
 from rules.liquidatie import (
     Liquidatie,
     Route,
     Verschuiving,
     alle_uittredingen,
-    als_dict,
     gevoeligheid,
     liquideer,
 )
@@ -35,6 +33,16 @@ from rules.oordeel import Grond
 from rules.uittreding import Route as UitRoute
 from rules.uittreding import Uittreding, simuleer
 
+from ..presentatie import (
+    alle_dict,
+    liquidatie_csv,
+    liquidatie_dict,
+    met_deelt,
+    nl_getal,
+    uittreding_dict,
+    verschuiving_dict,
+)
+from ..register import controleer_partij
 from ..uitvoer import (
     HOE_BEZETTING,
     als_json,
@@ -43,18 +51,6 @@ from ..uitvoer import (
     schrijf,
     tabel,
 )
-
-
-def controleer_partij(c: Convenant, ident: str, soort: str | None = None) -> None:
-    kandidaten = [p.id for p in c.partijen if p.is_partij and (soort is None or p.soort == soort)]
-    if ident not in kandidaten:
-        suggestie = bedoelde_u(ident, kandidaten, namen_van(c)["partij"])
-        hint = f" (bedoelde u '{suggestie}'?)" if suggestie else ""
-        wat = "gemeente" if soort == "gemeente" else "Partij"
-        lijst = (
-            "convenant partijen --soort gemeente" if soort == "gemeente" else "convenant partijen"
-        )
-        raise GebruiksFout(f"'{ident}' is geen {wat}{hint}; '{lijst}' toont de ids")
 
 
 def uittreding(
@@ -127,31 +123,6 @@ def uittreding(
     if bezetting is None and (json or document):  # the text says it where the seats would be
         meld_zonder_bezetting("ontbreken de zetels die de Partij verliest")
     return EXIT_OK if u.geldig else EXIT_NIET_GELDIG
-
-
-def _grond(g: Grond) -> dict[str, object]:
-    return g.als_dict()
-
-
-def uittreding_dict(u: Uittreding) -> dict[str, object]:
-    return {
-        "partij": u.partij,
-        "route": u.route,
-        "geldig": u.geldig,
-        "ingang": u.ingang,
-        "tijdlijn": [
-            {"datum": g.datum, "wat": g.wat, "artikel": g.artikel, "aanname": g.aanname}
-            for g in u.tijdlijn
-        ],
-        "tot_de_ingang": [_grond(g) for g in u.tijdens],
-        "blijft_gelden": [_grond(g) for g in u.blijft],
-        "zetels": [
-            {"orgaan": z.orgaan, "lid": z.lid, "naam": z.naam, "gevolg": z.gevolg} for z in u.zetels
-        ],
-        "partijen_daarna": list(u.partijen_daarna),
-        "gronden": [_grond(g) for g in u.gronden],
-        "lezingen": dict(u.lezingen),
-    }
 
 
 def _regel(g: Grond) -> str:
@@ -256,7 +227,7 @@ def liquidatie(
     if json:
         data = liquidatie_dict(c, uitkomst, begroting, sleutel)
         if verschuivingen is not None:
-            data["alternatieven"] = [_verschuiving_dict(v) for v in verschuivingen]
+            data["alternatieven"] = [verschuiving_dict(v) for v in verschuivingen]
         schrijf(als_json(data))
     elif csv:
         schrijf(liquidatie_csv(c, uitkomst))
@@ -266,35 +237,6 @@ def liquidatie(
             tekst += _verschuivingen_tekst(c, verschuivingen)
         schrijf(tekst)
     return EXIT_OK
-
-
-def met_deelt(lezingen: tuple[str, ...], uittreder_deelt: bool | None) -> tuple[str, ...]:
-    """The old switch --uittreder-deelt is a reading like any other (also asked by the API)."""
-    if uittreder_deelt is None:
-        return lezingen
-    lezing = "deelt_mee" if uittreder_deelt else "deelt_niet"
-    return (*lezingen, f"uittredende_gemeente_deelt_kosten={lezing}")
-
-
-def liquidatie_dict(
-    c: Convenant, u: Liquidatie, begroting: Begroting, sleutel: Verdeelsleutel
-) -> dict[str, object]:
-    """A liquidation as `simuleer liquidatie --json` prints it (and the API answers)."""
-    data = als_dict(c, u, begroting, sleutel)
-    data["lezingen"] = dict(u.lezingen)
-    return data
-
-
-def _verschuiving_dict(v: Verschuiving) -> dict[str, object]:
-    return {
-        "aanname": v.aanname,
-        "lezing": v.lezing,
-        "artikel": v.artikel,
-        "uitspraak": v.uitspraak,
-        "gemeenten": {g: als_tekst(b) for g, b in v.gemeenten.items()},
-        "partners": {p: als_tekst(b) for p, b in v.partners.items()},
-        "vrd": als_tekst(v.vrd),
-    }
 
 
 def _verschuivingen_tekst(c: Convenant, verschuivingen: list[Verschuiving]) -> str:
@@ -355,39 +297,13 @@ def _voorbeeld(naam: str, voorbeeld: bool) -> str:
     return " (voorbeeld)" if voorbeeld and "voorbeeld" not in naam.lower() else ""
 
 
-def _nl(waarde: Decimal) -> str:
-    return als_tekst(waarde).replace(".", ",")
-
-
-def liquidatie_csv(c: Convenant, u: Liquidatie) -> str:
-    """A liquidation as `--csv` prints it (and the workplace downloads it)."""
-    # Semicolons and decimal commas: what a Dutch spreadsheet opens without an import wizard.
-    regels = ["soort;partij;naam;gewicht;bedrag"]
-    regels += [
-        f"gemeente;{g};{c.partij[g].naam};{u.gewichten[g]};{_nl(b)}" for g, b in u.gemeenten.items()
-    ]
-    regels += [f"partner;{p};{c.partij[p].naam};;{_nl(b)}" for p, b in sorted(u.partners.items())]
-    if u.eigen_kosten_vrd:
-        regels.append(f"werkgever;vrd;{c.partij['vrd'].naam};;{_nl(u.eigen_kosten_vrd)}")
-    return "\n".join(regels) + "\n"
-
-
 def _alle_json(t: dict[str, dict[str, Decimal]]) -> str:
     return als_json(alle_dict(t))
 
 
-def alle_dict(t: dict[str, dict[str, Decimal]]) -> dict[str, object]:
-    """Every single exit side by side, as `--alle-uittredingen --json` prints it."""
-    return {
-        "alle_uittredingen": {
-            weg: {g: als_tekst(b) for g, b in rest.items()} for weg, rest in t.items()
-        }
-    }
-
-
 def _alle_csv(t: dict[str, dict[str, Decimal]]) -> str:
     regels = ["uittredend;gemeente;bedrag"]
-    regels += [f"{weg};{g};{_nl(b)}" for weg, rest in t.items() for g, b in rest.items()]
+    regels += [f"{weg};{g};{nl_getal(b)}" for weg, rest in t.items() for g, b in rest.items()]
     return "\n".join(regels) + "\n"
 
 

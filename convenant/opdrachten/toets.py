@@ -5,28 +5,20 @@ from __future__ import annotations
 import sys
 from collections import Counter
 from pathlib import Path
-from typing import NamedTuple
 
 from governance.artikelen import weergave
 from governance.bestanden import dubbele_besluiten, vergaderbestanden, zoek_register
 from governance.datums import lang
 from governance.errors import EXIT_NIET_GELDIG, EXIT_OK, EXIT_ONLEESBAAR, InvoerFout
 from governance.models import Convenant
-from governance.zetels import Vergaderbeeld
 from rules.lezingen import Lezingkeuze
-from rules.oordeel import Oordeel
 from rules.toets import gevoeligheid, toets
 
+from ..presentatie import Uitkomst, toets_dict
 from ..register import Register
 from ..uitvoer import als_json, schrijf
 
 VOLGORDE = ("aangenomen", "verworpen", "aangehouden", "escaleren", "ongeldig")
-
-
-class Uitkomst(NamedTuple):
-    bestand: Path
-    beeld: Vergaderbeeld
-    oordelen: list[Oordeel]
 
 
 def toets_bestand(
@@ -78,7 +70,7 @@ def toets_opdracht(
         onleesbaar = True
         sys.stderr.write(f"{melding}\n")
     if json:
-        data = [als_dict(u) for u in uitkomsten]
+        data = [toets_dict(u) for u in uitkomsten]
         schrijf(als_json(data[0] if len(bestanden) == 1 and data else data))
     else:
         schrijf("\n".join(_als_tekst(c, u) for u in uitkomsten))
@@ -86,22 +78,6 @@ def toets_opdracht(
         return EXIT_ONLEESBAAR
     geldig = all(o.geldig for u in uitkomsten for o in u.oordelen)
     return EXIT_OK if geldig else EXIT_NIET_GELDIG
-
-
-def als_dict(u: Uitkomst) -> dict[str, object]:
-    """One meeting's verdicts as `toets --json` prints them (and the API answers)."""
-    v = u.beeld.vergadering
-    return {
-        "vergadering": {
-            "bestand": str(u.bestand),
-            "orgaan": v.orgaan,
-            "datum": v.datum,
-            "openbaar": v.openbaar,
-            "aanwezig": sorted(u.beeld.aanwezig),
-            "afwezig": sorted(u.beeld.afwezig),
-        },
-        "besluiten": [o.als_dict() for o in u.oordelen],
-    }
 
 
 def _als_tekst(c: Convenant, u: Uitkomst) -> str:

@@ -48,7 +48,7 @@ from governance.verwijzingen import controleer, dubbele_ids, ids_van
 
 from ..uitvoer import json_waarde
 from . import api_modellen as m
-from .app import pagina, werkplek
+from .afhankelijkheden import pagina, werkplek
 from .probleem import (
     API_PAD,
     API_VERSIE,
@@ -369,7 +369,7 @@ SoortPartij = Annotated[
     openapi_extra=_body("Vergadering"),
 )
 async def toets(request: Request) -> Response:
-    from convenant.opdrachten.toets import Uitkomst, als_dict
+    from convenant.presentatie import Uitkomst, toets_dict
     from governance.zetels import beeld
     from rules.toets import toets as beoordeel
 
@@ -378,7 +378,7 @@ async def toets(request: Request) -> Response:
     c = w.convenant
     keuze = _lezingen(w, ())
     b = beeld(c, vergadering, _bezetting(w), w.register)
-    return _json(als_dict(Uitkomst(Path(VERZOEK), b, beoordeel(b, keuze))))
+    return _json(toets_dict(Uitkomst(Path(VERZOEK), b, beoordeel(b, keuze))))
 
 
 @router.post(
@@ -392,7 +392,8 @@ async def toets(request: Request) -> Response:
     openapi_extra=_body("UittredingVraag"),
 )
 async def uittreding(request: Request) -> Response:
-    from convenant.opdrachten.simuleer import controleer_partij, uittreding_dict
+    from convenant.presentatie import uittreding_dict
+    from convenant.register import controleer_partij
     from rules.uittreding import simuleer
 
     w = werkplek(request)
@@ -442,12 +443,8 @@ async def uittreding(request: Request) -> Response:
     openapi_extra=_body("LiquidatieVraag"),
 )
 async def liquidatie(request: Request) -> Response:
-    from convenant.opdrachten.simuleer import (
-        alle_dict,
-        controleer_partij,
-        liquidatie_dict,
-        met_deelt,
-    )
+    from convenant.presentatie import alle_dict, liquidatie_dict, met_deelt
+    from convenant.register import controleer_partij
     from rules.liquidatie import alle_uittredingen, liquideer
 
     w = werkplek(request)
@@ -489,7 +486,7 @@ async def liquidatie(request: Request) -> Response:
     openapi_extra=_fouten_doc(400, 422, 500),
 )
 def partijen(request: Request, op: OpDatum = None, soort: SoortPartij = None) -> Response:
-    from convenant.opdrachten.partijen import SOORT_MEERVOUD, partijen_dict
+    from convenant.presentatie import SOORT_MEERVOUD, partijen_dict
 
     w = werkplek(request)
     datum = _datum(op, "op", w.vandaag())

@@ -1,27 +1,27 @@
-"""The application factory: one FastAPI app on one register, with its routers and guards."""
+"""The application factory: one FastAPI app on one register, with its routers and guards.
+
+Only this module imports the routers; they take the register, the templates and the page
+helpers from `afhankelijkheden`, so no router imports this module (no import circle)."""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Any
 
-from fastapi import FastAPI, Query, Request
+from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, Response
+from fastapi.responses import Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from governance.errors import ConvenantFout, NietOpgeslagen
 
+from .afhankelijkheden import foutpagina, niet_opgeslagen, opslagstatus
 from .beveiliging import KOPPEN, Groottegrens, Veiligheidskoppen, nieuw_geheim, poortwachter
 from .probleem import ApiLaag, is_api
 from .sjablonen import Sjablonen
 from .werkplek import OnbekendeVergadering, Werkplek
-
-# A year a page can show: the register's years lie well inside; 0, -5 or 99999 in the
-# address would otherwise reach the calendar and fail there.
-Jaar = Annotated[int | None, Query(ge=1900, le=2999)]
 
 STATISCH = Path(__file__).parent / "static"
 LOKAAL = frozenset({"127.0.0.1", "localhost", "::1"})
@@ -201,39 +201,6 @@ def in_woorden(c: Any, tekst: str) -> str:
         return f"“{naam}”" if naam else m.group(0)
 
     return _GECITEERD.sub(vervang, tekst)
-
-
-def sjablonen(request: Request) -> Sjablonen:
-    s: Sjablonen = request.app.state.sjablonen
-    return s
-
-
-def werkplek(request: Request) -> Werkplek:
-    w: Werkplek = request.app.state.werkplek
-    return w
-
-
-def pagina(request: Request, sjabloon: str, status: int = 200, **context: Any) -> HTMLResponse:
-    return HTMLResponse(
-        sjablonen(request).render(sjabloon, pad=request.url.path, **context), status_code=status
-    )
-
-
-def foutpagina(request: Request, status: int, titel: str, tekst: str) -> HTMLResponse:
-    return pagina(request, "fout.html.j2", status, titel=titel, tekst=tekst)
-
-
-def niet_opgeslagen(fout: NietOpgeslagen) -> str:
-    """What a secretaris reads when the disk refused a save (a form shows it above itself)."""
-    return (
-        f"Niet opgeslagen: {fout.reden}. Er is niets gewijzigd, en wat u invulde staat "
-        "hieronder nog. Vraag de beheerder van de map om ruimte of schrijfrechten, en sla dan "
-        "opnieuw op."
-    )
-
-
-def opslagstatus(fout: NietOpgeslagen) -> int:
-    return 507 if fout.vol else 503  # Insufficient Storage; otherwise the service cannot now
 
 
 def _ongeldige_waarde(fout: Any) -> str:

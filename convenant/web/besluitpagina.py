@@ -8,8 +8,8 @@ from fastapi.responses import HTMLResponse, Response
 
 from governance.errors import InvoerFout
 
+from .afhankelijkheden import pagina, werkplek
 from .alternatieven import alternatieven
-from .app import pagina, werkplek
 from .formulier import invoer_uit, stemeenheden, zitplaatsen
 from .lezingen import lezingen_van
 

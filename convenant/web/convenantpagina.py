@@ -19,7 +19,7 @@ from governance.artikelen import ontleed
 from governance.models import Bevinding, Convenant
 from governance.verwijzingen import verwijzingen
 
-from .app import pagina, werkplek
+from .afhankelijkheden import pagina, werkplek
 from .lezingen import lezingen_in_register
 
 router = APIRouter()

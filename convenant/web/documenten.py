@@ -21,7 +21,7 @@ from governance.bestanden import huisstijl_uit
 from governance.errors import ConvenantFout
 from governance.loader import Bestand, Bron
 
-from .app import pagina, werkplek
+from .afhankelijkheden import pagina, werkplek
 from .werkplek import Werkplek
 
 router = APIRouter()

@@ -13,7 +13,7 @@ from governance.errors import Melding
 from rules.jaaroverzicht import Gehouden, overzicht, zonder_casus
 from rules.termijnen import termijnen
 
-from .app import Jaar, pagina, werkplek
+from .afhankelijkheden import Jaar, pagina, werkplek
 from .toetreding import open_toetredingen
 from .werkplek import Kapot, beoordeel
 
@@ -69,11 +69,9 @@ def overzichtpagina(request: Request, jaar: Jaar = None, op: str | None = None) 
             peildatum, waarom = ontleed_datum(op), "door u gekozen"
         except ValueError as e:
             fout_op = str(e)
-    from convenant.opdrachten.jaaroverzicht import registerstukken
-
     # the register's notices, addenda and accession dossiers, as `convenant jaaroverzicht` reads
     # them; one that cannot be read is shown with the other broken files, never skipped
-    documenten, documentfouten = registerstukken(w.dienst)
+    documenten, documentfouten = w.dienst.registerdocumenten()
     per_bestand: dict[str, list[Melding]] = {}
     for m in documentfouten:
         per_bestand.setdefault(m.bestand, []).append(m)

@@ -37,7 +37,7 @@ from governance.yamlschrijver import als_tekst
 from rules.lezingen import Lezingkeuze, kies
 from rules.liquidatie import Liquidatie, Route, alle_uittredingen, liquideer
 
-from .app import niet_opgeslagen, opslagstatus, pagina, werkplek
+from .afhankelijkheden import niet_opgeslagen, opslagstatus, pagina, werkplek
 from .beveiliging import lees_formulier
 from .werkplek import Werkplek
 
@@ -86,7 +86,8 @@ def uittredingpagina(
     besluit: str = "",
     formaat: str = "",
 ) -> Response:
-    from convenant.opdrachten.simuleer import controleer_partij, uittreding_dict
+    from convenant.presentatie import uittreding_dict
+    from convenant.register import controleer_partij
     from convenant.uitvoer import als_json
     from rules.uittreding import simuleer
 
@@ -260,7 +261,7 @@ def liquidatiepagina(
     formaat: str = "",
     opgeslagen: str = "",
 ) -> Response:
-    from convenant.opdrachten.simuleer import alle_dict, liquidatie_csv, liquidatie_dict
+    from convenant.presentatie import alle_dict, liquidatie_csv, liquidatie_dict
     from convenant.uitvoer import als_json
 
     from .api import verdeelsleutel

@@ -37,7 +37,7 @@ from governance.yamlschrijver import als_tekst, als_yaml, opmerkingen
 from rules.oordeel import Oordeel
 from rules.termijnen import antwoord_uiterlijk
 
-from .app import pagina, werkplek
+from .afhankelijkheden import pagina, werkplek
 from .simulatie import Formulier
 from .werkplek import ID_PATROON, Werkplek, beoordeel, volgend_besluitnummer
 

@@ -21,7 +21,7 @@ from governance.errors import InvoerFout, NietOpgeslagen, VerouderdeVersie
 from governance.opslag import bewaar, geschiedenis, verplaats, versie, versie_van
 from governance.yamlschrijver import als_yaml, opmerkingen
 
-from .app import Jaar, niet_opgeslagen, opslagstatus, pagina, werkplek
+from .afhankelijkheden import Jaar, niet_opgeslagen, opslagstatus, pagina, werkplek
 from .beveiliging import lees_formulier
 from .formulier import (
     BESLUIT_VINKJES,

@@ -26,7 +26,7 @@ from rules.jaaroverzicht import Gehouden
 from rules.vaststelling import Vaststelling, vaststelling
 from rules.verzending import verzonden_op
 
-from .app import pagina, werkplek
+from .afhankelijkheden import pagina, werkplek
 from .vergaderingen import formulier
 from .werkplek import Werkplek, beoordeel
 

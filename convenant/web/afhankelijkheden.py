@@ -1,0 +1,52 @@
+"""What a route of the workplace depends on: its register, its templates, and how it answers
+with a page. FastAPI's larger-application layout: the routers import these from here, and only
+`app.py` imports the routers, so the package has no import circle."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import Query, Request
+from fastapi.responses import HTMLResponse
+
+from governance.errors import NietOpgeslagen
+
+from .sjablonen import Sjablonen
+from .werkplek import Werkplek
+
+# A year a page can show: the register's years lie well inside; 0, -5 or 99999 in the
+# address would otherwise reach the calendar and fail there.
+Jaar = Annotated[int | None, Query(ge=1900, le=2999)]
+
+
+def sjablonen(request: Request) -> Sjablonen:
+    s: Sjablonen = request.app.state.sjablonen
+    return s
+
+
+def werkplek(request: Request) -> Werkplek:
+    w: Werkplek = request.app.state.werkplek
+    return w
+
+
+def pagina(request: Request, sjabloon: str, status: int = 200, **context: Any) -> HTMLResponse:
+    return HTMLResponse(
+        sjablonen(request).render(sjabloon, pad=request.url.path, **context), status_code=status
+    )
+
+
+def foutpagina(request: Request, status: int, titel: str, tekst: str) -> HTMLResponse:
+    return pagina(request, "fout.html.j2", status, titel=titel, tekst=tekst)
+
+
+def niet_opgeslagen(fout: NietOpgeslagen) -> str:
+    """What a secretaris reads when the disk refused a save (a form shows it above itself)."""
+    return (
+        f"Niet opgeslagen: {fout.reden}. Er is niets gewijzigd, en wat u invulde staat "
+        "hieronder nog. Vraag de beheerder van de map om ruimte of schrijfrechten, en sla dan "
+        "opnieuw op."
+    )
+
+
+def opslagstatus(fout: NietOpgeslagen) -> int:
+    return 507 if fout.vol else 503  # Insufficient Storage; otherwise the service cannot now
