@@ -175,7 +175,10 @@ def test_de_werkplek_gebruikt_geen_opdrachten() -> None:
         ("def f():\n    from governance.toetreding import dossiers\n", True),
         ("from governance import loader\n", True),
         ("from governance.bestanden import BEZETTING\n", False),
-        ("from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from governance.loader import laad\n", False),
+        (
+            "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from governance.loader import laad\n",
+            False,
+        ),
     ],
 )
 def test_de_scan_ziet_een_lezer(bron: str, verwacht: bool) -> None:
