@@ -95,38 +95,26 @@ def maak_uit_bestand(
 ) -> Document:
     """A document from its input file, as `convenant maak` makes it: the register of the file
     (or `register`) gives the bezetting, verdeelsleutel, house style and settled readings."""
-    from governance.bestanden import (
-        bezetting_uit,
-        huisstijl_uit,
-        laad_begroting,
-        laad_convenant,
-        laad_sleutel,
-        lezingen_uit,
-        zoek_register,
-    )
-    from governance.loader import laad
-    from governance.toetreding import met_toetredingen
-    from governance.verwijzingen import controleer, dubbele_ids, ids_van
-    from rules.lezingen import kies
+    from governance.bestanden import zoek_register
+
+    from .register import Register
 
     model = invoermodel(soort)
-    convenant = laad_convenant(convenant_pad)
     register = zoek_register(register, invoer)
-    c = met_toetredingen(convenant.model, register)  # parties that acceded by a signed dossier
-    gevonden = bezetting_uit(c, bezetting_pad, register)
-    bestand = laad(invoer, model)
-    if meldingen := dubbele_ids(bestand.model, bestand.bron) + controleer(
-        bestand.model, bestand.bron, ids_van(c), convenant=c
-    ):
-        raise InvoerFout(meldingen)
+    # the parties that acceded by a signed dossier or left by a recorded document, the
+    # bezetting, the settled readings and the house style: the register's
+    r = Register(register, convenant_pad=convenant_pad, bezetting_pad=bezetting_pad)
+    c = r.convenant
+    bezetting = r.bezetting()
+    bestand = r.invoer(invoer, model)
     # Documents judge as `convenant toets` does in this register: under its settled readings.
-    opties: dict[str, Any] = {"register": register, "keuze": kies(c, (), lezingen_uit(c, register))}
+    opties: dict[str, Any] = {"register": register, "keuze": r.keuze_op()}
     if soort == "besluitenlijst":
         opties["met_toetsing"] = met_toetsing
     if soort == "agenda" and datum is not None:
         opties["datum"] = datum
     if soort == "liquidatieoverzicht":
-        opties["verdeelsleutel"] = laad_sleutel(convenant, verdeelsleutel_pad, register)
+        opties["verdeelsleutel"] = r.verdeelsleutel(verdeelsleutel_pad)
         opties |= {
             "route": route,
             "uittredend": uittredend,
@@ -134,21 +122,21 @@ def maak_uit_bestand(
             "zonder": tuple(zonder),
         }
     if soort == "uittredingsoverzicht" and begroting_pad is not None:
-        opties["begroting"] = laad_begroting(begroting_pad, c).model
-        opties["verdeelsleutel"] = laad_sleutel(convenant, verdeelsleutel_pad, register)
+        opties["begroting"] = r.begroting(begroting_pad)
+        opties["verdeelsleutel"] = r.verdeelsleutel(verdeelsleutel_pad)
         opties["uittreder_deelt"] = uittreder_deelt
     document = maak_document(
         soort,
         formaat,
         c,
         bestand,
-        bezetting=gevonden.model if gevonden else None,
-        huisstijl=huisstijl_uit(register),
+        bezetting=bezetting,
+        huisstijl=r.huisstijl(),
         eigen_sjablonen=eigen_sjablonen,
         **opties,
     )
     # Said once the document is made, so that a message about the input file comes first.
-    if gevonden is None and _leest_bezetting(c, soort, bestand.model):
+    if bezetting is None and _leest_bezetting(c, soort, bestand.model):
         from .uitvoer import meld_zonder_bezetting
 
         meld_zonder_bezetting(

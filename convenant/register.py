@@ -34,6 +34,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from pydantic import BaseModel
+
 from governance.bestanden import (
     BEZETTING,
     LEZINGEN,
@@ -50,19 +52,21 @@ from governance.datums import lang
 from governance.errors import InvoerFout, Melding
 from governance.loader import Bestand
 from governance.models import Bezetting, Convenant, Lezingen, Partij, Vastlegging
-from governance.zetels import Buiten, Vergaderbeeld, beeld, buiten
-from rules.lezingen import Lezer, Lezingkeuze, kies
 
 if TYPE_CHECKING:
+    from governance.begroting import Begroting
     from governance.documenten import Addendum
     from governance.huisstijl import Huisstijl
     from governance.models import Lid, Verdeelsleutel
-    from governance.toetreding import Dossier
+    from governance.toetreding import Dossier, Toetredingsdossier
     from governance.vergadering import Vergadering
     from governance.versies import Versie
+    from governance.zetels import Buiten, Vergaderbeeld
     from rules.jaaroverzicht import Registerdocumenten
+    from rules.lezingen import Lezingkeuze
 
 T = TypeVar("T")
+M = TypeVar("M", bound=BaseModel)
 Stempel = tuple[tuple[str, int, int], ...]
 
 # The cached lookups of Convenant (partij, …) live in the instance dict; a copy must drop them.
@@ -119,6 +123,8 @@ class Stand:
 
     def buiten(self, partij: str) -> Buiten | None:
         """Why `partij` is no Partij on this date (left or not yet joined); None if it is one."""
+        from governance.zetels import buiten
+
         p = self.convenant.partij[partij]
         return None if p.in_kracht_op(self.datum) else buiten(p, self.datum)
 
@@ -240,6 +246,25 @@ class Register:
             "bezetting", (stempel([pad]), id(c)), lambda: laad_bezetting(pad, c).model
         )
 
+    def bezetting_gelezen(self) -> Bestand[Bezetting] | None:
+        """The bezetting with its source, for the checks that point into the file (valideer)."""
+        pad = self.bezetting_bestand()
+        return laad_bezetting(pad, self.convenant) if pad is not None else None
+
+    def verdeelsleutel_gelezen(self, pad: Path | None = None) -> Bestand[Verdeelsleutel] | None:
+        """The verdeelsleutel (given, else the register's) with its source, unchecked for
+        completeness (that is `lint`'s to report); None where there is none."""
+        from governance.bestanden import VERDEELSLEUTEL, laad_verdeelsleutel
+
+        pad = pad or in_register(self.map, VERDEELSLEUTEL)
+        return laad_verdeelsleutel(pad, self.convenant) if pad is not None else None
+
+    def addendumbestanden(self) -> list[Bestand[Addendum]]:
+        """The register's addenda with the files they were read from (see `addenda`)."""
+        from governance.bestanden import addendumbestanden
+
+        return addendumbestanden(self.map, self.convenant) if self.map is not None else []
+
     def bezetting_met_fouten(self) -> tuple[Bezetting | None, list[Melding]]:
         """The bezetting, or its located errors: for pages that show the rest regardless."""
         try:
@@ -256,7 +281,7 @@ class Register:
         """The key to divide costs with (given, else the register's); GebruiksFout if none."""
         from governance.bestanden import laad_sleutel
 
-        return laad_sleutel(self.basis, pad, self.map)
+        return laad_sleutel(Bestand(self.convenant, self.basis.bron), pad, self.map)
 
     def vergaderbestanden(self) -> list[Path]:
         return vergaderbestanden(self.map) if self.map is not None else []
@@ -264,6 +289,46 @@ class Register:
     def vergadering(self, pad: Path) -> Bestand[Vergadering]:
         """A meeting file, checked on its own (its members are checked by `beeld`)."""
         return laad_vergadering(pad)
+
+    @staticmethod
+    def vergadering_uit(pad: Path) -> Bestand[Vergadering]:
+        """`vergadering` for a caller that holds only the file (and its folder)."""
+        return laad_vergadering(pad)
+
+    def invoer(self, pad: Path, klasse: type[M], inhoud: bytes | None = None) -> Bestand[M]:
+        """An input file of a command or a request (a casus, an information request, a form,
+        a request body as `inhoud`), checked like any input: its shape, and every id it names
+        against the register's convenant. Raises InvoerFout with every located problem."""
+        from governance.loader import laad
+        from governance.verwijzingen import controleer, dubbele_ids, ids_van
+
+        bestand = laad(pad, klasse, inhoud)
+        c = self.convenant
+        if meldingen := dubbele_ids(bestand.model, bestand.bron) + controleer(
+            bestand.model, bestand.bron, ids_van(c), convenant=c
+        ):
+            raise InvoerFout(meldingen)
+        return bestand
+
+    @staticmethod
+    def vorm(pad: Path, klasse: type[M], inhoud: bytes | None = None) -> Bestand[M]:
+        """Only the shape of an input (`invoer` without the ids): for callers that check the
+        ids themselves, with their own messages, or judge it further (a meeting form)."""
+        from governance.loader import laad
+
+        return laad(pad, klasse, inhoud)
+
+    def begroting(self, pad: Path) -> Begroting:
+        """A liquidation budget (25.6, 25.7), checked against the register's parties."""
+        from governance.bestanden import laad_begroting
+
+        return laad_begroting(pad, self.convenant).model
+
+    def dossier(self, pad: Path, inhoud: bytes | None = None) -> Bestand[Toetredingsdossier]:
+        """One toetreding dossier, checked like any input."""
+        from governance.toetreding import laad_dossier
+
+        return laad_dossier(pad, self.convenant, inhoud)
 
     # --- the state ---------------------------------------------------------------------------
 
@@ -309,6 +374,7 @@ class Register:
         self, stukken: Registerstukken, partijen: list[Partij]
     ) -> dict[str, Uittreding]:
         """Per party its earliest exit the register's documents record."""
+        from rules.lezingen import Lezer
         from rules.uittreding import ingang_opzegging  # only where a notice was given
 
         alle: list[Uittreding] = []
@@ -348,15 +414,33 @@ class Register:
         """The readings in force on `datum`: those chosen for this use, then those the register
         settled by a besluit of that date or before, then the default. Without a date: every
         settled reading (as the register stands now)."""
-        vast = self.lezingen()
-        if vast is not None and datum is not None:
-            vast = Lezingen.model_construct(
-                vastgesteld=[v for v in vast.vastgesteld if v.datum <= datum]
-            )
-        sleutel = (id(self.lezingen()), datum if vast is not None else None)
+        vast = self._vastgesteld_op(datum)
         c = self.basis.model
         return self._onthouden.geef(
-            f"keuze-{sleutel[1]}", sleutel, lambda: kies(c, self.opties, vast)
+            f"keuze-{datum}", id(vast), lambda: self._kies(c, self.opties, vast)
+        )
+
+    def keuze_met(self, opties: tuple[str, ...], datum: dt.date | None = None) -> Lezingkeuze:
+        """`keuze_op` with more readings chosen (`AANNAME=LEZING`, as --lezing); GebruiksFout
+        for one that does not exist."""
+        return self._kies(self.basis.model, (*self.opties, *opties), self._vastgesteld_op(datum))
+
+    @staticmethod
+    def _kies(c: Convenant, opties: tuple[str, ...], vast: Lezingen | None) -> Lezingkeuze:
+        from rules.lezingen import kies
+
+        return kies(c, opties, vast)
+
+    def _vastgesteld_op(self, datum: dt.date | None) -> Lezingen | None:
+        vast = self.lezingen()
+        if vast is None or datum is None:
+            return vast
+        return self._onthouden.geef(
+            f"lezingen-{datum}",
+            id(vast),
+            lambda: Lezingen.model_construct(
+                vastgesteld=[v for v in vast.vastgesteld if v.datum <= datum]
+            ),
         )
 
     def addenda(self, op: dt.date | None = None) -> list[Addendum]:
@@ -404,6 +488,8 @@ class Register:
 
     def beeld(self, vergadering: Bestand[Vergadering]) -> Vergaderbeeld:
         """A meeting checked against the state of its date (raises InvoerFout)."""
+        from governance.zetels import beeld
+
         datum = vergadering.model.datum
         return beeld(self.tekst_op(datum), vergadering, self.bezetting(), self.map)
 

@@ -120,9 +120,8 @@ def maak_notitie(
     convenant_pad: Path | None,
     bezetting_pad: Path | None,
 ) -> int:
-    from governance.bestanden import bezetting_uit, huisstijl_uit
-
     from ..opdrachten.lezingen import lees
+    from ..register import Register
     from .gemeen import VOORBEELD_BEZETTING, document_kop
     from .opmaak import opmaak
 
@@ -140,14 +139,15 @@ def maak_notitie(
         raise InvoerFout(onleesbaar)
     # The verdicts were counted against the register's bezetting: the same banner rule as the
     # besluitenlijst and the jaaroverzicht.
-    gevonden = bezetting_uit(c, bezetting_pad, map_)
-    voorbeeld = [VOORBEELD_BEZETTING] if gevonden and gevonden.model.voorbeeld else []
+    r = Register(map_, convenant_pad=convenant_pad, bezetting_pad=bezetting_pad)
+    gevonden = r.bezetting()
+    voorbeeld = [VOORBEELD_BEZETTING] if gevonden and gevonden.voorbeeld else []
     document = opmaak(
         SOORT,
         formaat,
         {**context(c, statussen), **document_kop(SOORT, dt.date.today(), voorbeeld=voorbeeld)},
         register,
-        huisstijl_uit(register),
+        Register(register).huisstijl(),
         sjablonen,
     )
     schrijf(document.inhoud, uitvoer, overschrijf)

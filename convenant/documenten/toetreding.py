@@ -47,7 +47,9 @@ def _besluit_van_stuurgroep(
 ) -> list[str]:
     """Why a form may not yet be sent: the besluit it rests on must exist and be adopted (22.4,
     23.2). Empty when it is; otherwise one plain sentence per reason, for the CONCEPT banner."""
-    from governance.bestanden import laad_vergadering, vergaderbestanden
+    from governance.bestanden import vergaderbestanden
+
+    from ..register import Register
 
     if verwijzing is None:
         return [f"{wat} noemt nog geen besluit van de Stuurgroep over de toetreding (art. 22.4)."]
@@ -60,7 +62,7 @@ def _besluit_van_stuurgroep(
         ]
     for pad in vergaderbestanden(register):
         try:
-            bestand = laad_vergadering(pad)
+            bestand = Register.vergadering_uit(pad)
         except InvoerFout:
             continue  # an unreadable meeting cannot confirm anything; others may
         v = bestand.model

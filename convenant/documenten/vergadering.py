@@ -473,7 +473,9 @@ def _stemming(c: Convenant, o: Oordeel) -> str:
 def _vastgesteld_op(register: Path | None, bestand: Bestand[Vergadering]) -> dt.date | None:
     """The meeting that adopted this meeting's lists: a later meeting of the same orgaan in the
     register that records it adopted those of this date (`vorige_vastgesteld`)."""
-    from governance.bestanden import laad_vergadering, vergaderbestanden
+    from governance.bestanden import vergaderbestanden
+
+    from ..register import Register
 
     v = bestand.model
     if register is None:
@@ -482,7 +484,7 @@ def _vastgesteld_op(register: Path | None, bestand: Bestand[Vergadering]) -> dt.
         if pad.resolve() == bestand.bron.pad.resolve():
             continue
         try:
-            ander = laad_vergadering(pad).model
+            ander = Register.vergadering_uit(pad).model
         except ConvenantFout:  # a broken file is toets's to report, not this list's
             continue
         if (
@@ -498,7 +500,9 @@ def _eerder_open(register: Path | None, bestand: Bestand[Vergadering]) -> list[t
     """Actiepunten of earlier meetings of the same orgaan that are still open at this meeting:
     the last meeting (up to this one) that names an id gives its status. A list of 12 mei shows
     what 10 februari left open, as a running actiepuntenlijst does."""
-    from governance.bestanden import laad_vergadering, vergaderbestanden
+    from governance.bestanden import vergaderbestanden
+
+    from ..register import Register
 
     v = bestand.model
     if register is None:
@@ -510,7 +514,7 @@ def _eerder_open(register: Path | None, bestand: Bestand[Vergadering]) -> list[t
         if pad.resolve() == bestand.bron.pad.resolve():
             continue
         try:
-            ander = laad_vergadering(pad).model
+            ander = Register.vergadering_uit(pad).model
         except ConvenantFout:  # a broken file is toets's to report, not this list's
             continue
         if ander.orgaan == v.orgaan and ander.datum < v.datum:

@@ -5,19 +5,20 @@ from __future__ import annotations
 from pathlib import Path
 
 from governance.artikelen import weergave
-from governance.bestanden import laad_convenant, lezingen_uit
+from governance.bestanden import zoek_register
 from governance.casus import Casus, InformatieVerzoek
 from governance.datums import lang
 from governance.errors import EXIT_NIET_GELDIG, EXIT_OK, GebruiksFout, InvoerFout, bedoelde_u
-from governance.loader import Bestand, laad
+from governance.loader import Bestand
 from governance.models import Convenant
 from governance.verwijzingen import controleer, ids_van
 from rules.casus import CasusOordeel, toets_casus, uitkomst_van, volgende_stappen
 from rules.criteria import beoordeel, beschrijving, nog_te_bepalen, ontbrekend, regel_van
 from rules.informatie import toets_informatie
-from rules.lezingen import Lezer, kies, markeer
+from rules.lezingen import Lezer, markeer
 from rules.oordeel import Grond, art
 
+from ..register import Register
 from ..uitvoer import als_json, schrijf
 
 EINDE = {
@@ -28,8 +29,10 @@ EINDE = {
 }
 
 
-def laad_casus(pad: Path, c: Convenant) -> Bestand[Casus]:
-    bestand = laad(pad, Casus)
+def laad_casus(r: Register, pad: Path) -> Bestand[Casus]:
+    """A casus file, checked like any input and each step's outcome against its fase."""
+    c = r.convenant
+    bestand = r.vorm(pad, Casus)
     meldingen = controleer(bestand.model, bestand.bron, ids_van(c), convenant=c)
     if not meldingen:
         for i, stap in enumerate(bestand.model.stappen):
@@ -84,9 +87,9 @@ def _casus_dict(c: Convenant, o: CasusOordeel) -> dict[str, object]:
 def casus_toets(
     convenant_pad: Path | None, bestand: Path, json: bool, lezingen: tuple[str, ...] = ()
 ) -> int:
-    c = laad_convenant(convenant_pad).model
-    keuze = kies(c, lezingen, lezingen_uit(c, None, bestand))
-    o = toets_casus(c, laad_casus(bestand, c).model, keuze)
+    r = Register(zoek_register(None, bestand), convenant_pad=convenant_pad, lezingen=lezingen)
+    c, keuze = r.convenant, r.keuze_op()
+    o = toets_casus(c, laad_casus(r, bestand).model, keuze)
     if json:
         schrijf(als_json(_casus_dict(c, o)))
     else:
@@ -114,9 +117,9 @@ def casus_toets(
 
 
 def casus_volgende(convenant_pad: Path | None, bestand: Path, json: bool) -> int:
-    c = laad_convenant(convenant_pad).model
-    keuze = kies(c, (), lezingen_uit(c, None, bestand))  # the settled readings, as casus toets
-    o = toets_casus(c, laad_casus(bestand, c).model, keuze)
+    r = Register(zoek_register(None, bestand), convenant_pad=convenant_pad)
+    c, keuze = r.convenant, r.keuze_op()  # the settled readings, as casus toets
+    o = toets_casus(c, laad_casus(r, bestand).model, keuze)
     if json:
         schrijf(als_json(_casus_dict(c, o)))
         return EXIT_OK
@@ -150,7 +153,8 @@ def casus_criteria(
     lezingen: tuple[str, ...] = (),
     onbekend: tuple[str, ...] = (),
 ) -> int:
-    c = laad_convenant(convenant_pad).model
+    r = Register(zoek_register(None), convenant_pad=convenant_pad, lezingen=lezingen)
+    c = r.convenant
     criteria = c.complexe_casuistiek
     bekend = [k.id for k in criteria.criteria]
     for ident in (*ja, *onbekend):
@@ -161,7 +165,7 @@ def casus_criteria(
                 + (f" (bedoelde u '{suggestie}'?)" if suggestie else "")
                 + f"; kies uit: {', '.join(bekend)}"
             )
-    keuze = kies(c, lezingen, lezingen_uit(c, None))
+    keuze = r.keuze_op()
     lees = Lezer(c, keuze)
     regel = regel_van(c, lees)
     dubbel = sorted(set(ja) & set(onbekend))
@@ -238,8 +242,9 @@ def casus_criteria(
 
 
 def informatie_toets(convenant_pad: Path | None, bestand: Path, json: bool) -> int:
-    c = laad_convenant(convenant_pad).model
-    verzoek = laad(bestand, InformatieVerzoek)
+    r = Register(None, convenant_pad=convenant_pad)
+    c = r.convenant
+    verzoek = r.vorm(bestand, InformatieVerzoek)
     if meldingen := controleer(verzoek.model, verzoek.bron, ids_van(c), convenant=c):
         raise InvoerFout(meldingen)
     o = toets_informatie(c, verzoek.model)

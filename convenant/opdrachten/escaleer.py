@@ -5,17 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 
 from governance import graaf
-from governance.bestanden import laad_convenant
 from governance.errors import EXIT_OK, GebruiksFout, bedoelde_u
 from governance.models import Convenant
 
+from ..register import Register
 from ..uitvoer import als_json, schrijf
 
 
 def escaleer(
     convenant_pad: Path | None, geschil: str | None, impasse: str | None, json: bool
 ) -> int:
-    c = laad_convenant(convenant_pad).model
+    c = Register(None, convenant_pad=convenant_pad).convenant
     if (geschil is None) == (impasse is None):
         raise GebruiksFout("geef precies één van --geschil ROL of --impasse ORGAAN")
     start = geschil or impasse

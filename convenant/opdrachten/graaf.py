@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from governance import graaf as escalatiegraaf
-from governance.bestanden import laad_convenant
 from governance.errors import EXIT_OK
 
+from ..register import Register
 from ..uitvoer import schrijf
 
 
@@ -18,7 +18,7 @@ def graaf(
     overschrijf: bool,
     werkproces: bool = False,
 ) -> int:
-    c = laad_convenant(convenant_pad).model
+    c = Register(None, convenant_pad=convenant_pad).convenant
     if werkproces:
         tekst = (
             escalatiegraaf.werkproces_mermaid(c)

@@ -5,12 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from governance.bestanden import bezetting_uit, laad_convenant, zoek_register
+from governance.bestanden import BEZETTING, zoek_register
 from governance.datums import lang
 from governance.errors import EXIT_OK, GebruiksFout, bedoelde_u
-from governance.models import Convenant, Lid, Orgaan
+from governance.models import Bezetting, Convenant, Lid, Orgaan
 from governance.verwijzingen import namen_van
 
+from ..register import Register
 from ..uitvoer import als_json, schrijf, tabel
 
 
@@ -22,24 +23,24 @@ def leden(
     register: Path | None,
     json: bool,
 ) -> int:
-    c = laad_convenant(convenant_pad).model
+    r = Register(zoek_register(register), convenant_pad=convenant_pad, bezetting_pad=bezetting_pad)
+    c = r.convenant
     if orgaan is not None and orgaan not in c.orgaan:
         suggestie = bedoelde_u(orgaan, c.orgaan, namen_van(c)["orgaan"])
         hint = f" (bedoelde u '{suggestie}'?)" if suggestie else ""
         raise GebruiksFout(f"onbekend orgaan '{orgaan}'{hint}; kies uit: {', '.join(c.orgaan)}")
     organen = [c.orgaan[orgaan]] if orgaan else list(c.organen)
-    register = zoek_register(register)
-    gevonden = bezetting_uit(c, bezetting_pad, register)
+    gevonden = r.bezetting()
     if gevonden is None and any(o.heeft_bezetting for o in organen):
         raise GebruiksFout(
             "er is geen bezetting gevonden: geef het register met --register PAD (de map met "
             "bezetting.yaml) of het bestand met --bezetting PAD; een nieuw register maakt "
             "'convenant register nieuw PAD'"
         )
-    periode = gevonden.model.op(op) if gevonden else None
+    periode = gevonden.op(op) if gevonden else None
     if gevonden is not None and periode is None and any(o.heeft_bezetting for o in organen):
         raise GebruiksFout(
-            f"{gevonden.bron.naam}: geen periode die {lang(op)} omvat; vul de bezetting aan "
+            f"{_naam(gevonden)}: geen periode die {lang(op)} omvat; vul de bezetting aan "
             "met een periode (vanaf/tot) voor die datum, of kies een andere --op"
         )
     per_orgaan = [
@@ -51,13 +52,13 @@ def leden(
             als_json(
                 {
                     "op": op,
-                    "bezetting": gevonden.bron.naam if gevonden else None,
+                    "bezetting": _naam(gevonden) if gevonden else None,
                     "organen": [_als_dict(c, o, lijst) for o, lijst in per_orgaan],
                 }
             )
         )
         return EXIT_OK
-    kop = f"Leden op {lang(op)}" + (f" volgens {gevonden.bron.naam}" if gevonden else "")
+    kop = f"Leden op {lang(op)}" + (f" volgens {_naam(gevonden)}" if gevonden else "")
     delen = [kop + "\n"]
     for o, lijst in per_orgaan:
         delen.append(_als_tekst(c, o, lijst))
@@ -123,3 +124,7 @@ def _als_tekst(c: Convenant, o: Orgaan, lijst: list[Lid] | None) -> str:
         for lid in lijst
     ]
     return f"{o.naam} ({o.id})\n" + tabel(["id", "naam", "functie", "Partij"], rijen, "    ")
+
+
+def _naam(bezetting: Bezetting) -> str:
+    return Path(bezetting.pad or BEZETTING).name

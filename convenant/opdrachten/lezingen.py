@@ -6,22 +6,16 @@ import sys
 from pathlib import Path
 
 from governance.artikelen import weergave
-from governance.bestanden import (
-    bezetting_uit,
-    laad_convenant,
-    laad_vergadering,
-    lezingen_uit,
-    vergaderbestanden,
-    zoek_register,
-)
+from governance.bestanden import zoek_register
 from governance.datums import lang
 from governance.errors import EXIT_OK, EXIT_ONLEESBAAR, InvoerFout, Melding
 from governance.models import Convenant
-from governance.zetels import Vergaderbeeld, beeld
-from rules.lezingen import Lezingkeuze, kies
+from governance.zetels import Vergaderbeeld
+from rules.lezingen import Lezingkeuze
 from rules.lezingenoverzicht import LezingStatus, overzicht
 from rules.oordeel import art
 
+from ..register import Register
 from ..uitvoer import als_json, schrijf
 
 # Readings no besluit consults: the commands whose outcome turns on them.
@@ -41,16 +35,16 @@ def lees(
     lezingen: tuple[str, ...] = (),
 ) -> tuple[Convenant, Path | None, Lezingkeuze, list[LezingStatus], list[Melding]]:
     """The readings with their status in the register and the besluiten that turn on them."""
-    c = laad_convenant(convenant_pad).model
     map_ = zoek_register(register)
-    gevonden = bezetting_uit(c, bezetting_pad, map_)
-    bezetting = gevonden.model if gevonden else None
-    keuze = kies(c, lezingen, lezingen_uit(c, map_))
+    r = Register(map_, convenant_pad=convenant_pad, bezetting_pad=bezetting_pad, lezingen=lezingen)
+    c = r.convenant
+    r.bezetting()  # a broken bezetting is refused once, not with every meeting
+    keuze = r.keuze_op()
     beelden: list[tuple[str, Vergaderbeeld]] = []
     onleesbaar: list[Melding] = []
-    for pad in vergaderbestanden(map_) if map_ else []:
+    for pad in r.vergaderbestanden():
         try:
-            beelden.append((pad.name, beeld(c, laad_vergadering(pad), bezetting)))
+            beelden.append((pad.name, r.beeld(r.vergadering(pad))))
         except InvoerFout as fout:
             onleesbaar.extend(fout.meldingen)
     return c, map_, keuze, overzicht(c, beelden, keuze), onleesbaar

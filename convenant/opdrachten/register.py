@@ -5,18 +5,19 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from governance.bestanden import BEZETTING, VERDEELSLEUTEL, laad_convenant
+from governance.bestanden import BEZETTING, VERDEELSLEUTEL
 from governance.datums import lang
 from governance.errors import EXIT_OK, GebruiksFout
 from governance.models import Convenant
 
+from ..register import Register
 from ..uitvoer import bestand, schrijf
 
 LEESMIJ = "LEESMIJ.md"
 
 
 def nieuw(pad: Path, convenant_pad: Path | None, vandaag: dt.date | None = None) -> int:
-    c = laad_convenant(convenant_pad).model
+    c = Register(None, convenant_pad=convenant_pad).convenant
     if pad.exists() and not pad.is_dir():
         raise GebruiksFout(f"{pad}: dit is een bestand, geen map; kies een nieuwe of lege map")
     if pad.is_dir() and any(pad.iterdir()):

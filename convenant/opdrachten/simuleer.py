@@ -7,20 +7,11 @@ from decimal import Decimal
 from pathlib import Path
 
 from governance.begroting import Begroting
-from governance.bestanden import (
-    bezetting_uit,
-    huisstijl_uit,
-    laad_begroting,
-    laad_convenant,
-    laad_sleutel,
-    lezingen_uit,
-    zoek_register,
-)
+from governance.bestanden import zoek_register
 from governance.datums import lang
 from governance.errors import EXIT_NIET_GELDIG, EXIT_OK, GebruiksFout
 from governance.geld import bedrag
 from governance.models import Bezetting, Convenant, Verdeelsleutel
-from rules.lezingen import kies
 from rules.liquidatie import (
     Liquidatie,
     Route,
@@ -42,7 +33,7 @@ from ..presentatie import (
     uittreding_dict,
     verschuiving_dict,
 )
-from ..register import controleer_partij
+from ..register import Register, controleer_partij
 from ..uitvoer import (
     HOE_BEZETTING,
     als_json,
@@ -72,8 +63,6 @@ def uittreding(
     begroting_pad: Path | None = None,
     verdeelsleutel_pad: Path | None = None,
 ) -> int:
-    from governance.toetreding import met_toetredingen
-
     document = uitvoer is not None or formaat is not None
     if json and document:
         raise GebruiksFout("kies --json of een document (--uitvoer, --formaat), niet allebei")
@@ -82,18 +71,20 @@ def uittreding(
             "--begroting hoort bij het document; geef ook --uitvoer PAD of --formaat, of gebruik "
             "'convenant simuleer liquidatie --route uittreding'"
         )
-    convenant = laad_convenant(convenant_pad)
-    c = met_toetredingen(convenant.model, zoek_register(register))  # signed accessions too
+    # the register given, or the one of the working directory (as before): its signed
+    # accessions, recorded exits, settled readings and bezetting
+    map_ = zoek_register(register)
+    r = Register(map_, convenant_pad=convenant_pad, bezetting_pad=bezetting_pad, lezingen=lezingen)
+    c = r.convenant
     controleer_partij(c, partij)
-    keuze = kies(c, lezingen, lezingen_uit(c, register))
+    keuze = r.keuze_op()
     if route in ("opzegtermijn", "wijziging") and opzegging is None:
         raise GebruiksFout("geef de datum van de schriftelijke opzegging met --opzegging DATUM")
     if route == "wijziging" and ingang is None:
         raise GebruiksFout(
             "geef bij --route wijziging de datum waarop de wijziging ingaat met --ingang DATUM (23.3)"
         )
-    gevonden = bezetting_uit(c, bezetting_pad, register)
-    bezetting = gevonden.model if gevonden else None
+    bezetting = r.bezetting()
     u = simuleer(
         c,
         bezetting,
@@ -110,13 +101,10 @@ def uittreding(
         from ..maak import opmaak, uittreding_context
 
         formaat = documentformaat(uitvoer, formaat)
-        map_ = zoek_register(register)
-        begroting = laad_begroting(begroting_pad, c).model if begroting_pad else None
-        sleutel = laad_sleutel(convenant, verdeelsleutel_pad, map_) if begroting_pad else None
+        begroting = r.begroting(begroting_pad) if begroting_pad else None
+        sleutel = r.verdeelsleutel(verdeelsleutel_pad) if begroting_pad else None
         context = uittreding_context(c, bezetting, u, opzegging, sleutel, begroting, None, keuze)
-        gemaakt = opmaak(
-            "uittredingsoverzicht", formaat, context, map_ or Path("."), huisstijl_uit(map_)
-        )
+        gemaakt = opmaak("uittredingsoverzicht", formaat, context, map_ or Path("."), r.huisstijl())
         schrijf(gemaakt.inhoud, uitvoer, overschrijf)
     else:
         schrijf(als_json(uittreding_dict(u)) if json else _uittreding_tekst(c, u, bezetting))
@@ -194,19 +182,20 @@ def liquidatie(
         raise GebruiksFout(
             "--gevoeligheid gaat samen met tekst of --json, niet met --csv of --alle-uittredingen"
         )
-    convenant = laad_convenant(convenant_pad)
-    c = convenant.model
     lezingen = met_deelt(lezingen, uittreder_deelt)
+    r = Register(
+        zoek_register(register, begroting_pad), convenant_pad=convenant_pad, lezingen=lezingen
+    )
+    c = r.convenant
     for ident in (*zonder, *([uittredend] if uittredend else [])):
         controleer_partij(c, ident, "gemeente")
     if route == "uittreding" and uittredend is None:
         raise GebruiksFout(
             "geef bij --route uittreding de uittredende gemeente met --uittredend ID"
         )
-    begroting = laad_begroting(begroting_pad, c).model
-    gevonden_register = zoek_register(register, begroting_pad)
-    sleutel = laad_sleutel(convenant, verdeelsleutel_pad, gevonden_register)
-    keuze = kies(c, lezingen, lezingen_uit(c, gevonden_register))
+    begroting = r.begroting(begroting_pad)
+    sleutel = r.verdeelsleutel(verdeelsleutel_pad)
+    keuze = r.keuze_op()
     if allemaal:
         tabel_ = alle_uittredingen(c, begroting, sleutel)
         schrijf(

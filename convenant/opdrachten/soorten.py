@@ -5,17 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 
 from governance.artikelen import weergave
-from governance.bestanden import laad_convenant
 from governance.errors import EXIT_OK
 from governance.models import Convenant, Soort, Vereiste
 
+from ..register import Register
 from ..uitvoer import als_json, schrijf
 
 AARD = {"inhoud": "inhoud", "voorwaarde": "voorwaarde", "gevolg": "gevolg"}
 
 
 def soorten(convenant_pad: Path | None, json: bool) -> int:
-    c = laad_convenant(convenant_pad).model
+    c = Register(None, convenant_pad=convenant_pad).convenant
     if json:
         schrijf(als_json({"soorten": [_als_dict(c, s) for s in c.soorten]}))
         return EXIT_OK

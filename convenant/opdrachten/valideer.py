@@ -7,16 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from governance.artikelen import sorteersleutel, weergave
-from governance.bestanden import (
-    BEZETTING,
-    VERDEELSLEUTEL,
-    addendumbestanden,
-    in_register,
-    laad_bezetting,
-    laad_convenant,
-    laad_verdeelsleutel,
-    zoek_register,
-)
+from governance.bestanden import zoek_register
 from governance.datums import lang
 from governance.errors import EXIT_NIET_GELDIG, EXIT_OK
 from governance.lint import (
@@ -28,8 +19,8 @@ from governance.lint import (
     lint_verdeelsleutel,
 )
 from governance.models import Bevinding
-from governance.toetreding import met_toetredingen
 
+from ..register import Register
 from ..uitvoer import alinea, als_json, schrijf
 
 SOORT_VOLGORDE = ("tegenstrijdig", "dubbelzinnig", "stilzwijgen", "verwijzing", "redactioneel")
@@ -57,7 +48,9 @@ def valideer(
     json: bool,
     met_bevindingen: bool,
 ) -> int:
-    convenant = laad_convenant(convenant_pad)
+    register = zoek_register(register)
+    r = Register(register, convenant_pad=convenant_pad, bezetting_pad=bezetting_pad)
+    convenant = r.basis
     c = convenant.model
     gelezen = [
         Gelezen(
@@ -70,12 +63,11 @@ def valideer(
     ]
     problemen = lint_convenant(convenant)
 
-    register = zoek_register(register)
-    # the bezetting may seat a party that acceded by a signed dossier of the register
-    c = met_toetredingen(c, register)
-    bezetting_pad = bezetting_pad or in_register(register, BEZETTING)
-    if bezetting_pad is not None:
-        bezetting = laad_bezetting(bezetting_pad, c)
+    # the bezetting may seat a party that acceded by a signed dossier of the register, and is
+    # checked against the parties as the register records them (exits included)
+    c = r.convenant
+    bezetting = r.bezetting_gelezen()
+    if bezetting is not None:
         voorbeeld = ", voorbeeld" if bezetting.model.voorbeeld else ""
         gelezen.append(
             Gelezen(
@@ -88,7 +80,7 @@ def valideer(
 
     # Every addendum against the text it changes; one that does not fit stops here (exit 2).
     vervalt: dict[str, tuple[str, dt.date]] = {}  # aanname → the addendum that resolves it
-    for addendum in addendumbestanden(register, c):
+    for addendum in r.addendumbestanden():
         a = addendum.model
         for w in a.wijzigingen:
             for aanname in w.vervallen_aannames:
@@ -103,9 +95,8 @@ def valideer(
             )
         )
 
-    verdeelsleutel_pad = verdeelsleutel_pad or in_register(register, VERDEELSLEUTEL)
-    if verdeelsleutel_pad is not None:
-        sleutel = laad_verdeelsleutel(verdeelsleutel_pad, c)
+    sleutel = r.verdeelsleutel_gelezen(verdeelsleutel_pad)
+    if sleutel is not None:
         voorbeeld = ", voorbeeld" if sleutel.model.voorbeeld else ""
         gelezen.append(
             Gelezen(

@@ -30,7 +30,6 @@ from pydantic import BaseModel, ValidationError
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from governance.bestanden import lezingen_uit
 from governance.datums import ontleed_datum
 from governance.errors import (
     MAX_MELDINGEN,
@@ -41,11 +40,12 @@ from governance.errors import (
     WaardeFout,
     echo,
 )
-from governance.loader import MAX_BYTES, Bestand, Bron, laad
+from governance.loader import MAX_BYTES, Bestand, Bron
 from governance.models import Bezetting, Soort, Verdeelsleutel
 from governance.vergadering import Vergadering
 from governance.verwijzingen import controleer, dubbele_ids, ids_van
 
+from ..register import Register
 from ..uitvoer import json_waarde
 from . import api_modellen as m
 from .afhankelijkheden import pagina, werkplek
@@ -218,7 +218,7 @@ def _ontleed(klasse: type[M], inhoud: bytes, snel: bool) -> Bestand[M]:
         if gelezen is not None:
             return gelezen
     # JSON is YAML: the CLI's loader gives the same values and the same messages, with places.
-    return laad(Path(VERZOEK), klasse, inhoud)
+    return Register.vorm(Path(VERZOEK), klasse, inhoud)
 
 
 @dataclass
@@ -276,17 +276,14 @@ def _bezetting(w: Werkplek) -> Bezetting | None:
 
 def verdeelsleutel(w: Werkplek) -> Verdeelsleutel:
     """The register's verdeelsleutel, checked as `simuleer liquidatie` checks it."""
-    from governance.bestanden import laad_sleutel
-
-    return laad_sleutel(Bestand(w.convenant, Bron(Path("convenant.yaml"))), None, w.register)
+    return w.dienst.verdeelsleutel()
 
 
 def _lezingen(w: Werkplek, gevraagd: Sequence[str]) -> Lezingkeuze:
     """The readings asked for, over those the register settled (as --lezing does)."""
-    from rules.lezingen import kies
 
     try:
-        return kies(w.convenant, tuple(gevraagd), lezingen_uit(w.convenant, w.register))
+        return w.dienst.keuze_met(tuple(gevraagd))
     except GebruiksFout as e:
         raise ApiFout(400, str(e).replace("--lezing ", ""), pad="lezingen") from None
 
@@ -620,11 +617,10 @@ def _antwoorden(operatie: dict[str, Any]) -> None:
 def beschrijving(request: Request) -> dict[str, Any]:
     """The OpenAPI document of the API routes, with where to reach them and whom to ask, from
     the register's huisstijl.yaml (`api:`), or from the organisation's name there."""
-    from governance.bestanden import huisstijl_uit
     from governance.huisstijl import Huisstijl
 
     schema = copy.deepcopy(_vast())
-    huisstijl = huisstijl_uit(werkplek(request).register) or Huisstijl()
+    huisstijl = werkplek(request).dienst.huisstijl() or Huisstijl()
     instellingen = huisstijl.api
     adres = (instellingen.adres or "").rstrip("/")
     schema["servers"] = [

@@ -17,7 +17,6 @@ from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, Response
 
 from convenant.documenten.soorten import van_invoer
-from governance.bestanden import huisstijl_uit
 from governance.errors import ConvenantFout
 from governance.loader import Bestand, Bron
 
@@ -44,7 +43,7 @@ def maak(w: Werkplek, soort: str, formaat: str, model: Any, pad: Path, **opties:
         w.convenant,
         Bestand(model, Bron(pad)),
         bezetting=bezetting,
-        huisstijl=huisstijl_uit(w.register),
+        huisstijl=w.dienst.huisstijl(),
         register=w.register,
         keuze=w.keuze(),
         **opties,

@@ -5,7 +5,7 @@ The form shows what a secretaris records in a meeting; everything else the file 
 `rest` field, so editing a meeting never drops what the form does not show. Votes are per
 voting unit: a seat where the orgaan votes per member, a party where it votes per party
 (6.7, 6.8). Judging goes through the same path as a file: the form becomes YAML text that
-`governance.loader.laad` reads, then `beeld` and `toets`, exactly as `convenant toets` does.
+the register service reads (`Register.vorm`), then `beeld` and `toets`, exactly as `convenant toets` does.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from pydantic import ValidationError
 
 from governance.datums import ontleed_datum
 from governance.errors import InvoerFout, Melding
-from governance.loader import Bestand, Bron, laad
+from governance.loader import Bestand, Bron
 from governance.models import Bezetting, Convenant, Orgaan
 from governance.vergadering import ALLE, Vergadering
 from governance.yamlschrijver import als_tekst
@@ -30,6 +30,8 @@ from governance.zetels import Vergaderbeeld, beeld
 from rules.lezingen import STANDAARD, Lezingkeuze
 from rules.oordeel import Oordeel
 from rules.toets import toets
+
+from ..register import Register
 
 KEUZES = ("voor", "tegen", "onthouding")
 AANWEZIGHEID = ("aanwezig", "afwezig", "inbreng")
@@ -604,7 +606,7 @@ def beoordeel(
     tekst = als_tekst(data, snel=True)
     bestand: Bestand[Vergadering] | None
     try:
-        bestand = laad(Path(naam), Vergadering, tekst.encode())
+        bestand = Register.vorm(Path(naam), Vergadering, tekst.encode())
     except InvoerFout as e:
         _verdeel(e.meldingen, invoer, uitslag)
         bestand = _zonder_kapotte(invoer, c, uitslag, naam)
@@ -662,7 +664,9 @@ def _zonder_kapotte(
     if not rest.besluiten:
         return None
     try:
-        return laad(Path(naam), Vergadering, als_tekst(gegevens(rest, c), snel=True).encode())
+        return Register.vorm(
+            Path(naam), Vergadering, als_tekst(gegevens(rest, c), snel=True).encode()
+        )
     except InvoerFout as e:
         uitslag.algemeen.extend(e.meldingen)
         return None

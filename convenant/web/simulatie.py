@@ -19,7 +19,6 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.datastructures import UploadFile
 
 from governance.begroting import Begroting
-from governance.bestanden import lezingen_uit
 from governance.datums import ontleed_datum
 from governance.errors import (
     GebruiksFout,
@@ -29,12 +28,11 @@ from governance.errors import (
     VerouderdeVersie,
     WaardeFout,
 )
-from governance.loader import MAX_BYTES, Bestand, laad
+from governance.loader import MAX_BYTES, Bestand
 from governance.models import Convenant
 from governance.opslag import bewaar, versie, versie_van
-from governance.verwijzingen import controleer, dubbele_ids, ids_van
 from governance.yamlschrijver import als_tekst
-from rules.lezingen import Lezingkeuze, kies
+from rules.lezingen import Lezingkeuze
 from rules.liquidatie import Liquidatie, Route, alle_uittredingen, liquideer
 
 from .afhankelijkheden import niet_opgeslagen, opslagstatus, pagina, werkplek
@@ -48,7 +46,7 @@ BEGROTING_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,80}$")
 
 
 def _keuze(w: Werkplek) -> Lezingkeuze:
-    return kies(w.convenant, (), lezingen_uit(w.convenant, w.register))
+    return w.keuze()
 
 
 def _datumveld(waarde: str, veld: str, fouten: dict[str, str]) -> dt.date | None:
@@ -165,14 +163,9 @@ class BegrotingBestand:
     fouten: tuple[Melding, ...] = ()
 
 
-def _laad_begroting(c: Convenant, pad: Path, inhoud: bytes) -> Bestand[Begroting]:
+def _laad_begroting(w: Werkplek, pad: Path, inhoud: bytes) -> Bestand[Begroting]:
     """A budget checked as `simuleer liquidatie` checks it: shape, ids, duplicate ids."""
-    bestand = laad(pad, Begroting, inhoud)
-    if meldingen := dubbele_ids(bestand.model, bestand.bron) + controleer(
-        bestand.model, bestand.bron, ids_van(c), convenant=c
-    ):
-        raise InvoerFout(meldingen)
-    return bestand
+    return w.dienst.invoer(pad, Begroting, inhoud)
 
 
 def begrotingen(w: Werkplek) -> list[BegrotingBestand]:
@@ -188,7 +181,7 @@ def begrotingen(w: Werkplek) -> list[BegrotingBestand]:
             continue
         ident = pad.relative_to(w.register).with_suffix("").as_posix()
         try:
-            model: Begroting | None = _laad_begroting(w.convenant, pad, pad.read_bytes()).model
+            model: Begroting | None = _laad_begroting(w, pad, pad.read_bytes()).model
             uit.append(BegrotingBestand(ident, pad, model))
         except InvoerFout as e:
             uit.append(BegrotingBestand(ident, pad, None, tuple(e.meldingen)))
@@ -491,7 +484,7 @@ def begroting_opslaan(request: Request, gegevens: Formulier) -> Response:
         if len(inhoud) > MAX_BYTES:
             raise HTTPException(413, "Dit bestand is te groot voor een begroting.")
         try:
-            model = _laad_begroting(w.convenant, Path(geupload.filename), inhoud).model
+            model = _laad_begroting(w, Path(geupload.filename), inhoud).model
         except InvoerFout as e:
             return _bewerkpagina(
                 request,
@@ -531,7 +524,7 @@ def begroting_opslaan(request: Request, gegevens: Formulier) -> Response:
         )
     pad = w.register / BEGROTINGEN / f"{doel}.yaml"
     try:
-        _laad_begroting(w.convenant, pad, inhoud)
+        _laad_begroting(w, pad, inhoud)
     except InvoerFout as e:
         return _bewerkpagina(
             request, w, velden, bron, doel, gelezen, [str(m) for m in e.meldingen], 422

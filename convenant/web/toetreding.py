@@ -22,15 +22,12 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from governance.datums import lang, ontleed_datum
 from governance.documenten import BesluitVerwijzing
 from governance.errors import ConvenantFout, InvoerFout, VerouderdeVersie, WaardeFout
-from governance.loader import laad
 from governance.models import Partij
 from governance.opslag import bewaar, versie
 from governance.toetreding import (
     TOETREDINGEN,
     Dossier,
     Toetredingsdossier,
-    dossiers,
-    laad_dossier,
 )
 from governance.vergadering import Vergadering
 from governance.yamlschrijver import als_tekst, als_yaml, opmerkingen
@@ -159,7 +156,7 @@ def _dossier(w: Werkplek, id_: str) -> tuple[Dossier, bytes]:
         raise HTTPException(404, f"Er is geen toetreding '{id_}' in dit register.")
     inhoud = pad.read_bytes()
     try:
-        return Dossier(id_, pad, laad_dossier(pad, w.convenant, inhoud).model), inhoud
+        return Dossier(id_, pad, w.dienst.dossier(pad, inhoud).model), inhoud
     except InvoerFout as e:
         return Dossier(id_, pad, None, tuple(e.meldingen)), inhoud
 
@@ -167,7 +164,7 @@ def _dossier(w: Werkplek, id_: str) -> tuple[Dossier, bytes]:
 def _bewaar_dossier(w: Werkplek, pad: Path, d: Toetredingsdossier, gelezen: str | None) -> None:
     kop = "Toetredingsdossier (art. 22, Bijlage 1), bijgehouden in de werkplek."
     inhoud = als_yaml(d, kop).encode("utf-8")
-    laad_dossier(pad, w.convenant, inhoud)  # what is saved must read back (and it does)
+    w.dienst.dossier(pad, inhoud)  # what is saved must read back (and it does)
     pad.parent.mkdir(exist_ok=True)
     bewaar(w.register, pad, inhoud, gelezen)
 
@@ -178,14 +175,14 @@ def _bewaar_dossier(w: Werkplek, pad: Path, d: Toetredingsdossier, gelezen: str 
 @router.get("/toetredingen", response_class=HTMLResponse)
 def lijst(request: Request) -> Response:
     w = werkplek(request)
-    rijen = [(d, stand(w, d.model) if d.model else None) for d in dossiers(w.register, w.convenant)]
+    rijen = [(d, stand(w, d.model) if d.model else None) for d in w.dienst.dossiers()]
     return pagina(request, "toetredingen.html.j2", titel="Toetredingen", rijen=rijen)
 
 
 def open_toetredingen(w: Werkplek) -> list[tuple[Dossier, Stand | None]]:
     """For the overview: each dossier not yet in force, with what it waits for."""
     uit = []
-    for d in dossiers(w.register, w.convenant):
+    for d in w.dienst.dossiers():
         s = stand(w, d.model) if d.model else None
         if s is None or s.stap != "in_kracht":
             uit.append((d, s))
@@ -584,7 +581,7 @@ def agenda(request: Request, id_: str, gegevens: Formulier) -> Response:
     )
     nieuw = als_tekst(data, "\n".join(kop)).encode("utf-8")
     try:
-        laad(gelezen_vergadering.pad, Vergadering, nieuw)
+        w.dienst.vorm(gelezen_vergadering.pad, Vergadering, nieuw)
         bewaar(w.register, gelezen_vergadering.pad, nieuw, versie(gelezen_vergadering.inhoud))
         verwijzing = BesluitVerwijzing(datum=v.datum, besluit=besluit_id)
         _bewaar_dossier(
