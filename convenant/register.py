@@ -171,7 +171,8 @@ class Register:
         `convenant_pad`, `bezetting_pad`: other files than the bundled text and the register's
         bezetting. `lezingen`: readings chosen for this use (`--lezing AANNAME=LEZING`); they go
         before what the register settled."""
-        self.map = map_.resolve() if map_ is not None else None
+        # As given (relative or not), so messages name files as the user named them.
+        self.map = map_
         self.convenant_pad = convenant_pad
         self.bezetting_pad = bezetting_pad
         self.opties = lezingen

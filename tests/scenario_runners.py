@@ -377,6 +377,8 @@ class CliScenario(Scenario):
     # A register of its own: the example register's bezetting and verdeelsleutel with these
     # files (path in the register → text); `{register}` in opdracht names its folder.
     registerbestanden: dict[str, str] | None = None
+    # Changes to that copy of the example bezetting (say, one not yet brought up to date).
+    vervang_bezetting: list[Vervanging] = []
     verwacht: CliVerwacht
 
 
@@ -413,6 +415,7 @@ def cli(scenario: CliScenario) -> None:
         if scenario.registerbestanden is not None:
             register.mkdir()
             _bouw_register(register, scenario.registerbestanden)
+            _mutatie(register, BEZETTING, scenario.vervang_bezetting)
         code, uit, fout = draai(
             [
                 *(

@@ -127,4 +127,4 @@ def _als_tekst(c: Convenant, o: Orgaan, lijst: list[Lid] | None) -> str:
 
 
 def _naam(bezetting: Bezetting) -> str:
-    return Path(bezetting.pad or BEZETTING).name
+    return bezetting.pad or BEZETTING

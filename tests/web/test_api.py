@@ -564,12 +564,12 @@ def test_onbekende_hostnaam_is_problem_details(c: TestClient) -> None:
 def test_een_fout_in_het_programma_is_problem_details(
     c: TestClient, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from convenant.opdrachten import partijen
+    from convenant import presentatie
 
     def kapot(*_: object) -> None:
         raise KeyError("x")
 
-    monkeypatch.setattr(partijen, "partijen_dict", kapot)
+    monkeypatch.setattr(presentatie, "partijen_dict", kapot)
     data = probleem(c.get("/api/v1/partijen"), 500)
     assert "KeyError" in data["detail"]
     assert "Traceback" not in data["detail"]

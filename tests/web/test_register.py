@@ -66,8 +66,13 @@ def test_register_opent_op_pad_niet_op_werkmap(
     register: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The same answers from any working directory, given the folder by path."""
+    # a bezetting not yet brought up to date: it still seats Cosis's member after her exit
+    bezetting = register / "bezetting.yaml"
+    tekst = bezetting.read_text(encoding="utf-8")
+    tekst = tekst.replace("tot: 2028-01-31", "tot: 2099-01-01")
+    bezetting.write_text(tekst.replace("- vanaf: 2028-01-31", "- vanaf: 2099-01-01"), "utf-8")
     monkeypatch.chdir(tmp_path)
-    r = Register(Path(register.name).absolute().parent / register.name)
+    r = Register(register)
     stand = r.stand_op(dt.date(2028, 3, 1))
     assert "cosis" in {p.id for p in stand.niet_in_kracht}
     reden = stand.buiten("cosis")
