@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, replace
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from governance.datums import lang, plus_dagen, plus_maanden
 from governance.models import Bezetting, Convenant
@@ -45,6 +45,35 @@ class Uittreding:
     partijen_daarna: tuple[str, ...]
     gronden: tuple[Grond, ...]
     lezingen: tuple[tuple[str, str], ...] = ()  # the contested readings consulted
+
+
+class Ontbrekend(NamedTuple):
+    """A date an exit route needs and was not given."""
+
+    veld: Literal["opzegging", "ingang"]
+    wat: str  # the date in words, with its article
+    artikel: str
+
+
+def ontbrekende_datums(
+    route: Route, opzegging: dt.date | None, ingang: dt.date | None
+) -> list[Ontbrekend]:
+    """Which dates the route of an exit needs that are missing, once for every interface.
+
+    A notice by its term, or because of a change, starts from the date of the written notice
+    (25.2, 23.3); a notice because of a change also needs the date the change takes effect,
+    which is the date of the exit (23.3). An exclusion needs no date up front: its steps (the
+    notice of default, the term to remedy, the besluit) are judged one by one (24.3, 25.3).
+    """
+    uit: list[Ontbrekend] = []
+    if route in ("opzegtermijn", "wijziging") and opzegging is None:
+        artikel = "25.2" if route == "opzegtermijn" else "23.3"
+        uit.append(
+            Ontbrekend("opzegging", f"de datum van de schriftelijke opzegging ({artikel})", artikel)
+        )
+    if route == "wijziging" and ingang is None:
+        uit.append(Ontbrekend("ingang", "de datum waarop de wijziging ingaat (23.3)", "23.3"))
+    return uit
 
 
 def ingang_opzegging(opzegging: dt.date, lees: Lezer) -> dt.date:

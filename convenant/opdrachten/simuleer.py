@@ -22,7 +22,7 @@ from rules.liquidatie import (
 )
 from rules.oordeel import Grond
 from rules.uittreding import Route as UitRoute
-from rules.uittreding import Uittreding, simuleer
+from rules.uittreding import Uittreding, ontbrekende_datums, simuleer
 
 from ..presentatie import (
     alle_dict,
@@ -78,12 +78,8 @@ def uittreding(
     c = r.convenant
     controleer_partij(c, partij)
     keuze = r.keuze_op()
-    if route in ("opzegtermijn", "wijziging") and opzegging is None:
-        raise GebruiksFout("geef de datum van de schriftelijke opzegging met --opzegging DATUM")
-    if route == "wijziging" and ingang is None:
-        raise GebruiksFout(
-            "geef bij --route wijziging de datum waarop de wijziging ingaat met --ingang DATUM (23.3)"
-        )
+    for o in ontbrekende_datums(route, opzegging, ingang):
+        raise GebruiksFout(f"geef bij --route {route} {o.wat} met --{o.veld} DATUM")
     bezetting = r.bezetting()
     u = simuleer(
         c,

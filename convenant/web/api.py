@@ -391,26 +391,20 @@ async def toets(request: Request) -> Response:
 async def uittreding(request: Request) -> Response:
     from convenant.presentatie import uittreding_dict
     from convenant.register import controleer_partij
-    from rules.uittreding import simuleer
+    from rules.uittreding import ontbrekende_datums, simuleer
 
     w = werkplek(request)
     bestand = await _lees(request, m.UittredingVraag)
     _controleer_ids(w, bestand)
     v, c = bestand.model, w.convenant
     _veld("partij", lambda: controleer_partij(c, v.partij))
-    if v.route in ("opzegtermijn", "wijziging") and v.opzegging is None:
+    voorbeeld = {"opzegging": "2027-01-31", "ingang": "2027-07-01"}
+    for o in ontbrekende_datums(v.route, v.opzegging, v.ingang):
         raise _vraag(
             bestand,
-            "opzegging",
-            f"bij route {v.route} hoort de datum van de schriftelijke opzegging",
-            'voeg toe, bijv. "opzegging": "2027-01-31"',
-        )
-    if v.route == "wijziging" and v.ingang is None:
-        raise _vraag(
-            bestand,
-            "ingang",
-            "bij route wijziging hoort de datum waarop de wijziging ingaat (23.3)",
-            'voeg toe, bijv. "ingang": "2027-07-01"',
+            o.veld,
+            f"bij route {v.route} hoort {o.wat}",
+            f'voeg toe, bijv. "{o.veld}": "{voorbeeld[o.veld]}"',
         )
     keuze = _lezingen(w, v.lezingen)
     u = simuleer(

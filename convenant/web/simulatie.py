@@ -87,7 +87,7 @@ def uittredingpagina(
     from convenant.presentatie import uittreding_dict
     from convenant.register import controleer_partij
     from convenant.uitvoer import als_json
-    from rules.uittreding import simuleer
+    from rules.uittreding import ontbrekende_datums, simuleer
 
     w = werkplek(request)
     c = w.convenant
@@ -117,10 +117,8 @@ def uittredingpagina(
         except GebruiksFout as e:
             fouten["partij"] = str(e)
         r = invoer["route"]
-        if r in ("opzegtermijn", "wijziging") and datums["opzegging"] is None:
-            fouten.setdefault("opzegging", "vul de datum van de schriftelijke opzegging in (25.2)")
-        if r == "wijziging" and datums["ingang"] is None:
-            fouten.setdefault("ingang", "vul in wanneer de wijziging ingaat (23.3)")
+        for o in ontbrekende_datums(r, datums["opzegging"], datums["ingang"]):  # type: ignore[arg-type]
+            fouten.setdefault(o.veld, f"vul {o.wat} in")
         if not fouten:
             bezetting, _ = w.bezetting()
             uitkomst = simuleer(
