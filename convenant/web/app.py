@@ -43,7 +43,6 @@ def maak_app(
         simulatie,
         toetreding,
         vergaderingen,
-        verzending,
     )
 
     app = FastAPI(
@@ -79,7 +78,6 @@ def maak_app(
     app.include_router(overzicht.router)
     app.include_router(documenten.router)  # before /vergaderingen/{id}/…
     app.include_router(vergaderingen.router)
-    app.include_router(verzending.router)
     app.include_router(besluitpagina.router)
     app.include_router(convenantpagina.router)
     app.include_router(api.router)

@@ -595,3 +595,44 @@ def herstel(request: Request, id_: str, velden: Velden) -> Response:
             tekst="De vergadering is intussen opnieuw opgeslagen. Open de geschiedenis opnieuw en kies dan de versie.",
         )  # fmt: skip
     return RedirectResponse(f"/vergaderingen/{id_}?opgeslagen=hersteld", status_code=303)
+
+
+# Recording a sending is a form of the meeting page: its route lives here, beside the page it
+# shows again, so that `verzending` (the sending rules' context) never imports this module.
+@router.post("/vergaderingen/{id_}/verzonden", response_class=HTMLResponse)
+async def verzending_vastleggen(request: Request, id_: str) -> Response:
+    w = werkplek(request)
+    pad = w.pad_van(id_)
+    f = await formulier(request)
+    gelezen = w.lees(id_)
+    if gelezen.vergadering is None:
+        return pagina(
+            request,
+            "fout.html.j2",
+            409,
+            titel="Dit bestand is niet te lezen",
+            tekst="Herstel eerst de vergadering; daarna kunt u een verzending vastleggen.",
+        )
+    v = gelezen.vergadering.model
+    from governance.verzendingen import leg_vast
+
+    from .verzending import invoer_uit_formulier, verzending_uit
+
+    invoer = invoer_uit_formulier(f)
+    z = verzending_uit(invoer, w.convenant, v)
+    gezien = (f.get("versie") or [""])[0]
+    if z is not None:
+        try:
+            leg_vast(w.register, pad, z, gezien or versie(gelezen.inhoud))
+            return RedirectResponse(f"/vergaderingen/{id_}?opgeslagen=verzonden#verzending", 303)
+        except VerouderdeVersie:
+            invoer.fouten["algemeen"] = (
+                "Niet vastgelegd: de vergadering is gewijzigd nadat u de pagina opende. Uw "
+                "invoer staat hieronder nog; controleer de vergadering en leg de verzending "
+                "opnieuw vast."
+            )
+        except InvoerFout as e:
+            invoer.fouten["algemeen"] = e.voor_gebruiker()
+    antwoord = vergaderpagina(request, id_, verzendinvoer=invoer)
+    antwoord.status_code = 422 if "algemeen" not in invoer.fouten else 409
+    return antwoord

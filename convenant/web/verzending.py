@@ -12,25 +12,16 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import ValidationError
 
 from governance.datums import ontleed_datum
-from governance.errors import InvoerFout, VerouderdeVersie
 from governance.models import Convenant
-from governance.opslag import versie
 from governance.vergadering import Vergadering, Verzending
-from governance.verzendingen import leg_vast
 from rules.jaaroverzicht import Gehouden
 from rules.vaststelling import Vaststelling, vaststelling
 from rules.verzending import verzonden_op
 
-from .afhankelijkheden import pagina, werkplek
-from .vergaderingen import formulier
 from .werkplek import Werkplek, beoordeel
-
-router = APIRouter()
 
 DOCUMENTEN = {
     "agenda": "Agenda",
@@ -175,7 +166,7 @@ def nog_te_verzenden(
     return uit
 
 
-def _invoer(f: dict[str, list[str]]) -> VerzendInvoer:
+def invoer_uit_formulier(f: dict[str, list[str]]) -> VerzendInvoer:
     def een(naam: str) -> str:
         return (f.get(naam) or [""])[0].strip()
 
@@ -189,7 +180,7 @@ def _invoer(f: dict[str, list[str]]) -> VerzendInvoer:
     )
 
 
-def _controleer(invoer: VerzendInvoer, c: Convenant, v: Vergadering) -> Verzending | None:
+def verzending_uit(invoer: VerzendInvoer, c: Convenant, v: Vergadering) -> Verzending | None:
     namen = ontvangernamen(c)
     fouten = invoer.fouten
     if not invoer.documenten:
@@ -234,40 +225,3 @@ def _controleer(invoer: VerzendInvoer, c: Convenant, v: Vergadering) -> Verzendi
             plek = str(fout["loc"][0]) if fout["loc"] else "documenten"
             fouten[veld.get(plek, "documenten")] = "Deze waarde kan niet worden vastgelegd."
         return None
-
-
-@router.post("/vergaderingen/{id_}/verzonden", response_class=HTMLResponse)
-async def verzending_vastleggen(request: Request, id_: str) -> Response:
-    w = werkplek(request)
-    pad = w.pad_van(id_)
-    f = await formulier(request)
-    gelezen = w.lees(id_)
-    if gelezen.vergadering is None:
-        return pagina(
-            request,
-            "fout.html.j2",
-            409,
-            titel="Dit bestand is niet te lezen",
-            tekst="Herstel eerst de vergadering; daarna kunt u een verzending vastleggen.",
-        )
-    v = gelezen.vergadering.model
-    invoer = _invoer(f)
-    z = _controleer(invoer, w.convenant, v)
-    gezien = (f.get("versie") or [""])[0]
-    if z is not None:
-        try:
-            leg_vast(w.register, pad, z, gezien or versie(gelezen.inhoud))
-            return RedirectResponse(f"/vergaderingen/{id_}?opgeslagen=verzonden#verzending", 303)
-        except VerouderdeVersie:
-            invoer.fouten["algemeen"] = (
-                "Niet vastgelegd: de vergadering is gewijzigd nadat u de pagina opende. Uw "
-                "invoer staat hieronder nog; controleer de vergadering en leg de verzending "
-                "opnieuw vast."
-            )
-        except InvoerFout as e:
-            invoer.fouten["algemeen"] = e.voor_gebruiker()
-    from .vergaderingen import vergaderpagina
-
-    antwoord = vergaderpagina(request, id_, verzendinvoer=invoer)
-    antwoord.status_code = 422 if "algemeen" not in invoer.fouten else 409
-    return antwoord
