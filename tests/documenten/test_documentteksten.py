@@ -216,7 +216,7 @@ def test_antwoordformulier_noemt_het_adres_om_het_terug_te_sturen(tmp_path: Path
     from docx import Document as Word
 
     md = _maak("kennisgeving-toetreding", str(DOCS / "toetreding-voorbeeldzorg.yaml"))
-    regel = next(r for r in md.splitlines() if r.startswith("Terug aan:"))
+    regel = next(r for r in md.splitlines() if r.startswith("- **Terug aan:**"))
     assert "Postbus 100 (voorbeeld), 9400 AC Assen" in regel
     doel = tmp_path / "k.docx"
     _maak(
