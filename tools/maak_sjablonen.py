@@ -442,12 +442,12 @@ def agenda() -> Doc:
                 "Plaats",
                 "{{ vergadering.locatie if vergadering.locatie is defined else 'volgt' }}",
             ),
-            ("Aan", "{{ aan }}"),
+            ("Aan", "{{ z.agenda_aan(aan) }}"),
             ("Kenmerk", "{{ kenmerk }}"),
         ],
     )
-    tag(doc, "{%p if inbreng_gevraagd or slot %}")
-    alinea(doc, "{{ [inbreng_gevraagd, slot]|select|join(' ') }}")
+    tag(doc, "{%p if inbreng or slot %}")
+    alinea(doc, "{{ z.agenda_inbreng(inbreng, slot) }}")
     tag(doc, "{%p endif %}")
     # Word's own numbered list (List Number): the numbers are Word's, not typed text, so an
     # item added in Word renumbers the rest. The agenda has one list, so counting cannot run on

@@ -226,25 +226,16 @@ def agenda(
         punt["nummer"] = nummer
         punt.pop("dekt", None)
     leden = [lid.naam for lid in _leden(bezetting, v.orgaan, v.datum)]
+    # To whom, as facts; the templates word it (templates/_teksten.j2).
+    aan: dict[str, Any] = {"orgaan": orgaan.de_naam, "leden": leden}
     if v.uitgenodigd:
-        aan = (
-            "alle Partijen bij het convenant"
-            if "alle" in v.uitgenodigd
-            else opsomming(c.partij[p].naam for p in v.uitgenodigd)
-        )
-    elif leden:
-        aan = f"de leden van {orgaan.de_naam}: {'; '.join(leden)}"
-    else:
-        aan = f"de leden van {orgaan.de_naam}"
-    inbreng = ""
+        aan = {
+            "partijen": [] if "alle" in v.uitgenodigd else [c.partij[p].naam for p in v.uitgenodigd]
+        }
+    # Input asked from the parties (5.2): on a date, or with this agenda.
+    inbreng: dict[str, Any] = {}
     if orgaan.inbreng_vooraf:
-        inbreng = (
-            f"De Partijen zijn op {lang(v.inbreng_gevraagd_op)} om inbreng gevraagd op de "
-            "geagendeerde besluiten (art. 5.2)."
-            if v.inbreng_gevraagd_op
-            else "Met deze agenda worden de Partijen om inbreng gevraagd op de geagendeerde "
-            "besluiten (art. 5.2)."
-        )
+        inbreng = {"gevraagd_op": v.inbreng_gevraagd_op} if v.inbreng_gevraagd_op else {"nu": True}
     return {
         **_basis(c, orgaan),
         **document_kop(
@@ -257,12 +248,9 @@ def agenda(
         "vergadering": _data(v),
         "agendapunten": agendapunten,
         "aan": aan,
-        "inbreng_gevraagd": inbreng,
-        "slot": "Wie niet aanwezig kan zijn, wordt verzocht vooraf schriftelijk inbreng te "
-        "leveren op de geagendeerde besluiten; een besluit dat een afwezige Partij in "
-        "belangrijke mate kan treffen, wordt zonder die inbreng niet genomen."
-        if orgaan.inbreng_vooraf or v.orgaan == "partneroverleg"
-        else "",
+        "inbreng": inbreng,
+        # whether the agenda asks an absent party for written input (5.6, 7.1)
+        "slot": bool(orgaan.inbreng_vooraf or v.orgaan == "partneroverleg"),
     }
 
 
