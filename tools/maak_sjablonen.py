@@ -491,7 +491,7 @@ def besluitenlijst() -> Doc:
     alinea(doc, "{{ b.tekst }}")
     tag(doc, "{%p endif %}")
     alinea(doc, "Uitkomst: ", "{{ b.uitkomst }}.", vet=[0])
-    alinea(doc, "{{ b.stemming }} Besluitnummer {{ b.nummer }}.", klein=True)
+    alinea(doc, "{{ z.stemming(b.stemming) }} Besluitnummer {{ b.nummer }}.", klein=True)
     tag(doc, "{%p endfor %}")
     _verzending(doc)
     tag(doc, "{%p if toetsing %}")

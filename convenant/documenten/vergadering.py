@@ -302,7 +302,7 @@ def besluitenlijst(
     # The appendix says where another reading would change an outcome, so it needs the
     # verdicts under the other readings; without it the plain verdicts do.
     oordelen = gevoeligheid(b, keuze) if met_toetsing else toets(b, keuze)
-    lijst = [
+    lijst: list[dict[str, Any]] = [
         {
             "nummer": o.id,
             "onderwerp": o.onderwerp,
@@ -448,14 +448,18 @@ def _toetsing(c: Convenant, oordelen: list[Oordeel], uitkomsten: list[str]) -> d
     }
 
 
-def _stemming(c: Convenant, o: Oordeel) -> str:
+def _stemming(c: Convenant, o: Oordeel) -> dict[str, Any]:
+    """How the besluit was taken, as facts: the votes, the objections, or neither (consensus);
+    templates/_teksten.j2 words it."""
     if o.stemmen:
-        t = o.stemmen
-        onthouding = "onthouding" if t.onthouding == 1 else "onthoudingen"
-        return f"Stemming: {t.voor} voor, {t.tegen} tegen, {t.onthouding} {onthouding}."
+        return {
+            "voor": o.stemmen.voor,
+            "tegen": o.stemmen.tegen,
+            "onthouding": o.stemmen.onthouding,
+        }
     if o.bezwaren:
-        return f"Bezwaar: {opsomming(c.partij[p].naam for p in o.bezwaren)}."
-    return "Bij consensus."
+        return {"bezwaren": [c.partij[p].naam for p in o.bezwaren]}
+    return {}
 
 
 def _vastgesteld_op(register: Path | None, bestand: Bestand[Vergadering]) -> dt.date | None:
