@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal, NamedTuple
 
-from governance.datums import lang, plus_weken
+from governance.datums import lang, plus_termijn
 from governance.documenten import Addendum, Opzegging
 from governance.models import Convenant, Orgaan
 from governance.toetreding import Toetredingsdossier
@@ -306,6 +306,17 @@ def _jaarvergadering(in_jaar: list[Gehouden]) -> list[Verplichting]:
     return uit
 
 
+def jaarplan_uiterlijk(c: Convenant, vastgesteld: dt.date) -> dt.date:
+    """The day by which an adopted Jaarplan must reach the colleges and the Partneroverleg
+    (4.8): the term of the Stuurgroep's verslaglegging rule for it in convenant.yaml, counted
+    as the convenant counts it (a term it sets itself moves for no weekend or holiday)."""
+    regel = next(v for v in c.orgaan["stuurgroep"].verslaglegging if "jaarplan" in v.documenten)
+    t = regel.termijn
+    if t.aantal is None or t.eenheid is None:
+        raise ValueError("de verzending van het Jaarplan (4.8) heeft geen termijn in tijd")
+    return plus_termijn(vastgesteld, t.aantal, t.eenheid)
+
+
 def _jaarplan(c: Convenant, in_jaar: list[Gehouden]) -> list[Verplichting]:
     stuurgroep = _van(in_jaar, "stuurgroep")
     besluiten = [(g, o) for g in stuurgroep for o in g.oordelen if o.soort == "jaarplan"]
@@ -339,7 +350,7 @@ def _jaarplan(c: Convenant, in_jaar: list[Gehouden]) -> list[Verplichting]:
             aanvulbaar=True,
         )
     ]
-    uiterlijk = plus_weken(g.vergadering.datum, 4)
+    uiterlijk = jaarplan_uiterlijk(c, g.vergadering.datum)
     verzonden = [v for v in g.vergadering.verzonden if "jaarplan" in v.documenten]
     if not verzonden:
         uit.append(

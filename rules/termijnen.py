@@ -17,10 +17,8 @@ from typing import Literal
 from governance.datums import lang, plus_weken, werkdag
 from governance.models import Convenant
 
-from .jaaroverzicht import Gehouden
+from .jaaroverzicht import Gehouden, jaarplan_uiterlijk
 from .verzending import verzonden_op
-
-JAARPLAN_WEKEN = 4  # 4.8
 
 Stand = Literal["komend", "verstreken"]
 
@@ -115,7 +113,7 @@ def termijnen(c: Convenant, register: Sequence[Gehouden], peildatum: dt.date) ->
                 ]
                 if ontbreekt:
                     voeg(
-                        plus_weken(g.vergadering.datum, JAARPLAN_WEKEN),
+                        jaarplan_uiterlijk(c, g.vergadering.datum),
                         f"Jaarplan ({o.id}) toezenden aan: "
                         f"{', '.join(_naam(c, a) for a in ontbreekt)}",
                         "4.8",

@@ -210,3 +210,27 @@ def test_word_is_nederlands_met_titel_en_auteur(
     assert eigenschappen.author == verwacht
     assert eigenschappen.created is not None
     assert eigenschappen.created.date() == dt.datetime.now(dt.UTC).date()
+
+
+def test_antwoordtermijn_komt_uit_convenant_yaml(register: Path, tmp_path: Path) -> None:
+    """The reply term is convenant.yaml's (the toetreding's `akkoord` step), not the code's."""
+    wortel = Path(__file__).resolve().parents[2]
+    regel = (
+        "termijn: {aantal: 4, eenheid: weken, vanaf: de kennisgeving, "
+        "aanname: kennisgeving_toetreding_termijn}"
+    )
+    tekst = (wortel / "convenant.yaml").read_text(encoding="utf-8")
+    assert regel in tekst
+    eigen = tmp_path / "convenant.yaml"
+    eigen.write_text(
+        tekst.replace(regel, regel.replace("aantal: 4", "aantal: 6")), encoding="utf-8"
+    )
+    uit = _maak(
+        register,
+        "kennisgeving-toetreding",
+        "documenten/toetreding-kompas.yaml",
+        "--convenant",
+        str(eigen),
+    )
+    # six weeks after 4 December 2026: Friday 15 January 2027, a working day
+    assert "uiterlijk 15 januari 2027" in uit
