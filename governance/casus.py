@@ -72,4 +72,11 @@ class InformatieVerzoek(Model):
     moment: Literal["tijdens", "na_beeindiging", "na_uitsluiting", "na_uittreding"] = "tijdens"
     al_openbaar: JaNee = False
     wettelijke_verplichting: JaNee = False
+    # 18.1 covers what is confidential (or may be taken to be), personal data and what would
+    # harm others when made known; None: not recorded, so it is treated as covered.
+    vertrouwelijk: JaNee | None = None
+    # 18.1 leaves room for exchange between Partijen under 16 and under 9.5.
+    uitwisseling_tussen_partijen: (
+        Literal["informatie_uitwisseling", "uitvoering_casusoverleg"] | None
+    ) = None
     toelichting: Tekst | None = None

@@ -493,6 +493,21 @@ def _mandaat(
             "één afgevaardigde vertegenwoordigt hier gemeenten én andere organisaties; 6.7 en 6.8 staan alleen gemeenten samen, of organisaties met dezelfde bevoegdheid, toe",
             "splits de vertegenwoordiging",
         )
+    elif soorten == {"ketenpartner"} and not set.intersection(
+        *(set(c.partij[p].bevoegdheden) for p in namens)
+    ):
+        # 6.8: only organisations with the same bevoegdheid; the fields are data in
+        # convenant.yaml (aanname dezelfde_bevoegdheid), so a jurist can check and change them.
+        wat = "; ".join(
+            f"{c.partij[p].naam} ({', '.join(c.partij[p].bevoegdheden) or 'geen bevoegdheid vastgelegd'})"
+            for p in namens
+        )
+        v.fout(
+            "mandaat-andere-bevoegdheid",
+            (*plek, "namens"),
+            f"één afgevaardigde vertegenwoordigt hier organisaties zonder gedeelde bevoegdheid: {wat}; 6.8 staat dat alleen toe voor organisaties met dezelfde bevoegdheid (aanname dezelfde_bevoegdheid)",
+            "geef elke organisatie een eigen afgevaardigde, of leg de gedeelde bevoegdheid vast onder 'bevoegdheden' in convenant.yaml",
+        )
     if partij is not None and partij not in namens:
         v.waarschuwing(
             "mandaat-eigen-partij",

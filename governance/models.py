@@ -146,6 +146,9 @@ class Partij(Model):
     aliassen: list[Tekst] = []
     voetnoot: Tekst | None = None
     ondertekenaar: Ondertekenaar | None = None
+    # The statutory or social field(s) it works in: organisations sharing one may send a joint
+    # delegate to the Partneroverleg (6.8, aanname dezelfde_bevoegdheid).
+    bevoegdheden: list[Id] = []
     # None: a party since the convenant took effect (25.1). Set by accession or exit.
     toegetreden_op: Dag | None = None
     uitgetreden_op: Dag | None = None
@@ -592,6 +595,8 @@ class Lezing(Model):
     standaard: bool = False
     waarom: Tekst | None = None  # why this is the default (required for the default)
     bevoegd: dict[SoortId, list[OrgaanId]] = {}
+    # A soort that under this reading is reserved to another orgaan (5.7 read literally).
+    voorbehouden_aan: dict[SoortId, OrgaanId] = {}
     regel: Uitdrukking | None = None
 
 
@@ -599,7 +604,10 @@ class Bevinding(Model):
     """A place where the convenant is silent, ambiguous or contradicts itself."""
 
     id: Id
-    soort: Literal["stilzwijgen", "tegenstrijdig", "dubbelzinnig", "verwijzing", "redactioneel"]
+    # `conventie`: not a finding about the text but a convention of the engine, listed apart.
+    soort: Literal[
+        "stilzwijgen", "tegenstrijdig", "dubbelzinnig", "verwijzing", "redactioneel", "conventie"
+    ]
     artikelen: Artikelen
     omschrijving: Tekst
     # The point as a question of a few words, for a heading (a note to the Stuurgroep); the

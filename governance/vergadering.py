@@ -173,6 +173,8 @@ class Besluit(Model):
     uitsluiting: Uitsluiting | None = None
     geschil: Geschil | None = None
     colleges: CollegeBesluiten | None = None
+    # The other Partijen's identical decisions to end the convenant (25.4, reading alle_partijen).
+    overige_partijen: CollegeBesluiten | None = None
     vervolg_van: Besluitnummer | None = None  # takes up an earlier aangehouden or escalated besluit
     # Adopts the concept besluitenlijst (with its actiepunten and notulen) of this orgaan's
     # meeting on that date: that list is `vastgesteld` from this besluit on (see

@@ -537,8 +537,10 @@ def _van_toepassing(documenten: Sequence[str], g: Gehouden) -> bool:
 def _vervolg(register: list[Gehouden], jaar: int) -> list[Verplichting]:
     opgepakt = {b.vervolg_van for g in register for b in g.vergadering.besluiten if b.vervolg_van}
     uit = []
+    # Only an escalation is a duty (5.7, 7.2: the matter is put to the higher body). 5.6 and 7.1
+    # bar taking a besluit before the party is heard; they do not oblige taking it later, so a
+    # held besluit is an open point (`_open`), not a breach.
     for soort, artikel, omschrijving in (
-        ("aangehouden", "5.6, 7.1", "Aangehouden besluiten worden later alsnog genomen"),
         ("escaleren", "5.7, 7.2", "Geëscaleerde besluiten komen bij het bevoegde gezag"),
     ):
         open_: list[str] = []

@@ -17,7 +17,7 @@ from typing import NamedTuple
 from governance.datums import lang, plus_termijn
 from governance.models import Convenant, Escalatie, Lezing, Orgaan, Soort, Vereiste
 from governance.vergadering import ALLE, Besluit
-from governance.zetels import Stemming, Vergaderbeeld, buiten
+from governance.zetels import Keuze, Stemming, Vergaderbeeld, buiten
 
 from .lezingen import STANDAARD, Lezer, Lezingkeuze, markeer
 from .oordeel import (
@@ -39,6 +39,17 @@ _ZONDER_SANCTIE = "procedurefout_zonder_sanctie"
 _TWAALF_COLLEGES = "twaalf_colleges"
 # No majority decides about a party's controllership under the AVG (6.7, 6.8): a reading.
 _AVG = "avg_ieder_voor_zich"
+# Who is invited to the Casusoverleg (9.2, 12.2e) does not decide whether its agreements hold.
+_UITNODIGING = "uitnodiging_zonder_sanctie"
+# A late 22.3 notice: no nullity in the text (a reading, like 5.2/5.10).
+_KENNISGEVING = "kennisgeving_zonder_sanctie"
+# 22.4 against 23.3: a veto of each Partij, or a consultation.
+_AKKOORD = "akkoord_of_raadpleging"
+# How the twelve colleges decide what 5.7 puts to them.
+_COLLEGES_57 = "besluit_twaalf_gemeenten"
+_OPHEFFING = "opheffing_wie_besluit"
+# 6.3a against 6.7/6.8: one vote per represented Partij, or one per delegate.
+_STEMGEWICHT = "stemgewicht_gezamenlijke_afgevaardigde"
 
 # Requirements that are computed from the besluit's facts rather than confirmed by hand.
 _BEREKEND = {
@@ -71,7 +82,7 @@ class _Vergadergronden(NamedTuple):
 
 def _vergadergronden(b: Vergaderbeeld, keuze: Lezingkeuze) -> _Vergadergronden:
     lees = Lezer(b.convenant, keuze)
-    vooraf = (*_openbaarheid(b, lees), *_vertrokken(b), *_uitnodiging(b), *_quorum(b))
+    vooraf = (*_openbaarheid(b, lees), *_vertrokken(b), *_uitnodiging(b, lees), *_quorum(b))
     inbreng = tuple(_inbreng_vooraf(b, lees))
     return _Vergadergronden(vooraf, inbreng, tuple(lees.geraadpleegd.items()), lees.opgelost)
 
@@ -172,6 +183,17 @@ def _toets(
                 naar = bij_aanname.escaleren_naar if na == "escaleren" else None
             if oordeel == "aangenomen":
                 gronden += _gevolgen(b, soort)
+    if (
+        oordeel == "escaleren"
+        and naar == "colleges"
+        and besluit.colleges is not None
+        and soort.id not in ("uitsluiting", "opheffing")
+        and not (soort.id == "jaarplan" and besluit.wijzigt_gemeentelijke_bijdragen)
+    ):
+        oordeel, extra = _na_escalatie(b, besluit, lees)
+        gronden += extra
+        naar = naar if oordeel == "escaleren" else None
+        stemuitslag = len(gronden) - 1
     return Oordeel(
         id=besluit.id,
         onderwerp=besluit.onderwerp,
@@ -257,7 +279,18 @@ def _vertrokken(b: Vergaderbeeld) -> list[Grond]:
     return gronden
 
 
-def _uitnodiging(b: Vergaderbeeld) -> list[Grond]:
+def _zonder_uitnodiging(lees: Lezer, tekst: str, aanname: str | None) -> Grond:
+    """An invitation the convenant regulates without attaching nullity (9.2, 12.2e): a reading."""
+    if aanname is None and lees(_UITNODIGING) != "ongeldig":
+        return Grond(
+            "9.2, 12.2e",
+            f"{tekst} Het convenant verbindt daar geen nietigheid aan: de afspraak blijft gelden. Ga na of informatie met wie er zonder uitnodiging bij was rechtmatig is gedeeld (9.8, 16).",
+            _UITNODIGING,
+        )
+    return Grond("9.2, 12.2e", tekst, aanname or _UITNODIGING, "ongeldig")
+
+
+def _uitnodiging(b: Vergaderbeeld, lees: Lezer) -> list[Grond]:
     regel = b.orgaan.uitnodiging
     if regel is None:
         return []
@@ -283,20 +316,18 @@ def _uitnodiging(b: Vergaderbeeld) -> list[Grond]:
     if regel.alleen_uitgenodigden:
         if not v.uitgenodigd:
             gronden.append(
-                Grond(
-                    artikel,
+                _zonder_uitnodiging(
+                    lees,
                     f"Niet vastgelegd welke Partijen{door} zijn uitgenodigd; alleen zij mogen deelnemen. Leg ze vast onder 'uitgenodigd'.",
                     regel.aanname,
-                    "ongeldig",
                 )
             )
         elif ongenood := sorted(b.aanwezige_partijen() - set(v.uitgenodigd)):
             gronden.append(
-                Grond(
-                    artikel,
+                _zonder_uitnodiging(
+                    lees,
                     f"Alleen Partijen die{door} zijn uitgenodigd, mogen deelnemen; niet uitgenodigd maar wel aanwezig: {_namen(c, ongenood)}.",
                     regel.aanname,
-                    "ongeldig",
                 )
             )
         else:
@@ -451,6 +482,8 @@ def _bevoegdheid(
     bevoegd = soort.bevoegd
     if lezing is not None and soort.id in lezing.bevoegd:
         bevoegd, artikel = lezing.bevoegd[soort.id], art(lezing.artikelen)
+    if lezing is not None and soort.id in lezing.voorbehouden_aan:
+        soort = soort.model_copy(update={"voorbehouden_aan": lezing.voorbehouden_aan[soort.id]})
     bevoegd_via = [orgaan.id]
     gronden: list[Grond] = []
     if besluit.na_impasse_in is not None:
@@ -500,7 +533,13 @@ def _bevoegdheid(
         schakel = next(
             (e for e in c.escalatie if e.van == orgaan.id and e.aanleiding == "voorbehouden"), None
         )
-        artikelen = art(schakel.artikelen) if schakel else artikel
+        # The route to the colleges is 5.7, but a soort reserved by its own article (the
+        # begroting of 20.3) cites that article.
+        artikelen = (
+            art(schakel.artikelen)
+            if schakel and set(schakel.artikelen) & set(soort.artikelen)
+            else artikel
+        )
         gronden.append(
             Grond(
                 artikelen,
@@ -680,25 +719,39 @@ class _Bijzonder:
 def _bijzondere_regels(b: Vergaderbeeld, soort: Soort, besluit: Besluit, lees: Lezer) -> _Bijzonder:
     uit = _Bijzonder()
     if soort.id == "toetreding":
-        _toetreding(b, besluit, uit)
+        _toetreding(b, besluit, uit, lees)
     elif soort.id == "wijziging":
         _wijziging(b, besluit, uit)
     elif soort.id == "uitsluiting":
         _uitsluiting(b, besluit, uit)
     elif soort.id == "opheffing" and b.orgaan.id in soort.bevoegd:
+        wie = (
+            "de twaalf colleges heffen op"
+            if lees(_OPHEFFING) == "colleges"
+            else "opgeheven is het convenant pas als de twaalf colleges en alle overige Partijen gelijkluidend besluiten"
+        )
         uit.altijd.append(
             Grond(
                 "25.4",
-                f"{hoofd(b.orgaan.de_naam)} besluit hier over de voordracht tot opheffing; de twaalf colleges heffen op. Bij een ruimere lezing van 25.4 moeten ook de overige Partijen gelijkluidend besluiten.",
-                "opheffing_wie_besluit",
+                f"{hoofd(b.orgaan.de_naam)} besluit hier over de voordracht tot opheffing; {wie}.",
+                _OPHEFFING,
             )
         )
     if soort.voorbehouden_aan is not None and b.orgaan.id in soort.bevoegd:
         _colleges(b, soort, besluit, uit, lees)
+        if soort.id == "opheffing" and lees(_OPHEFFING) == "alle_partijen":
+            _overige_partijen(b, besluit, uit)
     elif soort.id == "jaarplan" and besluit.wijzigt_gemeentelijke_bijdragen:
-        # The colleges fix what the gemeenten contribute (20.3, 5.7); a Jaarplan changing it
-        # needs their identical decisions too (aanname begroting_wie_stelt_vast).
+        # The colleges fix what the gemeenten contribute (20.3); a Jaarplan changing it needs
+        # their decisions too (aanname begroting_wie_stelt_vast).
         uit.escaleren_naar = "colleges"
+        uit.altijd.append(
+            Grond(
+                "4.5c, 20.3",
+                "De begroting in dit Jaarplan wijzigt wat de gemeenten bijdragen; begroting en verdeelsleutel waarnaar zij bijdragen, stellen de twaalf colleges vast.",
+                "begroting_wie_stelt_vast",
+            )
+        )
         _colleges(b, soort, besluit, uit, lees)
     return uit
 
@@ -707,10 +760,14 @@ def _vereiste(b: Vergaderbeeld, soort: str, ident: str) -> Vereiste:
     return next(v for v in b.convenant.soort[soort].vereisten if v.id == ident)
 
 
-def _toetreding(b: Vergaderbeeld, besluit: Besluit, uit: _Bijzonder) -> None:
+def _toetreding(b: Vergaderbeeld, besluit: Besluit, uit: _Bijzonder, lees: Lezer) -> None:
     t = besluit.toetreding
     assert t is not None
     c, datum = b.convenant, b.vergadering.datum
+    akkoord_regel = _vereiste(b, "toetreding", "akkoord_alle_partijen")
+    nodig = [p.id for p in c.partijen_op(datum) if p.is_partij]
+    gegeven = set(nodig) if ALLE in t.akkoord else set(t.akkoord)
+    ontbreekt = [p for p in nodig if p not in gegeven]
     kennis = _vereiste(b, "toetreding", "partijen_vooraf_geinformeerd")
     if t.partijen_geinformeerd_op is None or t.partijen_geinformeerd_op >= datum:
         wanneer = (
@@ -718,14 +775,17 @@ def _toetreding(b: Vergaderbeeld, besluit: Besluit, uit: _Bijzonder) -> None:
             if t.partijen_geinformeerd_op is None
             else f"pas op {lang(t.partijen_geinformeerd_op)}"
         )
-        uit.altijd.append(
-            Grond(
-                art(kennis.artikelen),
-                f"De Partijen moeten vooraf over de voorgenomen toetreding van {t.organisatie} zijn ingelicht; dat is {wanneer}.",
-                kennis.aanname,
-                "ongeldig",
-            )
-        )
+        tekst = f"De Partijen moeten vooraf over de voorgenomen toetreding van {t.organisatie} zijn ingelicht; dat is {wanneer}."
+        effect: Effect
+        if lees(_KENNISGEVING) == "ongeldig":
+            effect = "ongeldig"
+        elif not ontbreekt and not t.geweigerd:
+            tekst += " Het convenant verbindt daar geen nietigheid aan, en alle Partijen gaven akkoord, zodat zij van de toetreding wisten; het besluit blijft staan."
+            effect = None
+        else:
+            tekst += " Het convenant verbindt daar geen nietigheid aan; het besluit wordt aangehouden tot de Partijen zijn ingelicht."
+            effect = "aangehouden"
+        uit.altijd.append(Grond(art(kennis.artikelen), tekst, _KENNISGEVING, effect))
     else:
         uit.altijd.append(
             Grond(
@@ -734,24 +794,31 @@ def _toetreding(b: Vergaderbeeld, besluit: Besluit, uit: _Bijzonder) -> None:
                 kennis.aanname,
             )
         )
-    akkoord_regel = _vereiste(b, "toetreding", "akkoord_alle_partijen")
-    nodig = [p.id for p in c.partijen_op(datum) if p.is_partij]
-    gegeven = set(nodig) if ALLE in t.akkoord else set(t.akkoord)
-    if t.geweigerd:
+    if (t.geweigerd or ontbreekt) and lees(_AKKOORD) == "raadpleging":
+        wie = _namen(c, t.geweigerd or ontbreekt)
+        stand = "gaf geen akkoord" if t.geweigerd else "antwoordde nog niet"
+        uit.na_aanname.append(
+            Grond(
+                art(["22.4", "23.3"]),
+                f"{wie} {stand}. In de gevolgde lezing raadpleegt de Stuurgroep de Partijen, maar houdt dat de toetreding niet tegen; wie de toetreding onaanvaardbaar vindt, kan opzeggen per de dag waarop zij ingaat (23.3).",
+                _AKKOORD,
+            )
+        )
+    elif t.geweigerd:
         uit.na_aanname.append(
             Grond(
                 art(akkoord_regel.artikelen),
                 f"Geen akkoord van {_namen(c, t.geweigerd)}; zonder akkoord van alle Partijen kan de toetreding niet worden goedgekeurd.",
-                akkoord_regel.aanname,
+                _AKKOORD if lees(_AKKOORD) else akkoord_regel.aanname,
                 "ongeldig",
             )
         )
-    elif ontbreekt := [p for p in nodig if p not in gegeven]:
+    elif ontbreekt:
         uit.na_aanname.append(
             Grond(
                 art(akkoord_regel.artikelen),
                 f"Het akkoord van {len(ontbreekt)} van de {len(nodig)} Partijen ontbreekt nog ({_namen(c, ontbreekt)}); de Stuurgroep beslist pas positief na akkoord van alle Partijen.",
-                akkoord_regel.aanname,
+                _AKKOORD if lees(_AKKOORD) else akkoord_regel.aanname,
                 "aangehouden",
             )
         )
@@ -760,7 +827,7 @@ def _toetreding(b: Vergaderbeeld, besluit: Besluit, uit: _Bijzonder) -> None:
             Grond(
                 art(akkoord_regel.artikelen),
                 f"Alle {len(nodig)} Partijen gaven akkoord.",
-                akkoord_regel.aanname,
+                "akkoord_alle_partijen",
             )
         )
 
@@ -880,9 +947,14 @@ def _colleges(
     )
     artikelen = art(regel.artikelen) if regel else art(soort.artikelen)
     aanname = regel.aanname if regel else soort.aanname
+    # 25.3 has a reading of its own; 25.4 itself says "gelijkluidend"; every other route to the
+    # colleges is 5.7, whose silence on how they decide is a reading too.
+    if soort.id not in ("uitsluiting", "opheffing"):
+        aanname = _COLLEGES_57
+    lezing = lees(aanname)
     gemeenten = [p.id for p in c.partijen_op(b.vergadering.datum) if p.soort == "gemeente"]
     uitgesloten = besluit.uitsluiting.partij if besluit.uitsluiting is not None else None
-    if uitgesloten in gemeenten:
+    if uitgesloten in gemeenten and lezing != "letterlijk_twaalf":
         gemeenten.remove(uitgesloten)
     uit.escaleren_naar = soort.voorbehouden_aan or uit.escaleren_naar
     uit.na_aanname.append(_stand_colleges(b, gemeenten, uitgesloten, artikelen))
@@ -898,7 +970,7 @@ def _colleges(
         )
         return
     akkoord = set(gemeenten) if ALLE in besluiten.akkoord else set(besluiten.akkoord)
-    if lees(aanname) == "meerderheid_colleges":
+    if lezing in ("meerderheid_colleges", "meerderheid"):
         _meerderheid_colleges(b, gemeenten, akkoord, besluiten.tegen, artikelen, aanname, uit)
         return
     if besluiten.tegen:
@@ -956,6 +1028,99 @@ def _stand_colleges(
     else:
         tekst += "."
     return Grond(artikelen, tekst, _TWAALF_COLLEGES)
+
+
+def _overige_partijen(b: Vergaderbeeld, besluit: Besluit, uit: _Bijzonder) -> None:
+    """25.4 read as "by all Partijen": the Partijen other than the gemeenten decide too."""
+    c = b.convenant
+    nodig = [p.id for p in c.partijen_op(b.vergadering.datum) if p.soort == "ketenpartner"]
+    besluiten = besluit.overige_partijen
+    if besluiten is None:
+        uit.na_aanname.append(
+            Grond(
+                "25.4",
+                f"De besluiten van de overige {len(nodig)} Partijen ontbreken nog; opgeheven is het convenant pas als alle Partijen gelijkluidend besloten. Leg ze vast onder 'overige_partijen'.",
+                _OPHEFFING,
+                "aangehouden",
+            )
+        )
+        return
+    akkoord = set(nodig) if ALLE in besluiten.akkoord else set(besluiten.akkoord)
+    if besluiten.tegen:
+        uit.afgewezen = True
+        uit.na_aanname.append(
+            Grond(
+                "25.4",
+                f"{_namen(c, besluiten.tegen)} besloot niet tot opheffing; zonder gelijkluidende besluiten van alle Partijen blijft het convenant bestaan.",
+                _OPHEFFING,
+                beslissend=True,
+            )
+        )
+    elif ontbreekt := [p for p in nodig if p not in akkoord]:
+        uit.na_aanname.append(
+            Grond(
+                "25.4",
+                f"Het besluit van {_namen(c, ontbreekt)} ontbreekt nog.",
+                _OPHEFFING,
+                "aangehouden",
+            )
+        )
+    else:
+        uit.na_aanname.append(
+            Grond("25.4", f"Alle {len(nodig)} overige Partijen besloten gelijkluidend.", _OPHEFFING)
+        )
+
+
+def _na_escalatie(
+    b: Vergaderbeeld, besluit: Besluit, lees: Lezer
+) -> tuple[OordeelSoort, list[Grond]]:
+    """A matter put to the twelve colleges (5.7) whose decisions are recorded with the besluit."""
+    c = b.convenant
+    assert besluit.colleges is not None
+    gemeenten = [p.id for p in c.partijen_op(b.vergadering.datum) if p.soort == "gemeente"]
+    akkoord = set(gemeenten) if ALLE in besluit.colleges.akkoord else set(besluit.colleges.akkoord)
+    tegen = besluit.colleges.tegen
+    voor = sum(1 for g in gemeenten if g in akkoord)
+    if lees(_COLLEGES_57) == "meerderheid":
+        nodig = len(gemeenten) // 2 + 1
+        stand = (
+            f"{voor} van de {len(gemeenten)} colleges stemden in, {len(tegen)} niet (nodig {nodig})"
+        )
+        if voor >= nodig:
+            return "aangenomen", [
+                Grond("5.7", f"De twaalf gemeenten beslisten: {stand}.", _COLLEGES_57)
+            ]
+        if len(gemeenten) - len(tegen) < nodig:
+            return "verworpen", [
+                Grond("5.7", f"De twaalf gemeenten beslisten niet: {stand}.", _COLLEGES_57)
+            ]
+        return "escaleren", [
+            Grond("5.7", f"De twaalf gemeenten beslissen nog: {stand}.", _COLLEGES_57, "escaleren")
+        ]
+    if tegen:
+        return "verworpen", [
+            Grond(
+                "5.7",
+                f"De colleges van {_namen(c, tegen)} stemden niet in; zonder gelijkluidende besluiten van de twaalf colleges gaat het niet door.",
+                _COLLEGES_57,
+            )
+        ]
+    if ontbreekt := [g for g in gemeenten if g not in akkoord]:
+        return "escaleren", [
+            Grond(
+                "5.7",
+                f"Het besluit van de colleges van {_namen(c, ontbreekt)} ontbreekt nog.",
+                _COLLEGES_57,
+                "escaleren",
+            )
+        ]
+    return "aangenomen", [
+        Grond(
+            "5.7",
+            f"De colleges van alle {len(gemeenten)} gemeenten besloten gelijkluidend.",
+            _COLLEGES_57,
+        )
+    ]
 
 
 def _meerderheid_colleges(
@@ -1092,7 +1257,12 @@ def _uitslag(
                 [
                     Grond(
                         artikel,
-                        "Er is consensus: geen van de aanwezige Partijen maakte bezwaar.",
+                        "Er is consensus: geen van de aanwezige Partijen maakte bezwaar."
+                        + (
+                            f" Het convenant regelt niet hoe {b.orgaan.de_naam} besluit; de consensus van het Casusoverleg ({artikel}) geldt naar analogie."
+                            if regel.aanname
+                            else ""
+                        ),
                         regel.aanname,
                     )
                 ],
@@ -1104,7 +1274,11 @@ def _uitslag(
             None,
             [
                 Grond(
-                    art(b.convenant.bevinding[geen.aanname].artikelen) if geen else artikel,
+                    # the leden of the finding on what follows; not a whole chapter or a
+                    # footnote, which decide nothing here
+                    art(a for a in b.convenant.bevinding[geen.aanname].artikelen if "." in a)
+                    if geen
+                    else artikel,
                     f"Geen consensus: bezwaar van {_namen(b.convenant, bezwaren)}. Er komt geen afspraak; iedere Partij houdt haar eigen bevoegdheden.",
                     geen.aanname if geen else regel.aanname,
                 )
@@ -1141,14 +1315,25 @@ def _uitslag(
                 _AVG,
             )
         )
-    elif stemming.via_mandaat:
-        gronden.append(
-            Grond(
-                "6.7, 6.8",
-                f"Gezamenlijke afgevaardigden stemden op grond van hun mandaat namens {len(stemming.via_mandaat)} Partijen.",
-                None,
+    elif stemming.via_mandaat and stemming.aantallen is None:
+        if lees(_STEMGEWICHT) == "per_afgevaardigde":
+            keuzes = _per_afgevaardigde(b, keuzes)
+            gronden.append(
+                Grond(
+                    "6.3a",
+                    "Elke afgevaardigde heeft één stem, ook wie namens meer Partijen optreedt.",
+                    _STEMGEWICHT,
+                )
             )
-        )
+        else:
+            n = len(stemming.via_mandaat)
+            gronden.append(
+                Grond(
+                    "6.7, 6.8",
+                    f"Gezamenlijke afgevaardigden stemden op grond van hun mandaat namens {n} {'Partij' if n == 1 else 'Partijen'}, één stem per Partij.",
+                    _STEMGEWICHT,
+                )
+            )
     if stemming.aantallen is not None:
         voor, tegen, onthouding = stemming.aantallen
         niet_getoetst = (
@@ -1162,6 +1347,8 @@ def _uitslag(
     niet_gestemd = stemming.aantal_niet_gestemd
     telling = Telling(voor, tegen, onthouding)
     eenheid = "Partij" if b.stem_per_partij else "lid"
+    if lees.geraadpleegd.get(_STEMGEWICHT) == "per_afgevaardigde":
+        eenheid = "afgevaardigde"
     schakel = next(
         (e for e in b.convenant.escalatie if e.van == b.orgaan.id and e.aanleiding == "impasse"),
         None,
@@ -1219,6 +1406,16 @@ def _uitslag(
         )
     )
     return "verworpen", telling, gronden, None
+
+
+def _per_afgevaardigde(b: Vergaderbeeld, keuzes: dict[str, Keuze]) -> dict[str, Keuze]:
+    """One vote per seat: a joint delegate's choice counts once (reading per_afgevaardigde)."""
+    uit: dict[str, Keuze] = {}
+    for zetel in b.zetels.values():
+        eigen = [keuzes[p] for p in zetel.partijen if p in keuzes]
+        if eigen:
+            uit[zetel.id] = Counter(eigen).most_common(1)[0][0]
+    return uit
 
 
 def _consensus_bij_stemming(

@@ -156,10 +156,13 @@ def simuleer(
     blijft: list[Grond] = []
     procedures = {p.id: p for p in c.procedures}
     if route != "uitsluiting" and ingang is not None:
+        # Until a 23.3 exit the party stays by 23.3, not by the notice period of 25.2.
+        tot = "23.3" if route == "wijziging" else "25.2"
         for b in procedures["uittreding"].bepalingen:
-            tijdens.append(Grond(", ".join(b.artikelen), b.omschrijving, b.aanname))
+            artikelen = [tot if a == "25.2" else a for a in b.artikelen]
+            tijdens.append(Grond(", ".join(artikelen), b.omschrijving, b.aanname))
         if c.partij[partij].soort == "gemeente" and opzegging is not None:
-            tijdens.append(_bijdrage(naam, ingang))
+            tijdens.append(_bijdrage(naam, ingang, tot, lees))
     for b in procedures["nawerking"].bepalingen:
         blijft.append(Grond(", ".join(b.artikelen), b.omschrijving, b.aanname))
     if ingang is not None:
@@ -278,15 +281,33 @@ def _uitsluiting(
     return besluit, True
 
 
-def _bijdrage(naam: str, ingang: dt.date) -> Grond:
+def _bijdrage(naam: str, ingang: dt.date, tot: str, lees: Lezer) -> Grond:
+    """A gemeente's contribution until its exit (20.3); no article says what it owes over the
+    year of the exit, so that part is a reading (bijdrage_jaar_van_uittreding)."""
     begin = dt.date(ingang.year, 1, 1)
-    dagen = (ingang - begin).days
-    in_jaar = (dt.date(ingang.year + 1, 1, 1) - begin).days
+    if ingang == begin:
+        return Grond(
+            f"20.3, {tot}",
+            f"{naam} betaalt haar jaarlijkse bijdrage tot en met {ingang.year - 1}; de uittreding valt op 1 januari.",
+            "verplichtingen_tijdens_opzegtermijn",
+        )
+    lezing = lees(_JAAR_VAN_UITTREDING)
+    if lezing == "heel_jaar":
+        over = f"over {ingang.year} de volle jaarlijkse bijdrage"
+    elif lezing == "volgens_begroting":
+        over = f"wat zij over {ingang.year} betaalt, volgt uit de begroting en verdeelsleutel van de twaalf colleges en is hier niet berekend"
+    else:
+        dagen = (ingang - begin).days
+        in_jaar = (dt.date(ingang.year + 1, 1, 1) - begin).days
+        over = f"over {ingang.year} naar rato: {dagen} van {in_jaar} dagen"
     return Grond(
-        "20.3, 25.2",
-        f"{naam} betaalt haar jaarlijkse bijdrage tot de uittreding; over {ingang.year} naar rato: {dagen} van {in_jaar} dagen.",
-        "verplichtingen_tijdens_opzegtermijn",
+        f"20.3, {tot}",
+        f"{naam} betaalt haar jaarlijkse bijdrage tot de uittreding; {over}. Geen artikel regelt het jaar van uittreding.",
+        _JAAR_VAN_UITTREDING,
     )
+
+
+_JAAR_VAN_UITTREDING = "bijdrage_jaar_van_uittreding"
 
 
 def _zetels(

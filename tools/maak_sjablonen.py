@@ -607,7 +607,7 @@ def toetredingsformulier() -> Doc:
         "de Stuurgroep op {% if verzoek.besluit_stuurgroep is defined %}{{ verzoek.besluit_stuurgroep.datum|datum }}"
         "{% if verzoek.besluit_stuurgroep.besluit is defined %} "
         "(besluitnummer {{ verzoek.besluit_stuurgroep.besluit }}){% endif %}{% else %}....................................{% endif %} positief heeft besloten over haar "
-        "toetreding, na akkoord van alle Partijen (art. 22.4);",
+        "toetreding{{ akkoord_zin }} (art. 22.4);",
         style="List Number",
     )
     alinea(doc, "en verklaart:")

@@ -35,6 +35,7 @@ AFKORTING = {
     "uittredingsoverzicht": "UT",
     "jaaroverzicht": "JO",
     "notitie-lezingen": "NL",
+    "verantwoording": "VA",
 }
 
 ORGAANCODE = {"stuurgroep": "SG", "partneroverleg": "PO", "jaarvergadering": "JV"}

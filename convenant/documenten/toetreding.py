@@ -35,6 +35,7 @@ from .gemeen import (
     _voorbeeld,
     document_kop,
 )
+from .opmaak import opsomming
 
 
 def _besluit_van_stuurgroep(
@@ -85,6 +86,41 @@ def _besluit_van_stuurgroep(
     ]
 
 
+def _akkoorden_in_dossier(c: Convenant, register: Path | None, t: ToetredingsVerzoek) -> list[str]:
+    """Cross-check the consent of 22.4 against the register's dossier of this accession: the
+    answers as they stood on the Stuurgroep's besluit. Empty when every Partij agreed."""
+    from governance.toetreding import dossiers
+
+    besluit = t.besluit_stuurgroep
+    if besluit is None or register is None:
+        return []
+    naam = t.organisatie.naam
+    dossier = next(
+        (d.model for d in dossiers(register, c) if d.model and d.model.organisatie.naam == naam),
+        None,
+    )
+    if dossier is None:
+        return [
+            f"Er is geen toetredingsdossier van {naam} in het register; of alle Partijen akkoord gaven (art. 22.4), is niet na te zien."
+        ]
+    antwoorden = dossier.laatste_antwoorden(besluit.datum)
+    nodig = [
+        p.id for p in c.partijen_op(besluit.datum) if p.is_partij and p.id != dossier.partij.id
+    ]
+    bezwaar = [p for p in nodig if p in antwoorden and antwoorden[p].antwoord == "bezwaar"]
+    ontbreekt = [p for p in nodig if p not in antwoorden]
+    uit = []
+    if bezwaar:
+        uit.append(
+            f"Volgens het toetredingsdossier maakte {opsomming([c.partij[p].naam for p in bezwaar])} bezwaar (art. 22.4)."
+        )
+    if ontbreekt:
+        uit.append(
+            f"Het toetredingsdossier mist op {lang(besluit.datum)} het antwoord van {len(ontbreekt)} van de {len(nodig)} Partijen ({opsomming([c.partij[p].naam for p in ontbreekt])}); de Stuurgroep beslist na akkoord van alle Partijen (art. 22.4)."
+        )
+    return uit
+
+
 def toetredingsformulier(
     c: Convenant,
     bezetting: Bezetting | None,
@@ -103,7 +139,12 @@ def toetredingsformulier(
     concept = _besluit_van_stuurgroep(
         c, bezetting, register, besluit, "Het toetredingsbestand", keuze
     )
+    akkoord = _akkoorden_in_dossier(c, register, t)
+    concept += akkoord
     return {
+        # The form says "after the consent of all Partijen" only where the register's dossier
+        # shows every answer (22.4), not because a meeting file wrote `akkoord: alle`.
+        "akkoord_zin": ", na akkoord van alle Partijen" if besluit and not akkoord else "",
         **_basis(c, c.orgaan["stuurgroep"]),
         **document_kop(
             "toetredingsformulier",

@@ -83,30 +83,36 @@ def opzegging(
             ]
         )
     procedure = {p.id: p for p in c.procedures}
-    context["tijdens"] = _tot_de_uittreding(partij.soort == "gemeente", context["ingang"])
+    context["tijdens"] = _tot_de_uittreding(
+        partij.soort == "gemeente",
+        context["ingang"],
+        "23.3" if o.route != "opzegtermijn" else "25.2",
+    )
     context["blijft"] = [_bepaling(b) for b in procedure["nawerking"].bepalingen]
     return context
 
 
-def _tot_de_uittreding(gemeente: bool, ingang: dt.date) -> list[dict[str, Any]]:
-    """What the leaving party still owes until its exit (25.2), in the letter's own voice; the
-    annual contribution only for a gemeente (20.3), pro rata in the year of the exit."""
+def _tot_de_uittreding(gemeente: bool, ingang: dt.date, tot: str) -> list[dict[str, Any]]:
+    """What the leaving party still owes until its exit, in the letter's own voice: it stays a
+    Partij until then (25.2, or 23.3 on that route); a gemeente keeps paying its annual
+    contribution (20.3). What it owes over the year of the exit no article says: the letter
+    names the question and commits the gemeente to no answer (bijdrage_jaar_van_uittreding)."""
     uit: list[dict[str, Any]] = [
         {
-            "omschrijving": "blijven wij volwaardig Partij, met onze rechten en verplichtingen",
-            "artikelen": ["25.2", "20.4"],
+            "omschrijving": "blijven wij Partij, met onze rechten en verplichtingen",
+            "artikelen": [tot],
             "lezing": False,
         }
     ]
     if gemeente:
         jaar = (
-            f"over {ingang.year} naar rato van de dagen tot de uittreding"
+            f"volgens de begroting en verdeelsleutel van de twaalf colleges; wat wij over {ingang.year}, het jaar van de uittreding, verschuldigd zijn, regelt het convenant niet"
             if (ingang.month, ingang.day) != (1, 1)
             else f"tot en met {ingang.year - 1}"
         )
         uit.append(
             {
-                "omschrijving": f"betalen wij onze jaarlijkse bijdrage, {jaar}",
+                "omschrijving": f"betalen wij onze jaarlijkse bijdrage {jaar}",
                 "artikelen": ["20.3"],
                 "lezing": False,
             }

@@ -21,6 +21,7 @@ from ..uitvoer import als_json, schrijf
 # Readings no besluit consults: the commands whose outcome turns on them.
 ELDERS = {
     "ingang_opzegtermijn": "simuleer uittreding",
+    "bijdrage_jaar_van_uittreding": "simuleer uittreding",
     "uittredende_gemeente_deelt_kosten": "simuleer uittreding en simuleer liquidatie",
     "rechter_vrd_kosten": "simuleer liquidatie --route rechter",
     "criteria_structuur": "casus criteria",

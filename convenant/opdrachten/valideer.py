@@ -23,13 +23,21 @@ from governance.models import Bevinding
 from ..register import Register
 from ..uitvoer import alinea, als_json, schrijf
 
-SOORT_VOLGORDE = ("tegenstrijdig", "dubbelzinnig", "stilzwijgen", "verwijzing", "redactioneel")
+SOORT_VOLGORDE = (
+    "tegenstrijdig",
+    "dubbelzinnig",
+    "stilzwijgen",
+    "verwijzing",
+    "redactioneel",
+    "conventie",
+)
 SOORT_KOP = {
     "tegenstrijdig": "Tegenstrijdig",
     "dubbelzinnig": "Dubbelzinnig",
     "stilzwijgen": "Het convenant zwijgt",
     "verwijzing": "Verkeerde of ontbrekende verwijzing",
     "redactioneel": "Redactioneel",
+    "conventie": "Conventies van de motor (geen bevinding over het convenant zelf)",
 }
 
 
@@ -196,8 +204,9 @@ def _als_tekst(
         delen.append(f"\n{len(fouten)} fout(en), {len(waarschuwingen)} waarschuwing(en).\n")
     if not bevindingen:
         return "".join(delen)
+    over_de_tekst = sum(1 for b in bevindingen if b.soort != "conventie")
     delen.append(
-        f"\nBevindingen: {len(bevindingen)} plaatsen waar het convenant zwijgt, dubbelzinnig is of "
+        f"\nBevindingen: {over_de_tekst} plaatsen waar het convenant zwijgt, dubbelzinnig is of "
         "zichzelf tegenspreekt, met de aanname die de motor daar maakt.\n"
     )
     huidige = ""

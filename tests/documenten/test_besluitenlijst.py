@@ -207,7 +207,7 @@ def test_word_en_pdf_hebben_dezelfde_bijlage_en_verzending(tmp_path: Path) -> No
         assert "begroting_en_jaarrekening" not in tekst
         assert "borging en evaluatie van de kwaliteit" in " ".join(tekst.split())
         assert "Voor alle besluiten van deze vergadering" in tekst
-        assert " ".join(tekst.split()).count("Rust op een lezing van het convenant") == 4
+        assert " ".join(tekst.split()).count("Rust op een lezing van het convenant") == 5
     assert "uiterlijk 10 maart 2027" in pdf
     assert "uiterlijk 10 maart 2027" in woord
 

@@ -341,16 +341,21 @@ def test_opzegging_van_een_ketenpartner_zonder_bijdrage_en_in_een_stem() -> None
     uit = _brief(OPZEGGING)
     assert "jaarlijkse bijdrage" not in uit
     assert "de Partij" not in uit  # the letter speaks as Cosis ("wij"), not of "de Partij"
-    assert "blijven wij volwaardig Partij, met onze rechten en verplichtingen" in uit
+    assert "blijven wij Partij, met onze rechten en verplichtingen (art. 25.2)" in uit
+    assert "volwaardig" not in uit
+    assert "20.4" not in uit
     assert "liquidatieplan" not in uit
     assert "liquiditeitsplan" in uit
 
 
 def test_opzegging_van_een_gemeente_noemt_haar_bijdrage(tmp_path: Path) -> None:
     uit = _brief(_opzegging_van(tmp_path, "meppel"))
+    # Issue 25, point 4: no article settles the year of the exit; the letter does not commit
+    # the gemeente to pro rata (or any answer) as a fact.
+    assert "naar rato" not in uit
     assert (
-        "betalen wij onze jaarlijkse bijdrage, over 2028 naar rato van de dagen tot de uittreding (art. 20.3)"
-        in uit
+        "wat wij over 2028, het jaar van de uittreding, verschuldigd zijn, regelt het convenant niet"
+        in " ".join(uit.split())
     )
 
 
@@ -435,7 +440,7 @@ def test_opzegging_als_brief_ondertekend(tmp_path: Path) -> None:
         assert "blijven gelden" not in tekst
     assert "\n- blijven wij" not in uit
     assert (
-        "Tot de uittreding ingaat, blijven wij volwaardig Partij, met onze rechten en verplichtingen (art. 25.2, art. 20.4)."
+        "Tot de uittreding ingaat, blijven wij Partij, met onze rechten en verplichtingen (art. 25.2)."
         in uit
     )
     assert "Ook na onze uittreding houden wij ons aan het volgende:\n\n- de geheimhouding" in uit
@@ -457,7 +462,8 @@ def test_uittredingsoverzicht_noemt_de_partij_en_zegt_25_6_een_keer(tmp_path: Pa
     assert code == 0, fout
     word = _word_tekst(doel).replace("\xa0", " ")
     for tekst in (zonder, met, pdf, word):
-        assert "Tot de ingangsdatum blijft Cosis volwaardig Partij" in tekst
+        assert "Tot de ingangsdatum neemt Cosis nog deel" in tekst
+        assert "volwaardig" not in tekst
         assert "blijft de Partij" not in tekst
         assert tekst.count("liquiditeitsplan") == 1
         assert "De uittreding gaat in op 31 januari 2028." not in tekst.replace("**", "")

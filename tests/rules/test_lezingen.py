@@ -169,6 +169,7 @@ def test_simuleer_uittreding_telt_de_opzegtermijn_volgens_de_lezing() -> None:
     assert json.loads(dag_na)["ingang"] == "2028-02-01"
     assert json.loads(dag_na)["lezingen"] == {
         "ingang_opzegtermijn": "dag_na_opzegging",
+        "bijdrage_jaar_van_uittreding": "naar_rato",
         "uittredende_gemeente_deelt_kosten": "deelt_mee",
     }
 
