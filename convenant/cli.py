@@ -556,6 +556,39 @@ def escaleer(
 
 
 @cli.command()
+@click.option(
+    "--verantwoording",
+    "verantwoording_pad",
+    type=BESTAND,
+    metavar="PAD",
+    help="Een ander verantwoording.yaml dan het meegeleverde.",
+)
+@click.option("--json", is_flag=True, help="Uitvoer als JSON.")
+@overschrijf_optie
+@click.option(
+    "--formaat",
+    type=click.Choice(["md", "html", "pdf"]),
+    help="md, html of pdf (standaard: volgens de extensie van --uitvoer, anders md).",
+)
+@uitvoer_optie
+@register_optie
+@convenant_optie
+@debug_optie
+def verantwoording(**opties: Any) -> int:
+    """Het convenant artikel voor artikel, naast de regels die het vastleggen.
+
+    Per artikel, lid, onderdeel, voetnoot en Bijlage: de regels, soorten en procedures met hun
+    plaats in convenant.yaml (regel en sleutelpad) of rules/ (module en functie), de aannames,
+    lezingen en bevindingen die erover gaan, of waarom er geen regel is (verantwoording.yaml).
+    Afsluitcode 1 als een plaats niet verantwoord is of een regel een artikel noemt dat niet
+    bestaat.
+    """
+    from .opdrachten.verantwoording import verantwoording as uitvoeren
+
+    return uitvoeren(**opties)
+
+
+@cli.command()
 @click.argument("soort", type=click.Choice(SCHEMASOORTEN))
 @debug_optie
 def schema(soort: str) -> int:
@@ -815,8 +848,8 @@ def jaaroverzicht(**opties: Any) -> int:
     """Toets de verplichtingen over een jaar voor een map met vergaderbestanden.
 
     Vergaderfrequenties (4.3, 6.2), jaarvergadering (6.4), Jaarplan (4.5, 4.8), verzending van
-    notulen en lijsten (5.8, 5.9, 7.3, 7.5), opvolging van aangehouden en geëscaleerde besluiten,
-    open actiepunten en kennisgevingen. Afsluitcode 1 als iets niet in orde is.
+    notulen en lijsten (5.8, 5.9, 7.3, 7.5), opvolging van geëscaleerde besluiten, en wat open
+    staat: aangehouden besluiten, actiepunten en kennisgevingen. Afsluitcode 1 als iets niet in orde is.
     """
     from .opdrachten.jaaroverzicht import jaaroverzicht as uitvoeren
 

@@ -1,0 +1,168 @@
+"""`convenant verantwoording`: the convenant article by article, beside what encodes it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from governance.artikelen import weergave
+from governance.bestanden import huisstijl_uit, laad_convenant, zoek_register
+from governance.errors import EXIT_NIET_GELDIG, EXIT_OK, GebruiksFout
+from governance.models import Bevinding
+from governance.verantwoording import (
+    Onderdeel,
+    Vindplaats,
+    laad_verantwoording,
+    onderdelen,
+    vindplaatsen,
+)
+from rules.verantwoording import REDEN, Punt, Uitkomst, regelplaatsen, verantwoord
+
+from ..uitvoer import als_json, documentformaat, schrijf
+
+_NIVEAU = {
+    "sectie": "sectie",
+    "artikel": "artikel",
+    "lid": "lid",
+    "onderdeel": "onderdeel",
+    "voetnoot": "voetnoot",
+    "bijlage": "Bijlage",
+}
+
+
+def bereken(convenant_pad: Path | None, verantwoording_pad: Path | None) -> Uitkomst:
+    convenant = laad_convenant(convenant_pad)
+    c = convenant.model
+    toelichtingen = laad_verantwoording(verantwoording_pad).model.toelichtingen
+    plaatsen = [*vindplaatsen(convenant.bron), *regelplaatsen()]
+    return verantwoord(c, onderdelen(c), plaatsen, toelichtingen)
+
+
+def verantwoording(
+    convenant_pad: Path | None,
+    verantwoording_pad: Path | None,
+    register: Path | None,
+    json: bool,
+    uitvoer: Path | None,
+    formaat: str | None,
+    overschrijf: bool,
+) -> int:
+    uitkomst = bereken(convenant_pad, verantwoording_pad)
+    if json:
+        schrijf(als_json(_als_dict(uitkomst)), uitvoer, overschrijf)
+    else:
+        formaat = documentformaat(uitvoer, formaat)
+        if formaat not in ("md", "html", "pdf"):
+            raise GebruiksFout(
+                f"de verantwoording bestaat als md, html of pdf, niet als {formaat}; "
+                "kies bijvoorbeeld --formaat pdf"
+            )
+        from ..maak import document_kop, opmaak
+
+        map_ = zoek_register(register)
+        inhoud = {**context(uitkomst), **document_kop("verantwoording", dt.date.today())}
+        document = opmaak(
+            "verantwoording",
+            formaat,
+            inhoud,
+            verantwoording_pad or Path("verantwoording.yaml"),
+            huisstijl_uit(map_),
+        )
+        schrijf(document.inhoud, uitvoer, overschrijf)
+    return EXIT_OK if not uitkomst.onverantwoord and not uitkomst.onbestaand else EXIT_NIET_GELDIG
+
+
+def _samenvatting(u: Uitkomst) -> dict[str, int]:
+    return {
+        "plaatsen": len(u.punten),
+        "verantwoord": sum(p.verantwoord for p in u.punten),
+        "door_regels": sum(bool(p.vindplaatsen) for p in u.punten),
+        "met_toelichting": sum(p.toelichting is not None and not p.vindplaatsen for p in u.punten),
+        "via_delen": sum(p.via_delen for p in u.punten),
+        "onverantwoord": len(u.onverantwoord),
+        "onbestaand": len(u.onbestaand),
+    }
+
+
+def _als_dict(u: Uitkomst) -> dict[str, Any]:
+    return {
+        "samenvatting": _samenvatting(u),
+        "plaatsen": [
+            {
+                "artikel": p.onderdeel.artikel,
+                "niveau": p.onderdeel.niveau,
+                "titel": p.onderdeel.titel,
+                "verantwoord": p.verantwoord,
+                "via_delen": p.via_delen,
+                "vindplaatsen": [
+                    {"soort": v.soort, "naam": v.naam, "plaats": v.plaats, "aanname": v.aanname}
+                    for v in p.vindplaatsen
+                ],
+                "bevindingen": [b.id for b in p.bevindingen],
+                "lezingen": [f"{a}={lz}" for a, lz in p.lezingen],
+                "toelichting": (
+                    {"reden": p.toelichting.reden, "uitleg": p.toelichting.uitleg}
+                    if p.toelichting
+                    else None
+                ),
+            }
+            for p in u.punten
+        ],
+        "onbestaand": [
+            {"plaats": o.plaats, "artikel": o.artikel, "waarom": o.waarom} for o in u.onbestaand
+        ],
+        "toelichting_zonder_plaats": [t.artikel for t in u.overbodig],
+    }
+
+
+def context(u: Uitkomst) -> dict[str, Any]:
+    """Per article (section, footnote, Bijlage) its rows: itself, then its leden and parts."""
+    hoofden: list[dict[str, Any]] = []
+    for p in u.punten:
+        if p.onderdeel.binnen is None and p.onderdeel.niveau != "lid":
+            hoofden.append({"titel": p.onderdeel.titel, "rijen": []})
+        hoofden[-1]["rijen"].append(_rij(p))
+    return {
+        "samenvatting": _samenvatting(u),
+        "hoofden": hoofden,
+        "onverantwoord": [weergave(p.onderdeel.artikel) for p in u.onverantwoord],
+        "onbestaand": [
+            {"plaats": o.plaats, "artikel": o.artikel, "waarom": o.waarom} for o in u.onbestaand
+        ],
+    }
+
+
+def _rij(p: Punt) -> dict[str, Any]:
+    o: Onderdeel = p.onderdeel
+    return {
+        "artikel": weergave(o.artikel) if o.niveau != "sectie" else o.artikel,
+        "niveau": _NIVEAU[o.niveau],
+        "kop": o.niveau in ("sectie", "artikel", "voetnoot", "bijlage"),
+        "verantwoord": p.verantwoord,
+        "via_delen": p.via_delen,
+        "regels": [_vindplaats(v) for v in p.vindplaatsen],
+        "bevindingen": [_bevinding(b) for b in p.bevindingen],
+        "lezingen": [f"{a}={lz}" for a, lz in p.lezingen],
+        "toelichting": (
+            {
+                "reden": REDEN[p.toelichting.reden],
+                "uitleg": p.toelichting.uitleg,
+            }
+            if p.toelichting
+            else None
+        ),
+    }
+
+
+def _vindplaats(v: Vindplaats) -> dict[str, Any]:
+    return {"soort": v.soort, "naam": v.naam, "plaats": v.plaats, "aanname": v.aanname}
+
+
+def _bevinding(b: Bevinding) -> dict[str, Any]:
+    return {
+        "id": b.id,
+        "soort": b.soort,
+        "omschrijving": " ".join(b.omschrijving.split()),
+        "aanname": " ".join((b.aanname or "").split()),
+    }
