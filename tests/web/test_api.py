@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -539,6 +540,19 @@ def test_elke_fout_is_problem_details(c: TestClient) -> None:
     assert leeg["fouten"][0]["in"] == "body"
     groot = b'{"x": "' + b"a" * (MAX_BYTES + 1) + b'"}'
     assert "MB" in probleem(c.post("/api/v1/toets", content=groot, headers=JSON_KOP), 413)["detail"]
+
+
+def test_een_te_groot_verzoek_in_stukken_is_problem_details(c: TestClient) -> None:
+    """A chunked body declares no length: it is refused by what is read, as a problem too."""
+
+    def stukken() -> Iterator[bytes]:
+        yield b'{"x": "'
+        for _ in range(MAX_BYTES // (1 << 20) + 2):
+            yield b"a" * (1 << 20)
+        yield b'"}'
+
+    r = c.post("/api/v1/toets", content=stukken(), headers=JSON_KOP)
+    assert "MB" in probleem(r, 413)["detail"]
 
 
 def test_te_diep_en_te_groot_getal_zijn_ongeldige_verzoeken(c: TestClient) -> None:
