@@ -59,6 +59,7 @@ if TYPE_CHECKING:
     from governance.huisstijl import Huisstijl
     from governance.models import Lid, Verdeelsleutel
     from governance.toetreding import Dossier, Toetredingsdossier
+    from governance.verantwoording import Verantwoording
     from governance.vergadering import Vergadering
     from governance.versies import Versie
     from governance.zetels import Buiten, Vergaderbeeld
@@ -192,6 +193,13 @@ class Register:
         if self.map is None or not (self.map / map_).is_dir():
             return []
         return sorted(p for patroon in patronen for p in (self.map / map_).glob(patroon))
+
+    def verantwoording(self, pad: Path | None = None) -> Bestand[Verantwoording]:
+        """The explanations beside the articles no rule encodes (the bundled
+        verantwoording.yaml, or `pad`), for `convenant verantwoording`."""
+        from governance.verantwoording import laad_verantwoording
+
+        return laad_verantwoording(pad)
 
     def dossiers(self) -> list[Dossier]:
         """Every toetreding dossier of the register, a broken one with its errors."""

@@ -89,14 +89,18 @@ def _besluit_van_stuurgroep(
 def _akkoorden_in_dossier(c: Convenant, register: Path | None, t: ToetredingsVerzoek) -> list[str]:
     """Cross-check the consent of 22.4 against the register's dossier of this accession: the
     answers as they stood on the Stuurgroep's besluit. Empty when every Partij agreed."""
-    from governance.toetreding import dossiers
+    from ..register import Register
 
     besluit = t.besluit_stuurgroep
     if besluit is None or register is None:
         return []
     naam = t.organisatie.naam
     dossier = next(
-        (d.model for d in dossiers(register, c) if d.model and d.model.organisatie.naam == naam),
+        (
+            d.model
+            for d in Register(register).dossiers()
+            if d.model and d.model.organisatie.naam == naam
+        ),
         None,
     )
     if dossier is None:

@@ -7,16 +7,10 @@ from pathlib import Path
 from typing import Any
 
 from governance.artikelen import weergave
-from governance.bestanden import huisstijl_uit, laad_convenant, zoek_register
+from governance.bestanden import zoek_register
 from governance.errors import EXIT_NIET_GELDIG, EXIT_OK, GebruiksFout
 from governance.models import Bevinding
-from governance.verantwoording import (
-    Onderdeel,
-    Vindplaats,
-    laad_verantwoording,
-    onderdelen,
-    vindplaatsen,
-)
+from governance.verantwoording import Onderdeel, Vindplaats, onderdelen, vindplaatsen
 from rules.verantwoording import REDEN, Punt, Uitkomst, regelplaatsen, verantwoord
 
 from ..uitvoer import als_json, documentformaat, schrijf
@@ -32,9 +26,12 @@ _NIVEAU = {
 
 
 def bereken(convenant_pad: Path | None, verantwoording_pad: Path | None) -> Uitkomst:
-    convenant = laad_convenant(convenant_pad)
+    from ..register import Register
+
+    register = Register(None, convenant_pad=convenant_pad)
+    convenant = register.basis
     c = convenant.model
-    toelichtingen = laad_verantwoording(verantwoording_pad).model.toelichtingen
+    toelichtingen = register.verantwoording(verantwoording_pad).model.toelichtingen
     plaatsen = [*vindplaatsen(convenant.bron), *regelplaatsen()]
     return verantwoord(c, onderdelen(c), plaatsen, toelichtingen)
 
@@ -59,6 +56,7 @@ def verantwoording(
                 "kies bijvoorbeeld --formaat pdf"
             )
         from ..maak import document_kop, opmaak
+        from ..register import Register
 
         map_ = zoek_register(register)
         inhoud = {**context(uitkomst), **document_kop("verantwoording", dt.date.today())}
@@ -67,7 +65,7 @@ def verantwoording(
             formaat,
             inhoud,
             verantwoording_pad or Path("verantwoording.yaml"),
-            huisstijl_uit(map_),
+            Register(map_).huisstijl(),
         )
         schrijf(document.inhoud, uitvoer, overschrijf)
     return EXIT_OK if not uitkomst.onverantwoord and not uitkomst.onbestaand else EXIT_NIET_GELDIG

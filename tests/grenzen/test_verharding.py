@@ -432,7 +432,6 @@ def test_een_trage_lading_houdt_andere_verzoeken_niet_op(
     from convenant.web import api, formulier, simulatie, vergaderingen
     from convenant.web.app import maak_app
     from convenant.web.werkplek import Werkplek
-    from governance import loader
     from tests.web_hulp import csrf, kopieer_register
 
     def traag(echt: Any) -> Any:
@@ -462,7 +461,7 @@ def test_een_trage_lading_houdt_andere_verzoeken_niet_op(
                     "/vergaderingen/toets", data={"csrf": geheim, "orgaan": "stuurgroep"}
                 )
             else:
-                monkeypatch.setattr(api, "laad", traag(loader.laad))
+                monkeypatch.setattr(api, "_ontleed", traag(api._ontleed))
                 verzoek = c.post(
                     _api("simuleer/liquidatie"),
                     content=b'{"x": 1}',

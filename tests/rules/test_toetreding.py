@@ -271,14 +271,20 @@ def test_getekende_toetreding_geeft_de_bezetting_een_nieuwe_partij(register: Pat
     (register / "toetredingen").mkdir()
     (register / "toetredingen" / "jeugdhulp_zo.yaml").write_text(DOSSIER, encoding="utf-8")
     bezetting = yaml.safe_load((register / "bezetting.yaml").read_text(encoding="utf-8"))
-    laatste = bezetting["perioden"][-1]
-    nieuw = yaml.safe_load(yaml.safe_dump(laatste))  # a copy from the date of accession
-    laatste["tot"] = "2027-06-01"
+    # the period that holds the date of accession is split there; the new party sits from then
+    perioden = bezetting["perioden"]
+    plek, lopend = next(
+        (i, p)
+        for i, p in enumerate(perioden)
+        if str(p["vanaf"]) <= "2027-06-01" and str(p.get("tot") or "9999") > "2027-06-01"
+    )
+    nieuw = yaml.safe_load(yaml.safe_dump(lopend))  # a copy from the date of accession
+    lopend["tot"] = "2027-06-01"
     nieuw["vanaf"] = "2027-06-01"
     nieuw["organen"]["partneroverleg"]["leden"].append(
         {"id": "po_jeugdhulp", "naam": "Afgevaardigde Jeugdhulp Zuidoost", "partij": "jeugdhulp_zo"}
     )
-    bezetting["perioden"].append(nieuw)
+    perioden.insert(plek + 1, nieuw)
     (register / "bezetting.yaml").write_text(
         yaml.safe_dump(bezetting, allow_unicode=True, sort_keys=False), encoding="utf-8"
     )
