@@ -19,10 +19,9 @@ import yaml
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from governance.datums import lang, ontleed_datum
+from governance.datums import ontleed_datum
 from governance.documenten import BesluitVerwijzing
 from governance.errors import ConvenantFout, InvoerFout, VerouderdeVersie, WaardeFout
-from governance.models import Partij
 from governance.opslag import bewaar, versie
 from governance.toetreding import (
     TOETREDINGEN,
@@ -32,7 +31,7 @@ from governance.toetreding import (
 from governance.vergadering import Vergadering
 from governance.yamlschrijver import als_tekst, als_yaml, opmerkingen
 from rules.oordeel import Oordeel
-from rules.termijnen import antwoord_uiterlijk
+from rules.toetreding import STAPPEN, Toetredingsstand, stand_toetreding
 
 from .afhankelijkheden import pagina, werkplek
 from .simulatie import Formulier
@@ -44,29 +43,6 @@ DOSSIER_ID = re.compile(r"^[a-z][a-z0-9_]{0,60}$")
 
 
 # --- where a dossier stands ------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Stand:
-    """Where a toetreding stands and what it waits for, in the order of the procedure."""
-
-    stap: str  # aanvraag, kennisgeving, antwoorden, besluit, formulier, in_kracht
-    wacht_op: str
-    partijen: list[Partij]  # every Partij in force on the date of the notice
-    antwoorden: dict[str, Any]
-    akkoord_uiterlijk: dt.date | None
-    besluit: tuple[str, str, Oordeel | None] | None  # meeting id, besluit id, verdict
-    bezwaar: list[str]
-
-
-STAPPEN = [
-    ("aanvraag", "Aanvraag"),
-    ("kennisgeving", "Kennisgeving (22.3)"),
-    ("antwoorden", "Antwoorden (22.4)"),
-    ("besluit", "Besluit Stuurgroep"),
-    ("formulier", "Formulier (Bijlage 1)"),
-    ("in_kracht", "Partij"),
-]
 
 
 def _oordeel_van(
@@ -89,63 +65,14 @@ def _oordeel_van(
     return None
 
 
-def stand(w: Werkplek, d: Toetredingsdossier) -> Stand:
-    c = w.convenant
-    peil = d.kennisgeving_op
-    partijen = (
-        [p for p in c.partijen_op(peil) if p.is_partij and p.id != d.partij.id] if peil else []
-    )
-    antwoorden = d.laatste_antwoorden()
-    uiterlijk = d.akkoord_uiterlijk or (antwoord_uiterlijk(c, peil) if peil else None)
-    bezwaar = [
-        p.naam for p in partijen if getattr(antwoorden.get(p.id), "antwoord", "") == "bezwaar"
-    ]
-    open_ = [p for p in partijen if p.id not in antwoorden]
+def stand(w: Werkplek, d: Toetredingsdossier) -> Toetredingsstand:
+    """Where the dossier stands (rules.toetreding), with the besluit as the register has it."""
     besluit = (
         _oordeel_van(w, d.besluit_stuurgroep.besluit, d.besluit_stuurgroep.datum)
         if d.besluit_stuurgroep
         else None
     )
-
-    def maak(stap: str, wacht: str) -> Stand:
-        return Stand(stap, wacht, partijen, antwoorden, uiterlijk, besluit, bezwaar)
-
-    if d.in_kracht_vanaf is not None:
-        return maak("in_kracht", f"niets meer: Partij vanaf {lang(d.in_kracht_vanaf)}")
-    if peil is None:
-        return maak("kennisgeving", "de kennisgeving aan alle Partijen (22.3)")
-    if bezwaar:
-        return maak(
-            "antwoorden",
-            f"akkoord van {', '.join(bezwaar)}: zonder akkoord van alle Partijen geen toetreding (22.4)",
-        )
-    if open_:
-        return maak(
-            "antwoorden",
-            f"het antwoord van {len(open_)} van de {len(partijen)} Partijen (22.4)"
-            + (f", gevraagd uiterlijk {lang(uiterlijk)}" if uiterlijk else ""),
-        )
-    if d.besluit_stuurgroep is None:
-        return maak("besluit", "het besluit van de Stuurgroep: zet het op de agenda")
-    if besluit is None:
-        return maak(
-            "besluit",
-            f"besluit {d.besluit_stuurgroep.besluit or ''} van de Stuurgroep op "
-            f"{lang(d.besluit_stuurgroep.datum)} (staat nog niet in het register)",
-        )
-    if besluit[2] is None:
-        return maak(
-            "besluit",
-            f"het besluit van de Stuurgroep op {lang(d.besluit_stuurgroep.datum)}: leg bij de "
-            f"vergadering de stemmen over besluit {besluit[1]} vast",
-        )
-    if besluit[2].oordeel != "aangenomen":
-        return maak(
-            "besluit",
-            f"een besluit van de Stuurgroep dat is aangenomen; besluit {besluit[1]} is nu "
-            f"'{besluit[2].oordeel}'",
-        )
-    return maak("formulier", "de ondertekening van het toetredingsformulier (Bijlage 1)")
+    return stand_toetreding(w.convenant, d, besluit)
 
 
 def _dossier(w: Werkplek, id_: str) -> tuple[Dossier, bytes]:
@@ -179,7 +106,7 @@ def lijst(request: Request) -> Response:
     return pagina(request, "toetredingen.html.j2", titel="Toetredingen", rijen=rijen)
 
 
-def open_toetredingen(w: Werkplek) -> list[tuple[Dossier, Stand | None]]:
+def open_toetredingen(w: Werkplek) -> list[tuple[Dossier, Toetredingsstand | None]]:
     """For the overview: each dossier not yet in force, with what it waits for."""
     uit = []
     for d in w.dienst.dossiers():
