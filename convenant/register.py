@@ -286,11 +286,12 @@ class Register:
 
         return huisstijl_uit(self.map)
 
-    def verdeelsleutel(self, pad: Path | None = None) -> Verdeelsleutel:
-        """The key to divide costs with (given, else the register's); GebruiksFout if none."""
+    def verdeelsleutel(self, pad: Path | None = None, naast: Path | None = None) -> Verdeelsleutel:
+        """The key to divide costs with (given, else the register's); GebruiksFout if none,
+        naming `naast`, the input file beside which the register was sought."""
         from governance.bestanden import laad_sleutel
 
-        return laad_sleutel(Bestand(self.convenant, self.basis.bron), pad, self.map)
+        return laad_sleutel(Bestand(self.convenant, self.basis.bron), pad, self.map, naast)
 
     def vergaderbestanden(self) -> list[Path]:
         return vergaderbestanden(self.map) if self.map is not None else []

@@ -14,7 +14,7 @@ from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from pathlib import Path
 
-from governance.errors import GebruiksFout, schrijfreden
+from governance.errors import GebruiksFout, schrijfreden, zichtbaar
 
 # How a command that carries on without a bezetting says what that costs and how to add one.
 HOE_BEZETTING = (
@@ -45,7 +45,8 @@ def schrijf(tekst: str | bytes, pad: Path | None = None, overschrijf: bool = Fal
             buffer.write(tekst)
             buffer.flush()
         else:
-            sys.stdout.write(tekst)
+            # text from the files (a besluit's onderwerp, a file name) never acts on the terminal
+            sys.stdout.write(zichtbaar(tekst))
         return
     bestand(tekst.encode("utf-8") if isinstance(tekst, str) else tekst, pad, overschrijf)
 

@@ -201,9 +201,14 @@ def laad_begroting(pad: Path, convenant: Convenant) -> Bestand[Begroting]:
 
 
 def laad_sleutel(
-    convenant: Bestand[Convenant], pad: Path | None, register: Path | None
+    convenant: Bestand[Convenant],
+    pad: Path | None,
+    register: Path | None,
+    naast: Path | None = None,
 ) -> Verdeelsleutel:
-    """The verdeelsleutel to divide costs with: it must name every gemeente exactly once."""
+    """The verdeelsleutel to divide costs with: it must name every gemeente exactly once.
+
+    `naast`: the input file beside which the register was looked for, named when none was."""
     from .lint import lint_verdeelsleutel  # only the commands that divide money need it
 
     pad = pad or in_register(register, VERDEELSLEUTEL)
@@ -211,6 +216,9 @@ def laad_sleutel(
         waar = (
             f"het register {register} heeft geen {VERDEELSLEUTEL}"
             if register
+            else f"er is geen register gevonden naast {naast} (geen {BEZETTING} in die map of "
+            "een map erboven)"
+            if naast
             else "er is geen register gevonden"
         )
         raise GebruiksFout(

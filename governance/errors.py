@@ -29,6 +29,20 @@ MAX_MELDING = 2000
 MAX_MELDINGEN = 50
 
 
+# The same, but for text that may hold lines and tabs: a value in a file, a form, the output.
+ONZICHTBAAR = re.compile(
+    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+)
+
+
+def zichtbaar(tekst: str) -> str:
+    """`tekst` with every control character but the line feed and the tab written out as
+    \\uNNNN: visible on a screen, inert in a terminal, and still valid inside a JSON string."""
+    if not ONZICHTBAAR.search(tekst):
+        return tekst
+    return ONZICHTBAAR.sub(lambda m: f"\\u{ord(m.group()):04x}", tekst)
+
+
 def _ontsnap(teken: re.Match[str]) -> str:
     code = ord(teken.group())
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"

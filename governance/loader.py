@@ -23,7 +23,7 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from .errors import InvoerFout, Melding, WaardeFout, bedoelde_u, echo
+from .errors import ONZICHTBAAR, InvoerFout, Melding, WaardeFout, bedoelde_u, echo, veilig
 from .geld import DUBBELZINNIG_GETAL, Dubbelzinnig
 
 try:  # libyaml is several times faster; the pure-Python loader gives the same results.
@@ -74,7 +74,7 @@ class _Lader(_BasisLader):
         # A tagged scalar whose text does not fit its tag (`!!float x`, `!!int abc`,
         # `!!bool maybe`) makes PyYAML's constructors raise plain Python errors, without a place.
         try:
-            return super().construct_object(node, deep=deep)
+            waarde = super().construct_object(node, deep=deep)
         except Exception as e:  # PyYAML's constructors raise what they meet: ValueError, …
             if isinstance(e, _Fout | yaml.YAMLError | RecursionError | MemoryError):
                 raise
@@ -84,6 +84,15 @@ class _Lader(_BasisLader):
                 f"past niet bij de tag {_tagnaam(node.tag)}",
                 "verwijder de tag (zoals !!float of !!int) of schrijf een waarde die erbij past",
             ) from None
+        if isinstance(waarde, str) and (teken := ONZICHTBAAR.search(waarde)):
+            # "\e[2J" in a quoted string: it would act on the terminal that prints it
+            raise _Fout(
+                node.start_mark,
+                f"deze tekst bevat een stuurteken ({veilig(teken.group())}) dat een scherm of "
+                "document iets anders laat doen of zien dan er staat",
+                "verwijder het teken; het komt vaak mee bij kopiëren uit een terminal",
+            )
+        return waarde
 
     def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> Any:
         try:

@@ -78,7 +78,11 @@ def procent(waarde: Decimal, decimalen: int = 2) -> str:
 def css_tekst(waarde: object) -> Markup:
     """Text safe inside a double-quoted CSS string in a <style> element (a footer's content)."""
     tekst = str(waarde)
-    for teken, vervanging in (("\\", "\\5C "), ('"', "\\22 "), ("<", "\\3C "), ("\n", "\\A ")):
+    # a line feed, carriage return or form feed would end the string (CSS Syntax 4.3.5)
+    for teken, vervanging in (
+        ("\\", "\\5C "), ('"', "\\22 "), ("<", "\\3C "), ("\n", "\\A "), ("\r", "\\D "),
+        ("\f", "\\C "),
+    ):  # fmt: skip
         tekst = tekst.replace(teken, vervanging)
     return Markup(tekst)
 

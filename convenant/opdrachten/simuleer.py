@@ -98,7 +98,7 @@ def uittreding(
 
         formaat = documentformaat(uitvoer, formaat)
         begroting = r.begroting(begroting_pad) if begroting_pad else None
-        sleutel = r.verdeelsleutel(verdeelsleutel_pad) if begroting_pad else None
+        sleutel = r.verdeelsleutel(verdeelsleutel_pad, begroting_pad) if begroting_pad else None
         context = uittreding_context(c, bezetting, u, opzegging, sleutel, begroting, None, keuze)
         gemaakt = opmaak("uittredingsoverzicht", formaat, context, map_ or Path("."), r.huisstijl())
         schrijf(gemaakt.inhoud, uitvoer, overschrijf)
@@ -190,7 +190,7 @@ def liquidatie(
             "geef bij --route uittreding de uittredende gemeente met --uittredend ID"
         )
     begroting = r.begroting(begroting_pad)
-    sleutel = r.verdeelsleutel(verdeelsleutel_pad)
+    sleutel = r.verdeelsleutel(verdeelsleutel_pad, begroting_pad)
     keuze = r.keuze_op()
     if allemaal:
         tabel_ = alle_uittredingen(c, begroting, sleutel)

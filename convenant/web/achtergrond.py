@@ -19,9 +19,9 @@ def op_achtergrond(app: FastAPI, wachttijd: float = 10.0) -> Iterator[str]:
     """Serve `app`; yields its base address, e.g. http://127.0.0.1:41234."""
     import uvicorn
 
-    server = uvicorn.Server(
-        uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning", access_log=False)
-    )
+    from .dienst import config
+
+    server = uvicorn.Server(config(app, "127.0.0.1", 0))
     draad = threading.Thread(target=server.run, daemon=True)
     draad.start()
     tot = time.monotonic() + wachttijd

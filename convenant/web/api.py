@@ -33,6 +33,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from governance.datums import ontleed_datum
 from governance.errors import (
     MAX_MELDINGEN,
+    ONZICHTBAAR,
     ConvenantFout,
     GebruiksFout,
     InvoerFout,
@@ -251,6 +252,8 @@ def _snel(klasse: type[M], inhoud: bytes) -> Bestand[M] | None:
     differently), this gives the same model as the loader. Anything unusual (a duplicate key,
     a validation error) returns None: the loader then reads it again and says where.
     """
+    if b"\\u" in inhoud or ONZICHTBAAR.search(inhoud.decode("utf-8", "replace")):
+        return None  # an escaped or raw control character: the loader refuses it, with its place
     try:
         data = json.loads(inhoud, object_pairs_hook=_zonder_dubbele)
         return Bestand(klasse.model_validate(data), _Verzoekbron(Path(VERZOEK), inhoud=inhoud))

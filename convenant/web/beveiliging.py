@@ -23,6 +23,8 @@ from starlette.requests import Request
 from starlette.responses import PlainTextResponse, RedirectResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from governance.errors import zichtbaar
+
 TOKEN_COOKIE = "convenant_token"
 CSRF_VELD = "csrf"
 CSRF_KOP = "X-CSRF-Token"
@@ -213,4 +215,16 @@ async def lees_formulier(request: Request, maximum: int) -> FormData:
             "Dit formulier komt niet van een pagina van deze werkplek (of de werkplek is "
             "opnieuw gestart). Open de pagina opnieuw en probeer het nog eens.",
         )
-    return form
+    return _zichtbaar(form)
+
+
+def _zichtbaar(form: FormData) -> FormData:
+    """The form with its text as a person typed it: line breaks as \\n (a browser sends \\r\\n),
+    and a control character (ESC, NUL, pasted from a terminal) written out visibly, so the form
+    is not refused and nothing invisible reaches a file."""
+    return FormData(
+        [
+            (k, zichtbaar(v.replace("\r\n", "\n")) if isinstance(v, str) else v)
+            for k, v in form.multi_items()
+        ]
+    )

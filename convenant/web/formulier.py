@@ -21,7 +21,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from governance.datums import ontleed_datum
-from governance.errors import InvoerFout, Melding
+from governance.errors import InvoerFout, Melding, zichtbaar
 from governance.loader import Bestand, Bron
 from governance.models import Bezetting, Convenant, Orgaan
 from governance.vergadering import ALLE, Vergadering
@@ -304,9 +304,20 @@ def _json(f: Formulier, naam: str) -> dict[str, Any]:
         return {}
     try:
         waarde = json.loads(tekst)
-    except json.JSONDecodeError:
+    except (json.JSONDecodeError, RecursionError):
         return {}
-    return waarde if isinstance(waarde, dict) else {}
+    return _zichtbaar_diep(waarde) if isinstance(waarde, dict) else {}
+
+
+def _zichtbaar_diep(waarde: Any) -> Any:
+    """A control character escaped inside JSON (\\u001b) made visible, as in every other field."""
+    if isinstance(waarde, str):
+        return zichtbaar(waarde)
+    if isinstance(waarde, list):
+        return [_zichtbaar_diep(w) for w in waarde]
+    if isinstance(waarde, dict):
+        return {zichtbaar(str(k)): _zichtbaar_diep(w) for k, w in waarde.items()}
+    return waarde
 
 
 def _aantal(f: Formulier, naam: str, maximum: int = 200) -> int:

@@ -51,9 +51,9 @@ def web(
     print("Stoppen: Ctrl+C.", flush=True)
     # Not uvicorn.run: it swallows the KeyboardInterrupt that Server re-raises after its graceful
     # shutdown on Ctrl+C, so the CLI would exit 0 without a word instead of 130 "Afgebroken.".
-    server = uvicorn.Server(
-        uvicorn.Config(app, host=adres, port=poort, log_level="warning", access_log=False)
-    )
+    from .dienst import config
+
+    server = uvicorn.Server(config(app, adres, poort))
     server.run()
     return EXIT_OK
 

@@ -4,9 +4,14 @@ The promise (DESIGN.md, issue 17): whatever a file holds, a command ends with ex
 an exit 2 names the file and, where the problem has a place, its line; no message carries a
 control character; memory and time stay bounded. Hypothesis picks an example file, applies
 one to three mutations (deleted and doubled lines, swapped types, impossible dates, huge and
-negative numbers, control characters, YAML tags, anchors and alias bombs, bytes that are not
-UTF-8, truncation, a file that is a folder, a link to /dev/zero, 10 MB, …) and runs the
-commands that read that kind of file.
+negative numbers, control characters, YAML tags, anchors, alias bombs and alias cycles, bytes
+that are not UTF-8, truncation, a file that is a folder, a link to /dev/zero, 10 MB, …) and runs
+the commands that read that kind of file.
+
+The workplace gets the same inputs (issue 26): each is put into a copy of the register under an
+odd name (a space, a leading underscore, an editor's lock file, a control character), its
+pages must still answer 200, and the same bytes are uploaded as a budget through the web form
+and sent to the API: a refusal is fine, a 500 or a hang is not.
 
 Each run happens in a forked child with an address-space limit and an alarm, so a blow-up is
 a failed example instead of a dead machine; the child reports its exit code, stderr, peak
@@ -200,6 +205,7 @@ def _tekstmutatie(draw: st.DrawFn, tekst: str) -> tuple[str, str]:
             [
                 "regel weg", "regel dubbel", "waarde", "sleutel", "teken", "afkappen",
                 "inspringing", "lijst", "mapping", "anker", "bom", "diep", "regels verwisseld",
+                "kring",
             ]
         )
     )  # fmt: skip
@@ -253,6 +259,10 @@ def _tekstmutatie(draw: st.DrawFn, tekst: str) -> tuple[str, str]:
         diepte = draw(st.sampled_from([50, 500, 2000]))
         if dubbelepunt:
             regels[i] = f"{kop}: " + "[" * diepte + "]" * diepte + "\n"
+    elif soort == "kring":  # an alias inside its own anchor: expanding it never ends
+        kop, dubbelepunt, _ = regel.partition(": ")
+        if dubbelepunt:
+            regels[i] = f"{kop}: &kring [x, *kring]\n"
     elif soort == "regels verwisseld":
         j = draw(st.integers(0, len(regels) - 1))
         regels[i], regels[j] = regels[j], regels[i]
@@ -303,7 +313,8 @@ class Uitkomst:
     doodsoorzaak: str = ""
 
 
-def _in_kind(args: list[str]) -> Uitkomst:
+def _in_kind(args: list[str] | Callable[[], tuple[int, str]]) -> Uitkomst:
+    """Run a command (or `args()`, which returns a code and a text) in a bounded child."""
     lees, schrijf = os.pipe()
     pid = os.fork()
     if pid == 0:  # the child: bounded, and it never returns into pytest
@@ -318,7 +329,11 @@ def _in_kind(args: list[str]) -> Uitkomst:
             begin = time.monotonic()
             uit, fout = io.StringIO(), io.StringIO()
             with redirect_stdout(uit), redirect_stderr(fout):
-                code = uitvoeren(args)
+                if callable(args):
+                    code, tekst = args()
+                    fout.write(tekst)
+                else:
+                    code = uitvoeren(args)
             bericht = {
                 "code": code,
                 "fout": fout.getvalue()[:20_000],
@@ -353,8 +368,8 @@ def register() -> Iterator[Path]:
     shutil.rmtree(map_, ignore_errors=True)
 
 
-def _schrijf(geval: Geval, map_: Path) -> Path:
-    pad = map_ / f"invoer-{geval.soort.voorbeeld.name}"
+def _schrijf(geval: Geval, map_: Path, naam: str = "") -> Path:
+    pad = map_ / (naam or f"invoer-{geval.soort.voorbeeld.name}")
     if geval.bijzonder == "map":
         pad.mkdir()
     elif geval.bijzonder == "nul":
@@ -426,3 +441,94 @@ _instellingen: Callable[[Callable[..., None]], Callable[..., None]] = settings(
 @given(geval=gevallen())
 def test_een_gemuteerde_invoer_houdt_de_belofte(geval: Geval, register: Path) -> None:
     _draai(geval, register)
+
+
+# --- the workplace -----------------------------------------------------------------------------
+
+AANTAL_WEB = max(AANTAL // 4, 10)  # each example serves several pages: dearer than a command
+PAGINAS = [
+    "/",
+    "/vergaderingen",
+    "/convenant",
+    "/agenda.ics",
+    "/toetredingen",
+    "/vergaderingen/nieuw",
+]
+NAMEN = [
+    "stuurgroep-2099-01-01.yaml", "_concept.yaml", "Stuurgroep 3 nov.yaml", ".#x.yaml",
+    "sg\x1b[2J.yaml", "é.yml", "a..b.yaml", "-x.yaml",
+]  # fmt: skip
+
+
+def _in_de_werkplek(
+    geval: Geval, register: Path, naam: str, paginas: list[str]
+) -> Callable[[], tuple[int, str]]:
+    """What the child does: the input in a copy of the register, pages, an upload, the API."""
+
+    def werk() -> tuple[int, str]:
+        from fastapi.testclient import TestClient
+
+        from convenant.web.app import maak_app
+        from convenant.web.probleem import API_PAD
+        from convenant.web.werkplek import Werkplek
+
+        fouten: list[str] = []
+        with tempfile.TemporaryDirectory(prefix="convenant-fuzz-web-") as map_:
+            kopie = Path(map_) / "register"
+            shutil.copytree(register, kopie, symlinks=True)
+            pad = _schrijf(geval, kopie, naam)
+            c = TestClient(maak_app(Werkplek(kopie)), follow_redirects=False)
+            urls = list(paginas)
+            if ID_WEB.match(pad.stem) and pad.suffix in (".yaml", ".yml"):
+                urls.append(f"/vergaderingen/{pad.stem}")
+            for url in urls:
+                antwoord = c.get(url)
+                if antwoord.status_code != 200 or "Traceback" in antwoord.text:
+                    fouten.append(f"GET {url}: {antwoord.status_code} {antwoord.text[:300]!r}")
+            inhoud = geval.inhoud if geval.inhoud is not None else b""
+            geheim = re.search(r'name="csrf" value="([^"]+)"', c.get("/vergaderingen/nieuw").text)
+            antwoord = c.post(
+                "/liquidatie/begroting",
+                data={"csrf": geheim.group(1) if geheim else ""},
+                files={"bestand": (naam, inhoud, "application/x-yaml")},
+            )
+            if antwoord.status_code >= 500 or antwoord.status_code == 404:
+                fouten.append(f"upload: {antwoord.status_code} {antwoord.text[:300]!r}")
+            antwoord = c.post(
+                f"{API_PAD}/toets", content=inhoud, headers={"content-type": "application/json"}
+            )
+            if antwoord.status_code not in (200, 400, 413, 415, 422):
+                fouten.append(f"API: {antwoord.status_code} {antwoord.text[:300]!r}")
+            elif antwoord.status_code != 200 and not antwoord.headers.get(
+                "content-type", ""
+            ).startswith("application/problem+json"):
+                fouten.append(f"API: {antwoord.status_code} zonder problem+json")
+        return (1 if fouten else 0), "\n".join(fouten)
+
+    return werk
+
+
+ID_WEB = re.compile(r"^[a-z0-9][a-z0-9._-]{0,120}$", re.IGNORECASE)
+
+
+@settings(
+    max_examples=AANTAL_WEB,
+    deadline=None,
+    derandomize=VAST,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(
+    geval=gevallen(),
+    naam=st.sampled_from(NAMEN),
+    paginas=st.lists(st.sampled_from(PAGINAS), min_size=1, max_size=2, unique=True),
+)
+def test_de_werkplek_houdt_de_belofte_bij_dezelfde_invoer(
+    geval: Geval, naam: str, paginas: list[str], register: Path
+) -> None:
+    uitkomst = _in_kind(_in_de_werkplek(geval, register, naam, paginas))
+    wat = f"{geval.soort.naam}, {', '.join(geval.mutaties)} als {naam!r} in de werkplek"
+    assert uitkomst.code is not None, f"{wat}: {uitkomst.doodsoorzaak or uitkomst.fout}"
+    assert uitkomst.code == 0, f"{wat}:\n{uitkomst.fout}"
+    assert uitkomst.seconden < MAX_SECONDEN / 2, f"{wat}: {uitkomst.seconden:.1f} s"
+    assert uitkomst.piek_kb < MAX_PIEK_KB, f"{wat}: {uitkomst.piek_kb // 1024} MB"

@@ -19,7 +19,7 @@ from fastapi.testclient import TestClient
 
 from tests.scenario_runners import draai
 
-VOORBEELDEN = Path(__file__).resolve().parents[1] / "examples"
+VOORBEELDEN = Path(__file__).resolve().parents[2] / "examples"
 
 
 @contextmanager
@@ -483,3 +483,150 @@ def test_een_trage_lading_houdt_andere_verzoeken_niet_op(
     with binnen(30):
         asyncio.run(samen())
     assert volgorde == ["snel", "traag"]
+
+
+# --- 9. control characters ----------------------------------------------------------------------
+
+STUURTEKEN = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def test_een_stuurteken_in_een_bestand_wordt_geweigerd_met_zijn_regel(tmp_path: Path) -> None:
+    bron = (VOORBEELDEN / "stuurgroep-2027-02-10.yaml").read_text(encoding="utf-8")
+    regels = bron.splitlines(keepends=True)
+    nummer = next(i for i, r in enumerate(regels) if r.lstrip().startswith("onderwerp:"))
+    kop = regels[nummer].split("onderwerp:")[0]
+    regels[nummer] = f'{kop}onderwerp: "\\e[2J\\e[31mrood"\n'
+    pad = tmp_path / "stuurgroep-2027-02-10.yaml"
+    pad.write_text("".join(regels), encoding="utf-8")
+    code, uit, fout = draai(["toets", str(pad), "--register", str(VOORBEELDEN)])
+    assert code == 2
+    assert f"{pad}:{nummer + 1}:" in fout
+    assert "stuurteken (\\x1b)" in fout
+    assert not STUURTEKEN.search(uit + fout.replace("\t", ""))
+
+
+def test_een_bestandsnaam_met_stuurtekens_komt_zichtbaar_in_de_uitvoer(tmp_path: Path) -> None:
+    import shutil
+
+    register = tmp_path / "register"
+    register.mkdir()
+    for naam in ("bezetting.yaml", "stuurgroep-2027-02-10.yaml"):
+        shutil.copy(VOORBEELDEN / naam, register / naam)
+    shutil.copy(VOORBEELDEN / "stuurgroep-2027-05-12.yaml", register / "sg\x1b[2Jwis.yaml")
+    code, uit, fout = draai(["toets", str(register)])
+    assert code in (0, 1), fout
+    assert "\\u001b[2Jwis.yaml" in uit + fout
+    assert not STUURTEKEN.search(uit + fout.replace("\t", ""))
+
+
+def test_stuurtekens_in_een_formulier_worden_zichtbaar_opgeslagen(tmp_path: Path) -> None:
+    from tests.web_hulp import client, formuliervelden, kopieer_register, verstuur, zet
+
+    register = kopieer_register(tmp_path / "register")
+    c = client(register)
+    velden = formuliervelden(c.get("/vergaderingen/stuurgroep-2027-05-12/bewerk").text)
+    velden = zet(velden, "locatie", "Assen\x1b[2J\x00\u202e")
+    antwoord = verstuur(
+        c,
+        "/vergaderingen/stuurgroep-2027-05-12/bewerk",
+        zet(velden, "actie", "opslaan_zonder_opmerkingen"),
+    )
+    assert antwoord.status_code == 303, antwoord.text[:500]
+    pad = register / "stuurgroep-2027-05-12.yaml"
+    code, _, fout = draai(["toets", str(pad), "--json"])
+    assert code in (0, 1), fout
+    assert "Assen\\u001b[2J\\u0000\\u202e" in pad.read_text(encoding="utf-8").replace("\\\\", "\\")
+    assert not STUURTEKEN.search(pad.read_text(encoding="utf-8"))
+
+
+def test_een_stuurteken_in_een_api_verzoek_wordt_geweigerd(tmp_path: Path) -> None:
+    import json
+
+    import yaml
+
+    from tests.web_hulp import client, kopieer_register
+
+    c = client(kopieer_register(tmp_path / "register"))
+    data = yaml.safe_load((VOORBEELDEN / "stuurgroep-2027-02-10.yaml").read_text(encoding="utf-8"))
+    data["besluiten"][0]["onderwerp"] = "rood\x1b[31m"
+    antwoord = c.post(
+        _api("toets"),
+        content=json.dumps(data, default=str).encode(),
+        headers={"content-type": "application/json"},
+    )
+    assert antwoord.status_code in (400, 422), antwoord.text[:300]
+    assert "stuurteken" in antwoord.text
+
+
+# --- 10. the smaller ones -----------------------------------------------------------------------
+
+
+def test_een_te_groot_vergaderbestand_wordt_niet_als_pagina_verstuurd(tmp_path: Path) -> None:
+    from governance.loader import MAX_BYTES
+    from tests.web_hulp import client, kopieer_register
+
+    register = kopieer_register(tmp_path / "register")
+    pad = register / "stuurgroep-2027-05-12.yaml"
+    pad.write_bytes(pad.read_bytes() + b"#" * (MAX_BYTES + 10))
+    antwoord = client(register).get("/vergaderingen/stuurgroep-2027-05-12")
+    assert antwoord.status_code == 200
+    assert len(antwoord.content) < 200_000
+    assert "groter dan 2 MB" in antwoord.text
+
+
+def test_een_halve_verbinding_wordt_na_de_koptijd_gesloten(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import socket
+
+    from convenant.web import dienst
+    from convenant.web.achtergrond import op_achtergrond
+    from convenant.web.app import maak_app
+    from convenant.web.werkplek import Werkplek
+    from tests.web_hulp import kopieer_register
+
+    monkeypatch.setattr(dienst, "KOP_SECONDEN", 0.5)
+    app = maak_app(Werkplek(kopieer_register(tmp_path / "register")))
+    with op_achtergrond(app) as adres:
+        poort = int(adres.rsplit(":", 1)[1])
+        with socket.create_connection(("127.0.0.1", poort), timeout=10) as s:
+            s.sendall(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n")  # and then nothing
+            assert s.recv(1024) == b""  # closed by the server, long before the 10 s timeout
+        # a whole request is still answered
+        with socket.create_connection(("127.0.0.1", poort), timeout=10) as s:
+            s.sendall(b"GET /static/werkplek.css HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+            assert s.recv(64).startswith(b"HTTP/1.1 200")
+
+
+def test_een_regelterugloop_in_de_voettekst_blijft_binnen_de_css_tekenreeks() -> None:
+    from convenant.documenten.opmaak import css_tekst
+
+    assert "\r" not in css_tekst("Regel een\rRegel twee\fdrie")
+    assert str(css_tekst("a\rb")) == "a\\D b"
+
+
+def test_een_verwijzing_in_de_geschiedenis_wordt_niet_getoond(tmp_path: Path) -> None:
+    from tests.web_hulp import client, kopieer_register
+
+    register = kopieer_register(tmp_path / "register")
+    map_ = register / "geschiedenis" / "stuurgroep-2027-05-12"
+    map_.mkdir(parents=True)
+    (map_ / "20270101T000000000000-abcdef.yaml").symlink_to("/etc/passwd")
+    c = client(register)
+    pagina = c.get("/vergaderingen/stuurgroep-2027-05-12/geschiedenis").text
+    assert "20270101T000000000000-abcdef.yaml" not in pagina
+    antwoord = c.get(
+        "/vergaderingen/stuurgroep-2027-05-12/geschiedenis?naam=20270101T000000000000-abcdef.yaml"
+    )
+    assert antwoord.status_code == 404
+    assert "root:" not in antwoord.text
+
+
+def test_een_begroting_buiten_een_register_noemt_waar_gezocht_is(tmp_path: Path) -> None:
+    import shutil
+
+    pad = tmp_path / "begroting.yaml"
+    shutil.copy(VOORBEELDEN / "documenten" / "liquidatiebegroting-voorbeeld.yaml", pad)
+    code, _, fout = draai(["simuleer", "liquidatie", "--begroting", str(pad)])
+    assert code == 2
+    assert f"er is geen register gevonden naast {pad}" in fout
