@@ -479,7 +479,8 @@ def _in_de_werkplek(
             pad = _schrijf(geval, kopie, naam)
             c = TestClient(maak_app(Werkplek(kopie)), follow_redirects=False)
             urls = list(paginas)
-            if ID_WEB.match(pad.stem) and pad.suffix in (".yaml", ".yml"):
+            # a meeting's own page where the entry is one (a folder or link is listed, not opened)
+            if pad.is_file() and not pad.is_symlink() and ID_WEB.match(pad.stem):
                 urls.append(f"/vergaderingen/{pad.stem}")
             for url in urls:
                 antwoord = c.get(url)
@@ -511,6 +512,17 @@ def _in_de_werkplek(
 ID_WEB = re.compile(r"^[a-z0-9][a-z0-9._-]{0,120}$", re.IGNORECASE)
 
 
+@pytest.fixture(scope="module")
+def warm(register: Path) -> Path:
+    """Every page, the upload and the API served once in this process before the children
+    fork: they inherit the imported modules and compiled templates, so their time is the
+    input's, not a cold start's."""
+    geval = Geval(SOORTEN[0], ("warm",), SOORTEN[0].voorbeeld.read_bytes())
+    code, tekst = _in_de_werkplek(geval, register, "stuurgroep-2099-01-01.yaml", PAGINAS)()
+    assert code == 0, tekst
+    return register
+
+
 @settings(
     max_examples=AANTAL_WEB,
     deadline=None,
@@ -524,9 +536,9 @@ ID_WEB = re.compile(r"^[a-z0-9][a-z0-9._-]{0,120}$", re.IGNORECASE)
     paginas=st.lists(st.sampled_from(PAGINAS), min_size=1, max_size=2, unique=True),
 )
 def test_de_werkplek_houdt_de_belofte_bij_dezelfde_invoer(
-    geval: Geval, naam: str, paginas: list[str], register: Path
+    geval: Geval, naam: str, paginas: list[str], warm: Path
 ) -> None:
-    uitkomst = _in_kind(_in_de_werkplek(geval, register, naam, paginas))
+    uitkomst = _in_kind(_in_de_werkplek(geval, warm, naam, paginas))
     wat = f"{geval.soort.naam}, {', '.join(geval.mutaties)} als {naam!r} in de werkplek"
     assert uitkomst.code is not None, f"{wat}: {uitkomst.doodsoorzaak or uitkomst.fout}"
     assert uitkomst.code == 0, f"{wat}:\n{uitkomst.fout}"
