@@ -938,8 +938,18 @@ def _verlaat(code: int) -> NoReturn:
     os._exit(code)
 
 
+def _hulpopties_opnieuw(opdracht: click.Command) -> None:
+    """Click makes a command's --help option once and keeps it, with its text in the language
+    of that moment: one made before `nl.installeer` (a caller in the same process asked for it
+    first) would stay English. Drop them, so they are made again in Dutch."""
+    opdracht._help_option = None
+    for sub in getattr(opdracht, "commands", {}).values():
+        _hulpopties_opnieuw(sub)
+
+
 def uitvoeren(args: list[str]) -> int:
     nl.installeer()
+    _hulpopties_opnieuw(cli)
     debug = "--debug" in args
     try:
         uitkomst = cli.main(args=args, prog_name="convenant", standalone_mode=False)

@@ -54,6 +54,6 @@ def _als_tekst(in_kracht: list[Partij], niet_in_kracht: list[Partij], op: dt.dat
     tekst = kop + "\n" + tabel(["id", "naam", "soort", "toegetreden", "uitgetreden"], rijen)
     if niet_in_kracht:
         tekst += (
-            f"\nNiet in kracht op {lang(op)}: " + ", ".join(p.id for p in niet_in_kracht) + "\n"
+            f"\nNiet in kracht op {lang(op)}: " + ", ".join(p.naam for p in niet_in_kracht) + "\n"
         )
     return tekst

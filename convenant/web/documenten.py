@@ -17,6 +17,7 @@ from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, Response
 
 from convenant.documenten.soorten import van_invoer
+from governance.datums import lang
 from governance.errors import ConvenantFout
 from governance.loader import Bestand, Bron
 
@@ -84,16 +85,23 @@ def vergaderdocumenten(request: Request, id_: str, soort: str = "agenda") -> Res
     if gelezen.vergadering is None:
         raise HTTPException(422, "Deze vergadering is niet te lezen; herstel haar eerst.")
     fout = concept = None
+    redenen: list[str] = []
     try:
         concept = maak(w, soort, "md", gelezen.vergadering.model, gelezen.pad).concept
     except ConvenantFout as e:  # an unreadable part, or a document the rules refuse
+        # what stops it in words; the file, line and key path only under technische details
         fout = e.voor_gebruiker()
+        redenen = [m.tekst for m in getattr(e, "meldingen", [])]
     basis = f"/vergaderingen/{id_}/documenten/{soort}"
+    v = gelezen.vergadering.model
+    orgaan = w.convenant.orgaan.get(v.orgaan)
+    naam = f"{orgaan.de_naam if orgaan else v.orgaan} van {lang(v.datum)}"
     return pagina(
         request,
         "documenten.html.j2",
-        titel=f"Documenten bij {id_}",
-        terug=(f"/vergaderingen/{id_}", f"vergadering {id_}"),
+        titel=f"Documenten bij de vergadering van {naam}",
+        terug=(f"/vergaderingen/{id_}", f"vergadering van {naam}"),
+        redenen=redenen,
         soorten=[(s, f"/vergaderingen/{id_}/documenten?soort={s}") for s in VERGADERDOCUMENTEN],
         soort=soort,
         voorbeeld=f"{basis}?formaat=html&inline=ja",

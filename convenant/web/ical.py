@@ -70,10 +70,14 @@ def agenda(
         "PRODID:-//convenant ZVHD//werkplek//NL",
         "CALSCALE:GREGORIAN",
         "METHOD:PUBLISH",
-        f"X-WR-CALNAME:{_tekst(f'Vergaderingen en termijnen convenant ZVHD ({register})')}",
+        f"X-WR-CALNAME:{_tekst('Vergaderingen en termijnen convenant ZVHD')}",
     ]
     for v in vergaderingen:
-        naam = c.orgaan[v.orgaan].naam if c is not None and v.orgaan in c.orgaan else "Vergadering"
+        o = c.orgaan.get(v.orgaan) if c is not None else None
+        naam = o.naam if o is not None else "Vergadering"
+        # "van het Partneroverleg", and no "Vergadering Jaarlijkse vergadering …"
+        de_naam = o.de_naam if o is not None else "de vergadering"
+        kop = naam if "vergadering" in naam.lower() else f"Vergadering {naam}"
         if v.tijd:
             uur, minuut = int(v.tijd[:2]), int(v.tijd[3:5])
             begin = dt.datetime.combine(v.datum, dt.time(min(uur, 23), minuut))
@@ -91,11 +95,11 @@ def agenda(
             f"vergadering|{v.orgaan}|{v.datum}",
             stempel,
             tijden,
-            f"Vergadering {naam}",
-            f"Vergadering van {naam if naam.startswith(('de ', 'het ')) else 'de ' + naam} op "
+            kop,
+            f"Vergadering van {de_naam} op "
             f"{lang(v.datum)}" + (f". Op de agenda: {onderwerpen}" if onderwerpen else ""),
             "-P1D",
-            f"Morgen: vergadering {naam}",
+            f"Morgen: {kop[0].lower() + kop[1:]}",
             v.locatie or "",
         )
     for t in termijnen:
