@@ -37,9 +37,14 @@ SJABLONEN = gebundeld("templates")
 
 
 class Geweigerd(ConvenantFout):
-    """The document may not be made as asked (an agenda item the orgaan may not discuss)."""
+    """The document may not be made as asked (an agenda item the orgaan may not discuss),
+    located as an input error is, so a page can say the reason and keep the place apart."""
 
     exit_code = EXIT_NIET_GELDIG
+
+    def __init__(self, melding: Melding) -> None:
+        super().__init__(str(melding))
+        self.meldingen = [melding]
 
 
 def opsomming(items: Iterable[str]) -> str:

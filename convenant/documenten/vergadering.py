@@ -174,15 +174,13 @@ def agenda(
         if verbod and (besluit.casuistiek or soort.categorie == "casuistiek"):
             regel, kolom, pad = bestand.bron.zoek(("besluiten", i))
             raise Geweigerd(
-                str(
-                    Melding(
-                        str(bestand.bron.pad),
-                        f"agendapunt '{besluit.id}' ({besluit.onderwerp}) is casuïstiek; in {orgaan.de_naam} wordt geen casuïstiek besproken ({', '.join(weergave(a) for a in verbod.artikelen)})",
-                        regel,
-                        kolom,
-                        pad,
-                        "haal het punt van de agenda; bespreek de casus in het Casusoverleg",
-                    )
+                Melding(
+                    str(bestand.bron.pad),
+                    f"agendapunt '{besluit.id}' ({besluit.onderwerp}) is casuïstiek; in {orgaan.de_naam} wordt geen casuïstiek besproken ({', '.join(weergave(a) for a in verbod.artikelen)})",
+                    regel,
+                    kolom,
+                    pad,
+                    "haal het punt van de agenda; bespreek de casus in het Casusoverleg",
                 )
             )
         punten.append(
