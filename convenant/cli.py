@@ -619,6 +619,76 @@ def register_nieuw(pad: Path, convenant_pad: Path | None) -> int:
     return nieuw(pad, convenant_pad)
 
 
+@cli.group("account", cls=Opdrachtgroep)
+def account_groep() -> None:
+    """Accounts van de werkplek: wie inlogt, met welke rol (secretaris, voorzitter, contactpersoon, beheerder)."""
+
+
+REGISTER_OPTIE = click.option(
+    "--register",
+    "register",
+    default=Path("."),
+    type=click.Path(path_type=Path, file_okay=False, exists=True),
+    metavar="MAP",
+    show_default=True,
+    help="De map van het register.",
+)
+
+
+@account_groep.command("maak")
+@click.argument("naam")
+@click.option(
+    "--rol",
+    type=click.Choice(["secretaris", "voorzitter", "contactpersoon", "beheerder"]),
+    default="beheerder",
+    show_default=True,
+    help="De rol van het account.",
+)
+@click.option("--partij", metavar="PARTIJ", help="Bij een contactpersoon: de Partij.")
+@click.option("--weergave", metavar="TEKST", help="De naam zoals de werkplek die toont.")
+@click.option("--email", metavar="ADRES", help="Het e-mailadres.")
+@click.option(
+    "--wachtwoord-invoer",
+    is_flag=True,
+    help="Lees het wachtwoord van de standaardinvoer (voor scripts) in plaats van het te vragen.",
+)
+@REGISTER_OPTIE
+@debug_optie
+def account_maak(
+    naam: str,
+    rol: str,
+    partij: str | None,
+    weergave: str | None,
+    email: str | None,
+    wachtwoord_invoer: bool,
+    register: Path,
+) -> int:
+    """Maak een account, standaard de beheerder; het wachtwoord wordt gevraagd (minstens 10 tekens)."""
+    from .opdrachten.account import maak
+
+    return maak(register, naam, rol, partij, weergave, email, wachtwoord_invoer)
+
+
+@account_groep.command("lijst")
+@REGISTER_OPTIE
+@debug_optie
+def account_lijst(register: Path) -> int:
+    """Toon de accounts van het register met hun rol."""
+    from .opdrachten.account import lijst
+
+    return lijst(register)
+
+
+@account_groep.command("link")
+@REGISTER_OPTIE
+@debug_optie
+def account_link(register: Path) -> int:
+    """Maak een eenmalige link waarmee de eerste beheerder in de browser een account maakt."""
+    from .opdrachten.account import link
+
+    return link(register)
+
+
 @cli.group(cls=Opdrachtgroep)
 def simuleer() -> None:
     """Simuleer een uittreding of een liquidatie, vóór iemand een brief tekent."""

@@ -21,13 +21,20 @@ import hashlib
 import os
 import secrets
 import stat
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import NietOpgeslagen, VerouderdeVersie
 
 GESCHIEDENIS = "geschiedenis"
+
+# Who listens to saves: the workplace sets one per request, so the trail of who changed what
+# (convenant/spoor.py) records every save with the person who made it; governance itself
+# knows no people. Called inside the lock, after the write: (register, file, before, after, why).
+Waarnemer = Callable[[Path, Path, str | None, str, str | None], None]
+waarnemer: ContextVar[Waarnemer | None] = ContextVar("opslag_waarnemer", default=None)
 
 
 def versie(inhoud: bytes) -> str:
@@ -88,10 +95,13 @@ def _schrijf_atomair(pad: Path, inhoud: bytes) -> None:
         raise
 
 
-def bewaar(register: Path, pad: Path, inhoud: bytes, gelezen: str | None) -> str:
+def bewaar(
+    register: Path, pad: Path, inhoud: bytes, gelezen: str | None, reden: str | None = None
+) -> str:
     """Write `inhoud` to `pad` (a file of `register`), if the file on disk is still `gelezen`.
 
-    `gelezen` None: the file must not exist yet. Returns the new version.
+    `gelezen` None: the file must not exist yet. Returns the new version. `reden`: what the
+    change is, for the trail, when it is more than an edit (a version restored).
     """
     try:
         with _slot(register):
@@ -113,6 +123,8 @@ def bewaar(register: Path, pad: Path, inhoud: bytes, gelezen: str | None) -> str
                 if kopie is not None:
                     kopie.unlink(missing_ok=True)
                 raise
+            if (melden := waarnemer.get()) is not None:
+                melden(register, pad, op_schijf, versie(inhoud), reden)
     except OSError as e:
         raise NietOpgeslagen(pad.name, e, pad.parent) from None
     return versie(inhoud)

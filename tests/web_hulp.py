@@ -113,3 +113,15 @@ def verstuur(c: TestClient, url: str, velden: list[tuple[str, str]]) -> Any:
         content=urlencode(velden),
         headers={"content-type": "application/x-www-form-urlencoded"},
     )
+
+
+def herstelformulier(pagina: str) -> list[tuple[str, str]]:
+    """The fields of the first 'terugzetten' form of a history page."""
+    return formuliervelden(
+        pagina.replace(
+            '<form method="post" action="/vergaderingen/',
+            '<form id="h" method="post" action="/vergaderingen/',
+            1,
+        ),
+        "h",
+    )

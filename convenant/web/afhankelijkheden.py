@@ -30,6 +30,9 @@ def werkplek(request: Request) -> Werkplek:
 
 
 def pagina(request: Request, sjabloon: str, status: int = 200, **context: Any) -> HTMLResponse:
+    from .beveiliging import gebruiker_van
+
+    context.setdefault("gebruiker", gebruiker_van(request))
     return HTMLResponse(
         sjablonen(request).render(sjabloon, pad=request.url.path, **context), status_code=status
     )

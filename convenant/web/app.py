@@ -9,17 +9,25 @@ import re
 from pathlib import Path
 from typing import Any
 
-from fastapi import FastAPI, Request
+from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import Response
+from fastapi.responses import RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from governance.errors import ConvenantFout, NietOpgeslagen
 
 from .afhankelijkheden import foutpagina, niet_opgeslagen, opslagstatus
-from .beveiliging import KOPPEN, Groottegrens, Veiligheidskoppen, nieuw_geheim, poortwachter
+from .beveiliging import (
+    KOPPEN,
+    Groottegrens,
+    Veiligheidskoppen,
+    gebruiker_van,
+    nieuw_geheim,
+    poortwachter,
+)
 from .probleem import ApiLaag, is_api
+from .rechten import Geweigerd, controleer
 from .sjablonen import Sjablonen
 from .werkplek import OnbekendeVergadering, Werkplek
 
@@ -34,6 +42,7 @@ def maak_app(
 ) -> FastAPI:
     """The workplace on `werkplek`. `hosts`: the host names it answers to (None: any)."""
     from . import (
+        accounts,
         api,
         besluitpagina,
         convenantpagina,
@@ -50,11 +59,12 @@ def maak_app(
         docs_url=None,  # the JSON API of issue 15 brings its own documented routes
         redoc_url=None,
         openapi_url=None,
+        dependencies=[Depends(controleer)],  # every route checks the role (rechten.py)
     )
     app.state.werkplek = werkplek
     app.state.csrf = nieuw_geheim()
     app.state.sjablonen = Sjablonen(
-        {"csrf": app.state.csrf, "register_naam": werkplek.register.name}
+        {"csrf": app.state.csrf, "register_naam": werkplek.register.name, "gebruiker": None}
     )
     app.state.sjablonen.env.filters.update(opmaak.FILTERS)
     # an aanname is shown by what it is about, never by its id (the id only in a link)
@@ -67,7 +77,7 @@ def maak_app(
     app.state.sjablonen.env.filters["in_woorden"] = lambda tekst: in_woorden(
         werkplek.convenant, str(tekst)
     )
-    app.middleware("http")(poortwachter(token, hosts or frozenset()))
+    app.middleware("http")(poortwachter(token, hosts or frozenset(), werkplek.register))
     app.add_middleware(Groottegrens)
     # Outside the gate and any size limit, so it turns whatever they (or the routes) answer
     # under /api/ into problem details with the API-Version header; only the security
@@ -75,6 +85,7 @@ def maak_app(
     app.add_middleware(ApiLaag)
     app.add_middleware(Veiligheidskoppen)  # added last, so outside the gate: refusals get them
     app.mount("/static", StaticFiles(directory=STATISCH), name="static")
+    app.include_router(accounts.router)
     app.include_router(overzicht.router)
     app.include_router(documenten.router)  # before /vergaderingen/{id}/…
     app.include_router(vergaderingen.router)
@@ -83,6 +94,27 @@ def maak_app(
     app.include_router(api.router)
     app.include_router(simulatie.router)
     app.include_router(toetreding.router)
+
+    @app.exception_handler(Geweigerd)
+    async def _geweigerd(request: Request, fout: Exception) -> Response:
+        assert isinstance(fout, Geweigerd)
+        gebruiker = gebruiker_van(request)
+        if not fout.ingelogd:
+            if request.method == "GET" and not request.url.path.startswith("/api/"):
+                from urllib.parse import quote
+
+                terug = quote(
+                    request.url.path + (f"?{request.url.query}" if request.url.query else "")
+                )
+                return RedirectResponse(f"/inloggen?terug={terug}", status_code=303)
+            return foutpagina(request, 401, "Inloggen nodig", str(fout.detail))
+        if request.url.path == "/" and gebruiker is not None:
+            # each role has its own start: a Partij its page, the beheerder the accounts
+            if gebruiker.rol == "contactpersoon" and gebruiker.partij:
+                return RedirectResponse(f"/partijen/{gebruiker.partij}", status_code=303)
+            if gebruiker.rol == "beheerder":
+                return RedirectResponse("/beheer/accounts", status_code=303)
+        return foutpagina(request, 403, "Geen toegang", f"{fout.detail}.")
 
     @app.exception_handler(OnbekendeVergadering)
     async def _onbekend(request: Request, fout: Exception) -> Response:

@@ -1,6 +1,10 @@
 """Who may use the workplace, and that a form was sent from one of its own pages.
 
-- Token: when one is set (always, off localhost), every request carries it: as a cookie that
+- Accounts (issue 23): once the register has accounts, a request is made by the person of its
+  session cookie (convenant/toegang.py) or by a script with the shared token as
+  `Authorization: Bearer`; anyone else is anonymous and sees only the login page. Which role
+  may use which route is decided per route (rechten.py), not here.
+- Token, for a register without accounts: when one is set (always, off localhost), every request carries it: as a cookie that
   the first visit with `?token=` sets, or as `Authorization: Bearer`. Compared in constant time.
 - Host: only the names the server was started for, so a web page elsewhere cannot reach the
   workplace through a DNS name that points at 127.0.0.1 (DNS rebinding).
@@ -15,6 +19,7 @@ from __future__ import annotations
 import hmac
 import secrets
 from collections.abc import Awaitable, Callable
+from pathlib import Path
 from urllib.parse import parse_qsl, urlencode
 
 from starlette.datastructures import FormData
@@ -23,9 +28,13 @@ from starlette.requests import Request
 from starlette.responses import PlainTextResponse, RedirectResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from governance import opslag
 from governance.errors import zichtbaar
 
+from .. import toegang
+
 TOKEN_COOKIE = "convenant_token"
+SESSIE_COOKIE = "convenant_sessie"
 CSRF_VELD = "csrf"
 CSRF_KOP = "X-CSRF-Token"
 
@@ -40,9 +49,25 @@ def gelijk(a: str | None, b: str) -> bool:
     return a is not None and hmac.compare_digest(a.encode(), b.encode())
 
 
+def gebruiker_van(request: Request) -> toegang.Gebruiker | None:
+    gebruiker: toegang.Gebruiker | None = getattr(request.state, "gebruiker", None)
+    return gebruiker
+
+
 def poortwachter(
-    token: str | None, hosts: frozenset[str]
+    token: str | None, hosts: frozenset[str], register: Path
 ) -> Callable[[Request, Volgende], Awaitable[Response]]:
+    async def met_gebruiker(
+        request: Request, volgende: Volgende, wie: toegang.Gebruiker | None
+    ) -> Response:
+        request.state.gebruiker = wie
+        # every save made while answering this request goes into the trail under this person
+        vorig = opslag.waarnemer.set(spoor_van(wie) if wie is not None else None)
+        try:
+            return await volgende(request)
+        finally:
+            opslag.waarnemer.reset(vorig)
+
     async def controleer(request: Request, volgende: Volgende) -> Response:
         host = (request.headers.get("host") or "").rsplit(":", 1)[0].strip("[]").lower()
         if hosts and host not in hosts:
@@ -51,8 +76,14 @@ def poortwachter(
                 "'convenant web' bij het starten noemde.",
                 status_code=400,
             )
+        kop = request.headers.get("authorization", "")
+        drager = kop[7:] if kop.lower().startswith("bearer ") else None
+        if toegang.heeft_accounts(register):
+            if token is not None and gelijk(drager, token):
+                return await met_gebruiker(request, volgende, toegang.SCRIPT)
+            return await met_gebruiker(request, volgende, sessiegebruiker(request, register))
         if token is None:
-            return await volgende(request)
+            return await met_gebruiker(request, volgende, toegang.LOKAAL)
         uit_url = request.query_params.get("token")
         if gelijk(uit_url, token):
             # Remember the token in a cookie and take it out of the address bar and history.
@@ -61,10 +92,8 @@ def poortwachter(
             antwoord = RedirectResponse(doel, status_code=303)
             antwoord.set_cookie(TOKEN_COOKIE, token, httponly=True, samesite="strict")
             return antwoord
-        kop = request.headers.get("authorization", "")
-        drager = kop[7:] if kop.lower().startswith("bearer ") else None
         if gelijk(request.cookies.get(TOKEN_COOKIE), token) or gelijk(drager, token):
-            return await volgende(request)
+            return await met_gebruiker(request, volgende, toegang.LOKAAL)
         return PlainTextResponse(
             "Toegang geweigerd: deze werkplek vraagt het toegangstoken. Open het adres met "
             "?token=… zoals 'convenant web' het bij het starten noemde.",
@@ -228,3 +257,18 @@ def _zichtbaar(form: FormData) -> FormData:
             for k, v in form.multi_items()
         ]
     )
+
+
+def spoor_van(wie: toegang.Gebruiker) -> opslag.Waarnemer:
+    from ..spoor import bij_opslaan
+
+    melden: opslag.Waarnemer = bij_opslaan(wie)
+    return melden
+
+
+def sessiegebruiker(request: Request, register: Path) -> toegang.Gebruiker | None:
+    cookie = request.cookies.get(SESSIE_COOKIE)
+    if not cookie:
+        return None
+    sleutel = toegang.ontcijfer(toegang.geheim(register), cookie)
+    return toegang.sessie(register, sleutel) if sleutel else None

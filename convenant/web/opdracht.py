@@ -48,6 +48,18 @@ def web(
     naam = f"[{adres}]" if ":" in adres else adres
     adresregel = f"http://{naam}:{poort}/" + (f"?token={token}" if token else "")
     print(f"De werkplek voor het register {werkplek.register} staat op {adresregel}", flush=True)
+    from .. import toegang
+
+    if not lokaal and not toegang.heeft_accounts(werkplek.register):
+        # served for others: the first beheerder is made through a link only this terminal sees
+        sleutel = toegang.eenmalige_link(werkplek.register, "beheerder", None)
+        print(
+            f"Nog geen accounts. Maak de eerste beheerder (24 uur geldig, één keer): "
+            f"http://{naam}:{poort}/eenmalig/{sleutel}",
+            flush=True,
+        )
+    elif toegang.heeft_accounts(werkplek.register):
+        print("Dit register heeft accounts: de werkplek vraagt om in te loggen.", flush=True)
     print("Stoppen: Ctrl+C.", flush=True)
     # Not uvicorn.run: it swallows the KeyboardInterrupt that Server re-raises after its graceful
     # shutdown on Ctrl+C, so the CLI would exit 0 without a word instead of 130 "Afgebroken.".

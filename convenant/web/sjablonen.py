@@ -157,4 +157,4 @@ class Sjablonen:
         self.algemeen = algemeen
 
     def render(self, sjabloon: str, **context: Any) -> str:
-        return self.env.get_template(sjabloon).render(**self.algemeen, **context)
+        return self.env.get_template(sjabloon).render({**self.algemeen, **context})

@@ -581,6 +581,15 @@ def geschiedenispagina(request: Request, id_: str, naam: str = "") -> Response:
     )
 
 
+def _moment(bron: Path) -> str:
+    """When a version in the history was replaced, as its file name says."""
+    try:
+        moment = dt.datetime.strptime(bron.stem.partition("-")[0], "%Y%m%dT%H%M%S%f")
+    except ValueError:
+        return bron.name
+    return moment.strftime("%d-%m-%Y %H:%M:%S")
+
+
 @router.post("/vergaderingen/{id_}/geschiedenis/herstel", response_class=HTMLResponse)
 def herstel(request: Request, id_: str, velden: Velden) -> Response:
     w = werkplek(request)
@@ -588,7 +597,13 @@ def herstel(request: Request, id_: str, velden: Velden) -> Response:
     bron = _versie_in_geschiedenis(w, id_, naam)
     pad = w.pad_van(id_)
     try:
-        bewaar(w.register, pad, bron.read_bytes(), (velden.get("versie") or [""])[-1] or None)
+        bewaar(
+            w.register,
+            pad,
+            bron.read_bytes(),
+            (velden.get("versie") or [""])[-1] or None,
+            reden=f"{pad.name}: de versie van {_moment(bron)} teruggezet",
+        )
     except VerouderdeVersie:
         return pagina(
             request, "fout.html.j2", 409, titel="Niet teruggezet",

@@ -19,6 +19,7 @@ from tests.web_hulp import (
     VOORBEELDEN,
     client,
     formuliervelden,
+    herstelformulier,
     kopieer_register,
     verstuur,
     zet,
@@ -174,14 +175,7 @@ def test_geschiedenis_en_terugzetten(c: TestClient, register: Path) -> None:
     )
     verstuur(c, f"/vergaderingen/{naam}/bewerk", zet(velden, "actie", "opslaan_zonder_opmerkingen"))
     pagina = c.get(f"/vergaderingen/{naam}/geschiedenis").text
-    herstel = formuliervelden(
-        pagina.replace(
-            '<form method="post" action="/vergaderingen/',
-            '<form id="h" method="post" action="/vergaderingen/',
-            1,
-        ),
-        "h",
-    )
+    herstel = herstelformulier(pagina)
     r = verstuur(c, f"/vergaderingen/{naam}/geschiedenis/herstel", herstel)
     assert r.status_code == 303
     assert pad.read_bytes() == origineel
