@@ -124,7 +124,15 @@ def laad_convenant(pad: Path | None = None) -> Bestand[Convenant]:
 
 # The register's own files beside its meetings; every other YAML file in its folder is a meeting.
 REGISTERBESTANDEN = frozenset(
-    {BEZETTING, VERDEELSLEUTEL, "huisstijl.yaml", LEZINGEN, "begroting.yaml"}
+    {
+        BEZETTING,
+        VERDEELSLEUTEL,
+        "huisstijl.yaml",
+        LEZINGEN,
+        "begroting.yaml",
+        "contacten.yaml",
+        "mail.yaml",
+    }
 )
 
 

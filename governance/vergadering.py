@@ -244,6 +244,17 @@ class Actiepunt(Model):
     status: Literal["open", "afgerond"] = "open"
 
 
+class Inbreng(Model):
+    """A Partij's input for a meeting, given on its own page in the workplace: asked before the
+    Stuurgroep decides (5.2), or written because its member will be absent (5.6, 7.1)."""
+
+    partij: PartijId
+    op: Datum
+    door: Tekst | None = None  # who gave it for the Partij
+    tekst: Tekst
+    bij_afwezigheid: JaNee = False  # the written inbreng of 5.6 / 7.1
+
+
 class Verzoek(Model):
     """A party's request for a meeting of the Partneroverleg (6.2)."""
 
@@ -269,6 +280,7 @@ class Vergadering(Model):
     besluiten: Annotated[list[Besluit], Field(min_length=1)]
     actiepunten: list[Actiepunt] = []
     verzonden: list[Verzending] = []
+    inbreng: list[Inbreng] = []  # from the Partijen (5.2, 5.6, 7.1)
     besproken: list[Tekst] = []  # subjects discussed without a decision (e.g. the Jaarplan, 6.4)
     op_verzoek_van: PartijId | None = None  # held because a party asked (6.2)
     verzoeken_ontvangen: list[Verzoek] = []  # requests for a meeting received since the last one

@@ -367,7 +367,11 @@ def beeld(
     for i, a in enumerate(v.afwezig):
         gevonden = lezer.zetel(a.lid, ("afwezig", i, "lid"))
         if gevonden:
-            afwezig[gevonden[0].id] = a.schriftelijke_inbreng
+            # the written inbreng of 5.6/7.1: marked at the absent member, or given by a Partij
+            # of that seat on its own page (Vergadering.inbreng)
+            afwezig[gevonden[0].id] = a.schriftelijke_inbreng or any(
+                i.bij_afwezigheid and i.partij in gevonden[0].partijen for i in v.inbreng
+            )
     aanwezig: set[str] = set()
     for i, naam in enumerate(v.aanwezig):
         if naam == ALLE:

@@ -159,6 +159,7 @@ def test_contactpersoon_ziet_een_andere_partij_niet_en_bewerkt_geen_vergadering(
     assert client.get("/partijen/emmen").status_code == 403
     assert client.get("/toetredingen/voorbeeldzorg").status_code == 403
     assert client.get("/vergaderingen/stuurgroep-2027-02-10/bewerk").status_code == 403
+    assert client.get("/partijen/assen").status_code == 200
 
 
 def test_zonder_accounts_vraagt_de_werkplek_op_deze_computer_niets(tmp_path: Path) -> None:
@@ -175,4 +176,4 @@ def test_met_accounts_vraagt_ook_deze_computer_om_inloggen(tmp_path: Path) -> No
     r = client.get("/vergaderingen")
     assert r.status_code == 303
     assert r.headers["location"] == "/inloggen?terug=/vergaderingen"
-    assert client.get("/api/vergaderingen").status_code == 401
+    assert client.get("/api/partijen").status_code == 401

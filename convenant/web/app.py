@@ -49,9 +49,11 @@ def maak_app(
         documenten,
         opmaak,
         overzicht,
+        partij,
         simulatie,
         toetreding,
         vergaderingen,
+        verzenden,
     )
 
     app = FastAPI(
@@ -94,6 +96,8 @@ def maak_app(
     app.include_router(api.router)
     app.include_router(simulatie.router)
     app.include_router(toetreding.router)
+    app.include_router(partij.router)
+    app.include_router(verzenden.router)
 
     @app.exception_handler(Geweigerd)
     async def _geweigerd(request: Request, fout: Exception) -> Response:

@@ -66,6 +66,7 @@ def web(
     from .dienst import config
 
     server = uvicorn.Server(config(app, adres, poort))
+    _postbode(werkplek.register)
     server.run()
     return EXIT_OK
 
@@ -93,3 +94,25 @@ def _controleer_poort(adres: str, poort: int) -> None:
                 f"of gebruikt een ander programma die poort? Kies een andere met --poort, "
                 f"bijv. --poort {poort + 1} (bij make run: make run POORT={poort + 1})"
             ) from None
+
+
+def _postbode(register: Path, elke: float = 30.0) -> None:
+    """Send what waits in the outbox, now and every half minute: a message the mail server
+    refused is retried, also after a restart, since the outbox lives in the register."""
+    import threading
+
+    from governance.contacten import laad_mail
+    from governance.errors import ConvenantFout
+
+    from .. import post
+
+    def rondes() -> None:
+        wacht = 0.0
+        while not threading.Event().wait(wacht):
+            wacht = elke
+            try:
+                post.verwerk(register, laad_mail(register))
+            except ConvenantFout as e:  # mail.yaml broken: said each round, nothing lost
+                print(f"Mail niet verzonden: {e.voor_gebruiker()}", flush=True)
+
+    threading.Thread(target=rondes, name="postbode", daemon=True).start()

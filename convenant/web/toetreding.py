@@ -348,7 +348,9 @@ def _volgende_stuurgroepen(w: Werkplek, na: dt.date) -> list[tuple[str, Vergader
 
 
 @router.get("/toetredingen/{id_}", response_class=HTMLResponse)
-def dossierpagina(request: Request, id_: str, opgeslagen: str = "", melding: str = "") -> Response:
+def dossierpagina(
+    request: Request, id_: str, opgeslagen: str = "", melding: str = "", bericht: str = ""
+) -> Response:
     w = werkplek(request)
     dossier, inhoud = _dossier(w, id_)
     d = dossier.model
@@ -372,6 +374,7 @@ def dossierpagina(request: Request, id_: str, opgeslagen: str = "", melding: str
         vandaag=w.vandaag(),
         opgeslagen=opgeslagen,
         melding=melding,
+        bericht=bericht,
         c=w.convenant,
     )
 

@@ -115,6 +115,7 @@ def vergaderpagina(
     """The meeting page; `verzendinvoer`: a sending form to show again with its messages."""
     from .verzending import context as verzendcontext
 
+def vergadering(request: Request, id_: str, opgeslagen: str = "", melding: str = "") -> Response:
     w = werkplek(request)
     gelezen = w.lees(id_)
     bezetting, _ = w.bezetting()
@@ -124,6 +125,7 @@ def vergaderpagina(
         "inhoud": gelezen.inhoud.decode("utf-8", errors="replace"),
         "fouten": gelezen.fouten,
         "opgeslagen": opgeslagen,
+        "melding": melding,
         "aantal_versies": len(geschiedenis(w.register, gelezen.pad.name)),
         "versie": versie(gelezen.inhoud),
     }
