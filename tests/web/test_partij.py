@@ -14,7 +14,7 @@ from convenant.web.app import maak_app
 from convenant.web.beveiliging import SESSIE_COOKIE
 from convenant.web.werkplek import Werkplek
 from tests.scenario_runners import draai
-from tests.test_post import dossier_zonder_kennisgeving
+from tests.web.test_post import dossier_zonder_kennisgeving
 from tests.web_hulp import csrf, kopieer_register
 
 WW = "een-lang-wachtwoord"

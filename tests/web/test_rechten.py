@@ -176,4 +176,4 @@ def test_met_accounts_vraagt_ook_deze_computer_om_inloggen(tmp_path: Path) -> No
     r = client.get("/vergaderingen")
     assert r.status_code == 303
     assert r.headers["location"] == "/inloggen?terug=/vergaderingen"
-    assert client.get("/api/partijen").status_code == 401
+    assert client.get("/api/v1/partijen").status_code == 401

@@ -19,8 +19,8 @@ import pytest
 
 from convenant import toegang
 from tests.smtp_hulp import Postbus, smtp_server
-from tests.test_browser import browser  # noqa: F401  # one Chromium, as the other browser tests
-from tests.test_post import dossier_zonder_kennisgeving, mail_instellen
+from tests.web.test_browser import browser  # noqa: F401  # one Chromium, as the other browser tests
+from tests.web.test_post import dossier_zonder_kennisgeving, mail_instellen
 from tests.web_hulp import kopieer_register
 
 WW = "een-lang-wachtwoord"

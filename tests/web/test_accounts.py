@@ -142,8 +142,8 @@ def test_eerste_beheerder_via_een_eenmalige_link(register: Path) -> None:
 def test_het_token_blijft_voor_scripts(register: Path) -> None:
     toegang.maak_account(register, "sec", "secretaris", WW)
     c = TestClient(maak_app(Werkplek(register), token="geheim"), follow_redirects=False)
-    assert c.get("/api/partijen").status_code == 401
-    assert c.get("/api/partijen", headers={"Authorization": "Bearer geheim"}).status_code == 200
+    assert c.get("/api/v1/partijen").status_code == 401
+    assert c.get("/api/v1/partijen", headers={"Authorization": "Bearer geheim"}).status_code == 200
     # the browser link with ?token= is no way in once there are accounts
     assert c.get("/?token=geheim").status_code == 303
     assert c.get("/").status_code == 303
