@@ -75,7 +75,8 @@ CREATE TABLE IF NOT EXISTS uitbak (
     volgende TEXT NOT NULL,
     gemaakt TEXT NOT NULL,
     verzonden_op TEXT,
-    wie TEXT NOT NULL
+    wie TEXT NOT NULL,
+    vastleggen TEXT
 );
 """
 

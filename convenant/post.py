@@ -83,13 +83,20 @@ def plaats(
     partij: str | None,
     document: str,
     wie: Gebruiker,
+    vastleggen: dict[str, Any] | None = None,
 ) -> bool:
-    """Put a message in the outbox; False when one with this key is already there."""
+    """Put a message in the outbox; False when one with this key is already there.
+
+    `vastleggen`: the sending to record in a meeting file once the server took the message,
+    {"bestand": name in the register, "documenten": [...], "aan": [...]} (governance.verzendingen).
+    """
+    import json
+
     with databank.verbind(register) as db:
         cur = db.execute(
             "INSERT OR IGNORE INTO uitbak (sleutel, aan, partij, document, onderwerp, bericht, "
-            "message_id, status, volgende, gemaakt, wie) VALUES (?, ?, ?, ?, ?, ?, ?, 'wacht', "
-            "?, ?, ?)",
+            "message_id, status, volgende, gemaakt, wie, vastleggen) VALUES (?, ?, ?, ?, ?, ?, "
+            "?, 'wacht', ?, ?, ?, ?)",
             (
                 sleutel,
                 ", ".join(a for a in (m["To"], m["Cc"]) if a),
@@ -101,6 +108,7 @@ def plaats(
                 databank.nu(),
                 databank.nu(),
                 wie.weergave,
+                json.dumps(vastleggen) if vastleggen else None,
             ),
         )
         return cur.rowcount == 1
@@ -196,9 +204,12 @@ def verwerk(register: Path, instellingen: Mailinstellingen | None) -> tuple[int,
                     "pogingen = pogingen + 1 WHERE id = ?",
                     (databank.nu(), id_),
                 )
+            wie = Gebruiker(rij["wie"], rij["wie"], "secretaris")
+            if rij["vastleggen"]:
+                _leg_vast(register, rij["vastleggen"], rij["message_id"], wie)
             spoor.schrijf(
                 register,
-                Gebruiker(rij["wie"], rij["wie"], "secretaris"),
+                wie,
                 "verzending",
                 f"{rij['onderwerp']} verzonden aan {rij['aan']} (bericht {rij['message_id']})",
                 None,
@@ -210,6 +221,39 @@ def verwerk(register: Path, instellingen: Mailinstellingen | None) -> tuple[int,
             except (OSError, smtplib.SMTPException):
                 smtp.close()
     return verzonden, mislukt
+
+
+def _leg_vast(register: Path, vastleggen: str, bericht_id: str, wie: Gebruiker) -> None:
+    """The sending into the meeting file (governance.verzendingen), so the sending duties of
+    4.8, 5.8 and 5.9 close from it; a file that cannot take it leaves the mail sent and the
+    trail says so (the secretaris records it by hand)."""
+    import json
+
+    from governance import opslag
+    from governance.errors import ConvenantFout
+    from governance.vergadering import Verzending
+    from governance.verzendingen import leg_vast
+
+    gegevens = json.loads(vastleggen)
+    z = Verzending(
+        documenten=gegevens["documenten"],
+        aan=gegevens["aan"],
+        op=dt.date.today(),
+        door=wie.weergave,
+        wijze="e-mail",
+        bericht_id=bericht_id,
+    )
+    vorig = opslag.waarnemer.set(spoor.bij_opslaan(wie))
+    try:
+        leg_vast(register, register / gegevens["bestand"], z)
+    except ConvenantFout as e:
+        spoor.schrijf(
+            register, wie, "verzending",
+            f"verzonden, maar niet vastgelegd in {gegevens['bestand']}: {e.voor_gebruiker()}",
+            gegevens["bestand"],
+        )  # fmt: skip
+    finally:
+        opslag.waarnemer.reset(vorig)
 
 
 def _reden(e: Exception) -> str:

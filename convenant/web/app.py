@@ -54,6 +54,7 @@ def maak_app(
         toetreding,
         vergaderingen,
         verzenden,
+        verzending,
     )
 
     app = FastAPI(

@@ -105,17 +105,21 @@ def nieuw(request: Request, orgaan: str = "stuurgroep", datum: str = "") -> Resp
 
 
 @router.get("/vergaderingen/{id_}", response_class=HTMLResponse)
-def vergadering(request: Request, id_: str, opgeslagen: str = "") -> Response:
-    return vergaderpagina(request, id_, opgeslagen)
+def vergadering(request: Request, id_: str, opgeslagen: str = "", melding: str = "") -> Response:
+    return vergaderpagina(request, id_, opgeslagen, melding=melding)
 
 
 def vergaderpagina(
-    request: Request, id_: str, opgeslagen: str = "", verzendinvoer: Any = None
+    request: Request,
+    id_: str,
+    opgeslagen: str = "",
+    verzendinvoer: Any = None,
+    melding: str = "",
 ) -> HTMLResponse:
-    """The meeting page; `verzendinvoer`: a sending form to show again with its messages."""
+    """The meeting page; `verzendinvoer`: a sending form to show again with its messages;
+    `melding`: what a sending by mail did (convenant/web/verzenden.py)."""
     from .verzending import context as verzendcontext
 
-def vergadering(request: Request, id_: str, opgeslagen: str = "", melding: str = "") -> Response:
     w = werkplek(request)
     gelezen = w.lees(id_)
     bezetting, _ = w.bezetting()

@@ -10,27 +10,22 @@ sending obligations of the jaaroverzicht), and each message with its Message-ID 
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
-from typing import Any
 from urllib.parse import quote
 
-import yaml
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from governance.contacten import Contacten, Mailinstellingen, laad_contacten, laad_mail
 from governance.datums import lang
 from governance.errors import InvoerFout, VerouderdeVersie
-from governance.loader import laad
-from governance.opslag import bewaar, versie
+from governance.opslag import versie
 from governance.vergadering import Vergadering
-from governance.yamlschrijver import als_tekst
 
 from .. import post, toegang
 from .afhankelijkheden import pagina, werkplek
 from .beveiliging import gebruiker_van
 from .simulatie import _formulier
-from .toetreding import _bewaar_dossier, _dossier, _kop, stand
+from .toetreding import _bewaar_dossier, _dossier, stand
 from .werkplek import Werkplek
 
 router = APIRouter()
@@ -234,10 +229,13 @@ async def verzend_vergadering(request: Request, id_: str) -> Response:
         m = post.bericht(
             instellingen, [c.email for c in wie], onderwerp, tekst, sleutel, (bijlage,)
         )
-        if post.plaats(w.register, sleutel, m, partij, soort, _wie(request)):
+        vastleggen = {
+            "bestand": gelezen.pad.name,
+            "documenten": ["agenda" if soort == "uitnodiging" else "besluitenlijst"],
+            "aan": [partij],
+        }
+        if post.plaats(w.register, sleutel, m, partij, soort, _wie(request), vastleggen):
             nieuw += 1
-    if soort == "besluitenlijst" and nieuw:
-        _leg_verzending_vast(w, gelezen.pad, gelezen.inhoud, v)
     _verzonden, mislukt = post.verwerk(w.register, instellingen)
     melding = f"{'De uitnodiging' if soort == 'uitnodiging' else 'De besluitenlijst'} staat voor {nieuw} Partijen in de verzendlijst"
     if eerder:
@@ -247,19 +245,6 @@ async def verzend_vergadering(request: Request, id_: str) -> Response:
     if mislukt:
         melding += f"; {mislukt} nog niet afgeleverd (zie Verzendlijst)"
     return RedirectResponse(f"/vergaderingen/{id_}?melding={quote(melding + '.')}", status_code=303)
-
-
-def _leg_verzending_vast(w: Werkplek, pad: Path, inhoud: bytes, v: Vergadering) -> None:
-    """The besluitenlijst recorded as sent to the orgaan today (5.8), in the meeting file."""
-    tekst = inhoud.decode("utf-8")
-    data: dict[str, Any] = yaml.load(tekst, Loader=yaml.SafeLoader)
-    data.setdefault("verzonden", []).append(
-        {"documenten": ["besluitenlijst"], "aan": [v.orgaan], "op": w.vandaag()}
-    )
-    kop = "\n".join(r[1:].strip() for r in _kop(tekst))
-    nieuw = als_tekst(data, kop).encode("utf-8")
-    laad(pad, Vergadering, nieuw)
-    bewaar(w.register, pad, nieuw, versie(inhoud))
 
 
 # --- the outbox ------------------------------------------------------------------------------

@@ -135,6 +135,15 @@ def test_uitnodiging_als_icalendar_request(register: Path) -> None:
         event = next(iter(cal.walk("VEVENT")))
         assert event.decoded("dtstart") == __import__("datetime").date(2027, 10, 6)
         assert "Stuurgroep" in str(event["SUMMARY"])
+        # each delivered invitation is recorded in the meeting file through jaar's model,
+        # with the mail's Message-ID, so the sending duties see it
+        from governance.bestanden import laad_vergadering
+
+        v = laad_vergadering(register / "stuurgroep-2027-10-06.yaml").model
+        bericht_ids = {str(b["Message-ID"]) for b in postbus.berichten}
+        vastgelegd = [z for z in v.verzonden if z.bericht_id in bericht_ids]
+        assert len(vastgelegd) == len(postbus.berichten)
+        assert all(z.documenten == ["agenda"] and z.wijze == "e-mail" for z in vastgelegd)
 
 
 def test_starttls(register: Path, tmp_path: Path) -> None:
