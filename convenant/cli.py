@@ -944,6 +944,13 @@ def jaaroverzicht(**opties: Any) -> int:
     help="Het adres om op te luisteren; een ander adres dan deze computer vraagt --token.",
 )
 @click.option(
+    "--naam",
+    "namen",
+    multiple=True,
+    metavar="HOSTNAAM",
+    help="De naam waaronder de werkplek achter een reverse proxy wordt geopend (bijv. werkplek.zvhd.nl); mag vaker.",
+)
+@click.option(
     "--token",
     metavar="GEHEIM",
     help="Toegangstoken dat elk verzoek moet meesturen (of zet CONVENANT_WEB_TOKEN).",
@@ -960,6 +967,7 @@ def web(
     register: Path,
     poort: int,
     adres: str,
+    namen: tuple[str, ...],
     token: str | None,
     tekst: Path | None,
     convenant_pad: Path | None,
@@ -971,7 +979,7 @@ def web(
     """
     from .web.opdracht import web as uitvoeren
 
-    return uitvoeren(register, poort, adres, token, tekst, convenant_pad)
+    return uitvoeren(register, poort, adres, token, tekst, convenant_pad, namen)
 
 
 # The stored answers of earlier runs (`uitslagcache`) serve the program's own process only: a

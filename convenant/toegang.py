@@ -149,6 +149,33 @@ def zet_wachtwoord(register: Path, id_: int, wachtwoord: str) -> None:
         db.execute("DELETE FROM sessies WHERE account = ?", (id_,))
 
 
+def extern_account(
+    register: Path, extern: str, naam: str, weergave: str, rol: str, partij: str | None
+) -> Gebruiker:
+    """The account of a person who logged in through the organisation (single sign-on): made
+    on the first login, its role and name taken anew from the provider on every login."""
+    with databank.verbind(register) as db:
+        rij = db.execute("SELECT id FROM accounts WHERE extern = ?", (extern,)).fetchone()
+        if rij is None:
+            vrij = naam
+            while db.execute("SELECT 1 FROM accounts WHERE naam = ?", (vrij,)).fetchone():
+                vrij = f"{naam}+{secrets.token_hex(2)}"  # a password account may have the name
+            cur = db.execute(
+                "INSERT INTO accounts (naam, weergave, rol, partij, extern, gemaakt) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                (vrij, weergave, rol, partij, extern, databank.nu()),
+            )
+            id_ = cur.lastrowid
+        else:
+            id_ = rij["id"]
+            db.execute(
+                "UPDATE accounts SET weergave = ?, rol = ?, partij = ? WHERE id = ?",
+                (weergave, rol, partij, id_),
+            )
+        gevonden = db.execute("SELECT * FROM accounts WHERE id = ?", (id_,)).fetchone()
+    return _gebruiker(gevonden)
+
+
 def wis_wachtwoord(register: Path, id_: int) -> None:
     with databank.verbind(register) as db:
         db.execute("UPDATE accounts SET hash = NULL WHERE id = ?", (id_,))

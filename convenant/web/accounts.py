@@ -37,8 +37,22 @@ def _adres(request: Request) -> str:
 @router.get("/inloggen", response_class=HTMLResponse)
 def inloggen(request: Request, terug: str = "/") -> Response:
     return pagina(
-        request, "inloggen.html.j2", titel="Inloggen", terug=_terug(terug), fout="", naam=""
+        request,
+        "inloggen.html.j2",
+        titel="Inloggen",
+        sso=_sso(request),
+        terug=_terug(terug),
+        fout="",
+        naam="",
     )
+
+
+def _sso(request: Request) -> str:
+    """The text of the single sign-on button, or '' when the register has none (sso.yaml)."""
+    from .sso import instellingen
+
+    s = instellingen(request)
+    return s.knop if s else ""
 
 
 def sessie_antwoord(request: Request, gebruiker: toegang.Gebruiker, doel: str) -> Response:
@@ -68,7 +82,14 @@ async def inloggen_verder(request: Request) -> Response:
         )
     except toegang.AccountFout as e:
         return pagina(
-            request, "inloggen.html.j2", 429, titel="Inloggen", terug=terug, fout=str(e), naam=naam
+            request,
+            "inloggen.html.j2",
+            429,
+            titel="Inloggen",
+            sso=_sso(request),
+            terug=terug,
+            fout=str(e),
+            naam=naam,
         )
     if gebruiker is None:
         return pagina(
@@ -76,6 +97,7 @@ async def inloggen_verder(request: Request) -> Response:
             "inloggen.html.j2",
             401,
             titel="Inloggen",
+            sso=_sso(request),
             terug=terug,
             fout=FOUT_INLOGGEN,
             naam=naam,

@@ -39,6 +39,7 @@ def maak_app(
     werkplek: Werkplek,
     token: str | None = None,
     hosts: frozenset[str] | None = LOKAAL | {"testserver"},
+    lokaal_open: bool = True,
 ) -> FastAPI:
     """The workplace on `werkplek`. `hosts`: the host names it answers to (None: any)."""
     from . import (
@@ -51,6 +52,7 @@ def maak_app(
         overzicht,
         partij,
         simulatie,
+        sso,
         toetreding,
         vergaderingen,
         verzenden,
@@ -80,7 +82,7 @@ def maak_app(
     app.state.sjablonen.env.filters["in_woorden"] = lambda tekst: in_woorden(
         werkplek.convenant, str(tekst)
     )
-    app.middleware("http")(poortwachter(token, hosts or frozenset(), werkplek.register))
+    app.middleware("http")(poortwachter(token, hosts or frozenset(), werkplek.register, lokaal_open))
     app.add_middleware(Groottegrens)
     # Outside the gate and any size limit, so it turns whatever they (or the routes) answer
     # under /api/ into problem details with the API-Version header; only the security
@@ -89,6 +91,7 @@ def maak_app(
     app.add_middleware(Veiligheidskoppen)  # added last, so outside the gate: refusals get them
     app.mount("/static", StaticFiles(directory=STATISCH), name="static")
     app.include_router(accounts.router)
+    app.include_router(sso.router)
     app.include_router(overzicht.router)
     app.include_router(documenten.router)  # before /vergaderingen/{id}/…
     app.include_router(vergaderingen.router)

@@ -55,8 +55,11 @@ def gebruiker_van(request: Request) -> toegang.Gebruiker | None:
 
 
 def poortwachter(
-    token: str | None, hosts: frozenset[str], register: Path
+    token: str | None, hosts: frozenset[str], register: Path, lokaal_open: bool = True
 ) -> Callable[[Request, Volgende], Awaitable[Response]]:
+    """`lokaal_open`: without accounts and token, whoever reaches it is this computer's user
+    (as `make run`); False behind a reverse proxy, where that would be anyone."""
+
     async def met_gebruiker(
         request: Request, volgende: Volgende, wie: toegang.Gebruiker | None
     ) -> Response:
@@ -83,7 +86,8 @@ def poortwachter(
                 return await met_gebruiker(request, volgende, toegang.SCRIPT)
             return await met_gebruiker(request, volgende, sessiegebruiker(request, register))
         if token is None:
-            return await met_gebruiker(request, volgende, toegang.LOKAAL)
+            wie = toegang.LOKAAL if lokaal_open else None
+            return await met_gebruiker(request, volgende, wie)
         uit_url = request.query_params.get("token")
         if gelijk(uit_url, token):
             # Remember the token in a cookie and take it out of the address bar and history.

@@ -18,6 +18,7 @@ def web(
     token: str | None,
     tekst: Path | None,
     convenant_pad: Path | None,
+    namen: tuple[str, ...] = (),
 ) -> int:
     if not register.is_dir():
         raise GebruiksFout(
@@ -39,7 +40,14 @@ def web(
 
     werkplek = Werkplek(register, convenant_pad, tekst)
     werkplek.convenant  # noqa: B018  # read and check it now: a broken convenant stops the start
-    app = maak_app(werkplek, token, LOKAAL | {adres} if lokaal else None)
+    app = maak_app(
+        werkplek,
+        token,
+        LOKAAL | {adres} | {n.lower() for n in namen} if lokaal else None,
+        # behind a reverse proxy the workplace is not 'this computer': without accounts only
+        # the login and the one-time link of the first beheerder answer
+        lokaal_open=lokaal and not namen,
+    )
 
     _controleer_poort(adres, poort)
     import uvicorn
@@ -50,12 +58,13 @@ def web(
     print(f"De werkplek voor het register {werkplek.register} staat op {adresregel}", flush=True)
     from .. import toegang
 
-    if not lokaal and not toegang.heeft_accounts(werkplek.register):
+    if (not lokaal or namen) and not toegang.heeft_accounts(werkplek.register):
         # served for others: the first beheerder is made through a link only this terminal sees
         sleutel = toegang.eenmalige_link(werkplek.register, "beheerder", None)
         print(
             f"Nog geen accounts. Maak de eerste beheerder (24 uur geldig, één keer): "
-            f"http://{naam}:{poort}/eenmalig/{sleutel}",
+            f"{f'https://{namen[0]}' if namen else f'http://{naam}:{poort}'}/eenmalig/{sleutel}"
+            + (f"?token={token}" if token else ""),
             flush=True,
         )
     elif toegang.heeft_accounts(werkplek.register):

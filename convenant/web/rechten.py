@@ -23,6 +23,8 @@ TABEL: dict[tuple[str, str], Recht] = {
     ("GET", "/inloggen"): "publiek",
     ("POST", "/inloggen"): "publiek",
     ("POST", "/uitloggen"): "publiek",
+    ("GET", "/inloggen/sso"): "publiek",
+    ("GET", "/inloggen/sso/terug"): "publiek",
     ("GET", "/eenmalig/{sleutel}"): "publiek",
     ("POST", "/eenmalig/{sleutel}"): "publiek",
     ("GET", "/account"): "ingelogd",

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
+import io
 import sqlite3
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 from fastapi.testclient import TestClient
 
 from convenant import databank, spoor, toegang
-from convenant.cli import cli
 from convenant.web.app import maak_app
 from convenant.web.werkplek import Werkplek
 from governance.opslag import geschiedenis
@@ -99,17 +98,17 @@ def test_beheerder_herstelt_een_wachtwoord_met_een_eenmalige_link(register: Path
     assert any("wachtwoord van sec hersteld" in r["omschrijving"] for r in spoor.lijst(register))
 
 
-def test_eerste_beheerder_via_de_terminal(register: Path) -> None:
-    uit = CliRunner().invoke(
-        cli,
-        ["account", "maak", "beheer", "--register", str(register), "--wachtwoord-invoer"],
-        input=f"{WW}\n",
+def test_eerste_beheerder_via_de_terminal(register: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # through the program's own entry point (draai), as a user runs it; the password on stdin
+    monkeypatch.setattr("sys.stdin", io.StringIO(f"{WW}\n"))
+    code, uit, fout = draai(
+        ["account", "maak", "beheer", "--register", str(register), "--wachtwoord-invoer"]
     )
-    assert uit.exit_code == 0, uit.output
-    assert "Account beheer gemaakt" in uit.output
+    assert code == 0, fout
+    assert "Account beheer gemaakt" in uit
     assert toegang.heeft_accounts(register)
-    lijst = CliRunner().invoke(cli, ["account", "lijst", "--register", str(register)])
-    assert "beheer: beheerder" in lijst.output
+    _, lijst, _ = draai(["account", "lijst", "--register", str(register)])
+    assert "beheer: beheerder" in lijst
     # a contactpersoon without a Partij is refused, with a message and exit code 2
     code, _, fout = draai(
         ["account", "maak", "x", "--rol", "contactpersoon", "--register", str(register)]
@@ -119,9 +118,9 @@ def test_eerste_beheerder_via_de_terminal(register: Path) -> None:
 
 
 def test_eerste_beheerder_via_een_eenmalige_link(register: Path) -> None:
-    uit = CliRunner().invoke(cli, ["account", "link", "--register", str(register)])
-    assert uit.exit_code == 0
-    pad = next(r.strip() for r in uit.output.splitlines() if r.strip().startswith("/eenmalig/"))
+    code, uit, _ = draai(["account", "link", "--register", str(register)])
+    assert code == 0
+    pad = next(r.strip() for r in uit.splitlines() if r.strip().startswith("/eenmalig/"))
     c = _client(register)
     formulier = c.get(pad).text
     r = c.post(
@@ -188,3 +187,17 @@ def test_spoor_is_alleen_aan_te_vullen(register: Path) -> None:
             db.execute("UPDATE spoor SET wie = 'iemand anders'")
         with pytest.raises(sqlite3.IntegrityError, match="alleen aangevuld"):
             db.execute("DELETE FROM spoor")
+
+
+def test_achter_een_reverse_proxy_zonder_accounts_is_niets_open(register: Path) -> None:
+    # `convenant web --naam werkplek.zvhd.nl`: whoever comes through the proxy is not the
+    # user of this computer; only the first beheerder's one-time link and the login answer
+    c = TestClient(
+        maak_app(Werkplek(register), hosts=frozenset({"werkplek.zvhd.nl"}), lokaal_open=False),
+        base_url="https://werkplek.zvhd.nl",
+        follow_redirects=False,
+    )
+    assert c.get("/vergaderingen").status_code == 303
+    assert c.get("/inloggen").status_code == 200
+    sleutel = toegang.eenmalige_link(register, "beheerder", None)
+    assert c.get(f"/eenmalig/{sleutel}").status_code == 200

@@ -31,6 +31,8 @@ VERWACHT: dict[tuple[str, str], set[str]] = {
     ("GET", "/inloggen"): IEDEREEN,
     ("POST", "/inloggen"): IEDEREEN,
     ("POST", "/uitloggen"): IEDEREEN,
+    ("GET", "/inloggen/sso"): IEDEREEN,
+    ("GET", "/inloggen/sso/terug"): IEDEREEN,
     ("GET", "/eenmalig/{sleutel}"): IEDEREEN,
     ("POST", "/eenmalig/{sleutel}"): IEDEREEN,
     ("GET", "/account"): INGELOGD,
