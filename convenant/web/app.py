@@ -82,7 +82,9 @@ def maak_app(
     app.state.sjablonen.env.filters["in_woorden"] = lambda tekst: in_woorden(
         werkplek.convenant, str(tekst)
     )
-    app.middleware("http")(poortwachter(token, hosts or frozenset(), werkplek.register, lokaal_open))
+    app.middleware("http")(
+        poortwachter(token, hosts or frozenset(), werkplek.register, lokaal_open)
+    )
     app.add_middleware(Groottegrens)
     # Outside the gate and any size limit, so it turns whatever they (or the routes) answer
     # under /api/ into problem details with the API-Version header; only the security
