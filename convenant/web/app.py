@@ -56,7 +56,6 @@ def maak_app(
         toetreding,
         vergaderingen,
         verzenden,
-        verzending,
     )
 
     app = FastAPI(

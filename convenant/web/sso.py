@@ -26,7 +26,7 @@ from governance.sso import SsoInstellingen, laad_sso
 
 from .. import toegang
 from .accounts import _terug, sessie_antwoord
-from .app import foutpagina, werkplek
+from .afhankelijkheden import foutpagina, werkplek
 
 router = APIRouter()
 
