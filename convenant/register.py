@@ -55,9 +55,11 @@ from governance.models import Bezetting, Convenant, Lezingen, Partij, Vastleggin
 
 if TYPE_CHECKING:
     from governance.begroting import Begroting
+    from governance.contacten import Contacten, Mailinstellingen
     from governance.documenten import Addendum
     from governance.huisstijl import Huisstijl
     from governance.models import Lid, Verdeelsleutel
+    from governance.sso import SsoInstellingen
     from governance.toetreding import Dossier, Toetredingsdossier
     from governance.verantwoording import Verantwoording
     from governance.vergadering import Vergadering
@@ -280,6 +282,24 @@ class Register:
             return self.bezetting(), []
         except InvoerFout as e:
             return None, e.meldingen
+
+    def contacten(self) -> Contacten:
+        """Who receives the mail for each Partij (contacten.yaml); none without the file."""
+        from governance.contacten import Contacten, laad_contacten
+
+        return laad_contacten(self.map, self.convenant) if self.map is not None else Contacten()
+
+    def mail(self) -> Mailinstellingen | None:
+        """The mail server the workplace sends through (mail.yaml), None where there is none."""
+        from governance.contacten import laad_mail
+
+        return laad_mail(self.map) if self.map is not None else None
+
+    def sso(self) -> SsoInstellingen | None:
+        """The single sign-on provider (sso.yaml), None where the register has none."""
+        from governance.sso import laad_sso
+
+        return laad_sso(self.map) if self.map is not None else None
 
     def huisstijl(self) -> Huisstijl | None:
         from governance.bestanden import huisstijl_uit

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import click
 
-from governance.bestanden import laad_convenant
 from governance.errors import EXIT_OK, GebruiksFout
 
 from .. import spoor, toegang
+from ..register import Register
 from ..uitvoer import schrijf
 
 TERMINAL = toegang.Gebruiker("terminal", "terminal", "beheerder")
@@ -28,7 +28,7 @@ def maak(
     if rol == "contactpersoon":
         if not partij:
             raise GebruiksFout("een contactpersoon hoort bij een Partij: geef --partij ID")
-        c = laad_convenant().model
+        c = Register(register).convenant
         if partij not in c.partij:
             raise GebruiksFout(
                 f"'{partij}' is geen Partij van het convenant; 'convenant partijen' toont de ids"

@@ -14,16 +14,12 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from .. import spoor, toegang
 from .afhankelijkheden import pagina, werkplek
 from .beveiliging import SESSIE_COOKIE, gebruiker_van
+from .sessie import sessie_antwoord, terug_pad
 from .simulatie import _formulier
 
 router = APIRouter()
 
 FOUT_INLOGGEN = "De combinatie van gebruikersnaam en wachtwoord is niet bekend."
-
-
-def _terug(waarde: str) -> str:
-    """Only a path of this workplace, so the login cannot send anyone to another site."""
-    return waarde if waarde.startswith("/") and not waarde.startswith("//") else "/"
 
 
 def _een(form: dict[str, list[str]], naam: str) -> str:
@@ -41,7 +37,7 @@ def inloggen(request: Request, terug: str = "/") -> Response:
         "inloggen.html.j2",
         titel="Inloggen",
         sso=_sso(request),
-        terug=_terug(terug),
+        terug=terug_pad(terug),
         fout="",
         naam="",
     )
@@ -55,27 +51,11 @@ def _sso(request: Request) -> str:
     return s.knop if s else ""
 
 
-def sessie_antwoord(request: Request, gebruiker: toegang.Gebruiker, doel: str) -> Response:
-    register = werkplek(request).register
-    sleutel = toegang.nieuwe_sessie(register, gebruiker)
-    antwoord = RedirectResponse(doel, status_code=303)
-    antwoord.set_cookie(
-        SESSIE_COOKIE,
-        toegang.onderteken(toegang.geheim(register), sleutel),
-        max_age=int(toegang.SESSIEDUUR.total_seconds()),
-        httponly=True,
-        samesite="lax",
-        secure=request.url.scheme == "https",
-    )
-    spoor.schrijf(register, gebruiker, "inloggen", f"{gebruiker.weergave} is ingelogd")
-    return antwoord
-
-
 @router.post("/inloggen", response_class=HTMLResponse)
 async def inloggen_verder(request: Request) -> Response:
     form, _ = await _formulier(request)
     register = werkplek(request).register
-    naam, terug = _een(form, "naam"), _terug(_een(form, "terug") or "/")
+    naam, terug = _een(form, "naam"), terug_pad(_een(form, "terug") or "/")
     try:
         gebruiker = toegang.controleer(
             register, naam, (form.get("wachtwoord") or [""])[0], _adres(request)

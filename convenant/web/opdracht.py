@@ -110,17 +110,19 @@ def _postbode(register: Path, elke: float = 30.0) -> None:
     refused is retried, also after a restart, since the outbox lives in the register."""
     import threading
 
-    from governance.contacten import laad_mail
     from governance.errors import ConvenantFout
 
     from .. import post
+    from ..register import Register
+
+    dienst = Register(register)
 
     def rondes() -> None:
         wacht = 0.0
         while not threading.Event().wait(wacht):
             wacht = elke
             try:
-                post.verwerk(register, laad_mail(register))
+                post.verwerk(register, dienst.mail())
             except ConvenantFout as e:  # mail.yaml broken: said each round, nothing lost
                 print(f"Mail niet verzonden: {e.voor_gebruiker()}", flush=True)
 

@@ -19,14 +19,14 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from governance.datums import lang
 from governance.errors import InvoerFout, VerouderdeVersie
-from governance.loader import laad
 from governance.models import Partij
 from governance.opslag import bewaar, versie
-from governance.toetreding import Antwoord, Toetredingsdossier, dossiers
+from governance.toetreding import Antwoord, Toetredingsdossier
 from governance.vergadering import Vergadering
 from governance.yamlschrijver import als_tekst
 
 from .. import spoor, toegang
+from ..register import Register
 from .afhankelijkheden import pagina, werkplek
 from .beveiliging import gebruiker_van
 from .simulatie import _formulier
@@ -73,7 +73,7 @@ def _wie(request: Request) -> toegang.Gebruiker:
 def toetredingsvragen(w: Werkplek, partij: str) -> list[Toetredingsvraag]:
     """Every toetreding whose notice went to this Partij (22.3) and that is not yet in force."""
     uit = []
-    for dossier in dossiers(w.register, w.convenant):
+    for dossier in w.dienst.dossiers():
         d = dossier.model
         if d is None or d.kennisgeving_op is None or d.in_kracht_vanaf is not None:
             continue
@@ -295,7 +295,7 @@ async def inbreng(request: Request, partij: str, vergadering: str) -> Response:
     }
     try:
         nieuw = _inbreng_toevoegen(gelezen.inhoud.decode("utf-8"), item).encode("utf-8")
-        laad(gelezen.pad, Vergadering, nieuw)  # what is saved must read back
+        Register.vorm(gelezen.pad, Vergadering, nieuw)  # what is saved must read back
         bewaar(w.register, gelezen.pad, nieuw, versie(gelezen.inhoud))
     except (ValueError, InvoerFout):
         return opnieuw(

@@ -22,11 +22,11 @@ from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import RedirectResponse, Response
 
 from governance.errors import InvoerFout
-from governance.sso import SsoInstellingen, laad_sso
+from governance.sso import SsoInstellingen
 
 from .. import toegang
-from .accounts import _terug, sessie_antwoord
 from .afhankelijkheden import foutpagina, werkplek
+from .sessie import sessie_antwoord, terug_pad
 
 router = APIRouter()
 
@@ -41,7 +41,7 @@ class SsoFout(Exception):
 
 def instellingen(request: Request) -> SsoInstellingen | None:
     try:
-        return laad_sso(werkplek(request).register)
+        return werkplek(request).dienst.sso()
     except InvoerFout:
         return None
 
@@ -99,7 +99,7 @@ def sso_start(request: Request, terug: str = "/") -> Response:
     )
     register = werkplek(request).register
     inhoud = json.dumps(
-        {"state": state, "nonce": nonce, "verifier": verifier, "terug": _terug(terug),
+        {"state": state, "nonce": nonce, "verifier": verifier, "terug": terug_pad(terug),
          "tot": time.time() + DUUR}
     )  # fmt: skip
     antwoord.set_cookie(
@@ -146,7 +146,7 @@ def _id_token(
 
 
 @router.get("/inloggen/sso/terug", name="sso_terug")
-def sso_terug(request: Request, code: str = "", state: str = "", error: str = "") -> Response:
+def ssoterug_pad(request: Request, code: str = "", state: str = "", error: str = "") -> Response:
     s = instellingen(request)
     register = werkplek(request).register
     if s is None:

@@ -15,7 +15,7 @@ from urllib.parse import quote
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from governance.contacten import Contacten, Mailinstellingen, laad_contacten, laad_mail
+from governance.contacten import Contacten, Mailinstellingen
 from governance.datums import lang
 from governance.errors import InvoerFout, VerouderdeVersie
 from governance.opslag import versie
@@ -33,8 +33,8 @@ router = APIRouter()
 
 def _instellingen(w: Werkplek) -> tuple[Mailinstellingen, Contacten]:
     try:
-        instellingen = laad_mail(w.register)
-        contacten = laad_contacten(w.register, w.convenant)
+        instellingen = w.dienst.mail()
+        contacten = w.dienst.contacten()
     except InvoerFout as e:
         raise HTTPException(
             422, f"De instellingen voor mail zijn niet te lezen: {e.voor_gebruiker()}"
@@ -270,7 +270,7 @@ async def opnieuw(request: Request, nr: str) -> Response:
         raise HTTPException(404, "Dit bericht staat niet in de verzendlijst.")
     post.opnieuw(w.register, int(nr))
     try:
-        instellingen = laad_mail(w.register)
+        instellingen = w.dienst.mail()
     except InvoerFout:
         instellingen = None
     post.verwerk(w.register, instellingen)
