@@ -431,7 +431,7 @@ def registermap_van(pad: Path) -> Path | None:
     """The register an input file lies in (the folder with bezetting.yaml or documenten/), by
     its path alone.
 
-    Unlike `zoek_register`, never the working directory: where the program was started must
+    Like `zoek_register`, never the working directory: where the program was started must
     not change which text of the convenant a meeting is judged under.
     """
     map_ = pad if pad.is_dir() else pad.parent

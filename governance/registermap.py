@@ -17,9 +17,11 @@ _REGISTER_DIEPTE = 3
 def zoek_register(register: Path | None, *invoer: Path) -> Path | None:
     """The register (a secretariat's folder with its bezetting.yaml) a command works in.
 
-    Named with --register; otherwise the register that holds the input file; otherwise the
-    current folder or one above it. None where there is none: commands that can do without a
-    bezetting still run, the others say how to name one.
+    Named with --register; otherwise the register that holds the input file. Never the
+    working directory: where a command was started must not change its answer, so a command
+    without --register and without an input file works without a register. None where there
+    is none: commands that can do without a bezetting still run, the others say how to name
+    one.
     """
     if register is not None:
         if not register.is_dir():
@@ -29,7 +31,7 @@ def zoek_register(register: Path | None, *invoer: Path) -> Path | None:
                 "'convenant register nieuw PAD'"
             )
         return register
-    for start in (*invoer, Path.cwd()):
+    for start in invoer:
         map_ = start if start.is_dir() else start.parent
         for kandidaat in [map_, *map_.resolve().parents][:_REGISTER_DIEPTE]:
             if (kandidaat / BEZETTING).is_file():
