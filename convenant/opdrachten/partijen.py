@@ -36,11 +36,19 @@ def partijen(
 
 
 def _als_tekst(in_kracht: list[Partij], niet_in_kracht: list[Partij], op: dt.date) -> str:
-    telling = {s: sum(1 for p in in_kracht if p.soort == s) for s in SOORT_MEERVOUD}
-    samenvatting = ", ".join(_aantal(n, s) for s, n in telling.items() if n)
+    # The VRD signs, but is named apart after the definition of Partijen (Ondergetekenden;
+    # aanname vrd_geen_partij): the header counts Partijen only, and names her beside them.
+    partijen = [p for p in in_kracht if p.is_partij]
+    telling = {s: sum(1 for p in partijen if p.soort == s) for s in SOORT_MEERVOUD}
+    aantallen = [_aantal(n, s) for s, n in telling.items() if n]
+    samenvatting = " en ".join(filter(None, [", ".join(aantallen[:-1]), *aantallen[-1:]]))
     kop = f"Partijen op {lang(op)}: {samenvatting or 'geen'}\n"
-    if telling["ondersteuner"]:
-        kop += "De VRD ondertekent als ondersteuner van PIJOFACH maar is geen Partij (aanname vrd_geen_partij).\n"
+    for p in in_kracht:
+        if not p.is_partij:
+            kop += (
+                f"Daarnaast tekent {p.naam}, als {p.soort} van de PIJOFACH-taken; zij is geen "
+                "Partij (een aanname: het convenant noemt haar apart, na de Partijen).\n"
+            )
     rijen = [
         [
             p.id,
@@ -49,9 +57,11 @@ def _als_tekst(in_kracht: list[Partij], niet_in_kracht: list[Partij], op: dt.dat
             p.toegetreden_op.isoformat() if p.toegetreden_op else "vanaf begin",
             p.uitgetreden_op.isoformat() if p.uitgetreden_op else "",
         ]
-        for p in in_kracht
+        for p in partijen
     ]
-    tekst = kop + "\n" + tabel(["id", "naam", "soort", "toegetreden", "uitgetreden"], rijen)
+    tekst = kop
+    if rijen:
+        tekst += "\n" + tabel(["id", "naam", "soort", "toegetreden", "uitgetreden"], rijen)
     if niet_in_kracht:
         tekst += (
             f"\nNiet in kracht op {lang(op)}: " + ", ".join(p.naam for p in niet_in_kracht) + "\n"

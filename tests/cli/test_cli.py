@@ -95,17 +95,30 @@ def test_partijen_op_een_datum() -> None:
     assert vrd["is_partij"] is False
 
 
-def test_partijen_tekst_telt_enkelvoud_en_meervoud() -> None:
+def test_partijen_tekst_telt_de_partijen_en_noemt_de_vrd_apart() -> None:
+    """The header counts the Partijen only: the VRD signs, named apart after the definition of
+    Partijen (Ondergetekenden), and is no Partij (aanname vrd_geen_partij)."""
     _, uit, _ = draai(["partijen", "--op", "2026-11-28"])
-    assert uit.startswith(
-        "Partijen op 28 november 2026: 12 gemeenten, 19 ketenpartners, 1 ondersteuner\n"
+    _, als_json, _ = draai(["partijen", "--op", "2026-11-28", "--json"])
+    partijen = [p for p in json.loads(als_json)["partijen"] if p["is_partij"]]
+    kop, tweede = uit.splitlines()[:2]
+    assert kop == "Partijen op 28 november 2026: 12 gemeenten en 19 ketenpartners"
+    assert "ondersteuner" not in kop
+    assert tweede == (
+        "Daarnaast tekent Veiligheidsregio Drenthe, als ondersteuner van de PIJOFACH-taken; "
+        "zij is geen Partij (een aanname: het convenant noemt haar apart, na de Partijen)."
     )
+    # The table lists the Partijen the header counts, and no one else.
+    rijen = uit.split("\n\n")[1].splitlines()[2:]
+    assert len(rijen) == len(partijen) == 31
+    assert not any(r.startswith("vrd ") for r in rijen)
 
 
 def test_partijen_tekst_en_filter() -> None:
     code, uit, _ = draai(["partijen", "--op", "2026-11-28", "--soort", "gemeente"])
     assert code == 0
     assert uit.startswith("Partijen op 28 november 2026: 12 gemeenten\n")
+    assert "Veiligheidsregio" not in uit
     assert "Gemeente De Wolden" in uit
     assert "Politie" not in uit
 
