@@ -386,7 +386,14 @@ class Register:
         ]
         partijen = [*c.partijen, *nieuw]
         uittredingen = self._uittredingen(stukken, partijen)
-        if not nieuw and not uittredingen:
+        ongetekend = {
+            d.model.partij.id: (str(d.pad), d.regel, d.model.organisatie.naam)
+            for d in dossiers
+            if d.model is not None
+            and d.model.in_kracht_vanaf is None
+            and d.model.partij.id not in c.partij
+        }
+        if not nieuw and not uittredingen and not ongetekend:
             return c
         partijen = [
             p.model_copy(update={"uitgetreden_op": u.datum, "uitgetreden_volgens": u.vastlegging})
@@ -396,6 +403,7 @@ class Register:
             for p in partijen
         ]
         kopie = c.model_copy(update={"partijen": partijen})
+        kopie._ongetekend = ongetekend
         for naam in _AFGELEID:
             kopie.__dict__.pop(naam, None)
         return kopie

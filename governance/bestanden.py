@@ -154,7 +154,10 @@ def in_register(register: Path | None, naam: str) -> Path | None:
 def _ids_context(convenant: Convenant) -> tuple[dict[str, set[str]], bytes]:
     """The ids a fact file may name, and the same as bytes for the cache key."""
     ids = ids_van(convenant)
-    return ids, repr(sorted((soort, sorted(waarden)) for soort, waarden in ids.items())).encode()
+    # the unsigned dossiers change the message on an id that names one, so they key it too
+    return ids, repr(
+        (sorted((soort, sorted(waarden)) for soort, waarden in ids.items()), convenant.ongetekend)
+    ).encode()
 
 
 def laad_bezetting(pad: Path, convenant: Convenant) -> Bestand[Bezetting]:

@@ -676,6 +676,14 @@ class Convenant(Model):
     # first; not a key of convenant.yaml: only `versies.pas_toe` sets it.
     # Typed loosely: typing.get_type_hints evaluates this class's annotations at run time.
     _addenda: tuple[Any, ...] = PrivateAttr(default=())
+    # The parties of the register's toetreding dossiers that are not signed yet (Bijlage 1):
+    # id → (dossier file, line of its id, organisation). Not Partijen; only an input that
+    # names one is told which dossier to complete. Set by the register service.
+    _ongetekend: dict[str, tuple[str, int | None, str]] = PrivateAttr(default_factory=dict)
+
+    @property
+    def ongetekend(self) -> dict[str, tuple[str, int | None, str]]:
+        return self._ongetekend
 
     @property
     def addenda(self) -> tuple[Toegepast, ...]:

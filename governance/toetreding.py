@@ -77,6 +77,7 @@ class Dossier:
     pad: Path
     model: Toetredingsdossier | None
     fouten: tuple[Melding, ...] = ()
+    regel: int | None = None  # the line of the new party's id, for messages that name it
 
 
 def laad_dossier(
@@ -113,7 +114,9 @@ def dossiers(register: Path | None, c: Convenant) -> list[Dossier]:
     uit: list[Dossier] = []
     for pad in dossierbestanden(register):
         try:
-            uit.append(Dossier(pad.stem, pad, laad_dossier(pad, c, lees_bytes(pad)).model))
+            bestand = laad_dossier(pad, c, lees_bytes(pad))
+            regel = bestand.bron.melding(("partij", "id"), "").regel
+            uit.append(Dossier(pad.stem, pad, bestand.model, regel=regel))
         except InvoerFout as e:
             uit.append(Dossier(pad.stem, pad, None, tuple(e.meldingen)))
     return uit

@@ -136,6 +136,9 @@ def controleer(
         if soort in overslaan or waarde in bekend.get(soort, set()):
             continue
         mogelijk = bekend.get(soort, set())
+        if convenant is not None and soort in _PARTIJEN and waarde in convenant.ongetekend:
+            meldingen.append(_nog_niet_getekend(bron, loc, waarde, *convenant.ongetekend[waarde]))
+            continue
         namen = namen_van(convenant).get(soort) if convenant is not None else None
         meldingen.append(
             bron.melding(
@@ -147,6 +150,25 @@ def controleer(
             )
         )
     return meldingen
+
+
+# The kinds of reference a Partij can fill.
+_PARTIJEN = frozenset({"partij", "partij_of_alle", "geadresseerde"})
+
+
+def _nog_niet_getekend(
+    bron: Bron, loc: Loc, waarde: str, dossier: str, regel: int | None, naam: str
+) -> Melding:
+    """A party of a dossier whose Bijlage 1 is not signed yet is no Partij (22.4, Bijlage 1):
+    the message names that dossier, since the id itself is not misspelt."""
+    plek = f"{dossier}:{regel}" if regel is not None else dossier
+    return bron.melding(
+        loc,
+        f"'{waarde}' is nog geen Partij: Bijlage 1 is niet getekend volgens het "
+        f"toetredingsdossier {plek} ({naam})",
+        "zet 'datum_ondertekening: JJJJ-MM-DD' in dat dossier zodra Bijlage 1 is getekend, "
+        f"of noem '{waarde}' hier pas in een periode vanaf die dag",
+    )
 
 
 def namen_van(convenant: Convenant) -> dict[str, dict[str, str]]:

@@ -62,3 +62,33 @@ def test_toets_vindt_het_register_van_het_bestand_vanuit_een_andere_map(
     code_elders, uit, _ = draai(["toets", str(vergadering)])
     assert (code_elders, uit.replace(str(vergadering), vergadering.name)) == (code, verwacht)
     assert code in (0, 1)
+
+
+def test_een_lid_voor_een_nog_niet_getekende_toetreding_noemt_het_dossier(
+    register: Path,
+) -> None:
+    """The example dossier of Voorbeeldzorg has no signature date: it is no Partij yet (Bijlage
+    1), and a member seated for it is refused with the dossier named, not as an unknown id."""
+    bezetting = register / "bezetting.yaml"
+    tekst = bezetting.read_text(encoding="utf-8")
+    kop = "partneroverleg:\n        leden:\n"
+    plek = tekst.index(kop, tekst.index("- vanaf: 2027-01-01")) + len(kop)
+    lid = (
+        "          - id: po_voorbeeldzorg\n            naam: Afgevaardigde Voorbeeldzorg\n"
+        "            partij: voorbeeldzorg\n"
+    )
+    bezetting.write_text(tekst[:plek] + lid + tekst[plek:], encoding="utf-8")
+    regel = tekst[:plek].count("\n") + 3
+    code, _, fout = draai(["valideer", "--register", str(register), "--geen-bevindingen"])
+    assert code == 2
+    assert f"{bezetting}:{regel}:" in fout
+    assert "onbekende partij" not in fout
+    assert (
+        "'voorbeeldzorg' is nog geen Partij: Bijlage 1 is niet getekend volgens het "
+        f"toetredingsdossier {register / 'toetredingen' / 'voorbeeldzorg.yaml'}:4 "
+        "(Stichting Voorbeeldzorg Drenthe)"
+    ) in fout
+    assert (
+        "herstel: zet 'datum_ondertekening: JJJJ-MM-DD' in dat dossier zodra Bijlage 1 is "
+        "getekend, of noem 'voorbeeldzorg' hier pas in een periode vanaf die dag"
+    ) in fout
