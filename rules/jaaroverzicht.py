@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal, NamedTuple
 
@@ -150,7 +150,11 @@ def overzicht(
     onleesbaar: Sequence[Onleesbaar] = (),
     documenten: Registerdocumenten = Registerdocumenten(),
     keuze: Lezingkeuze = STANDAARD,
+    keuze_op: Callable[[dt.date], Lezingkeuze] | None = None,
 ) -> Jaaroverzicht:
+    """The year's obligations and what is open. `keuze_op` gives the readings in force on a
+    date (a reading settled by a besluit applies from that besluit's date); without it, `keuze`
+    holds on every date."""
     in_jaar = [g for g in register if g.vergadering.datum.year == jaar]
     verplichtingen: list[Verplichting] = []
     verplichtingen += _frequentie(c, in_jaar, jaar)
@@ -166,7 +170,7 @@ def overzicht(
         tuple(_met_onleesbaar(verplichtingen, onleesbaar, jaar)),
         tuple(sorted(in_jaar, key=lambda g: g.vergadering.datum)),
         tuple(opens),
-        tuple(_kennisgevingen(c, register, jaar, documenten, keuze)),
+        tuple(_kennisgevingen(c, register, jaar, documenten, keuze_op or (lambda _: keuze))),
         tuple(_wijzigingen(register, jaar, documenten)),
     )
 
@@ -690,7 +694,7 @@ def _kennisgevingen(
     register: list[Gehouden],
     jaar: int,
     documenten: Registerdocumenten,
-    keuze: Lezingkeuze,
+    keuze_op: Callable[[dt.date], Lezingkeuze],
 ) -> list[str]:
     """Who joined, who gave notice and who was excluded in the year: one line per organisation.
 
@@ -703,8 +707,9 @@ def _kennisgevingen(
     for p in c.partijen:
         if p.uitgetreden_op is not None and p.uitgetreden_op.year >= jaar and p.id not in opgezegd:
             uit.append(f"{p.naam}: uittreding gaat in op {lang(p.uitgetreden_op)} (25.2)")
-    lees = Lezer(c, keuze)
     for z in sorted(documenten.opzeggingen, key=lambda z: z.datum):
+        # counted under the readings in force when the notice was given, as the register does
+        lees = Lezer(c, keuze_op(z.datum))
         if z.route == "opzegtermijn":
             ingang: dt.date | None = ingang_opzegging(z.datum, lees)
             artikel = "25.2"
@@ -721,7 +726,6 @@ def _kennisgevingen(
             if z.route == "opzegtermijn" and lees.geraadpleegd
             else ""
         )
-        lees.geraadpleegd.clear()
         uit.append(
             f"{c.partij[z.partij].naam}: deelname schriftelijk opgezegd op {lang(z.datum)}"
             f"{reden}{gaat_in} ({artikel}){lezing}"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -36,12 +37,11 @@ from ..register import Register
 from ..uitvoer import als_json, documentformaat, schrijf
 
 
-def lees_register(
-    register: Register, keuze: Lezingkeuze | None = None
-) -> tuple[list[Gehouden], list[Melding]]:
-    """Every meeting of the register judged; an unreadable one is reported, the rest count."""
+def lees_register(register: Register) -> tuple[list[Gehouden], list[Melding]]:
+    """Every meeting of the register judged on its own date; an unreadable one is reported,
+    the rest count."""
     beelden, onleesbaar = _beelden(register)
-    return _beoordeeld(beelden, keuze or register.keuze_op()), onleesbaar
+    return _beoordeeld(beelden, register.keuze_op), onleesbaar
 
 
 def _beelden(register: Register) -> tuple[list[tuple[str, Vergaderbeeld]], list[Melding]]:
@@ -80,9 +80,16 @@ def _onleesbaar(meldingen: list[Melding]) -> list[Onleesbaar]:
     return uit
 
 
-def _beoordeeld(beelden: list[tuple[str, Vergaderbeeld]], keuze: Lezingkeuze) -> list[Gehouden]:
+def _beoordeeld(
+    beelden: list[tuple[str, Vergaderbeeld]], keuze_op: Callable[[dt.date], Lezingkeuze]
+) -> list[Gehouden]:
+    """Each meeting judged under the readings in force on its own date: a reading the
+    Stuurgroep settled applies from its besluit's date, not to the meetings before it."""
     return [
-        zonder_casus(b.convenant, Gehouden(naam, b.vergadering, tuple(toets(b, keuze))))
+        zonder_casus(
+            b.convenant,
+            Gehouden(naam, b.vergadering, tuple(toets(b, keuze_op(b.vergadering.datum)))),
+        )
         for naam, b in beelden
     ]
 
@@ -93,6 +100,7 @@ def gevoeligheid(
     gehouden: list[Gehouden],
     basis: Jaaroverzicht,
     keuze: Lezingkeuze,
+    keuze_op: Callable[[dt.date], Lezingkeuze],
     onleesbaar: list[Onleesbaar] | None = None,
     documenten: Registerdocumenten | None = None,
 ) -> list[Omslag]:
@@ -100,6 +108,7 @@ def gevoeligheid(
 
     Only the meetings whose verdicts consulted a reading are judged again under its
     alternatives; the overview itself is then recomputed, one reading changed at a time.
+    `keuze` holds on the overview's date, `keuze_op` gives each meeting the readings of its own.
     """
     per_aanname: dict[str, set[str]] = {}
     for g in gehouden:
@@ -114,7 +123,11 @@ def gevoeligheid(
                 continue
             anders = keuze.met(aanname, lezing.id)
             opnieuw = {
-                naam: Gehouden(naam, b.vergadering, tuple(toets(b, anders)))
+                naam: Gehouden(
+                    naam,
+                    b.vergadering,
+                    tuple(toets(b, keuze_op(b.vergadering.datum).met(aanname, lezing.id))),
+                )
                 for naam, b in beelden
                 if naam in per_aanname[aanname]
             }
@@ -129,6 +142,7 @@ def gevoeligheid(
                 onleesbaar or (),
                 documenten or Registerdocumenten(),
                 anders,
+                lambda datum: keuze_op(datum).met(aanname, lezing.id),  # noqa: B023 (used here)
             )
             uit += omslagen(aanname, lezing.id, lezing.uitspraak, basis, ander)
     return uit
@@ -157,17 +171,21 @@ def jaaroverzicht(
     # the parties that acceded by a signed dossier, and those that left by a document
     c = r.convenant
     bezetting = r.bezetting()
-    keuze = r.keuze_op()
     beelden, onleesbaar = _beelden(r)
-    gehouden = _beoordeeld(beelden, keuze)
+    gehouden = _beoordeeld(beelden, r.keuze_op)
     if not gehouden and not onleesbaar:
         raise GebruiksFout(f"{register}: geen vergaderbestanden (*.yaml) gevonden")
     jaar = jaar or max((g.vergadering.datum.year for g in gehouden), default=dt.date.today().year)
+    peildatum = op or dt.date(jaar, 12, 31)
+    # the readings the overview itself states are those in force on its date
+    keuze = r.keuze_op(peildatum)
     documenten, documentfouten = r.registerdocumenten()
     niet_te_lezen = _onleesbaar(onleesbaar)
-    o = overzicht(c, gehouden, jaar, op or dt.date(jaar, 12, 31), niet_te_lezen, documenten, keuze)
+    o = overzicht(
+        c, gehouden, jaar, peildatum, niet_te_lezen, documenten, keuze, keuze_op=r.keuze_op
+    )
     omslag = (
-        gevoeligheid(c, beelden, gehouden, o, keuze, niet_te_lezen, documenten)
+        gevoeligheid(c, beelden, gehouden, o, keuze, r.keuze_op, niet_te_lezen, documenten)
         if met_gevoeligheid
         else None
     )

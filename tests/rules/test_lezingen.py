@@ -359,3 +359,41 @@ def test_een_vastgestelde_ingang_van_de_opzegtermijn_geldt_voor_simulatie_en_bri
     # The letter names the later date under the settled reading.
     assert "1 februari 2028" in brief
     assert "31 januari 2028" in standaard
+
+
+def _oordeel_in_jaaroverzicht(register: Path, besluit: str) -> str:
+    code, uit, fout = draai(["jaaroverzicht", str(register), "--jaar", "2027", "--json"])
+    assert code in (0, 1), fout
+    oordelen = [o for v in json.loads(uit)["vergaderingen"] for o in v["besluiten"]]
+    return str(next(o["oordeel"] for o in oordelen if o["id"] == besluit))
+
+
+@pytest.mark.parametrize(
+    ("vastgesteld_op", "verwacht"),
+    [
+        # settled after the meeting of 10 February: that meeting keeps the reading it had
+        ("2027-10-06", "escaleren"),
+        # settled before it: the meeting is judged under the settled reading
+        ("2027-02-01", "verworpen"),
+    ],
+)
+def test_jaaroverzicht_past_een_vastgestelde_lezing_toe_vanaf_de_datum_van_het_besluit(
+    tmp_path: Path, vastgesteld_op: str, verwacht: str
+) -> None:
+    """sg-2027-04 (10 February 2027) ties; under the default reading of a tie it goes to the
+    colleges, under 'verworpen' it is rejected. The year overview judges each meeting under the
+    readings in force on its own date (Register.keuze_op), as `toets` does."""
+    register = tmp_path / "register"
+    shutil.copytree(VOORBEELDREGISTER, register)
+    assert _oordeel_in_jaaroverzicht(register, "sg-2027-04") == "escaleren"
+    (register / "lezingen.yaml").write_text(
+        "vastgesteld:\n  - {aanname: staking_van_stemmen, lezing: verworpen, besluit: "
+        f"sg-2027-15, datum: {vastgesteld_op}}}\n",
+        encoding="utf-8",
+    )
+    assert _oordeel_in_jaaroverzicht(register, "sg-2027-04") == verwacht
+    _, uit, _ = draai(["toets", str(register / "stuurgroep-2027-02-10.yaml"), "--json"])
+    toets_oordeel = next(
+        o["oordeel"] for o in json.loads(uit)["besluiten"] if o["id"] == "sg-2027-04"
+    )
+    assert toets_oordeel == verwacht
