@@ -89,8 +89,15 @@ def pad_van(register: Path) -> Path:
 
 
 def nu() -> str:
-    """A moment as stored: UTC, ISO 8601, to the second (the trail shows it in local time)."""
+    """A moment as stored: UTC, ISO 8601, to the second (pages show it as `plaatselijk`)."""
     return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
+
+
+def plaatselijk(moment: str) -> dt.datetime:
+    """A stored moment in Dutch time, as pages show it."""
+    from governance.datums import in_nederland
+
+    return in_nederland(dt.datetime.fromisoformat(moment))
 
 
 def bestaat(register: Path) -> bool:

@@ -286,7 +286,7 @@ def uitbak(register: Path) -> list[dict[str, Any]]:
 def _met_tijden(rij: dict[str, Any]) -> dict[str, Any]:
     for k in ("gemaakt", "verzonden_op", "volgende"):
         if rij.get(k):
-            rij[k] = dt.datetime.fromisoformat(rij[k]).astimezone()
+            rij[k] = databank.plaatselijk(rij[k])
     rij["moment"] = rij.get("verzonden_op") or rij["gemaakt"]
     return rij
 

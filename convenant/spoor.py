@@ -8,7 +8,6 @@ a restore can be followed from the trail.
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -77,7 +76,7 @@ def lijst(
     uit = []
     for r in rijen:
         rij = dict(r)
-        rij["moment"] = dt.datetime.fromisoformat(r["moment"]).astimezone()
+        rij["moment"] = databank.plaatselijk(r["moment"])
         uit.append(rij)
     return uit
 

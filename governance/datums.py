@@ -20,6 +20,14 @@ EERSTE_JAAR = 1900
 LAATSTE_JAAR = 2999
 
 
+def in_nederland(moment: dt.datetime | None = None) -> dt.datetime:
+    """A moment (now by default) in Dutch time: the register is kept for Drentse parties,
+    whatever zone the host runs in (a server in UTC would otherwise be an hour or two behind)."""
+    from zoneinfo import ZoneInfo
+
+    return (moment or dt.datetime.now(dt.UTC)).astimezone(ZoneInfo("Europe/Amsterdam"))
+
+
 def in_bereik(datum: dt.date) -> dt.date:
     """`datum` itself, or a Dutch ValueError when its year lies outside what is accepted."""
     if not EERSTE_JAAR <= datum.year <= LAATSTE_JAAR:

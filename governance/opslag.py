@@ -26,6 +26,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
 
+from .datums import in_nederland
 from .errors import NietOpgeslagen, VerouderdeVersie
 
 GESCHIEDENIS = "geschiedenis"
@@ -112,7 +113,7 @@ def bewaar(
             if op_schijf is not None:
                 map_ = geschiedenismap(register, pad.name)
                 map_.mkdir(parents=True, exist_ok=True)
-                moment = dt.datetime.now().strftime("%Y%m%dT%H%M%S%f")
+                moment = in_nederland().strftime("%Y%m%dT%H%M%S%f")
                 kopie = map_ / f"{moment}-{op_schijf}{pad.suffix}"
                 _schrijf_atomair(kopie, pad.read_bytes())
             try:
@@ -159,7 +160,7 @@ def verplaats(register: Path, oud: Path, nieuw: Path, inhoud: bytes, gelezen: st
         if op_schijf is not None:
             map_ = geschiedenismap(register, oud.name)
             map_.mkdir(parents=True, exist_ok=True)
-            moment = dt.datetime.now().strftime("%Y%m%dT%H%M%S%f")
+            moment = in_nederland().strftime("%Y%m%dT%H%M%S%f")
             _schrijf_atomair(map_ / f"{moment}-{op_schijf}{oud.suffix}", oud.read_bytes())
         _schrijf_atomair(nieuw, inhoud)
         oud.unlink()

@@ -6,16 +6,20 @@ limit is counted per name and per address alike (convenant/toegang.py).
 
 from __future__ import annotations
 
+from typing import Any
 from urllib.parse import quote
 
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from governance.datums import lang
 
 from .. import spoor, toegang
 from .afhankelijkheden import pagina, werkplek
 from .beveiliging import SESSIE_COOKIE, gebruiker_van
 from .sessie import sessie_antwoord, terug_pad
 from .simulatie import _formulier
+from .werkplek import Werkplek
 
 router = APIRouter()
 
@@ -338,15 +342,77 @@ async def eenmalig_verder(request: Request, sleutel: str) -> Response:
 # --- the trail ---------------------------------------------------------------------------------
 
 
+# The register's own files, as the secretaris knows them.
+_REGISTERBESTANDEN = {
+    "bezetting.yaml": "De bezetting van de organen",
+    "huisstijl.yaml": "De huisstijl",
+    "contacten.yaml": "De contactadressen van de Partijen",
+    "lezingen.yaml": "De vastgestelde lezingen",
+    "verdeelsleutel.yaml": "De verdeelsleutel",
+    "mail.yaml": "De instellingen voor mail",
+    "sso.yaml": "De instellingen voor inloggen via de organisatie",
+}
+
+
+def bestandsnamen(w: Werkplek) -> dict[str, str]:
+    """Every file the trail may name, in words: a meeting by its orgaan and date, a dossier by
+    the organisation that accedes. The file's path stays under 'technische details'."""
+    c = w.convenant
+    uit = dict(_REGISTERBESTANDEN)
+    for g in w.alle():
+        if g.vergadering is not None:
+            v = g.vergadering.model
+            orgaan = c.orgaan[v.orgaan].naam if v.orgaan in c.orgaan else v.orgaan
+            naam = f"De vergadering van {lidwoordloos(orgaan)} van {lang(v.datum)}"
+            uit[g.pad.relative_to(w.register).as_posix()] = naam
+    for d in w.dienst.dossiers():
+        if d.model is not None and d.pad.is_relative_to(w.register):
+            naam = f"Het toetredingsdossier van {d.model.organisatie.naam}"
+            uit[d.pad.relative_to(w.register).as_posix()] = naam
+    return uit
+
+
+def lidwoordloos(orgaan: str) -> str:
+    """'Stuurgroep' as 'de Stuurgroep' reads in a sentence that already has its article."""
+    return f"de {orgaan}" if not orgaan.lower().startswith(("de ", "het ")) else orgaan
+
+
+def _in_woorden(regel: dict[str, Any], namen: dict[str, str]) -> dict[str, Any]:
+    naam = regel.get("bestand")
+    if not naam:
+        return regel
+    woorden = namen.get(naam) or _map_in_woorden(naam)
+    regel = {**regel, "bestand_woorden": woorden}
+    # A save was recorded as '<path> gewijzigd'; the page says which document that is.
+    if regel["soort"] in {"wijziging", "nieuw"} and regel["omschrijving"].startswith(naam):
+        regel["omschrijving"] = woorden + regel["omschrijving"][len(naam) :]
+    return regel
+
+
+def _map_in_woorden(naam: str) -> str:
+    map_ = naam.rpartition("/")[0]
+    soort = {
+        "toetredingen": "Een toetredingsdossier",
+        "documenten": "Een document van het register",
+        "begrotingen": "Een liquidatiebegroting",
+        "bijlagen": "Een bijlage",
+    }.get(map_.split("/")[0] if map_ else "")
+    return soort or "Een bestand van het register"
+
+
 @router.get("/spoor", response_class=HTMLResponse)
 def spoorpagina(request: Request, bestand: str = "", wie: str = "") -> Response:
-    register = werkplek(request).register
+    w = werkplek(request)
+    register = w.register
+    namen = bestandsnamen(w)
+    regels = [_in_woorden(r, namen) for r in spoor.lijst(register, bestand or None, wie or None)]
+    gekozen = spoor.bestanden(register)
     return pagina(
         request,
         "spoor.html.j2",
         titel="Wie deed wat",
-        regels=spoor.lijst(register, bestand or None, wie or None),
-        bestanden=spoor.bestanden(register),
+        regels=regels,
+        bestanden=[(b, namen.get(b) or _map_in_woorden(b) + f" ({b})") for b in gekozen],
         personen=spoor.personen(register),
         bestand=bestand,
         wie=wie,

@@ -608,7 +608,7 @@ def herstel(request: Request, id_: str, velden: Velden) -> Response:
             pad,
             bron.read_bytes(),
             (velden.get("versie") or [""])[-1] or None,
-            reden=f"{pad.name}: de versie van {_moment(bron)} teruggezet",
+            reden=f"De versie van {_moment(bron)} teruggezet",
         )
     except VerouderdeVersie:
         return pagina(

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
+import re
 import sqlite3
 from pathlib import Path
 
@@ -178,6 +180,20 @@ def test_spoor_legt_wijziging_en_terugzetten_vast_met_wie(register: Path) -> Non
     assert "Sanne de Vries" in html
     assert "teruggezet" in html
     assert "teruggezet" in c.get("/spoor?wie=Sanne de Vries").text
+    # the secretaris reads which meeting it was; the file name only under 'technische details'
+    assert "De vergadering van de Stuurgroep van 6 oktober 2027 gewijzigd" in html
+    zonder_details = re.sub(r"<details>.*?</details>", "", html, flags=re.S)
+    assert pad.name not in re.sub(r"<[^>]+>", " ", zonder_details)  # what a reader sees
+
+
+def test_spoor_toont_nederlandse_tijd(register: Path) -> None:
+    # stored in UTC; a host running in UTC must still show the trail in Dutch time
+    spoor.schrijf(register, toegang.LOKAAL, "account", "iets")
+    with sqlite3.connect(databank.pad_van(register)) as db:
+        (moment,) = db.execute("SELECT moment FROM spoor").fetchone()
+    getoond = spoor.lijst(register)[0]["moment"]
+    assert getoond == dt.datetime.fromisoformat(moment)  # the same moment
+    assert getoond.utcoffset() in {dt.timedelta(hours=1), dt.timedelta(hours=2)}
 
 
 def test_spoor_is_alleen_aan_te_vullen(register: Path) -> None:

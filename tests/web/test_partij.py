@@ -59,6 +59,11 @@ def test_antwoord_komt_in_het_dossier_met_wie_en_wanneer(register: Path) -> None
     assert "antwoord: bezwaar" in dossier
     assert "door: Anna" in dossier
     assert "toelichting: Te vroeg." in dossier
+    # back on the page, the form holds the answer given, to change rather than retype
+    terug = assen.get("/partijen/assen").text
+    assert 'value="bezwaar" checked' in terug
+    assert 'value="akkoord" required>' in terug  # not checked
+    assert ">Te vroeg.</textarea>" in terug
 
 
 def test_geen_antwoorden_van_anderen_tot_de_uitkomst_is_vastgelegd(register: Path) -> None:
