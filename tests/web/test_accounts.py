@@ -13,6 +13,7 @@ from fastapi.testclient import TestClient
 
 from convenant import databank, spoor, toegang
 from convenant.web.app import maak_app
+from convenant.web.beveiliging import SESSIE_COOKIE
 from convenant.web.werkplek import Werkplek
 from governance.opslag import geschiedenis
 from tests.scenario_runners import draai
@@ -51,6 +52,23 @@ def test_inloggen_met_juist_wachtwoord_en_sessiecookie(register: Path) -> None:
     # a cookie changed by hand is not a session
     c.cookies.set("convenant_sessie", (sessie.value or "") + "0")
     assert c.get("/").status_code == 303
+
+
+def test_een_sessie_verloopt_en_een_vervalst_cookie_telt_niet(register: Path) -> None:
+    toegang.maak_account(register, "sec", "secretaris", WW)
+    c = _client(register)
+    assert _inloggen(c, "sec") == 303
+    assert c.get("/vergaderingen").status_code == 200
+    cookie = c.cookies[SESSIE_COOKIE]
+    waarde, _, handtekening = cookie.rpartition(".")
+    c.cookies.set(SESSIE_COOKIE, f"{waarde}.{'0' * len(handtekening)}")
+    assert c.get("/vergaderingen").status_code == 303  # to the login
+    c.cookies.set(SESSIE_COOKIE, cookie)
+    assert c.get("/vergaderingen").status_code == 200
+    # eight hours later (SESSIEDUUR) the same cookie opens nothing
+    with sqlite3.connect(databank.pad_van(register)) as db:
+        db.execute("UPDATE sessies SET verloopt = ?", ("2000-01-01T00:00:00+00:00",))
+    assert c.get("/vergaderingen").status_code == 303
 
 
 def test_melding_zegt_niet_of_een_account_bestaat(register: Path) -> None:
