@@ -21,7 +21,7 @@ import click
 from governance.datums import EERSTE_JAAR, LAATSTE_JAAR
 from governance.errors import EXIT_INTERN, EXIT_ONLEESBAAR, ConvenantFout, veilig
 
-from . import __version__, nl
+from . import __version__, nl, proces
 from .documenten.soorten import MAAKBAAR
 from .opdrachten import SCHEMASOORTEN
 
@@ -404,7 +404,7 @@ def toets(
             convenant_pad, bezetting_pad, register, vergaderingen, json, lezingen, gevoeligheid
         )
 
-    if not _UITSLAGCACHE:
+    if not proces.EIGEN:
         return uitvoeren()
     # A meeting judged before on the same files answers from the cache, before any model is
     # defined (the start-up target of issue 26).
@@ -982,11 +982,6 @@ def web(
     return uitvoeren(register, poort, adres, token, tekst, convenant_pad, namen)
 
 
-# The stored answers of earlier runs (`uitslagcache`) serve the program's own process only: a
-# caller in the same process (the tests, a script) may have changed the code it runs.
-_UITSLAGCACHE = False
-
-
 def main(argv: Sequence[str] | None = None) -> NoReturn:
     """Entry point of the `convenant` program: run, map every outcome to an exit code, leave.
 
@@ -1000,9 +995,25 @@ def main(argv: Sequence[str] | None = None) -> NoReturn:
     # builds its first validator; this program uses none, and the search costs a tenth of a
     # short run. Only for this process: importing `convenant` as a library changes nothing.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
-    global _UITSLAGCACHE
-    _UITSLAGCACHE = True
+    if os.environ["PYDANTIC_DISABLE_PLUGINS"] == "__all__":
+        _zonder_pluginzoeker()
+    proces.EIGEN = True
     _verlaat(uitvoeren(list(sys.argv[1:] if argv is None else argv)))
+
+
+def _zonder_pluginzoeker() -> None:
+    """Even with every plugin disabled, pydantic imports its plugin finder when it builds its
+    first validator, and that imports `importlib.metadata` (email, zipfile, csv, …): a tenth of
+    judging a meeting never judged before (issue 26). With no plugin to find, a finder that
+    finds none stands in for it; where pydantic was imported already, nothing changes."""
+    naam = "pydantic.plugin._loader"
+    if naam in sys.modules or "pydantic.plugin" in sys.modules:
+        return
+    import types
+
+    vervanger = types.ModuleType(naam, "Geen plugins: PYDANTIC_DISABLE_PLUGINS=__all__.")
+    vervanger.get_plugins = lambda: ()  # type: ignore[attr-defined]
+    sys.modules[naam] = vervanger
 
 
 def _verlaat(code: int) -> NoReturn:

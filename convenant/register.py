@@ -38,6 +38,8 @@ from pydantic import BaseModel
 
 from governance.bestanden import (
     BEZETTING,
+    CONVENANT,
+    DOCUMENTEN,
     LEZINGEN,
     Registerstukken,
     in_register,
@@ -50,8 +52,11 @@ from governance.bestanden import (
 )
 from governance.datums import lang
 from governance.errors import InvoerFout, Melding
-from governance.loader import Bestand
+from governance.loader import Bestand, Bron
 from governance.models import Bezetting, Convenant, Lezingen, Partij, Vastlegging
+from governance.registermap import TOETREDINGEN, gebundeld
+
+from . import proces
 
 if TYPE_CHECKING:
     from governance.begroting import Begroting
@@ -366,12 +371,71 @@ class Register:
     def convenant(self) -> Convenant:
         """The convenant with the register's parties: those that acceded by a signed dossier,
         and the dates on which parties leave by the register's documents."""
+        if proces.EIGEN and self.map is not None:
+            paden = self._afleidbestanden()
+            return self._onthouden.geef("afgeleid", stempel(paden), lambda: self._afgeleid(paden))
+        return self._uit_de_bestanden()
+
+    def _uit_de_bestanden(self) -> Convenant:
         dossiers, stukken = self.dossiers(), self.stukken()
         return self._onthouden.geef(
             "convenant",
             (id(self.basis.model), id(dossiers), id(stukken)),
             lambda: self._met_register(dossiers, stukken),
         )
+
+    def _afleidbestanden(self) -> list[Path]:
+        """Every file `convenant` depends on: the text, the dossiers, the documents (a notice,
+        an exclusion, a dissolution) and the settled readings (a notice's term is counted
+        under the reading in force when it was given). More than it reads does no harm."""
+        assert self.map is not None
+        return [
+            self.convenant_pad or gebundeld(CONVENANT),
+            *self._glob(TOETREDINGEN, "*.yaml", "*.yml"),
+            *self._glob(DOCUMENTEN, "*.yaml", "*.yml"),
+            self.map / LEZINGEN,
+        ]
+
+    def _afgeleid(self, paden: list[Path]) -> Convenant:
+        """`convenant` as an earlier run of the program worked it out from the same files, else
+        worked out and stored. Reading every dossier and document validates them with models
+        whose validators are built first, on every run of a short command: a meeting never
+        judged before (`convenant toets`) took over a tenth of its time here (issue 26). The
+        key holds the bytes of those files, the register's place, the readings chosen and the
+        program (`uitslagcache.programma`); the basis text is stored with the result, so a hit
+        reads neither. Entries share the checked cache of `governance.cache` (HMAC)."""
+        import hashlib
+        import os
+        import pickle
+
+        from governance import cache
+
+        from .uitslagcache import programma
+
+        h = hashlib.sha256(programma() + os.fsencode(self.map or "") + b"\0")
+        h.update("\0".join(self.opties).encode() + b"\0")
+        for pad in paden:
+            h.update(os.fsencode(pad) + b"\0")
+            try:
+                h.update(hashlib.sha256(pad.read_bytes()).digest())
+            except OSError as e:  # absent or unreadable: the loaders say so, as without a store
+                h.update(f"{type(e).__name__}\0".encode())
+        naam = cache.sleutel("registerconvenant", h.digest())
+        if (bewaard := cache.lees_bytes(naam)) is not None:
+            try:
+                basis, afgeleid = pickle.loads(bewaard)
+            except Exception:  # from another Python or pydantic version: not stored
+                pass
+            else:
+                if isinstance(basis, Convenant) and isinstance(afgeleid, Convenant):
+                    if self._basis is None:  # the same bytes as the file: the key holds them
+                        self._basis = Bestand(basis, Bron(paden[0]))
+                    return afgeleid
+        afgeleid = self._uit_de_bestanden()
+        cache.bewaar_bytes(
+            naam, pickle.dumps((self.basis.model, afgeleid), protocol=pickle.HIGHEST_PROTOCOL)
+        )
+        return afgeleid
 
     def _met_register(self, dossiers: list[Dossier], stukken: Registerstukken) -> Convenant:
         from governance.toetreding import nieuwe_partij

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import hashlib
 import io
 import json
@@ -79,11 +80,16 @@ def _map(h: Any, map_: Path, teller: list[int]) -> None:
             _bestand(h, pad, teller)
 
 
-def _programma(h: Any) -> None:
+@functools.cache
+def programma() -> bytes:
+    """What changes when the program does: the size and modification time of every source
+    file of its packages, and of the bundled convenant. Also a part of the key of
+    `Register.convenant` on disk."""
     from importlib.util import find_spec
 
-    from governance.loader import gebundeld
+    from governance.registermap import gebundeld
 
+    h = hashlib.sha256()
     for pakket in _PAKKETTEN:
         spec = find_spec(pakket)  # found, not imported: `rules` stays unloaded on a hit
         for map_ in (spec.submodule_search_locations or []) if spec else []:
@@ -92,6 +98,7 @@ def _programma(h: Any) -> None:
                 h.update(os.fsencode(pad) + f"\0{st.st_size}:{st.st_mtime_ns}".encode())
     st = gebundeld("convenant.yaml").stat()
     h.update(f"convenant.yaml\0{st.st_size}:{st.st_mtime_ns}".encode())
+    return h.digest()
 
 
 def sleutel(
@@ -105,7 +112,7 @@ def sleutel(
         if naam.startswith("CONVENANT_") or naam in _OMGEVING:
             h.update(f"{naam}={os.environ[naam]}\0".encode())
     h.update(f"tty:{sys.stdout.isatty()}:{sys.stderr.isatty()}".encode())
-    _programma(h)
+    h.update(programma())
     teller = [0, 0]
     try:
         if register is not None:

@@ -30,11 +30,12 @@ import os
 import pickle
 import stat
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from pydantic import BaseModel
+if TYPE_CHECKING:  # a result-cache hit (convenant.uitslagcache) defines no model at all
+    from pydantic import BaseModel
 
-M = TypeVar("M", bound=BaseModel)
+M = TypeVar("M", bound="BaseModel")
 
 _FORMAAT = b"convenant-cache-2\n"  # then the 32-byte HMAC, then the pickle
 _SLEUTEL = ".sleutel"

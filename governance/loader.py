@@ -7,11 +7,9 @@ the line and column it came from. Marks are only looked up when there is an erro
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import os
 import re
-import sys
 import types
 import typing
 from collections.abc import Sequence
@@ -25,6 +23,7 @@ from pydantic import BaseModel, ValidationError
 
 from .errors import ONZICHTBAAR, InvoerFout, Melding, WaardeFout, bedoelde_u, echo, veilig
 from .geld import DUBBELZINNIG_GETAL, Dubbelzinnig
+from .registermap import gebundeld as gebundeld  # where it lived: importers keep working
 
 try:  # libyaml is several times faster; the pure-Python loader gives the same results.
     from yaml import CSafeLoader as _BasisLader
@@ -939,28 +938,3 @@ def _bijv(herstel: str, voorbeeld: str) -> str:
     if " of " in voorbeeld:  # several kinds fit: the examples say which
         return f"schrijf bijv. {voorbeeld}"
     return f"{herstel}, bijv. {voorbeeld}" if voorbeeld else herstel
-
-
-# --- bundled files ------------------------------------------------------------------------------
-
-
-def _bundelmappen() -> list[Path]:
-    """Where the shipped files may be: the checkout (also an editable install), else the
-    installation's data folder, where pyproject.toml's data-files puts them."""
-    import sysconfig
-
-    mappen = [Path(__file__).resolve().parent.parent]
-    for schema in {sysconfig.get_default_scheme(), f"{os.name}_user"}:
-        with contextlib.suppress(KeyError):
-            mappen.append(Path(sysconfig.get_path("data", schema)) / "share" / "convenant")
-    mappen.append(Path(sys.prefix) / "share" / "convenant")
-    return mappen
-
-
-def gebundeld(naam: str) -> Path:
-    """Path of a file the project ships: convenant.yaml or the templates folder."""
-    mappen = _bundelmappen()
-    for map_ in mappen:
-        if (map_ / naam).exists():
-            return map_ / naam
-    return mappen[0] / naam  # missing everywhere: the message names where it was expected

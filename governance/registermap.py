@@ -1,13 +1,18 @@
-"""Which folder is the register a command works in: from the paths given, without loading
-anything (the result cache asks before any model is defined)."""
+"""Which folder is the register a command works in, from the paths given, and where the files
+the project ships are: without loading anything (the result cache asks before any model is
+defined)."""
 
 from __future__ import annotations
 
+import contextlib
+import os
+import sys
 from pathlib import Path
 
 from .errors import GebruiksFout
 
 BEZETTING = "bezetting.yaml"
+TOETREDINGEN = "toetredingen"  # the accession dossiers (governance.toetreding)
 
 # How far up from an input file a register is looked for: a register keeps its files in
 # subfolders (documenten/, toetredingen/, casus/), so its own folder is one or two levels up.
@@ -37,3 +42,25 @@ def zoek_register(register: Path | None, *invoer: Path) -> Path | None:
             if (kandidaat / BEZETTING).is_file():
                 return kandidaat
     return None
+
+
+def _bundelmappen() -> list[Path]:
+    """Where the shipped files may be: the checkout (also an editable install), else the
+    installation's data folder, where pyproject.toml's data-files puts them."""
+    import sysconfig
+
+    mappen = [Path(__file__).resolve().parent.parent]
+    for schema in {sysconfig.get_default_scheme(), f"{os.name}_user"}:
+        with contextlib.suppress(KeyError):
+            mappen.append(Path(sysconfig.get_path("data", schema)) / "share" / "convenant")
+    mappen.append(Path(sys.prefix) / "share" / "convenant")
+    return mappen
+
+
+def gebundeld(naam: str) -> Path:
+    """Path of a file the project ships: convenant.yaml or the templates folder."""
+    mappen = _bundelmappen()
+    for map_ in mappen:
+        if (map_ / naam).exists():
+            return map_ / naam
+    return mappen[0] / naam  # missing everywhere: the message names where it was expected

@@ -22,10 +22,9 @@ from .documenten import ToetredingsVerzoek
 from .errors import InvoerFout, Melding
 from .loader import Bestand, laad, lees_bytes
 from .models import Convenant, Id, Model, Partij, PartijId, Tekst
+from .registermap import TOETREDINGEN as TOETREDINGEN
 from .vergadering import Datum, Toetreding
 from .verwijzingen import controleer, ids_van
-
-TOETREDINGEN = "toetredingen"
 
 
 class Antwoord(Model):

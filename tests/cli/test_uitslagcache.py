@@ -121,3 +121,48 @@ def test_een_onleesbare_vergadering_wordt_niet_onthouden(register: Path, tmp_pat
     (register / VERGADERING).write_text("orgaan: [\n", encoding="utf-8")
     assert _toets(register, cache)[0] == 2
     assert not list(cache.glob("toets-*.uitslag"))
+
+
+def _draai(register: Path, cache: Path, *args: str) -> tuple[str, str]:
+    """(stdout, the modules imported) of the program run on `register`."""
+    uit = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "convenant", *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "CONVENANT_CACHE": str(cache)},
+        cwd=register.parent,
+        timeout=120,
+        check=False,
+    )
+    return uit.stdout, uit.stderr
+
+
+def test_een_nieuwe_vergadering_leest_de_toetredingen_van_het_register_niet_opnieuw(
+    register: Path, tmp_path: Path
+) -> None:
+    """The register's convenant (its accessions and exits) comes from the store when its files
+    did not change: a meeting never judged before does not validate every dossier again."""
+    cache = tmp_path / "cache"
+    _, voor, _ = _toets(register, cache)
+    pad = register / VERGADERING
+    pad.write_text("# een nieuwe versie\n" + pad.read_text(encoding="utf-8"), encoding="utf-8")
+    na, modules = _draai(register, cache, "toets", str(pad))
+    assert "governance.models" in modules, "de gewijzigde vergadering wordt getoetst"
+    assert "governance.toetreding" not in modules
+    assert na == voor
+
+
+def test_een_getekend_dossier_maakt_de_partij_ook_na_een_eerdere_run(
+    register: Path, tmp_path: Path
+) -> None:
+    cache = tmp_path / "cache"
+    opdracht = ("partijen", "--register", str(register), "--op", "2027-06-01")
+    voor, _ = _draai(register, cache, *opdracht)
+    assert "Voorbeeldzorg" not in voor
+    dossier = register / "toetredingen" / "voorbeeldzorg.yaml"
+    tekst = dossier.read_text(encoding="utf-8")
+    dossier.write_text(tekst + "datum_ondertekening: 2027-05-20\n", encoding="utf-8")
+    na, modules = _draai(register, cache, *opdracht)
+    assert "governance.toetreding" in modules, "een gewijzigd dossier wordt gelezen"
+    assert "Stichting Voorbeeldzorg Drenthe" in na
+    assert _draai(register, cache, *opdracht)[0] == na
