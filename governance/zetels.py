@@ -256,6 +256,21 @@ def _buiten_bezetting(bezetting: Bezetting, orgaan: Orgaan, datum: dt.date) -> t
     )
 
 
+def _in_de_bezetting(
+    bezetting: Bezetting, orgaan: Orgaan, datum: dt.date, vergadering: Bron
+) -> Melding:
+    """The same gap seen from the bezetting: either file may be the one to correct (a date
+    mistyped, or a period not yet written down), so each gets a message at its own line."""
+    assert bezetting.pad is not None
+    return Bron(Path(bezetting.pad)).melding(
+        ("perioden",),
+        f"geen periode noemt de leden van {orgaan.de_naam} op {lang(datum)}, de datum van de "
+        f"vergadering in {vergadering.naam}",
+        f"voeg een periode toe die {datum} omvat, met de leden van {orgaan.de_naam} op die dag",
+        op_sleutel=True,
+    )
+
+
 def _zetels(
     c: Convenant,
     orgaan: Orgaan,
@@ -278,13 +293,10 @@ def _zetels(
                 if bezetting is None
                 else _buiten_bezetting(bezetting, orgaan, v.datum)
             )
-            return {}, [
-                lezer_bron.melding(
-                    ("datum",),
-                    waar,
-                    hoe,
-                )
-            ]
+            meldingen = [lezer_bron.melding(("datum",), waar, hoe)]
+            if bezetting is not None and bezetting.pad is not None:
+                meldingen.append(_in_de_bezetting(bezetting, orgaan, v.datum, lezer_bron))
+            return {}, meldingen
         zetels = {}
         for lid in orgaanbezetting.leden:
             # A party that has left, or has not yet joined, has no seat and no vote (25.2, 22.4).

@@ -627,7 +627,7 @@ def beoordeel(
     try:
         b = beeld(c, bestand, bezetting, register)
     except InvoerFout as e:
-        _verdeel(e.meldingen, invoer, uitslag)
+        _verdeel(_over_het_formulier(e.meldingen, naam), invoer, uitslag)
         if uitslag.algemeen:
             return uitslag
         bestand = _zonder_kapotte(invoer, c, uitslag, naam)
@@ -643,6 +643,14 @@ def beoordeel(
     for i, oordeel in zip(goed, toets(b, keuze), strict=True):
         uitslag.oordelen[i] = oordeel
     return uitslag
+
+
+def _over_het_formulier(meldingen: Sequence[Melding], naam: str) -> list[Melding]:
+    """What concerns the meeting itself. A gap in the bezetting is also placed in the bezetting
+    file for the command line (`governance.zetels`); the form says it beside its date, and has
+    no place for a line in another file."""
+    eigen = [m for m in meldingen if m.bestand == naam]
+    return eigen or list(meldingen)
 
 
 def _zonder_meldingen(

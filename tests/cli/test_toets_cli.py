@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -271,4 +272,24 @@ def test_bezetting_zonder_de_vergaderdatum_noemt_het_bestand(tmp_path: Path) -> 
     assert f"de bezetting in {bezetting} noemt geen leden van 'stuurgroep' op 2027-02-10" in fout
     assert "tot 2027-01-01" in fout  # which periods it does cover
     assert f"herstel: vul {bezetting} aan met een periode die 2027-02-10 omvat" in fout
+    assert "Traceback" not in fout
+
+
+def test_bezetting_zonder_de_vergaderdatum_wijst_de_plek_in_dat_bestand_aan(
+    tmp_path: Path,
+) -> None:
+    """Found by `make fuzz`: a bezetting cut off after its first period was located only on the
+    meeting's date line; the file to fix is the bezetting, and a message about it names its
+    line (the promise of DESIGN.md: file, line, column and the fix)."""
+    tekst = (VOORBEELDEN / "bezetting.yaml").read_text(encoding="utf-8")
+    bezetting = tmp_path / "afgekapt.yaml"
+    bezetting.write_text(tekst[: tekst.index("\n  - vanaf: 2027-01-01")] + "\n", encoding="utf-8")
+    code, _, fout = draai(
+        ["toets", str(VOORBEELDEN / "stuurgroep-2027-02-10.yaml"), "--bezetting", str(bezetting)]
+    )
+    assert code == 2
+    regel = next(r for r in fout.splitlines() if r.startswith(str(bezetting)))
+    assert re.match(rf"{re.escape(str(bezetting))}:10:1: perioden: ", regel), regel
+    assert "10 februari 2027" in regel
+    assert "stuurgroep-2027-02-10.yaml" in regel
     assert "Traceback" not in fout

@@ -281,3 +281,15 @@ def test_datum_en_orgaan_van_een_opgeslagen_vergadering_zijn_te_corrigeren(
     assert r.status_code == 409
     assert "Er is al een vergadering van dit orgaan op deze datum" in r.text
     assert (register / "stuurgroep-2027-10-07.yaml").exists()
+
+
+def test_een_datum_buiten_de_bezetting_staat_bij_de_datum_zonder_regel_uit_de_bezetting(
+    c: TestClient,
+) -> None:
+    """The command line also places this gap in the bezetting file (its `perioden` line); the
+    form says it beside the date and shows no key of another file."""
+    velden = zet(_bewerk(c, "stuurgroep-2027-02-10"), "datum", "2025-06-01")
+    antwoord = html.unescape(verstuur(c, "/vergaderingen/toets", velden).text)
+    assert "noemt geen leden" in antwoord
+    assert "perioden" not in antwoord
+    assert "geen periode noemt" not in antwoord
