@@ -50,6 +50,10 @@ class Werkplek:
     convenant_pad: Path | None = None
     tekst_pad: Path | None = None
     dienst: Register = field(init=False)
+    # per meeting file: its stamp, what it was judged on, and the outcome (`beoordeel`)
+    oordelen: dict[Path, tuple[tuple[int, ...], tuple[object, ...], Gehouden | Kapot]] = field(
+        init=False, default_factory=dict, repr=False
+    )
 
     def __post_init__(self) -> None:
         self.register = self.register.resolve()
@@ -171,26 +175,63 @@ class Kapot:
 
 
 def beoordeel(werkplek: Werkplek) -> tuple[list[Gehouden], list[Kapot]]:
-    """Every meeting of the register judged as `convenant toets` judges it; broken ones apart."""
-    from rules.toets import toets
+    """Every meeting of the register judged as `convenant toets` judges it; broken ones apart.
 
-    _, bezettingsfouten = werkplek.bezetting()
+    The overview, the calendar and the sending pages ask this on every request, and judging
+    every meeting again took most of their time (issue 26: the overview at ten times a meeting
+    page). A meeting's verdict is kept while its file (modification time, size, inode) and
+    what it was judged on (the register's convenant, bezetting and settled readings, each a
+    new object when its files change) stay the same.
+    """
+    bezetting, bezettingsfouten = werkplek.bezetting()
     gehouden: list[Gehouden] = []
     kapot: list[Kapot] = []
     if bezettingsfouten:
         kapot.append(Kapot("", BEZETTING, tuple(bezettingsfouten)))
-    for gelezen in werkplek.alle():
-        if gelezen.vergadering is None:
-            kapot.append(Kapot(gelezen.id, gelezen.pad.name, tuple(gelezen.fouten)))
+    grond: tuple[object, ...] = (werkplek.convenant, bezetting, werkplek.dienst.lezingen())
+    bewaard = werkplek.oordelen
+    nieuw: dict[Path, tuple[tuple[int, ...], tuple[object, ...], Gehouden | Kapot]] = {}
+    for pad in vergaderbestanden(werkplek.register):
+        if reden := onopenbaar(pad):
+            kapot.append(Kapot("", pad.name, (reden,)))
             continue
         try:
-            b = werkplek.beeld(gelezen.vergadering)
-            oordelen = tuple(toets(b, werkplek.keuze(b.vergadering.datum)))
-        except InvoerFout as e:
-            kapot.append(Kapot(gelezen.id, gelezen.pad.name, tuple(e.meldingen)))
-            continue
-        gehouden.append(Gehouden(gelezen.pad.name, gelezen.vergadering.model, oordelen))
+            st = pad.stat()
+            stempel: tuple[int, ...] | None = (st.st_mtime_ns, st.st_size, st.st_ino)
+        except OSError:
+            stempel = None  # gone meanwhile: read as usual, which says so
+        oud = bewaard.get(pad)
+        if (
+            oud is not None
+            and stempel is not None
+            and oud[0] == stempel
+            and all(a is b for a, b in zip(oud[1], grond, strict=True))
+        ):
+            uitkomst = oud[2]
+        else:
+            uitkomst = _beoordeel_een(werkplek, pad)
+        if stempel is not None:
+            nieuw[pad] = (stempel, grond, uitkomst)
+        if isinstance(uitkomst, Gehouden):
+            gehouden.append(uitkomst)
+        else:
+            kapot.append(uitkomst)
+    werkplek.oordelen = nieuw  # only the files there now: a removed meeting is forgotten
     return gehouden, kapot
+
+
+def _beoordeel_een(werkplek: Werkplek, pad: Path) -> Gehouden | Kapot:
+    from rules.toets import toets
+
+    gelezen = werkplek._lees(pad.stem, pad)
+    if gelezen.vergadering is None:
+        return Kapot(gelezen.id, pad.name, tuple(gelezen.fouten))
+    try:
+        b = werkplek.beeld(gelezen.vergadering)
+        oordelen = tuple(toets(b, werkplek.keuze(b.vergadering.datum)))
+    except InvoerFout as e:
+        return Kapot(gelezen.id, pad.name, tuple(e.meldingen))
+    return Gehouden(pad.name, gelezen.vergadering.model, oordelen)
 
 
 def volgend_besluitnummer(voorvoegsel: str, jaar: int | str, bezet: Iterable[str]) -> str:

@@ -284,7 +284,7 @@ def test_interne_fout_geeft_nederlandse_pagina_zonder_traceback(
     def kapot(self: Werkplek) -> list[object]:
         raise RuntimeError("geheim detail uit het programma")
 
-    monkeypatch.setattr(Werkplek, "alle", kapot)
+    monkeypatch.setattr(Werkplek, "bezetting", kapot)
     r = TestClient(maak_app(Werkplek(register)), raise_server_exceptions=False).get("/")
     assert r.status_code == 500
     assert "Interne fout" in r.text

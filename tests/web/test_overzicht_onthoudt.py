@@ -1,0 +1,98 @@
+"""The overview keeps each meeting's verdict while nothing it rests on changed (issue 26: it
+judged every meeting again on every request), and follows every change on disk."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+import rules.toets
+from convenant.web.werkplek import Werkplek, beoordeel
+from tests.web_hulp import client, kopieer_register
+
+VERGADERING = "stuurgroep-2027-02-10.yaml"
+
+
+@pytest.fixture
+def register(tmp_path: Path) -> Path:
+    return kopieer_register(tmp_path / "register")
+
+
+@pytest.fixture
+def geteld(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The files `rules.toets.toets` judged, in order."""
+    getoetst: list[str] = []
+    echt = rules.toets.toets
+
+    def tellend(b: object, *args: object, **kwargs: object) -> object:
+        getoetst.append(str(b.vergadering.datum))  # type: ignore[attr-defined]
+        return echt(b, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(rules.toets, "toets", tellend)
+    return getoetst
+
+
+def _later(pad: Path) -> None:
+    """The file's stamp moves on, as an edit a moment later moves it."""
+    st = pad.stat()
+    os.utime(pad, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000_000))
+
+
+def test_een_ongewijzigd_register_wordt_niet_opnieuw_getoetst(
+    register: Path, geteld: list[str]
+) -> None:
+    c = client(register)
+    assert c.get("/?jaar=2027").status_code == 200
+    eerst = len(geteld)
+    assert eerst >= 5  # every meeting of the example register
+    assert c.get("/?jaar=2027").status_code == 200
+    assert c.get("/agenda.ics").status_code == 200
+    assert len(geteld) == eerst
+
+
+def test_een_gewijzigde_vergadering_krijgt_haar_nieuwe_oordeel(
+    register: Path, geteld: list[str]
+) -> None:
+    w = Werkplek(register)
+    voor = {g.naam: g for g in beoordeel(w)[0]}[VERGADERING]
+    assert any(o.oordeel == "ongeldig" for o in voor.oordelen)
+    pad = register / VERGADERING
+    tekst = pad.read_text(encoding="utf-8")
+    kop, _, _ = tekst.partition("besluiten:")
+    eerste = tekst.split("\n  - id:")[1]
+    pad.write_text(f"{kop}besluiten:\n  - id:{eerste}", encoding="utf-8")
+    _later(pad)
+    geteld.clear()
+    na = {g.naam: g for g in beoordeel(w)[0]}[VERGADERING]
+    assert geteld == ["2027-02-10"], "alleen de gewijzigde vergadering wordt opnieuw getoetst"
+    assert [o.id for o in na.oordelen] == ["sg-2027-01"]
+
+
+def test_een_gewijzigde_bezetting_laat_alles_opnieuw_toetsen(
+    register: Path, geteld: list[str]
+) -> None:
+    w = Werkplek(register)
+    aantal = len(beoordeel(w)[0])
+    pad = register / "bezetting.yaml"
+    pad.write_text(pad.read_text(encoding="utf-8") + "\n# gewijzigd\n", encoding="utf-8")
+    _later(pad)
+    geteld.clear()
+    assert len(beoordeel(w)[0]) == aantal
+    assert len(geteld) == aantal
+
+
+def test_een_vergadering_die_onleesbaar_wordt_staat_bij_de_kapotte(register: Path) -> None:
+    w = Werkplek(register)
+    beoordeel(w)
+    pad = register / VERGADERING
+    pad.write_text("orgaan: [\n", encoding="utf-8")
+    _later(pad)
+    gehouden, kapot = beoordeel(w)
+    assert VERGADERING not in {g.naam for g in gehouden}
+    assert VERGADERING in {k.naam for k in kapot}
+    pad.unlink()
+    gehouden, kapot = beoordeel(w)
+    assert VERGADERING not in {g.naam for g in gehouden} | {k.naam for k in kapot}
+    assert pad not in w.oordelen
