@@ -28,8 +28,10 @@ Files are read again when they change on disk (name, mtime, size): the workplace
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
-from collections.abc import Callable, Iterable
+import threading
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -76,6 +78,8 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 M = TypeVar("M", bound=BaseModel)
 Stempel = tuple[tuple[str, int, int], ...]
+
+_NOG_NIET = object()  # `vastgehouden`: the block's convenant is not worked out yet
 
 # The cached lookups of Convenant (partij, …) live in the instance dict; a copy must drop them.
 _AFGELEID = ("partij", "orgaan", "rol", "soort", "bevinding", "betwist", "fase")
@@ -186,6 +190,7 @@ class Register:
         self.opties = lezingen
         self._basis: Bestand[Convenant] | None = None
         self._onthouden = _Onthouden()
+        self._lokaal = threading.local()  # `vastgehouden`, per thread
 
     # --- the files ---------------------------------------------------------------------------
 
@@ -367,10 +372,32 @@ class Register:
 
     # --- the state ---------------------------------------------------------------------------
 
+    @contextlib.contextmanager
+    def vastgehouden(self) -> Iterator[None]:
+        """Within the block, in this thread, `convenant` is worked out once. A page asks for it
+        dozens of times while it is rendered (a party's name, an aanname's title), and checking
+        the register's files each time cost a live verdict more than judging (issue 26); a page
+        shows the register as it stood when its rendering began."""
+        vorige = getattr(self._lokaal, "convenant", None)
+        self._lokaal.convenant = _NOG_NIET
+        try:
+            yield
+        finally:
+            self._lokaal.convenant = vorige
+
     @property
     def convenant(self) -> Convenant:
         """The convenant with the register's parties: those that acceded by a signed dossier,
         and the dates on which parties leave by the register's documents."""
+        vast = getattr(self._lokaal, "convenant", None)
+        if vast is None:
+            return self._convenant_nu()
+        if vast is _NOG_NIET:
+            vast = self._lokaal.convenant = self._convenant_nu()
+        c: Convenant = vast
+        return c
+
+    def _convenant_nu(self) -> Convenant:
         if proces.EIGEN and self.map is not None:
             paden = self._afleidbestanden()
             return self._onthouden.geef("afgeleid", stempel(paden), lambda: self._afgeleid(paden))

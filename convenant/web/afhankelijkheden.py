@@ -33,9 +33,10 @@ def pagina(request: Request, sjabloon: str, status: int = 200, **context: Any) -
     from .beveiliging import gebruiker_van
 
     context.setdefault("gebruiker", gebruiker_van(request))
-    return HTMLResponse(
-        sjablonen(request).render(sjabloon, pad=request.url.path, **context), status_code=status
-    )
+    # the templates ask for the register's convenant at every name they show: once per page
+    with werkplek(request).dienst.vastgehouden():
+        html = sjablonen(request).render(sjabloon, pad=request.url.path, **context)
+    return HTMLResponse(html, status_code=status)
 
 
 def foutpagina(request: Request, status: int, titel: str, tekst: str) -> HTMLResponse:

@@ -42,6 +42,7 @@ class Gelezen:
     inhoud: bytes
     vergadering: Bestand[Vergadering] | None
     fouten: list[Melding] = field(default_factory=list)
+    stempel: tuple[int, ...] | None = None  # of the file before it was read (`alle`)
 
 
 @dataclass
@@ -50,6 +51,10 @@ class Werkplek:
     convenant_pad: Path | None = None
     tekst_pad: Path | None = None
     dienst: Register = field(init=False)
+    # per meeting file: its stamp and what was read (`alle`)
+    gelezen: dict[Path, tuple[tuple[int, ...], Gelezen]] = field(
+        init=False, default_factory=dict, repr=False
+    )
     # per meeting file: its stamp, what it was judged on, and the outcome (`beoordeel`)
     oordelen: dict[Path, tuple[tuple[int, ...], tuple[object, ...], Gehouden | Kapot]] = field(
         init=False, default_factory=dict, repr=False
@@ -100,13 +105,24 @@ class Werkplek:
     def alle(self) -> list[Gelezen]:
         """Every meeting file of the register; one the workplace cannot open (an odd name, a
         folder, a link) is there too, without an id and with the reason, so a page lists it
-        rather than failing on it."""
-        uit = []
+        rather than failing on it. A file read before is read again only when its stamp
+        changed: the live verdict asks for every besluit number of the register each time."""
+        uit, gelezen = [], {}
         for pad in vergaderbestanden(self.register):
             if reden := onopenbaar(pad):
                 uit.append(Gelezen("", pad, b"", None, [reden]))
+                continue
+            stempel = _stempel(pad)
+            oud = self.gelezen.get(pad)
+            if oud is not None and oud[0] == stempel:
+                nu = oud[1]
             else:
-                uit.append(self._lees(pad.stem, pad))
+                nu = self._lees(pad.stem, pad)
+                nu.stempel = stempel
+            if stempel is not None:
+                gelezen[pad] = (stempel, nu)
+            uit.append(nu)
+        self.gelezen = gelezen  # only the files there now
         return uit
 
     def besluitnummers(self, behalve: str | None = None) -> dict[str, str]:
@@ -191,16 +207,9 @@ def beoordeel(werkplek: Werkplek) -> tuple[list[Gehouden], list[Kapot]]:
     grond: tuple[object, ...] = (werkplek.convenant, bezetting, werkplek.dienst.lezingen())
     bewaard = werkplek.oordelen
     nieuw: dict[Path, tuple[tuple[int, ...], tuple[object, ...], Gehouden | Kapot]] = {}
-    for pad in vergaderbestanden(werkplek.register):
-        if reden := onopenbaar(pad):
-            kapot.append(Kapot("", pad.name, (reden,)))
-            continue
-        try:
-            st = pad.stat()
-            stempel: tuple[int, ...] | None = (st.st_mtime_ns, st.st_size, st.st_ino)
-        except OSError:
-            stempel = None  # gone meanwhile: read as usual, which says so
-        oud = bewaard.get(pad)
+    for gelezen in werkplek.alle():
+        stempel = gelezen.stempel
+        oud = bewaard.get(gelezen.pad)
         if (
             oud is not None
             and stempel is not None
@@ -209,9 +218,9 @@ def beoordeel(werkplek: Werkplek) -> tuple[list[Gehouden], list[Kapot]]:
         ):
             uitkomst = oud[2]
         else:
-            uitkomst = _beoordeel_een(werkplek, pad)
+            uitkomst = _beoordeel_een(werkplek, gelezen)
         if stempel is not None:
-            nieuw[pad] = (stempel, grond, uitkomst)
+            nieuw[gelezen.pad] = (stempel, grond, uitkomst)
         if isinstance(uitkomst, Gehouden):
             gehouden.append(uitkomst)
         else:
@@ -220,18 +229,26 @@ def beoordeel(werkplek: Werkplek) -> tuple[list[Gehouden], list[Kapot]]:
     return gehouden, kapot
 
 
-def _beoordeel_een(werkplek: Werkplek, pad: Path) -> Gehouden | Kapot:
+def _beoordeel_een(werkplek: Werkplek, gelezen: Gelezen) -> Gehouden | Kapot:
     from rules.toets import toets
 
-    gelezen = werkplek._lees(pad.stem, pad)
     if gelezen.vergadering is None:
-        return Kapot(gelezen.id, pad.name, tuple(gelezen.fouten))
+        return Kapot(gelezen.id, gelezen.pad.name, tuple(gelezen.fouten))
     try:
         b = werkplek.beeld(gelezen.vergadering)
         oordelen = tuple(toets(b, werkplek.keuze(b.vergadering.datum)))
     except InvoerFout as e:
-        return Kapot(gelezen.id, pad.name, tuple(e.meldingen))
-    return Gehouden(pad.name, gelezen.vergadering.model, oordelen)
+        return Kapot(gelezen.id, gelezen.pad.name, tuple(e.meldingen))
+    return Gehouden(gelezen.pad.name, gelezen.vergadering.model, oordelen)
+
+
+def _stempel(pad: Path) -> tuple[int, ...] | None:
+    """What changes when the file does (an edit, a replacement); None: gone meanwhile."""
+    try:
+        st = pad.stat()
+    except OSError:
+        return None
+    return (st.st_mtime_ns, st.st_size, st.st_ino)
 
 
 def volgend_besluitnummer(voorvoegsel: str, jaar: int | str, bezet: Iterable[str]) -> str:

@@ -1,5 +1,6 @@
-"""The overview keeps each meeting's verdict while nothing it rests on changed (issue 26: it
-judged every meeting again on every request), and follows every change on disk."""
+"""The workplace keeps what it read and judged while nothing it rests on changed, and follows
+every change on disk (issue 26: the overview judged every meeting again on every request, and
+a live verdict read every meeting file and checked the register's files dozens of times)."""
 
 from __future__ import annotations
 
@@ -8,9 +9,10 @@ from pathlib import Path
 
 import pytest
 
+import convenant.register
 import rules.toets
 from convenant.web.werkplek import Werkplek, beoordeel
-from tests.web_hulp import client, kopieer_register
+from tests.web_hulp import client, formuliervelden, kopieer_register, verstuur
 
 VERGADERING = "stuurgroep-2027-02-10.yaml"
 
@@ -96,3 +98,29 @@ def test_een_vergadering_die_onleesbaar_wordt_staat_bij_de_kapotte(register: Pat
     gehouden, kapot = beoordeel(w)
     assert VERGADERING not in {g.naam for g in gehouden} | {k.naam for k in kapot}
     assert pad not in w.oordelen
+
+
+def test_een_live_oordeel_leest_de_registerbestanden_niet_telkens_opnieuw(
+    register: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A page asks for the register's convenant at every name it shows; the files behind it
+    are looked at a few times per request, not once per name, and an unchanged meeting file
+    of the register is not read again for the besluit numbers."""
+    c = client(register)
+    velden = formuliervelden(c.get("/vergaderingen/stuurgroep-2027-02-10/bewerk").text)
+    assert verstuur(c, "/vergaderingen/toets", velden).status_code == 200
+    stempels: list[object] = []
+    echt_stempel = convenant.register.stempel
+    monkeypatch.setattr(
+        convenant.register, "stempel", lambda paden: stempels.append(1) or echt_stempel(paden)
+    )
+    gelezen: list[Path] = []
+    echt_lees = Werkplek._lees
+    monkeypatch.setattr(
+        Werkplek, "_lees", lambda self, id_, pad: gelezen.append(pad) or echt_lees(self, id_, pad)
+    )
+    antwoord = verstuur(c, "/vergaderingen/toets", velden)
+    assert antwoord.status_code == 200
+    assert "oordeel-0" in antwoord.text
+    assert len(stempels) <= 12, len(stempels)
+    assert gelezen == []
