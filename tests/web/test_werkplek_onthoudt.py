@@ -111,14 +111,20 @@ def test_een_live_oordeel_leest_de_registerbestanden_niet_telkens_opnieuw(
     assert verstuur(c, "/vergaderingen/toets", velden).status_code == 200
     stempels: list[object] = []
     echt_stempel = convenant.register.stempel
-    monkeypatch.setattr(
-        convenant.register, "stempel", lambda paden: stempels.append(1) or echt_stempel(paden)
-    )
+
+    def stempel(paden: object) -> object:
+        stempels.append(paden)
+        return echt_stempel(paden)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(convenant.register, "stempel", stempel)
     gelezen: list[Path] = []
     echt_lees = Werkplek._lees
-    monkeypatch.setattr(
-        Werkplek, "_lees", lambda self, id_, pad: gelezen.append(pad) or echt_lees(self, id_, pad)
-    )
+
+    def lees(self: Werkplek, id_: str, pad: Path) -> object:
+        gelezen.append(pad)
+        return echt_lees(self, id_, pad)
+
+    monkeypatch.setattr(Werkplek, "_lees", lees)
     antwoord = verstuur(c, "/vergaderingen/toets", velden)
     assert antwoord.status_code == 200
     assert "oordeel-0" in antwoord.text
