@@ -89,6 +89,7 @@ fuzz: $(STAMP)
 		--hypothesis-show-statistics -q
 
 bench: $(STAMP)
+	$(BIN)/python bench/doelen.py
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/werkplek.py
 	$(BIN)/python bench/procedures.py
