@@ -150,6 +150,45 @@ def lees(naam: str, klasse: type[M]) -> M | None:
     return waarde if isinstance(waarde, klasse) else None
 
 
+# The models whose validator this process took from the cache (or built): asked once each.
+_GEGEVEN: set[type] = set()
+
+
+def geef_validator(klasse: type[BaseModel]) -> None:
+    """Give a model of this package the validator an earlier run built for it.
+
+    A model is defined without its validator (`defer_build`); the first validation builds it,
+    which for a meeting takes longer than judging it, on every run that reads a meeting never
+    read before (issue 26). Pydantic's validator can be pickled, and unpickled in a tenth of
+    that time. The key holds the fingerprint of this package's code and pydantic's version,
+    as every entry here; only models of `governance` (the code that fingerprint covers) are
+    stored. Only the validator is set: anything else pydantic builds on first use as usual.
+    """
+    if klasse in _GEGEVEN or klasse.__pydantic_complete__:
+        return
+    _GEGEVEN.add(klasse)
+    if not klasse.__module__.startswith("governance."):
+        return
+    naam = sleutel("validator", f"{klasse.__module__}.{klasse.__qualname__}".encode())
+    inhoud = lees_bytes(naam)
+    if inhoud is not None:
+        from pydantic_core import SchemaValidator
+
+        try:
+            validator = pickle.loads(inhoud)
+        except Exception:  # from another Python or pydantic: built below
+            validator = None
+        if isinstance(validator, SchemaValidator):
+            klasse.__pydantic_validator__ = validator
+            return
+    klasse.model_rebuild()
+    try:
+        inhoud = pickle.dumps(klasse.__pydantic_validator__, protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception:  # a validator that holds something pickle cannot name: built each run
+        return
+    bewaar_bytes(naam, inhoud)
+
+
 def bewaar(naam: str, waarde: BaseModel) -> None:
     bewaar_bytes(naam, pickle.dumps(waarde, protocol=pickle.HIGHEST_PROTOCOL))
 

@@ -21,6 +21,7 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from . import cache
 from .errors import ONZICHTBAAR, InvoerFout, Melding, WaardeFout, bedoelde_u, echo, veilig
 from .geld import DUBBELZINNIG_GETAL, Dubbelzinnig
 from .registermap import gebundeld as gebundeld  # where it lived: importers keep working
@@ -664,6 +665,7 @@ def _te_ver_ingesprongen(bron: str, regel: int, kolom: int) -> tuple[str, str, i
 def laad(pad: Path, model: type[M], inhoud: bytes | None = None) -> Bestand[M]:
     """Read a YAML file into `model`; shape and type errors become one `InvoerFout`."""
     data, bron = lees_yaml(pad, inhoud)
+    cache.geef_validator(model)
     try:
         return Bestand(model.model_validate(data), bron)
     except ValidationError as e:

@@ -18,8 +18,11 @@ from tests.scenario_runners import draai
 
 @pytest.fixture
 def eigen_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A cache of the test's own, holding models only: whether a validator is stored beside
+    them depends on which test built it first in this process (see the validator tests)."""
     map_ = tmp_path / "cache"
     monkeypatch.setenv("CONVENANT_CACHE", str(map_))
+    monkeypatch.setattr(cache, "geef_validator", lambda klasse: None)
     return map_
 
 
@@ -255,3 +258,69 @@ def test_tijdelijke_bestanden_van_een_afgebroken_schrijver_worden_opgeruimd(
     assert not oud.exists()
     assert vers.exists()
     assert vreemd.exists()
+
+
+_VALIDEER = """
+import sys
+from pathlib import Path
+from governance.loader import laad
+from governance.vergadering import Vergadering
+model = laad(Path(sys.argv[1]), Vergadering).model
+print(Vergadering.__pydantic_complete__)
+print(model.model_dump_json())
+"""
+
+
+def test_een_nieuwe_vergadering_bouwt_de_validator_niet_opnieuw(
+    eigen_cache: Path, tmp_path: Path
+) -> None:
+    """The validator of a meeting is built by the first run that reads one, and taken from the
+    cache by the next (each run a process of its own, as the command line's): the same model."""
+    import subprocess
+    import sys
+
+    from tests.scenario_runners import VOORBEELDREGISTER
+
+    pad = tmp_path / "stuurgroep.yaml"
+    tekst = (VOORBEELDREGISTER / "stuurgroep-2027-02-10.yaml").read_text(encoding="utf-8")
+    uitkomsten = []
+    for ronde in range(2):
+        pad.write_text(f"# ronde {ronde}\n{tekst}", encoding="utf-8")  # never read before
+        uit = subprocess.run(
+            [sys.executable, "-c", _VALIDEER, str(pad)],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "CONVENANT_CACHE": str(eigen_cache)},
+        )
+        uitkomsten.append(uit.stdout.splitlines())
+    assert uitkomsten[0][0] == "True", "de eerste run bouwt de validator"
+    assert uitkomsten[1][0] == "False", "de tweede neemt hem uit de cache"
+    assert uitkomsten[1][1] == uitkomsten[0][1]
+    assert list(eigen_cache.glob("validator-*.pickle"))
+
+
+def test_een_geplante_validator_wordt_nooit_gebruikt(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    from governance.vergadering import Vergadering
+    from tests.scenario_runners import VOORBEELDREGISTER
+
+    eigen_cache = tmp_path / "cache"
+    eigen_cache.mkdir(mode=0o700)
+    (eigen_cache / ".sleutel").write_bytes(b"k" * 32)
+    (eigen_cache / ".sleutel").chmod(0o600)
+    naam = cache.sleutel(
+        "validator", f"{Vergadering.__module__}.{Vergadering.__qualname__}".encode()
+    )
+    (eigen_cache / naam).write_bytes(cache._FORMAAT + b"\0" * 32 + PLANT % b"/nonexistent")
+    uit = subprocess.run(
+        [sys.executable, "-c", _VALIDEER, str(VOORBEELDREGISTER / "stuurgroep-2027-02-10.yaml")],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "CONVENANT_CACHE": str(eigen_cache)},
+    )
+    assert uit.stdout.splitlines()[0] == "True", "gebouwd, niet uit het geplante bestand"
+    assert cache._FORMAAT + b"\0" * 32 not in (eigen_cache / naam).read_bytes()
