@@ -197,14 +197,15 @@ def bewaar_bytes(naam: str, inhoud: bytes) -> None:
     map_pad = map_()
     if map_pad is None:
         return
-    import tempfile  # only when writing; keeps start-up light
-
     try:
         map_pad.mkdir(parents=True, exist_ok=True, mode=0o700)
         sleutel = _sleutel(map_pad, maak=True)
         if sleutel is None:
             return
-        fd, tijdelijk = tempfile.mkstemp(dir=map_pad, prefix=f".{naam}.", suffix=".tmp")
+        # as tempfile.mkstemp makes it (a new name, only this user), without importing it
+        tijdelijk = map_pad / f".{naam}.{os.urandom(6).hex()}.tmp"
+        vlaggen = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+        fd = os.open(tijdelijk, vlaggen, 0o600)
         try:
             with os.fdopen(fd, "wb") as f:
                 f.write(_FORMAAT + _mac(sleutel, inhoud) + inhoud)
@@ -219,19 +220,33 @@ def bewaar_bytes(naam: str, inhoud: bytes) -> None:
 
 def _ruim_op(map_pad: Path) -> None:
     """Drop the least recently used entries beyond `MAXIMUM`, and temporary files a killed
-    process left behind; only on writing, which is rare."""
+    process left behind; only on writing. One pass over the folder's names: an entry is looked
+    at (stat) only when there are too many, or when it is such a temporary file, so that a
+    full cache does not cost every run that writes a few hundred calls."""
     import time
 
     grens = time.time() - OUD_TIJDELIJK
-    for pad in [*map_pad.glob(".*.pickle.*.tmp"), *map_pad.glob(".*.uitslag.*.tmp")]:
-        with contextlib.suppress(OSError):
-            st = pad.lstat()
-            if stat.S_ISREG(st.st_mode) and st.st_mtime < grens:
-                pad.unlink()
-    invoer = [
-        (p.stat().st_mtime, p) for p in [*map_pad.glob("*.pickle"), *map_pad.glob("*.uitslag")]
-    ]
+    invoer: list[os.DirEntry[str]] = []
+    try:
+        ingangen = list(os.scandir(map_pad))
+    except OSError:
+        return
+    for ingang in ingangen:
+        naam = ingang.name
+        if naam.startswith(".") and naam.endswith(".tmp"):
+            if ".pickle." in naam or ".uitslag." in naam:
+                with contextlib.suppress(OSError):
+                    st = ingang.stat(follow_symlinks=False)
+                    if stat.S_ISREG(st.st_mode) and st.st_mtime < grens:
+                        os.unlink(ingang.path)
+        elif naam.endswith((".pickle", ".uitslag")) and not naam.startswith("."):
+            invoer.append(ingang)
     if len(invoer) <= MAXIMUM:
         return
-    for _, pad in sorted(invoer)[: len(invoer) - MAXIMUM]:
-        pad.unlink(missing_ok=True)
+    oud: list[tuple[float, str]] = []
+    for ingang in invoer:
+        with contextlib.suppress(OSError):
+            oud.append((ingang.stat().st_mtime, ingang.path))
+    for _, pad in sorted(oud)[: len(oud) - MAXIMUM]:
+        with contextlib.suppress(OSError):
+            os.unlink(pad)
