@@ -59,9 +59,44 @@ def _velden(klasse: type[BaseModel]) -> tuple[tuple[str, Any], ...]:
     )
 
 
+@functools.cache
+def _te_volgen(klasse: type[BaseModel]) -> tuple[tuple[str, Any], ...]:
+    """The fields of `_velden` whose type can hold a reference at all. Text, numbers, dates and
+    choices are not walked: the live verdict checks every meeting form this way, and most of
+    a meeting's fields are of those kinds."""
+    return tuple((naam, tp) for naam, tp in _velden(klasse) if _kan_verwijzen(tp))
+
+
+_BEZIG: set[type] = set()  # models whose fields are being looked at (a model may hold itself)
+
+
+def _kan_verwijzen(tp: Any) -> bool:
+    """Whether a value of type `tp` can hold a reference; where the type does not tell (Any, a
+    forward reference, a model that holds itself), it can."""
+    origin = typing.get_origin(tp)
+    if origin is typing.Annotated:
+        args = typing.get_args(tp)
+        return any(isinstance(m, Verwijzing) for m in args[1:]) or _kan_verwijzen(args[0])
+    if origin is typing.Literal:
+        return False
+    if origin is not None:  # list, dict, a union
+        return any(_kan_verwijzen(arg) for arg in typing.get_args(tp))
+    if not isinstance(tp, type) or tp is object:
+        return True
+    if not issubclass(tp, BaseModel):
+        return False
+    if tp in _BEZIG:
+        return True
+    _BEZIG.add(tp)
+    try:
+        return bool(_te_volgen(tp))
+    finally:
+        _BEZIG.discard(tp)
+
+
 def verwijzingen(model: BaseModel, pad: Loc = ()) -> Iterator[Ref]:
     """Yield every reference inside `model` with its location."""
-    for naam, tp in _velden(type(model)):
+    for naam, tp in _te_volgen(type(model)):
         yield from _loop(tp, [], getattr(model, naam), (*pad, naam))
 
 

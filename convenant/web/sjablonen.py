@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable
 from typing import Any
@@ -43,8 +44,10 @@ def _iso(waarde: dt.date | str | None) -> str:
         return waarde or ""
 
 
+@functools.lru_cache(maxsize=1024)
 def _anker(artikelen: str) -> str:
-    """The Convenant page's anchor for a citation's first article: '5.6, 7.1' → 'artikel-5'."""
+    """The Convenant page's anchor for a citation's first article: '5.6, 7.1' → 'artikel-5'.
+    Kept per citation: a page of verdicts asks it for every ground of every besluit."""
     from governance.artikelen import ontleed
 
     try:
@@ -114,6 +117,8 @@ _IN_DE_WERKPLEK: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = 
 def webtaal(tekst: object) -> Markup:
     """A message of the engine in the workplace's terms: its CLI pointers become links."""
     tekst = str(tekst)
+    if "'convenant " not in tekst:  # every pointer names a command; most messages have none
+        return Markup(escape(tekst))
     delen: list[str] = []
     positie = 0
     treffers = sorted(
