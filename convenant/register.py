@@ -518,26 +518,29 @@ class Register:
                 ingang, artikel = z.ingang_wijziging, "23.3"
             if ingang is not None:
                 wat = f"de opzegging van {lang(z.datum)}"
-                alle.append(Uittreding(z.partij, ingang, self._vastlegging(pad, wat, artikel)))
+                v = self._vastlegging(pad, wat, artikel, z.datum)
+                alle.append(Uittreding(z.partij, ingang, v))
         for pad, u in stukken.uitsluitingen:
             wat = "het besluit tot uitsluiting" + (
                 f" van {lang(u.besluit_colleges)}" if u.besluit_colleges else ""
             )
-            alle.append(
-                Uittreding(u.uitgesloten, u.ingangsdatum, self._vastlegging(pad, wat, "25.3"))
-            )
+            v = self._vastlegging(pad, wat, "25.3", u.besluit_colleges)
+            alle.append(Uittreding(u.uitgesloten, u.ingangsdatum, v))
         for pad, o in stukken.opheffingen:
-            v = self._vastlegging(pad, "de opheffing van het samenwerkingsverband", "25.4")
+            wat = "de opheffing van het samenwerkingsverband"
+            v = self._vastlegging(pad, wat, "25.4", o.opgeheven_op)
             alle += [Uittreding(p.id, o.opgeheven_op, v) for p in partijen]
         uit: dict[str, Uittreding] = {}
         for x in sorted(alle, key=lambda x: x.datum, reverse=True):
             uit[x.partij] = x
         return uit
 
-    def _vastlegging(self, pad: Path, wat: str, artikel: str) -> Vastlegging:
+    def _vastlegging(
+        self, pad: Path, wat: str, artikel: str, op: dt.date | None = None
+    ) -> Vastlegging:
         assert self.map is not None
         document = pad.relative_to(self.map).as_posix() if pad.is_relative_to(self.map) else pad
-        return Vastlegging(document=str(document), wat=wat, artikel=artikel)
+        return Vastlegging(document=str(document), wat=wat, artikel=artikel, op=op)
 
     def keuze_op(self, datum: dt.date | None = None) -> Lezingkeuze:
         """The readings in force on `datum`: those chosen for this use, then those the register

@@ -136,6 +136,9 @@ class Vastlegging(Model):
     document: Tekst  # the file, relative to the register (documenten/opzegging-cosis.yaml)
     wat: Tekst  # the document in words: "de opzegging van 31 januari 2027"
     artikel: Tekst
+    # The date the register learnt of it (the letter of notice, the decision): before that
+    # date the exit is no fact, though its effective date may lie far ahead.
+    op: dt.date | None = None
 
 
 class Partij(Model):

@@ -15,7 +15,7 @@ from typing import Literal, NamedTuple
 
 from governance.datums import lang, plus_termijn
 from governance.documenten import Addendum, Opzegging
-from governance.models import Convenant, Orgaan
+from governance.models import Convenant, Orgaan, Partij
 from governance.toetreding import Toetredingsdossier
 from governance.vergadering import Vergadering
 
@@ -131,6 +131,14 @@ class Jaaroverzicht:
         return all(v.status != "niet in orde" for v in self.verplichtingen)
 
 
+def bekend_op(p: Partij, peildatum: dt.date) -> bool:
+    """Whether a party's exit was known on the peildatum: the notice (25.2) or decision (25.3,
+    25.4) that records it dates from then or before. An exit without such a date (the bundled
+    convenant's own) is known all along."""
+    v = p.uitgetreden_volgens
+    return v is None or v.op is None or v.op <= peildatum
+
+
 def _van(register: Iterable[Gehouden], orgaan: str, jaar: int | None = None) -> list[Gehouden]:
     return sorted(
         (
@@ -151,28 +159,53 @@ def overzicht(
     documenten: Registerdocumenten = Registerdocumenten(),
     keuze: Lezingkeuze = STANDAARD,
     keuze_op: Callable[[dt.date], Lezingkeuze] | None = None,
+    gepland: Iterable[tuple[str, dt.date]] = (),
 ) -> Jaaroverzicht:
-    """The year's obligations and what is open. `keuze_op` gives the readings in force on a
-    date (a reading settled by a besluit applies from that besluit's date); without it, `keuze`
-    holds on every date."""
-    in_jaar = [g for g in register if g.vergadering.datum.year == jaar]
+    """The year's obligations and what is open, judged on the peildatum: only what the
+    register knew then counts. A meeting after the peildatum was at most planned (it is named
+    as such, with the meetings of the year planning, `gepland`: orgaan and date); a sending
+    recorded after it had not happened; a count the year may still fill is not yet `niet in
+    orde`. `keuze_op` gives the readings in force on a date (a reading settled by a besluit
+    applies from that besluit's date); without it, `keuze` holds on every date."""
+    bekend = [_tot(g, peildatum) for g in register if g.vergadering.datum <= peildatum]
+    komend = sorted(
+        {
+            *((g.vergadering.orgaan, g.vergadering.datum) for g in register),
+            *gepland,
+        }
+        - {(g.vergadering.orgaan, g.vergadering.datum) for g in bekend}
+    )
+    komend = [(o, d) for o, d in komend if d.year == jaar and d > peildatum]
+    lopend = peildatum < dt.date(jaar, 12, 31)
+    in_jaar = [g for g in bekend if g.vergadering.datum.year == jaar]
     verplichtingen: list[Verplichting] = []
-    verplichtingen += _frequentie(c, in_jaar, jaar)
-    verplichtingen += _verzoeken(register, jaar)
-    verplichtingen += _jaarvergadering(in_jaar)
-    verplichtingen += _jaarplan(c, in_jaar)
-    verplichtingen += _verslaglegging(c, register, jaar)
+    verplichtingen += _frequentie(c, in_jaar, jaar, komend, peildatum if lopend else None)
+    verplichtingen += _verzoeken(bekend, jaar)
+    verplichtingen += _jaarvergadering(in_jaar, komend, lopend)
+    verplichtingen += _jaarplan(c, in_jaar, peildatum, lopend)
+    verplichtingen += _verslaglegging(c, register, jaar, peildatum)
     opens = _open(register, jaar, peildatum)
-    verplichtingen += _vervolg(register, jaar)
+    verplichtingen += _vervolg(bekend, jaar)
     return Jaaroverzicht(
         jaar,
         peildatum,
         tuple(_met_onleesbaar(verplichtingen, onleesbaar, jaar)),
         tuple(sorted(in_jaar, key=lambda g: g.vergadering.datum)),
         tuple(opens),
-        tuple(_kennisgevingen(c, register, jaar, documenten, keuze_op or (lambda _: keuze))),
-        tuple(_wijzigingen(register, jaar, documenten)),
+        tuple(
+            _kennisgevingen(c, bekend, jaar, documenten, keuze_op or (lambda _: keuze), peildatum)
+        ),
+        tuple(_wijzigingen(bekend, jaar, documenten, peildatum)),
     )
+
+
+def _tot(g: Gehouden, peildatum: dt.date) -> Gehouden:
+    """The meeting as the register knew it on the peildatum: without later sendings."""
+    v = g.vergadering
+    if all(x.op <= peildatum for x in v.verzonden):
+        return g
+    verzonden = [x for x in v.verzonden if x.op <= peildatum]
+    return replace(g, vergadering=v.model_copy(update={"verzonden": verzonden}))
 
 
 def _met_onleesbaar(
@@ -195,7 +228,16 @@ def _met_onleesbaar(
     return uit
 
 
-def _frequentie(c: Convenant, in_jaar: list[Gehouden], jaar: int) -> list[Verplichting]:
+def _frequentie(
+    c: Convenant,
+    in_jaar: list[Gehouden],
+    jaar: int,
+    komend: Sequence[tuple[str, dt.date]] = (),
+    lopend_tot: dt.date | None = None,
+) -> list[Verplichting]:
+    """Each orgaan met at least as often as its article asks (4.3, 6.2). While the year runs
+    (`lopend_tot`: the peildatum before its last day), too few meetings so far is not yet a
+    breach: `onbekend`, with the meetings still planned or still to plan."""
     uit = []
     for orgaan in c.organen:
         regel = orgaan.vergaderfrequentie
@@ -203,11 +245,21 @@ def _frequentie(c: Convenant, in_jaar: list[Gehouden], jaar: int) -> list[Verpli
             continue
         gehouden = _van(in_jaar, orgaan.id, jaar)
         verzocht = [g for g in gehouden if g.vergadering.op_verzoek_van]
+        gepland = [d for o, d in komend if o == orgaan.id]
         status: Status = "in orde" if len(gehouden) >= regel.minimum_per_jaar else "niet in orde"
+        if status == "niet in orde" and lopend_tot is not None:
+            status = "onbekend"
         toelichting = (
             f"{len(gehouden)} {'vergadering' if len(gehouden) == 1 else 'vergaderingen'} in "
-            f"{jaar}, ten minste {regel.minimum_per_jaar} vereist"
+            f"{jaar}"
+            + (f" tot en met {lang(lopend_tot)}" if lopend_tot is not None else "")
+            + f", ten minste {regel.minimum_per_jaar} vereist"
         )
+        if gepland:
+            toelichting += f"; nog gepland: {_opsomming([lang(d) for d in gepland])}"
+        tekort = regel.minimum_per_jaar - len(gehouden) - len(gepland)
+        if lopend_tot is not None and tekort > 0:
+            toelichting += f"; nog {tekort} te plannen"
         if regel.ook_op_verzoek_van_partij:
             toelichting += (
                 f"; {len(verzocht)} op verzoek van een Partij; de jaarvergadering telt niet mee"
@@ -267,15 +319,19 @@ def _aangenomen(g: Gehouden, soort: str) -> list[Oordeel]:
     return [o for o in g.oordelen if o.soort == soort and o.oordeel == "aangenomen"]
 
 
-def _jaarvergadering(in_jaar: list[Gehouden]) -> list[Verplichting]:
+def _jaarvergadering(
+    in_jaar: list[Gehouden], komend: Sequence[tuple[str, dt.date]] = (), lopend: bool = False
+) -> list[Verplichting]:
     vergaderingen = _van(in_jaar, "jaarvergadering")
     if not vergaderingen:
+        gepland = [lang(d) for o, d in komend if o == "jaarvergadering"]
         return [
             Verplichting(
                 "De jaarvergadering met alle Partijen",
                 "6.4",
-                "niet in orde",
-                "geen jaarvergadering in het register",
+                "onbekend" if lopend else "niet in orde",
+                ("nog niet gehouden" if lopend else "geen jaarvergadering in het register")
+                + (f"; gepland: {_opsomming(gepland)}" if gepland else ""),
                 orgaan="jaarvergadering",
                 aanvulbaar=True,
             )
@@ -321,7 +377,9 @@ def jaarplan_uiterlijk(c: Convenant, vastgesteld: dt.date) -> dt.date:
     return plus_termijn(vastgesteld, t.aantal, t.eenheid)
 
 
-def _jaarplan(c: Convenant, in_jaar: list[Gehouden]) -> list[Verplichting]:
+def _jaarplan(
+    c: Convenant, in_jaar: list[Gehouden], peildatum: dt.date, lopend: bool = False
+) -> list[Verplichting]:
     stuurgroep = _van(in_jaar, "stuurgroep")
     besluiten = [(g, o) for g in stuurgroep for o in g.oordelen if o.soort == "jaarplan"]
     aangenomen = [(g, o) for g, o in besluiten if o.oordeel == "aangenomen"]
@@ -335,7 +393,8 @@ def _jaarplan(c: Convenant, in_jaar: list[Gehouden]) -> list[Verplichting]:
             Verplichting(
                 "De Stuurgroep stelt een Jaarplan vast met de onderdelen van 4.5 a–d",
                 "4.5",
-                "niet in orde",
+                # a later meeting of the year may still adopt it
+                "onbekend" if lopend else "niet in orde",
                 reden,
                 tuple(g.naam for g, _ in besluiten),
                 orgaan="stuurgroep",
@@ -369,15 +428,22 @@ def _jaarplan(c: Convenant, in_jaar: list[Gehouden]) -> list[Verplichting]:
             )
         )
         return uit
+    verzonden_op_tijd = {
+        a: verzonden_op(c, g.vergadering, "jaarplan", a) for a in ("colleges", "partneroverleg")
+    }
+    # not sent yet, while the four weeks still run on the peildatum: not late
+    loopt = [a for a, op in verzonden_op_tijd.items() if op is None and uiterlijk >= peildatum]
     ontbreekt = [
         a
-        for a in ("colleges", "partneroverleg")
-        if (op := verzonden_op(c, g.vergadering, "jaarplan", a)) is None or op > uiterlijk
+        for a, op in verzonden_op_tijd.items()
+        if a not in loopt and (op is None or op > uiterlijk)
     ]
-    status: Status = "niet in orde" if ontbreekt else "in orde"
+    status: Status = "niet in orde" if ontbreekt else "onbekend" if loopt else "in orde"
     toelichting = (
         f"niet op tijd (uiterlijk {lang(uiterlijk)}) naar: {', '.join(ontbreekt)}"
         if ontbreekt
+        else f"nog te verzenden (uiterlijk {lang(uiterlijk)}) naar: {', '.join(loopt)}"
+        if loopt
         else f"verzonden vóór {lang(uiterlijk)}"
     )
     uit.append(
@@ -394,7 +460,9 @@ def _jaarplan(c: Convenant, in_jaar: list[Gehouden]) -> list[Verplichting]:
     return uit
 
 
-def _verslaglegging(c: Convenant, register: list[Gehouden], jaar: int) -> list[Verplichting]:
+def _verslaglegging(
+    c: Convenant, register: list[Gehouden], jaar: int, peildatum: dt.date
+) -> list[Verplichting]:
     uit = []
     for orgaan in c.organen:
         for regel in orgaan.verslaglegging:
@@ -410,6 +478,7 @@ def _verslaglegging(c: Convenant, register: list[Gehouden], jaar: int) -> list[V
                 jaar,
                 regel.termijn.aanname or regel.aanname,
                 regel.schriftelijk,
+                peildatum,
             )
             if verplichting is not None:
                 uit.append(verplichting)
@@ -451,20 +520,27 @@ def _verzending(
     jaar: int,
     aanname: str | None,
     schriftelijk: bool,
+    peildatum: dt.date | None = None,
 ) -> Verplichting | None:
     """Each meeting's documents reached their recipients before the next meeting of the orgaan.
 
     None when the duty did not arise: a conditional document (a werkproces) was never adopted.
+    On a `peildatum`, meetings after it are not judged and sendings after it had not happened;
+    what is not sent while the next meeting is still ahead is not yet late.
     """
     alle = _van(register, orgaan.id)
     stukken = _opsomming([_DOCUMENT.get(d, d) for d in documenten])
     omschrijving = f"{orgaan.de_naam[:1].upper()}{orgaan.de_naam[1:]} stuurt {stukken} vóór de volgende vergadering aan {_opsomming([n for _, n in aan])}"
     te_laat: list[str] = []
     onbekend: list[dt.date] = []
+    loopt: list[str] = []
     betrokken: list[str] = []
-    for i, g in enumerate(alle):
-        if g.vergadering.datum.year != jaar:
+    for i, gezien in enumerate(alle):
+        if gezien.vergadering.datum.year != jaar:
             continue
+        if peildatum is not None and gezien.vergadering.datum > peildatum:
+            continue
+        g = gezien if peildatum is None else _tot(gezien, peildatum)
         if not _van_toepassing(documenten, g):
             continue
         betrokken.append(g.naam)
@@ -473,14 +549,29 @@ def _verzending(
             if i + 1 < len(alle)
             else g.vergadering.volgende_vergadering
         )
+        nog_niet_te_laat = peildatum is not None and volgende is not None and volgende > peildatum
         if not g.vergadering.verzonden:
-            onbekend.append(g.vergadering.datum)
+            if nog_niet_te_laat:
+                assert volgende is not None
+                loopt.append(
+                    f"de stukken van {lang(g.vergadering.datum)} (uiterlijk "
+                    f"{lang(volgende - dt.timedelta(days=1))})"
+                )
+            else:
+                onbekend.append(g.vergadering.datum)
             continue
         # a document counts as sent to a recipient when some dispatch names both
         for ontvanger, ontvanger_naam in aan:
             for document in documenten:
                 op = verzonden_op(c, g.vergadering, document, ontvanger, schriftelijk)
-                if op is None or (volgende is not None and op >= volgende):
+                if op is None and nog_niet_te_laat:
+                    assert volgende is not None
+                    loopt.append(
+                        f"{_DOCUMENT.get(document, document)} van {lang(g.vergadering.datum)} "
+                        f"aan {ontvanger_naam} (uiterlijk "
+                        f"{lang(volgende - dt.timedelta(days=1))})"
+                    )
+                elif op is None or (volgende is not None and op >= volgende):
                     te_laat.append(
                         f"{_DOCUMENT.get(document, document)} van {lang(g.vergadering.datum)} "
                         f"aan {ontvanger_naam}"
@@ -495,13 +586,24 @@ def _verzending(
             aanname,
             orgaan.id,
         )
-    if onbekend:
+    if onbekend or loopt:
         return Verplichting(
             omschrijving,
             artikel,
             "onbekend",
-            "niet vastgelegd wanneer de stukken zijn verzonden, bij de vergadering van "
-            + _opsomming([lang(d) for d in onbekend]),
+            "; ".join(
+                [
+                    *(
+                        [
+                            "niet vastgelegd wanneer de stukken zijn verzonden, bij de vergadering "
+                            "van " + _opsomming([lang(d) for d in onbekend])
+                        ]
+                        if onbekend
+                        else []
+                    ),
+                    *(["nog te verzenden: " + "; ".join(loopt)] if loopt else []),
+                ]
+            ),
             tuple(betrokken),
             aanname,
             orgaan.id,
@@ -695,6 +797,7 @@ def _kennisgevingen(
     jaar: int,
     documenten: Registerdocumenten,
     keuze_op: Callable[[dt.date], Lezingkeuze],
+    peildatum: dt.date | None = None,
 ) -> list[str]:
     """Who joined, who gave notice and who was excluded in the year: one line per organisation.
 
@@ -703,11 +806,20 @@ def _kennisgevingen(
     meeting shows: the notice a party sent (25.2, 23.3) and the signature of a dossier.
     """
     uit = []
-    opgezegd = {o.partij for o in documenten.opzeggingen}
+    # a notice, decision or signature after the peildatum was not known on it
+    peil = peildatum or dt.date.max
+    opzeggingen = [z for z in documenten.opzeggingen if z.datum <= peil]
+    opgezegd = {o.partij for o in opzeggingen}
     for p in c.partijen:
-        if p.uitgetreden_op is not None and p.uitgetreden_op.year >= jaar and p.id not in opgezegd:
+        if (
+            p.uitgetreden_op is not None
+            and p.uitgetreden_op.year >= jaar
+            and p.id not in opgezegd
+            and bekend_op(p, peil)
+            and not any(o.partij == p.id for o in documenten.opzeggingen)
+        ):
             uit.append(f"{p.naam}: uittreding gaat in op {lang(p.uitgetreden_op)} (25.2)")
-    for z in sorted(documenten.opzeggingen, key=lambda z: z.datum):
+    for z in sorted(opzeggingen, key=lambda z: z.datum):
         # counted under the readings in force when the notice was given, as the register does
         lees = Lezer(c, keuze_op(z.datum))
         if z.route == "opzegtermijn":
@@ -750,7 +862,9 @@ def _kennisgevingen(
                 )
     for d in documenten.dossiers:
         datums = [d.aanvraag_ontvangen_op, d.kennisgeving_op, d.in_kracht_vanaf]
-        if d.organisatie.naam not in per_organisatie and any(x and x.year == jaar for x in datums):
+        if d.organisatie.naam not in per_organisatie and any(
+            x and x.year == jaar and x <= peil for x in datums
+        ):
             per_organisatie[d.organisatie.naam] = []
     for wie, stappen in per_organisatie.items():
         dossier = dossier_per_naam.get(wie)
@@ -763,7 +877,7 @@ def _kennisgevingen(
         else:
             zin = f"Toetreding van {wie} (22.4): nog geen besluit van de Stuurgroep"
         if dossier is not None:
-            if dossier.in_kracht_vanaf is not None:
+            if dossier.in_kracht_vanaf is not None and dossier.in_kracht_vanaf <= peil:
                 zin += f"; Partij sinds {lang(dossier.in_kracht_vanaf)} (Bijlage 1)"
             elif stappen and stappen[-1][2] == _STAND_TOETREDING["aangenomen"]:
                 zin += "; het toetredingsformulier is nog niet ondertekend (Bijlage 1)"
@@ -778,7 +892,12 @@ def _dossiernaam(documenten: Registerdocumenten, dossier: str | None) -> str:
     return f"dossier {dossier}"
 
 
-def _wijzigingen(register: list[Gehouden], jaar: int, documenten: Registerdocumenten) -> list[str]:
+def _wijzigingen(
+    register: list[Gehouden],
+    jaar: int,
+    documenten: Registerdocumenten,
+    peildatum: dt.date | None = None,
+) -> list[str]:
     """The amendments of the convenant decided or taking effect in the year (23.1, 23.2).
 
     An adopted wijziging besluit without its addendum in the register is named as such: only
@@ -791,6 +910,8 @@ def _wijzigingen(register: list[Gehouden], jaar: int, documenten: Registerdocume
         met_addendum.add(besluit.besluit)
         if jaar not in (besluit.datum.year, a.ingangsdatum.year):
             continue
+        if peildatum is not None and besluit.datum > peildatum:
+            continue  # not yet decided on the peildatum
         artikelen = ", ".join(w.artikel for w in a.wijzigingen)
         uit.append(
             f"Addendum {a.nummer}, {a.onderwerp.rstrip('.')}: besloten door de Stuurgroep "

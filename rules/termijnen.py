@@ -17,7 +17,7 @@ from typing import Literal
 from governance.datums import lang, plus_weken, werkdag
 from governance.models import Convenant
 
-from .jaaroverzicht import Gehouden, jaarplan_uiterlijk
+from .jaaroverzicht import Gehouden, bekend_op, jaarplan_uiterlijk
 from .verzending import verzonden_op
 
 Stand = Literal["komend", "verstreken"]
@@ -148,7 +148,11 @@ def termijnen(c: Convenant, register: Sequence[Gehouden], peildatum: dt.date) ->
         )
 
     for p in c.partijen:
-        if p.uitgetreden_op is not None and p.uitgetreden_op >= peildatum:
+        if (
+            p.uitgetreden_op is not None
+            and p.uitgetreden_op >= peildatum
+            and bekend_op(p, peildatum)
+        ):
             voeg(p.uitgetreden_op, f"Uittreding van {p.naam} gaat in (opzegtermijn loopt)", "25.2")
 
     return sorted(uit, key=lambda t: (t.datum, t.omschrijving))
