@@ -66,6 +66,7 @@ if TYPE_CHECKING:
     from governance.documenten import Addendum
     from governance.huisstijl import Huisstijl
     from governance.models import Lid, Verdeelsleutel
+    from governance.planning import Planning
     from governance.sso import SsoInstellingen
     from governance.toetreding import Dossier, Toetredingsdossier
     from governance.verantwoording import Verantwoording
@@ -310,6 +311,28 @@ class Register:
         from governance.sso import laad_sso
 
         return laad_sso(self.map) if self.map is not None else None
+
+    def planning(self) -> Planning:
+        """The year planning (planning.yaml): the meetings planned, each with its draft agenda;
+        empty where the register has none. Raises InvoerFout when it cannot be read."""
+        from governance.planning import PLANNING, Planning
+
+        pad = in_register(self.map, PLANNING)
+        if pad is None:
+            return Planning()
+        return self._onthouden.geef(
+            "planning", stempel([pad]), lambda: self.invoer(pad, Planning).model
+        )
+
+    def planning_met_fouten(self) -> tuple[Planning, list[Melding]]:
+        """The planning, or an empty one with the located errors: for pages that show the
+        rest regardless."""
+        from governance.planning import Planning
+
+        try:
+            return self.planning(), []
+        except InvoerFout as e:
+            return Planning(), e.meldingen
 
     def huisstijl(self) -> Huisstijl | None:
         from governance.bestanden import huisstijl_uit

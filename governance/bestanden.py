@@ -132,6 +132,8 @@ REGISTERBESTANDEN = frozenset(
         "begroting.yaml",
         "contacten.yaml",
         "mail.yaml",
+        "planning.yaml",  # governance.planning
+        "kalender.yaml",  # the secret address of the calendar feed
     }
 )
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from governance.artikelen import weergave
 from governance.datums import lang, plus_termijn
@@ -40,6 +40,9 @@ from .gemeen import (
     kort_oordeel,
 )
 from .opmaak import Geweigerd, opsomming
+
+if TYPE_CHECKING:
+    from governance.planning import Punt
 
 
 def _ontvangers(c: Convenant, ids: Iterable[str]) -> list[str]:
@@ -159,17 +162,22 @@ def agenda(
     bestand: Bestand[Vergadering],
     *,
     datum: dt.date | None = None,
+    geplande_punten: Sequence[Punt] | None = None,
     **_: Any,
 ) -> dict[str, Any]:
     """An agenda is dated on the day it is made (`datum`, today unless given); its kenmerk
-    names the meeting, so that a corrected agenda keeps it."""
+    names the meeting, so that a corrected agenda keeps it. `geplande_punten`: the items of a
+    meeting's draft agenda in the year planning (governance.planning), each with its purpose
+    and attached documents, in place of the meeting file's besluiten and discussions."""
     v = bestand.model
     orgaan = c.orgaan[v.orgaan]
     _agendabaar(orgaan, "agenda")
     verbod = next((x for x in orgaan.verboden_onderwerpen if x.onderwerp == "casuistiek"), None)
     afwezig = orgaan.afwezigheid  # whether, and by which article, an absent party holds a besluit
     punten: list[dict[str, Any]] = []
-    for i, besluit in enumerate(v.besluiten):
+    if geplande_punten is not None:
+        punten = _geplande_punten(c, orgaan, bestand, geplande_punten)
+    for i, besluit in enumerate(v.besluiten if geplande_punten is None else ()):
         soort = c.soort[besluit.soort]
         if verbod and (besluit.casuistiek or soort.categorie == "casuistiek"):
             regel, kolom, pad = bestand.bron.zoek(("besluiten", i))
@@ -201,7 +209,7 @@ def agenda(
             "regels": [],
             "dekt": _onderwerp_sleutels(onderwerp),
         }
-        for onderwerp in v.besproken
+        for onderwerp in (v.besproken if geplande_punten is None else ())
     ]
     begin = [p for p in orgaan.vaste_agendapunten if p.plaats == "begin"]
     eind = [p for p in orgaan.vaste_agendapunten if p.plaats == "eind"]
@@ -250,6 +258,42 @@ def agenda(
         # whether the agenda asks an absent party for written input (5.6, 7.1)
         "slot": bool(orgaan.inbreng_vooraf or v.orgaan == "partneroverleg"),
     }
+
+
+def _geplande_punten(
+    c: Convenant, orgaan: Orgaan, bestand: Bestand[Any], agendapunten: Sequence[Punt]
+) -> list[dict[str, Any]]:
+    """The items of a draft agenda, as the templates word them: the purpose in words, the
+    attached documents by name. No casuïstiek where the orgaan may not discuss it (4.7, 6.9e)."""
+    verbod = next((x for x in orgaan.verboden_onderwerpen if x.onderwerp == "casuistiek"), None)
+    uit: list[dict[str, Any]] = []
+    for i, p in enumerate(agendapunten):
+        doel: dict[str, Any] = {"bespreking": True}
+        if p.doel == "informatie":
+            doel = {"informatie": True}
+        elif p.doel == "besluitvorming" and p.soort is not None:
+            soort = c.soort[p.soort]
+            if verbod and soort.categorie == "casuistiek":
+                raise Geweigerd(
+                    bestand.bron.melding(
+                        ("vergaderingen", "agendapunten", i),
+                        f"agendapunt {i + 1} ({p.onderwerp}) is casuïstiek; in "
+                        f"{orgaan.de_naam} wordt geen casuïstiek besproken "
+                        f"({', '.join(weergave(a) for a in verbod.artikelen)})",
+                        "haal het punt van de agenda; bespreek de casus in het Casusoverleg",
+                    )
+                )
+            doel = {**_doel(c, orgaan, soort), "omschrijving": soort.omschrijving}
+        uit.append(
+            {
+                "titel": p.onderwerp,
+                "doel": doel,
+                "regels": [p.toelichting] if p.toelichting else [],
+                "stukken": [s.naam for s in p.stukken],
+                "dekt": _onderwerp_sleutels(p.onderwerp, c.soort[p.soort].naam if p.soort else ""),
+            }
+        )
+    return uit
 
 
 # Words that name the subject of an agenda item; "van", "de" and the like say nothing.

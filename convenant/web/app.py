@@ -51,6 +51,7 @@ def maak_app(
         opmaak,
         overzicht,
         partij,
+        planning,
         simulatie,
         sso,
         toetreding,
@@ -96,6 +97,7 @@ def maak_app(
     app.include_router(overzicht.router)
     app.include_router(documenten.router)  # before /vergaderingen/{id}/…
     app.include_router(vergaderingen.router)
+    app.include_router(planning.router)
     app.include_router(besluitpagina.router)
     app.include_router(convenantpagina.router)
     app.include_router(api.router)

@@ -1,0 +1,355 @@
+"""The year planning and the agenda drafted before the meeting, in the workplace.
+
+A secretaris plans meetings per orgaan (the minimum of 4.3, 6.2 and 6.4 shown with what is
+missing), drafts the agenda of a planned meeting (items with their purpose in words, a PDF or
+Word document per item, the dated request for inbreng of 5.2), downloads the agenda document
+that lists the attached documents per item, and then records the meeting from that agenda.
+Uploaded files stay inside the register's stukken folder, whatever their name says.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import httpx
+import pytest
+import yaml
+from fastapi.testclient import TestClient
+
+from convenant.web.app import maak_app
+from convenant.web.werkplek import Werkplek
+from governance.planning import veilige_naam
+from tests.web_hulp import csrf, kopieer_register
+
+PDF = b"%PDF-1.4\n% een klein stuk\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
+DOCX = b"PK\x03\x04" + b"\x00" * 60
+
+
+class Op(Werkplek):
+    """The workplace on 1 December 2027: the example year is behind it, 2028 ahead."""
+
+    def vandaag(self) -> dt.date:
+        return dt.date(2027, 12, 1)
+
+
+@pytest.fixture
+def register(tmp_path: Path) -> Path:
+    return kopieer_register(tmp_path / "register")
+
+
+@pytest.fixture
+def c(register: Path) -> TestClient:
+    return TestClient(maak_app(Op(register)), follow_redirects=False)
+
+
+def _versie(html: str) -> str:
+    gevonden = re.search(r'name="versie" value="([^"]*)"', html)
+    assert gevonden
+    return gevonden.group(1)
+
+
+def _plan(c: TestClient, orgaan: str, datum: str, **extra: str) -> httpx.Response:
+    pagina = c.get("/planning").text
+    r: httpx.Response = c.post(
+        "/planning",
+        data={"csrf": csrf(pagina), "versie": _versie(pagina), "orgaan": orgaan, "datum": datum}
+        | extra,
+    )
+    return r
+
+
+def _kaart(html: str, orgaan: str) -> str:
+    gevonden = re.search(rf'<div class="kaart" id="orgaan-{orgaan}">(.*?)</div>', html, re.S)
+    assert gevonden, orgaan
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", gevonden.group(1)))
+
+
+def test_twee_vergaderingen_plannen_toont_wat_nog_ontbreekt(c: TestClient, register: Path) -> None:
+    leeg = c.get("/planning?jaar=2028").text
+    assert "Ten minste 3 keer per jaar" in _kaart(leeg, "stuurgroep")
+    assert "art. 4.3" in _kaart(leeg, "stuurgroep")
+    assert "nog 3 te plannen" in _kaart(leeg, "stuurgroep")
+    assert "art. 6.2" in _kaart(leeg, "partneroverleg")
+    assert "Eén keer per jaar" in _kaart(leeg, "jaarvergadering")
+    assert "art. 6.4" in _kaart(leeg, "jaarvergadering")
+
+    r = _plan(c, "stuurgroep", "2028-02-09", tijd="15:30", locatie="ZVHD, Assen")
+    assert r.status_code == 303
+    assert r.headers["location"] == "/planning?jaar=2028&opgeslagen=stuurgroep-2028-02-09"
+    assert _plan(c, "stuurgroep", "10-05-2028").status_code == 303
+
+    kaart = _kaart(c.get("/planning?jaar=2028").text, "stuurgroep")
+    assert "2 gepland" in kaart
+    assert "nog 1 te plannen" in kaart
+    assert "9 februari 2028" in kaart
+    assert "10 mei 2028" in kaart
+    data = yaml.safe_load((register / "planning.yaml").read_text(encoding="utf-8"))
+    assert [(v["orgaan"], v["datum"]) for v in data["vergaderingen"]] == [
+        ("stuurgroep", dt.date(2028, 2, 9)),
+        ("stuurgroep", dt.date(2028, 5, 10)),
+    ]
+    assert data["vergaderingen"][0]["tijd"] == "15:30"
+    # the planning file is no meeting: the register's meetings are unchanged
+    assert "planning" not in Op(register).ids()
+
+
+def test_een_onbegrepen_datum_staat_bij_het_veld_en_de_invoer_blijft(c: TestClient) -> None:
+    r = _plan(c, "partneroverleg", "31-02-2028", tijd="9 uur", locatie="Emmen")
+    assert r.status_code == 422
+    assert 'id="datum-fout"' in r.text
+    assert "Datum niet begrepen" in r.text
+    assert 'id="tijd-fout"' in r.text
+    assert 'value="Emmen"' in r.text
+    assert 'value="9 uur"' in r.text
+    assert '<option value="partneroverleg" selected>' in r.text
+
+
+def test_dezelfde_vergadering_twee_keer_plannen_wordt_geweigerd(c: TestClient) -> None:
+    assert _plan(c, "stuurgroep", "2028-02-09").status_code == 303
+    r = _plan(c, "stuurgroep", "2028-02-09")
+    assert r.status_code == 422
+    assert "staat al in de planning" in r.text
+    # a meeting already recorded is not planned again
+    r = _plan(c, "stuurgroep", "2027-10-06")
+    assert r.status_code == 422
+    assert "al vastgelegd" in r.text
+
+
+def _agenda(c: TestClient, sleutel: str) -> str:
+    r = c.get(f"/planning/{sleutel}")
+    assert r.status_code == 200
+    return str(r.text)
+
+
+def _punt(
+    c: TestClient,
+    sleutel: str,
+    bestand: tuple[str, bytes, str] | None = None,
+    **velden: str,
+) -> httpx.Response:
+    pagina = _agenda(c, sleutel)
+    data = {"csrf": csrf(pagina), "versie": _versie(pagina)} | velden
+    files = {"stuk": bestand} if bestand else {"stuk": ("", b"", "application/octet-stream")}
+    r: httpx.Response = c.post(f"/planning/{sleutel}/punten", data=data, files=files)
+    return r
+
+
+def test_de_agenda_met_doelen_stukken_en_inbreng(c: TestClient, register: Path) -> None:
+    assert _plan(c, "stuurgroep", "2028-02-09", tijd="15:30").status_code == 303
+    s = "stuurgroep-2028-02-09"
+    r = _punt(
+        c,
+        s,
+        ("Jaarplan 2028 (concept).pdf", PDF, "application/pdf"),
+        onderwerp="Vaststelling Jaarplan 2028",
+        doel="besluitvorming",
+        soort="jaarplan",
+    )
+    assert r.status_code == 303, r.text
+    assert _punt(c, s, onderwerp="Voortgang nazorg", doel="bespreking").status_code == 303
+    assert (
+        _punt(
+            c,
+            s,
+            ("Kwartaalcijfers.docx", DOCX, "application/octet-stream"),
+            onderwerp="Kwartaalcijfers",
+            doel="informatie",
+        ).status_code
+        == 303
+    )
+    # a second document for the first item
+    pagina = _agenda(c, s)
+    r = c.post(
+        f"/planning/{s}/punten/1/stuk",
+        data={"csrf": csrf(pagina), "versie": _versie(pagina)},
+        files={"stuk": ("Begroting 2028.pdf", PDF, "application/pdf")},
+    )
+    assert r.status_code == 303
+    # the request for inbreng, dated (5.2)
+    pagina = _agenda(c, s)
+    r = c.post(
+        f"/planning/{s}/gegevens",
+        data={
+            "csrf": csrf(pagina),
+            "versie": _versie(pagina),
+            "tijd": "15:30",
+            "locatie": "ZVHD, Assen",
+            "inbreng_gevraagd_op": "2028-01-12",
+        },
+    )
+    assert r.status_code == 303
+
+    pagina = _agenda(c, s)
+    assert "ter besluitvorming" in pagina
+    assert "ter bespreking" in pagina
+    assert "ter informatie" in pagina
+    # the stored files are in the register's stukken folder, under safe names
+    map_ = register / "stukken" / s
+    assert sorted(p.name for p in map_.iterdir()) == [
+        "begroting-2028.pdf",
+        "jaarplan-2028-concept.pdf",
+        "kwartaalcijfers.docx",
+    ]
+    # served back as uploaded
+    r = c.get(f"/planning/{s}/stukken/jaarplan-2028-concept.pdf")
+    assert r.status_code == 200
+    assert r.content == PDF
+    assert r.headers["content-type"] == "application/pdf"
+    assert r.headers["content-disposition"].startswith("attachment")
+
+    md = c.get(f"/planning/{s}/agenda?formaat=md").text
+    assert "Ter besluitvorming" in md
+    assert "Ter bespreking." in md
+    assert "Ter informatie." in md
+    assert "Bijlagen: Jaarplan 2028 (concept).pdf; Begroting 2028.pdf" in md
+    assert "Bijlage: Kwartaalcijfers.docx" in md
+    assert "op 12 januari 2028 om inbreng gevraagd" in md
+    # the items in the order they were put on the agenda, between the fixed items
+    assert md.index("Vaststelling Jaarplan 2028") < md.index("Voortgang nazorg")
+    assert md.index("Voortgang nazorg") < md.index("Kwartaalcijfers")
+    # every format is made
+    for formaat, begin in (("pdf", b"%PDF"), ("docx", b"PK")):
+        r = c.get(f"/planning/{s}/agenda?formaat={formaat}")
+        assert r.status_code == 200, formaat
+        assert r.content.startswith(begin)
+    assert c.get(f"/planning/{s}/documenten").status_code == 200
+
+
+def test_inbreng_na_de_vergadering_wordt_geweigerd_bij_het_veld(c: TestClient) -> None:
+    assert _plan(c, "stuurgroep", "2028-02-09").status_code == 303
+    s = "stuurgroep-2028-02-09"
+    pagina = _agenda(c, s)
+    r = c.post(
+        f"/planning/{s}/gegevens",
+        data={
+            "csrf": csrf(pagina),
+            "versie": _versie(pagina),
+            "tijd": "",
+            "locatie": "Assen",
+            "inbreng_gevraagd_op": "2028-03-01",
+        },
+    )
+    assert r.status_code == 422
+    assert 'id="inbreng_gevraagd_op-fout"' in r.text
+    assert "5.2" in r.text
+    assert 'value="Assen"' in r.text
+
+
+def test_een_punt_ter_besluitvorming_vraagt_de_soort(c: TestClient) -> None:
+    assert _plan(c, "stuurgroep", "2028-02-09").status_code == 303
+    r = _punt(c, "stuurgroep-2028-02-09", onderwerp="Iets", doel="besluitvorming")
+    assert r.status_code == 422
+    assert 'id="soort-fout"' in r.text
+    assert 'value="Iets"' in r.text
+
+
+@pytest.mark.parametrize(
+    ("naam", "inhoud", "melding"),
+    [
+        ("virus.exe", b"MZ\x90\x00", "geen PDF- of Word-bestand"),
+        ("nep.pdf", b"<html><script>alert(1)</script>", "geen PDF- of Word-bestand"),
+        ("groot.pdf", PDF + b"0" * (2 * 1024 * 1024), "groter dan 2 MB"),
+        ("leeg.pdf", b"", "leeg"),
+    ],
+)
+def test_een_ander_bestand_wordt_niet_bewaard(
+    c: TestClient, register: Path, naam: str, inhoud: bytes, melding: str
+) -> None:
+    assert _plan(c, "stuurgroep", "2028-02-09").status_code == 303
+    r = _punt(
+        c,
+        "stuurgroep-2028-02-09",
+        (naam, inhoud, "application/pdf"),
+        onderwerp="Met een bijlage",
+        doel="bespreking",
+    )
+    assert r.status_code in (413, 422)
+    if r.status_code == 422:  # within the request cap: the message stands at its field
+        assert 'id="stuk-fout"' in r.text
+        assert melding in r.text
+        assert 'value="Met een bijlage"' in r.text
+    assert not (register / "stukken").exists() or not any((register / "stukken").rglob("*.*"))
+    data = yaml.safe_load((register / "planning.yaml").read_text(encoding="utf-8"))
+    assert data["vergaderingen"][0].get("agendapunten") is None
+
+
+@pytest.mark.parametrize(
+    "naam",
+    [
+        "../../../buiten.pdf",
+        "..\\..\\buiten.pdf",
+        "/etc/buiten.pdf",
+        ".verborgen.pdf",
+        "a/../b.pdf",
+    ],
+)
+def test_een_geupload_stuk_verlaat_de_registermap_nooit(
+    c: TestClient, register: Path, naam: str
+) -> None:
+    assert _plan(c, "stuurgroep", "2028-02-09").status_code == 303
+    r = _punt(
+        c,
+        "stuurgroep-2028-02-09",
+        (naam, PDF, "application/pdf"),
+        onderwerp="Bijlage",
+        doel="bespreking",
+    )
+    assert r.status_code == 303
+    opgeslagen = [p for p in register.parent.rglob("*.pdf")]
+    assert len(opgeslagen) == 1
+    assert opgeslagen[0].parent == register / "stukken" / "stuurgroep-2028-02-09"
+    assert not opgeslagen[0].name.startswith(".")
+
+
+def test_alleen_een_stuk_van_de_agenda_wordt_geserveerd(c: TestClient, register: Path) -> None:
+    assert _plan(c, "stuurgroep", "2028-02-09").status_code == 303
+    s = "stuurgroep-2028-02-09"
+    assert (
+        _punt(c, s, ("a.pdf", PDF, "application/pdf"), onderwerp="A", doel="bespreking").status_code
+        == 303
+    )
+    # a file in the folder that the agenda does not name, and names that try to climb out
+    (register / "stukken" / s / "ander.pdf").write_bytes(PDF)
+    for url in (
+        f"/planning/{s}/stukken/ander.pdf",
+        f"/planning/{s}/stukken/..%2F..%2Fbezetting.yaml",
+        f"/planning/{s}/stukken/%2E%2E",
+        "/planning/stuurgroep-2028-02-10/stukken/a.pdf",
+        "/planning/..%2Fstukken/stukken/a.pdf",
+    ):
+        assert c.get(url).status_code == 404, url
+    assert c.get(f"/planning/{s}/stukken/a.pdf").status_code == 200
+
+
+def test_een_stukkenmap_die_een_verwijzing_is_wordt_niet_gebruikt(
+    c: TestClient, register: Path, tmp_path: Path
+) -> None:
+    buiten = tmp_path / "buiten"
+    buiten.mkdir()
+    (register / "stukken").symlink_to(buiten, target_is_directory=True)
+    assert _plan(c, "stuurgroep", "2028-02-09").status_code == 303
+    r = _punt(
+        c,
+        "stuurgroep-2028-02-09",
+        ("a.pdf", PDF, "application/pdf"),
+        onderwerp="A",
+        doel="bespreking",
+    )
+    assert r.status_code == 422
+    assert not any(buiten.iterdir())
+
+
+@pytest.mark.parametrize(
+    ("naam", "veilig"),
+    [
+        ("Jaarplan 2028 (concept).PDF", "jaarplan-2028-concept.pdf"),
+        ("../../etc/passwd", "passwd"),
+        ("C:\\Users\\x\\Notulen é.docx", "notulen-e.docx"),
+        ("...", "stuk"),
+        ("..pdf", "stuk.pdf"),
+    ],
+)
+def test_veilige_naam(naam: str, veilig: str) -> None:
+    assert veilige_naam(naam) == veilig
