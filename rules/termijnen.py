@@ -10,7 +10,7 @@ met is not listed.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -52,8 +52,28 @@ def _naam(c: Convenant, ontvanger: str) -> str:
     return c.rol[ontvanger].naam if ontvanger in c.rol else ontvanger
 
 
-def termijnen(c: Convenant, register: Sequence[Gehouden], peildatum: dt.date) -> list[Termijn]:
+def termijnen(
+    c: Convenant,
+    register: Sequence[Gehouden],
+    peildatum: dt.date,
+    gepland: Iterable[tuple[str, dt.date]] = (),
+) -> list[Termijn]:
+    """The deadlines on the peildatum. `gepland`: meetings planned ahead (orgaan and date), so
+    that "before the next meeting" has a date before that meeting is recorded."""
     uit: list[Termijn] = []
+    geplande: dict[str, list[dt.date]] = {}
+    for orgaan_id, datum in sorted(gepland):
+        geplande.setdefault(orgaan_id, []).append(datum)
+
+    def volgende_na(orgaan_id: str, reeks: Sequence[Gehouden], i: int) -> dt.date | None:
+        """The orgaan's next meeting after the i-th: recorded, written in the file, or planned."""
+        v = reeks[i].vergadering
+        kandidaten = [
+            *([reeks[i + 1].vergadering.datum] if i + 1 < len(reeks) else []),
+            *([v.volgende_vergadering] if v.volgende_vergadering else []),
+            *(d for d in geplande.get(orgaan_id, []) if d > v.datum),
+        ]
+        return min(kandidaten, default=None)
 
     def voeg(datum: dt.date, omschrijving: str, artikel: str, **extra: str | None) -> None:
         stand: Stand = "komend" if datum >= peildatum else "verstreken"
@@ -63,14 +83,37 @@ def termijnen(c: Convenant, register: Sequence[Gehouden], peildatum: dt.date) ->
     for g in sorted(register, key=lambda g: g.vergadering.datum):
         per_orgaan.setdefault(g.vergadering.orgaan, []).append(g)
 
+    def opgepakt_op(datum: dt.date) -> set[str]:
+        """The besluiten a meeting on or before `datum` took up again (vervolg_van)."""
+        return {
+            b.vervolg_van
+            for g in register
+            if g.vergadering.datum <= datum
+            for b in g.vergadering.besluiten
+            if b.vervolg_van
+        }
+
     for orgaan_id, reeks in per_orgaan.items():
         orgaan = c.orgaan[orgaan_id]
         for i, g in enumerate(reeks):
             v = g.vergadering
             if v.datum > peildatum:
                 continue  # lists of a meeting still to come are not due yet
-            volgende = reeks[i + 1].vergadering.datum if i + 1 < len(reeks) else None
-            volgende = volgende or v.volgende_vergadering
+            volgende = volgende_na(orgaan_id, reeks, i)
+            # An escalated besluit goes to the body above before this orgaan meets again
+            # (5.7, 7.2; aanname escalatie_termijn), until a later besluit takes it up.
+            for o in g.oordelen:
+                if o.oordeel != "escaleren" or volgende is None or o.id in opgepakt_op(peildatum):
+                    continue
+                naar = _naam(c, o.escaleren_naar) if o.escaleren_naar else "het hogere orgaan"
+                voeg(
+                    volgende - dt.timedelta(days=1),
+                    f"{orgaan.naam} van {lang(v.datum)}: besluit {o.id} "
+                    f"({o.onderwerp.rstrip('.')}) voorleggen aan {naar}",
+                    "7.2" if orgaan_id == "partneroverleg" else "5.7",
+                    vergadering=g.naam,
+                    aanname="escalatie_termijn",
+                )
             for regel in orgaan.verslaglegging:
                 # 'niet_bepaald' (5.9, 6.9c, 6.10, 7.3) is read as before the next meeting too
                 # (aanname informeren_gemeenten_termijn), as the year overview judges it

@@ -48,6 +48,7 @@ def maak_app(
         besluitpagina,
         convenantpagina,
         documenten,
+        kalender,
         opmaak,
         overzicht,
         partij,
@@ -98,6 +99,7 @@ def maak_app(
     app.include_router(documenten.router)  # before /vergaderingen/{id}/…
     app.include_router(vergaderingen.router)
     app.include_router(planning.router)
+    app.include_router(kalender.router)
     app.include_router(besluitpagina.router)
     app.include_router(convenantpagina.router)
     app.include_router(api.router)

@@ -17,6 +17,7 @@
 from __future__ import annotations
 
 import hmac
+import re
 import secrets
 from collections.abc import Awaitable, Callable
 from pathlib import Path
@@ -39,6 +40,10 @@ CSRF_VELD = "csrf"
 CSRF_KOP = "X-CSRF-Token"
 
 Volgende = Callable[[Request], Awaitable[Response]]
+
+# The calendar feed's secret address (kalender.py): the one path the gate lets through without
+# a token or a login; its route compares the key in constant time and serves only the feed.
+GEHEIM_PAD = re.compile(r"^/agenda/[A-Za-z0-9_-]{20,100}\.ics$")
 
 
 def nieuw_geheim() -> str:
@@ -79,6 +84,10 @@ def poortwachter(
                 "'convenant web' bij het starten noemde.",
                 status_code=400,
             )
+        if request.method in ("GET", "HEAD") and GEHEIM_PAD.match(request.url.path):
+            # the calendar feed's secret address: its route checks the key in constant time
+            # and answers only the feed; nobody is signed in by it (kalender.py)
+            return await met_gebruiker(request, volgende, None)
         kop = request.headers.get("authorization", "")
         drager = kop[7:] if kop.lower().startswith("bearer ") else None
         if toegang.heeft_accounts(register):

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from governance.artikelen import weergave
 from governance.datums import lang
 from governance.models import Convenant
+from governance.planning import GeplandeVergadering
 from governance.vergadering import Vergadering
 from rules.termijnen import Termijn
 
@@ -60,9 +61,11 @@ def agenda(
     nu: dt.datetime,
     vergaderingen: Iterable[Vergadering] = (),
     c: Convenant | None = None,
+    geplande: Iterable[GeplandeVergadering] = (),
 ) -> str:
-    """Every meeting of the register and every deadline, in the words of the documents: no
-    file names or ids of aannames (their titles instead)."""
+    """Every meeting of the register, every meeting planned ahead (`geplande`, with its agenda
+    as far as drafted) and every deadline, in the words of the documents: no file names or
+    ids of aannames (their titles instead)."""
     stempel = nu.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
     regels = [
         "BEGIN:VCALENDAR",
@@ -72,35 +75,46 @@ def agenda(
         "METHOD:PUBLISH",
         f"X-WR-CALNAME:{_tekst('Vergaderingen en termijnen convenant ZVHD')}",
     ]
+    vastgelegd: set[tuple[str, dt.date]] = set()
+    momenten: list[tuple[str, dt.date, str | None, str | None, list[str]]] = []
     for v in vergaderingen:
-        o = c.orgaan.get(v.orgaan) if c is not None else None
+        vastgelegd.add((v.orgaan, v.datum))
+        besluiten = [b.onderwerp for b in v.besluiten[:12] if not b.casuistiek]
+        momenten.append((v.orgaan, v.datum, v.tijd, v.locatie, besluiten))
+    for g in geplande:
+        if (g.orgaan, g.datum) not in vastgelegd:  # once recorded, the meeting file tells it
+            punten = [p.onderwerp for p in g.agendapunten[:12]]
+            momenten.append((g.orgaan, g.datum, g.tijd, g.locatie, punten))
+    for orgaan_id, datum, tijd, locatie, lijst in sorted(momenten, key=lambda m: m[1]):
+        o = c.orgaan.get(orgaan_id) if c is not None else None
         naam = o.naam if o is not None else "Vergadering"
         # "van het Partneroverleg", and no "Vergadering Jaarlijkse vergadering …"
         de_naam = o.de_naam if o is not None else "de vergadering"
         kop = naam if "vergadering" in naam.lower() else f"Vergadering {naam}"
-        if v.tijd:
-            uur, minuut = int(v.tijd[:2]), int(v.tijd[3:5])
-            begin = dt.datetime.combine(v.datum, dt.time(min(uur, 23), minuut))
+        if tijd:
+            uur, minuut = int(tijd[:2]), int(tijd[3:5])
+            begin = dt.datetime.combine(datum, dt.time(min(uur, 23), minuut))
             tijden = [
                 f"DTSTART:{begin:%Y%m%dT%H%M%S}",  # local time where the meeting is held
                 f"DTEND:{begin + dt.timedelta(hours=2):%Y%m%dT%H%M%S}",
             ]
         else:
             tijden = [
-                f"DTSTART;VALUE=DATE:{v.datum:%Y%m%d}",
-                f"DTEND;VALUE=DATE:{v.datum + dt.timedelta(days=1):%Y%m%d}",
+                f"DTSTART;VALUE=DATE:{datum:%Y%m%d}",
+                f"DTEND;VALUE=DATE:{datum + dt.timedelta(days=1):%Y%m%d}",
             ]
-        onderwerpen = "; ".join(b.onderwerp for b in v.besluiten[:12] if not b.casuistiek)
+        onderwerpen = "; ".join(lijst)
         regels += _gebeurtenis(
-            f"vergadering|{v.orgaan}|{v.datum}",
+            # the same UID planned and recorded: a subscribed calendar updates the one event
+            f"vergadering|{orgaan_id}|{datum}",
             stempel,
             tijden,
             kop,
             f"Vergadering van {de_naam} op "
-            f"{lang(v.datum)}" + (f". Op de agenda: {onderwerpen}" if onderwerpen else ""),
+            f"{lang(datum)}" + (f". Op de agenda: {onderwerpen}" if onderwerpen else ""),
             "-P1D",
             f"Morgen: {kop[0].lower() + kop[1:]}",
-            v.locatie or "",
+            locatie or "",
         )
     for t in termijnen:
         beschrijving = weergave(t.artikel)
@@ -124,8 +138,10 @@ def agenda(
 
 
 def _aanname(c: Convenant | None, ident: str) -> str:
-    """An aanname by what it assumes, never by its id."""
+    """An aanname by its title, as the pages name it (its question, or the first clause of what
+    it finds): never by its id, nor by a text that quotes other ids."""
     if c is not None and ident in c.bevinding:
-        b = c.bevinding[ident]
-        return (b.aanname or b.omschrijving).rstrip(".")
+        from .app import aanname_titel
+
+        return aanname_titel(c, ident).rstrip(".")
     return "zie de bevindingen bij het convenant"

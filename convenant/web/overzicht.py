@@ -14,8 +14,9 @@ from rules.jaaroverzicht import Gehouden, overzicht, zonder_casus
 from rules.termijnen import termijnen
 
 from .afhankelijkheden import Jaar, pagina, werkplek
+from .planning import geplande_vergaderingen
 from .toetreding import open_toetredingen
-from .werkplek import Kapot, beoordeel
+from .werkplek import Kapot, Werkplek, beoordeel
 
 router = APIRouter()
 
@@ -86,11 +87,29 @@ def overzichtpagina(request: Request, jaar: Jaar = None, op: str | None = None) 
             for b, f in per_bestand.items()
         ),
     ]
-    o = overzicht(c, gehouden, jaar, peildatum, documenten=documenten)
+    # the meetings planned ahead (planning.yaml) and those recorded after the peildatum: on
+    # the peildatum they are still to come, and the overview names them as such
+    gepland = {(v.orgaan, v.datum): f"/planning/{v.sleutel}" for v in geplande_vergaderingen(w)}
+    later = {
+        (g.vergadering.orgaan, g.vergadering.datum): f"/vergaderingen/{Path(g.naam).stem}"
+        for g in gehouden
+        if g.vergadering.datum > peildatum
+    }
+    komend = {
+        k: href
+        for k, href in {**gepland, **later}.items()
+        if k[1] > peildatum and k[1].year == jaar
+    }
+    o = overzicht(c, gehouden, jaar, peildatum, documenten=documenten, gepland=list(gepland))
     per_orgaan = [
-        (orgaan, [g for g in o.vergaderingen if g.vergadering.orgaan == orgaan.id])
+        (
+            orgaan,
+            [g for g in o.vergaderingen if g.vergadering.orgaan == orgaan.id],
+            sorted((d, href) for (oid, d), href in komend.items() if oid == orgaan.id),
+        )
         for orgaan in c.organen
         if any(g.vergadering.orgaan == orgaan.id for g in gehouden)
+        or any(oid == orgaan.id for oid, _ in gepland)
     ]
     return pagina(
         request,
@@ -103,7 +122,7 @@ def overzichtpagina(request: Request, jaar: Jaar = None, op: str | None = None) 
         fout_op=fout_op,
         o=o,
         per_orgaan=per_orgaan,
-        termijnen=termijnen(c, gehouden, peildatum),
+        termijnen=termijnen(c, gehouden, peildatum, list(gepland)),
         kapot=kapot,
         orgaannaam={x.id: x.naam for x in c.organen},
         vergadering_id=lambda naam: Path(naam).stem,
@@ -119,17 +138,24 @@ def overzichtpagina(request: Request, jaar: Jaar = None, op: str | None = None) 
 
 @router.get("/agenda.ics")
 def agenda_ics(request: Request) -> Response:
-    """Every deadline, measured against today: a subscribed calendar refreshes by itself."""
+    """Every meeting, held and planned, and every deadline, measured against today: a
+    subscribed calendar refreshes by itself. (Beyond this computer: `kalender.py`'s secret
+    address serves the same feed.)"""
+    return agendafeed(werkplek(request))
+
+
+def agendafeed(w: Werkplek) -> Response:
     from .ical import agenda
 
-    w = werkplek(request)
     gehouden, _ = beoordeel(w)
+    geplande = geplande_vergaderingen(w)
     tekst = agenda(
-        termijnen(w.convenant, gehouden, w.vandaag()),
+        termijnen(w.convenant, gehouden, w.vandaag(), [(v.orgaan, v.datum) for v in geplande]),
         w.register.name,
         dt.datetime.now(dt.UTC),
         sorted((g.vergadering for g in gehouden), key=lambda v: v.datum),
         w.convenant,
+        geplande,
     )
     return Response(
         tekst,

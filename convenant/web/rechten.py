@@ -30,6 +30,8 @@ TABEL: dict[tuple[str, str], Recht] = {
     ("GET", "/account"): "ingelogd",
     ("POST", "/account/wachtwoord"): "ingelogd",
     ("GET", "/convenant"): "ingelogd",
+    # the calendar feed on its secret address: a calendar program has no login (kalender.py)
+    ("GET", "/agenda/{geheim}.ics"): "publiek",
     ("GET", "/beheer/accounts"): "beheer",
     ("POST", "/beheer/accounts"): "beheer",
     ("POST", "/beheer/accounts/{nr}/herstel"): "beheer",

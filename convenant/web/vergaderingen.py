@@ -94,14 +94,58 @@ def vergaderende_organen(w: Werkplek) -> list[Any]:
 
 
 @router.get("/vergaderingen/nieuw", response_class=HTMLResponse)
-def nieuw(request: Request, orgaan: str = "stuurgroep", datum: str = "") -> Response:
+def nieuw(
+    request: Request, orgaan: str = "stuurgroep", datum: str = "", planning: str = ""
+) -> Response:
+    """A new meeting; `planning`: the key of a planned meeting, whose agenda it starts from."""
     w = werkplek(request)
+    if planning:
+        return _toon_formulier(request, _uit_planning(w, planning), None, None)
     if orgaan not in {o.id for o in vergaderende_organen(w)}:
         orgaan = "stuurgroep"
     invoer = Invoer(orgaan=orgaan, datum=datum or w.vandaag().isoformat())
     _vul_aanwezigheid(w, invoer)
     invoer.besluiten.append(BesluitInvoer(id=_volgend_besluitnummer(w, invoer, None)))
     return _toon_formulier(request, invoer, None, None)
+
+
+def _uit_planning(w: Werkplek, sleutel: str) -> Invoer:
+    """The form of a planned meeting: its date, time and place, the inbreng asked (5.2), a
+    besluit per item ter besluitvorming (with the number an item reserved, and the dossier of
+    a toetreding) and the other items as discussed. Votes are the secretaris's to fill in."""
+    from .planning import lees
+
+    v = lees(w).planning.van(sleutel)
+    if v is None:
+        raise HTTPException(404, "Deze vergadering staat niet in de planning.")
+    invoer = Invoer(
+        orgaan=v.orgaan,
+        datum=v.datum.isoformat(),
+        tijd=v.tijd or "",
+        locatie=v.locatie or "",
+        inbreng_gevraagd_op=v.inbreng_gevraagd_op.isoformat() if v.inbreng_gevraagd_op else "",
+    )
+    if v.orgaan == "jaarvergadering":
+        invoer.uitgenodigd = ["alle"]
+    _vul_aanwezigheid(w, invoer)
+    for p in v.agendapunten:
+        if p.doel != "besluitvorming" or p.soort is None:
+            continue
+        besluit = BesluitInvoer(
+            id=p.besluit or _volgend_besluitnummer(w, invoer, None),
+            onderwerp=p.onderwerp,
+            soort=p.soort,
+            toelichting=p.toelichting or "",
+        )
+        if p.dossier:
+            besluit.rest["toetreding"] = {"dossier": p.dossier}
+        invoer.besluiten.append(besluit)
+    besproken = [p.onderwerp for p in v.agendapunten if p.doel != "besluitvorming"]
+    if besproken:
+        invoer.rest["besproken"] = besproken
+    if not invoer.besluiten:  # a meeting file records at least one besluit
+        invoer.besluiten.append(BesluitInvoer(id=_volgend_besluitnummer(w, invoer, None)))
+    return invoer
 
 
 @router.get("/vergaderingen/{id_}", response_class=HTMLResponse)

@@ -353,3 +353,51 @@ def test_een_stukkenmap_die_een_verwijzing_is_wordt_niet_gebruikt(
 )
 def test_veilige_naam(naam: str, veilig: str) -> None:
     assert veilige_naam(naam) == veilig
+
+
+def test_de_vergadering_vastleggen_vanuit_haar_agenda(c: TestClient, register: Path) -> None:
+    from tests.web_hulp import formuliervelden, verstuur, zet
+
+    assert _plan(c, "stuurgroep", "2027-11-17", tijd="15:30", locatie="Assen").status_code == 303
+    s = "stuurgroep-2027-11-17"
+    assert (
+        _punt(
+            c, s, onderwerp="Kaders 2028", doel="besluitvorming", soort="kaders_bijstellen"
+        ).status_code
+        == 303
+    )
+    assert _punt(c, s, onderwerp="Voortgang nazorg", doel="bespreking").status_code == 303
+    pagina = _agenda(c, s)
+    r = c.post(
+        f"/planning/{s}/gegevens",
+        data={
+            "csrf": csrf(pagina),
+            "versie": _versie(pagina),
+            "tijd": "15:30",
+            "locatie": "Assen",
+            "inbreng_gevraagd_op": "2027-10-20",
+        },
+    )
+    assert r.status_code == 303
+    assert 'href="/vergaderingen/nieuw?planning=stuurgroep-2027-11-17"' in _agenda(c, s)
+
+    velden = formuliervelden(c.get(f"/vergaderingen/nieuw?planning={s}").text)
+    waarden = dict(velden)
+    assert waarden["datum"] == "2027-11-17"
+    assert waarden["orgaan"] == "stuurgroep"
+    assert waarden["tijd"] == "15:30"
+    assert waarden["inbreng_gevraagd_op"] == "2027-10-20"
+    assert waarden["b0-onderwerp"] == "Kaders 2028"
+    assert waarden["b0-soort"] == "kaders_bijstellen"
+    assert "b1-onderwerp" not in waarden  # the item ter bespreking is no besluit
+    for lid in ("sg_assen", "sg_emmen", "sg_hoogeveen", "sg_politie", "sg_om", "sg_ggd"):
+        velden = zet(velden, f"b0-stem-{lid}", "voor")
+    r = verstuur(c, "/vergaderingen/nieuw", zet(velden, "actie", "opslaan"))
+    assert r.status_code == 303, r.text
+    data = yaml.safe_load((register / f"{s}.yaml").read_text(encoding="utf-8"))
+    assert data["besproken"] == ["Voortgang nazorg"]
+    assert data["besluiten"][0]["onderwerp"] == "Kaders 2028"
+    assert data["locatie"] == "Assen"
+    # the planning now links the recorded meeting
+    assert f'href="/vergaderingen/{s}"' in _agenda(c, s)
+    assert f'href="/vergaderingen/{s}"' in c.get("/planning?jaar=2027").text

@@ -38,6 +38,7 @@ VERWACHT: dict[tuple[str, str], set[str]] = {
     ("GET", "/account"): INGELOGD,
     ("POST", "/account/wachtwoord"): INGELOGD,
     ("GET", "/convenant"): INGELOGD,
+    ("GET", "/agenda/{geheim}.ics"): IEDEREEN,
     ("GET", "/beheer/accounts"): {"beheerder"},
     ("POST", "/beheer/accounts"): {"beheerder"},
     ("POST", "/beheer/accounts/{nr}/herstel"): {"beheerder"},
