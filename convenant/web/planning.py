@@ -264,13 +264,17 @@ def _gepland(w: Werkplek, sleutel: str) -> tuple[_Gelezen, GeplandeVergadering]:
 
 
 def soorten_voor(c: Convenant, orgaan: Orgaan) -> list[Any]:
-    """The kinds of besluit an item of this orgaan's agenda may be for: those it decides or
-    prepares, never casuïstiek where it may not discuss it (4.7, 6.9e)."""
+    """The kinds of besluit an item of this orgaan's agenda may be for: those it decides, and
+    for the Stuurgroep those it puts to the twelve colleges (5.7); never casuïstiek where it
+    may not discuss it (4.7, 6.9e)."""
     verbod = any(x.onderwerp == "casuistiek" for x in orgaan.verboden_onderwerpen)
     return [
         s
         for s in c.soorten
-        if (orgaan.id in s.bevoegd or s.voorbehouden_aan == orgaan.id or orgaan.id == "stuurgroep")
+        if (
+            orgaan.id in s.bevoegd
+            or (s.voorbehouden_aan == "colleges" and orgaan.id == "stuurgroep")
+        )
         and not (verbod and s.categorie == "casuistiek")
     ]
 

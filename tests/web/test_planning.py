@@ -401,3 +401,48 @@ def test_de_vergadering_vastleggen_vanuit_haar_agenda(c: TestClient, register: P
     # the planning now links the recorded meeting
     assert f'href="/vergaderingen/{s}"' in _agenda(c, s)
     assert f'href="/vergaderingen/{s}"' in c.get("/planning?jaar=2027").text
+
+
+def test_planning_en_agenda_tonen_geen_interne_codes(c: TestClient, register: Path) -> None:
+    from tests.web.test_zichtbare_tekst import CODE, OPDRACHT, _Zichtbaar
+
+    assert _plan(c, "jaarvergadering", "2028-06-14").status_code == 303
+    assert _plan(c, "stuurgroep", "2028-02-09").status_code == 303
+    s = "stuurgroep-2028-02-09"
+    assert (
+        _punt(
+            c,
+            s,
+            ("Jaarplan_2028_v2.pdf", PDF, "application/pdf"),
+            onderwerp="Vaststelling Jaarplan 2028",
+            doel="besluitvorming",
+            soort="werkproces_operationeel",
+        ).status_code
+        == 422  # the Stuurgroep adopts no operational werkproces: not offered, refused
+    )
+    assert (
+        _punt(
+            c,
+            s,
+            ("Jaarplan_2028_v2.pdf", PDF, "application/pdf"),
+            onderwerp="Vaststelling Jaarplan 2028",
+            doel="besluitvorming",
+            soort="jaarplan",
+        ).status_code
+        == 303
+    )
+    fout = _plan(c, "stuurgroep", "2028-02-09").text  # a page with a message at its field
+    for url, html in [
+        ("/planning?jaar=2028", c.get("/planning?jaar=2028").text),
+        (f"/planning/{s}", _agenda(c, s)),
+        ("/planning/jaarvergadering-2028-06-14", _agenda(c, "jaarvergadering-2028-06-14")),
+        (f"/planning/{s}/documenten", c.get(f"/planning/{s}/documenten").text),
+        ("/kalender", c.get("/kalender").text),
+        ("/?jaar=2028", c.get("/?jaar=2028").text),
+        ("fout", fout),
+    ]:
+        lezer = _Zichtbaar()
+        lezer.feed(html)
+        tekst = " ".join(lezer.tekst)
+        assert not CODE.findall(tekst), (url, CODE.findall(tekst))
+        assert not OPDRACHT.findall(tekst), (url, OPDRACHT.findall(tekst))
