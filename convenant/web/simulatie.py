@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -19,7 +20,8 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.datastructures import UploadFile
 
 from governance.begroting import Begroting
-from governance.datums import ontleed_datum
+from governance.bestanden import DOCUMENTEN
+from governance.datums import lang, ontleed_datum
 from governance.errors import (
     GebruiksFout,
     InvoerFout,
@@ -31,7 +33,7 @@ from governance.errors import (
 from governance.loader import MAX_BYTES, Bestand
 from governance.models import Convenant
 from governance.opslag import bewaar, versie, versie_van
-from governance.yamlschrijver import als_tekst
+from governance.yamlschrijver import als_tekst, als_yaml
 from rules.lezingen import Lezingkeuze
 from rules.liquidatie import Liquidatie, Route, alle_uittredingen, liquideer
 
@@ -147,6 +149,10 @@ def uittredingpagina(
         c=c,
         partijen=[p for p in c.partijen if p.is_partij],
         query=request.url.query,
+        opzeggingen=opzeggingen_in_register(w),
+        fout_vastleggen=request.query_params.get("fout_vastleggen", ""),
+        vastgelegd=request.query_params.get("vastgelegd", ""),
+        vastleggen=[(k, invoer[k]) for k in ("partij", "route", "opzegging", "ingang")],
     )
 
 
@@ -577,10 +583,13 @@ UITTREDINGSDOCUMENTEN = ("opzegging", "uittredingsoverzicht")
 
 def _opzegging(request: Request) -> tuple[Any, list[str]]:
     """The opzegging the exit page describes (its query), or why there is none yet."""
+    return opzegging_uit(werkplek(request).convenant, request.query_params)
+
+
+def opzegging_uit(c: Convenant, q: Mapping[str, str]) -> tuple[Any, list[str]]:
+    """The opzegging described by the exit page's fields, or why there is none yet."""
     from governance.documenten import Opzegging
 
-    q = request.query_params
-    c = werkplek(request).convenant
     partij = c.partij.get(q.get("partij", ""))
     if partij is None or not partij.is_partij:
         return None, ["Kies eerst de Partij die vertrekt."]
@@ -598,6 +607,8 @@ def _opzegging(request: Request) -> tuple[Any, list[str]]:
     }
     if q.get("ingang"):
         data["ingang_wijziging"] = q.get("ingang")
+    if q.get("wijziging"):
+        data["wijziging"] = q.get("wijziging")
     try:
         return Opzegging.model_validate(data), []
     except ValueError:
@@ -614,6 +625,85 @@ def _opzegging(request: Request) -> tuple[Any, list[str]]:
         return None, [
             "Voor de brief ontbreekt nog: " + (", ".join(ontbreekt) or "een geldige datum") + "."
         ]
+
+
+# --- recording a notice actually given (25.2, 23.3) ------------------------------------------------
+
+VASTLEGVELDEN = ("partij", "route", "opzegging", "ingang", "wijziging")
+BRIEFVELDEN = ("brief_naam", "brief_functie", "brief_plaats")
+
+
+def opzeggingen_in_register(w: Werkplek) -> list[tuple[str, Any]]:
+    """The notices the register records (documenten/), with their file relative to it."""
+    return [
+        (pad.relative_to(w.register).as_posix() if pad.is_relative_to(w.register) else str(pad), z)
+        for pad, z in w.dienst.stukken().opzeggingen
+    ]
+
+
+@router.post("/uittreding/vastleggen")
+async def opzegging_vastleggen(request: Request) -> Response:
+    """Record that a Partij gave notice on a date: the notice as a document of the register
+    (documenten/opzegging-PARTIJ-DATUM.yaml), which the register service reads, so the state
+    on every later date, every verdict, the overview and `convenant toets` follow it. A notice
+    is recorded once, never in the future, and only by a party that is one on that date."""
+    from urllib.parse import urlencode
+
+    from governance.documenten import Opzegging
+
+    form = await lees_formulier(request, 20_000)
+    velden = {
+        k: v.strip()
+        for k in (*VASTLEGVELDEN, *BRIEFVELDEN)
+        if isinstance(v := form.get(k, ""), str)
+    }
+    w = werkplek(request)
+    c = w.convenant
+    query = [(k, v) for k, v in velden.items() if v]
+
+    def terug(**extra: str) -> Response:
+        return RedirectResponse(
+            f"/uittreding?{urlencode([*query, *extra.items()])}#vastleggen", 303
+        )
+
+    opzegging, waarom = opzegging_uit(c, velden)
+    if opzegging is None:
+        return terug(fout_vastleggen=" ".join(waarom))
+    assert isinstance(opzegging, Opzegging)
+    partij = c.partij[opzegging.partij]
+    if opzegging.datum > w.vandaag():
+        return terug(
+            fout_vastleggen=f"De opzegging is gedateerd op {lang(opzegging.datum)}, na vandaag. "
+            "Leg een opzegging vast als de brief er is; een opzegging vooruit is een simulatie."
+        )
+    if not partij.in_kracht_op(opzegging.datum):
+        return terug(fout_vastleggen=f"{partij.naam} is op {lang(opzegging.datum)} geen Partij.")
+    eerder = [z for _, z in opzeggingen_in_register(w) if z.partij == partij.id]
+    if eerder:
+        z = eerder[0]
+        return terug(
+            fout_vastleggen=f"De opzegging van {partij.naam} van {lang(z.datum)} is al "
+            "vastgelegd in het register; een Partij zegt één keer op. Klopt die niet, herstel "
+            "dan het document in het register."
+        )
+    pad = (
+        w.register
+        / DOCUMENTEN
+        / f"opzegging-{partij.id.replace('_', '-')}-{opzegging.datum.isoformat()}.yaml"
+    )
+    kop = (
+        f"Opzegging van {partij.naam} (art. {'23.3' if opzegging.route == 'wijziging' else '25.2'}), "
+        "vastgelegd in de werkplek."
+    )
+    inhoud = als_yaml(opzegging, kop).encode("utf-8")
+    try:
+        w.dienst.invoer(pad, Opzegging, inhoud)  # what is saved reads back
+        bewaar(w.register, pad, inhoud, None)
+    except VerouderdeVersie:
+        return terug(fout_vastleggen="Deze opzegging staat al in het register.")
+    except InvoerFout as e:
+        return terug(fout_vastleggen=e.voor_gebruiker())
+    return terug(vastgelegd="ja")
 
 
 def _zonder_formaat(request: Request) -> str:
