@@ -324,6 +324,20 @@ class Register:
             "planning", stempel([pad]), lambda: self.invoer(pad, Planning).model
         )
 
+    def kalendersleutel(self) -> str | None:
+        """The secret of the calendar feed's own address (kalender.yaml), None while there is
+        none or it cannot be read (the workplace then offers to make one)."""
+        from governance.loader import laad
+        from governance.planning import KALENDER, Kalender
+
+        pad = in_register(self.map, KALENDER)
+        if pad is None or pad.is_symlink():
+            return None
+        try:
+            return laad(pad, Kalender).model.sleutel
+        except InvoerFout:
+            return None
+
     def planning_met_fouten(self) -> tuple[Planning, list[Melding]]:
         """The planning, or an empty one with the located errors: for pages that show the
         rest regardless."""

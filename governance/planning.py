@@ -39,6 +39,7 @@ from .models import Id, Model, OrgaanId, SoortId, Tekst
 from .vergadering import Besluitnummer, Datum
 
 PLANNING = "planning.yaml"
+KALENDER = "kalender.yaml"  # the secret of the calendar feed's own address
 STUKKEN = "stukken"  # the folder of the attached documents, in the register
 
 Doel = Literal["besluitvorming", "bespreking", "informatie"]
@@ -183,3 +184,9 @@ def vrije_naam(map_: Path, naam: str) -> str:
         n += 1
         kandidaat = f"{stam}-{n}.{ext}" if ext else f"{stam}-{n}"
     return kandidaat
+
+
+class Kalender(Model):
+    """kalender.yaml: the random key in the address of the calendar feed beyond this computer."""
+
+    sleutel: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_-]{20,100}$")]

@@ -28,7 +28,7 @@ from .beveiliging import (
 )
 from .probleem import ApiLaag, is_api
 from .rechten import Geweigerd, controleer
-from .sjablonen import Sjablonen
+from .sjablonen import Sjablonen, aanname_titel
 from .werkplek import OnbekendeVergadering, Werkplek
 
 STATISCH = Path(__file__).parent / "static"
@@ -205,18 +205,6 @@ def api_fout(request: Request, status: int, oorzaak: str = "") -> Response:
         "u verstuurde en deze melding.",
     }.get(status, f"HTTP {status}")
     return JSONResponse(probleem(status, detail), status, media_type=PROBLEEM)
-
-
-def aanname_titel(c: Any, ident: str) -> str:
-    """A finding's title: its question in a few words, or its description's first clause."""
-    b = c.bevinding.get(ident)
-    if b is None:
-        return "aanname"
-    if b.vraag:
-        return str(b.vraag)
-    # the first sentence ("Art. 1.18" and "bijv." do not end one), or its first 90 characters
-    tekst = re.split(r"(?<=[a-zé\"'”)]{3})[.;] ", str(b.omschrijving))[0].rstrip(".")
-    return tekst if len(tekst) <= 90 else tekst[:87].rsplit(" ", 1)[0].rstrip(",;:") + " …"
 
 
 def namen(c: Any) -> dict[str, str]:

@@ -141,7 +141,7 @@ def _aanname(c: Convenant | None, ident: str) -> str:
     """An aanname by its title, as the pages name it (its question, or the first clause of what
     it finds): never by its id, nor by a text that quotes other ids."""
     if c is not None and ident in c.bevinding:
-        from .app import aanname_titel
+        from .sjablonen import aanname_titel
 
         return aanname_titel(c, ident).rstrip(".")
     return "zie de bevindingen bij het convenant"

@@ -16,35 +16,21 @@ import secrets
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from governance.errors import InvoerFout, VerouderdeVersie
-from governance.loader import laad
-from governance.models import Model
+from governance.errors import VerouderdeVersie
 from governance.opslag import bewaar, versie_van
+from governance.planning import KALENDER, Kalender
 from governance.yamlschrijver import als_yaml
 
 from .afhankelijkheden import pagina, werkplek
-from .beveiliging import GEHEIM_PAD, gelijk, lees_formulier
+from .beveiliging import gelijk, lees_formulier
 from .werkplek import Werkplek
 
 router = APIRouter()
 
-KALENDER = "kalender.yaml"
-
-
-class Kalender(Model):
-    sleutel: str
-
 
 def sleutel(w: Werkplek) -> str | None:
     """The register's secret for the feed, None while it has none (or an unreadable one)."""
-    pad = w.register / KALENDER
-    if pad.is_symlink() or not pad.is_file():
-        return None
-    try:
-        waarde = laad(pad, Kalender).model.sleutel
-    except InvoerFout:
-        return None
-    return waarde if GEHEIM_PAD.match(f"/agenda/{waarde}.ics") else None
+    return w.dienst.kalendersleutel()
 
 
 def _nieuwe_sleutel(w: Werkplek) -> None:

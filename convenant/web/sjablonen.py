@@ -163,3 +163,15 @@ class Sjablonen:
 
     def render(self, sjabloon: str, **context: Any) -> str:
         return self.env.get_template(sjabloon).render({**self.algemeen, **context})
+
+
+def aanname_titel(c: Any, ident: str) -> str:
+    """A finding's title: its question in a few words, or its description's first clause."""
+    b = c.bevinding.get(ident)
+    if b is None:
+        return "aanname"
+    if b.vraag:
+        return str(b.vraag)
+    # the first sentence ("Art. 1.18" and "bijv." do not end one), or its first 90 characters
+    tekst = re.split(r"(?<=[a-zé\"'”)]{3})[.;] ", str(b.omschrijving))[0].rstrip(".")
+    return tekst if len(tekst) <= 90 else tekst[:87].rsplit(" ", 1)[0].rstrip(",;:") + " …"

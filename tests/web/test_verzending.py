@@ -65,10 +65,11 @@ def statussen(register: Path) -> dict[str, str]:
 def open_termijnen(register: Path, naam: str) -> list[str]:
     w = Werkplek(register)
     gehouden, _ = beoordeel(w)
+    # the sending deadlines: an escalated besluit's (5.7) closes by a later besluit, not a sending
     return [
         t.omschrijving
         for t in termijnen(w.convenant, gehouden, PEILDATUM)
-        if t.vergadering == f"{naam}.yaml"
+        if t.vergadering == f"{naam}.yaml" and t.aanname != "escalatie_termijn"
     ]
 
 
