@@ -207,9 +207,25 @@ def api_fout(request: Request, status: int, oorzaak: str = "") -> Response:
     return JSONResponse(probleem(status, detail), status, media_type=PROBLEEM)
 
 
+# `namen` per convenant object (they do not change): the convenant page asks it hundreds of
+# times, and each answer worked out every finding's title again (issue 26, `make fuzz`).
+_NAMEN: dict[int, tuple[Any, dict[str, str]]] = {}
+
+
 def namen(c: Any) -> dict[str, str]:
     """Every id a text may name, by the name a reader knows (a soort by its name, a finding by
-    its title)."""
+    its title). Shared between callers: read it, do not change it."""
+    bewaard = _NAMEN.get(id(c))
+    if bewaard is not None and bewaard[0] is c:
+        return bewaard[1]
+    uit = _namen(c)
+    if len(_NAMEN) >= 8:
+        _NAMEN.pop(next(iter(_NAMEN)), None)
+    _NAMEN[id(c)] = (c, uit)  # the object is kept with its entry: its id is never reused
+    return uit
+
+
+def _namen(c: Any) -> dict[str, str]:
     uit: dict[str, str] = {p.id: p.naam for p in c.partijen}
     uit |= {o.id: o.naam for o in c.organen}
     uit |= {r.id: r.naam for r in c.rollen}

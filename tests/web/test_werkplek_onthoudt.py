@@ -130,3 +130,18 @@ def test_een_live_oordeel_leest_de_registerbestanden_niet_telkens_opnieuw(
     assert "oordeel-0" in antwoord.text
     assert len(stempels) <= 12, len(stempels)
     assert gelezen == []
+
+
+def test_de_namen_van_een_convenant_worden_eenmaal_opgezocht(register: Path) -> None:
+    """The convenant page asks for the readable name of an id hundreds of times; they are
+    worked out once per convenant, and again for a changed one (a new Partij by accession)."""
+    from convenant.web.app import namen
+
+    w = Werkplek(register)
+    c = w.convenant
+    assert namen(c) is namen(c)
+    nieuw = c.model_copy(
+        update={"partijen": [*c.partijen, c.partijen[0].model_copy(update={"id": "nieuw"})]}
+    )
+    assert "nieuw" in namen(nieuw)
+    assert "nieuw" not in namen(c)
