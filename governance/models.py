@@ -6,14 +6,16 @@ forbids unknown keys, so a typo in `convenant.yaml` is an error, not a silently 
 Fields that point at something defined elsewhere carry a `Verwijzing` marker in their type;
 `verwijzingen.py` walks the models generically and checks every such id, so adding a new
 reference field needs no new checking code.
-"""
 
-from __future__ import annotations
+Annotations are evaluated as each class is defined (no `from __future__ import annotations`):
+pydantic then takes the types as they are instead of evaluating their text, a part of defining
+the models that every run of a command pays (issue 26). A name defined further down is quoted.
+"""
 
 import datetime as dt
 from decimal import Decimal
 from functools import cached_property
-from typing import TYPE_CHECKING, Annotated, Any, Literal, Union
+from typing import TYPE_CHECKING, Annotated, Any, Literal, Self, Union
 
 from pydantic import (
     AfterValidator,
@@ -215,7 +217,7 @@ class Quorum(Model):
     bron: Tekst
 
     @model_validator(mode="after")
-    def _een_maat(self) -> Quorum:
+    def _een_maat(self) -> Self:
         if (self.minimum_aanwezig is None) == (self.deel is None):
             raise WaardeFout(
                 "een quorum heeft precies één maat",
@@ -267,7 +269,7 @@ class Termijn(Model):
     aanname: BevindingId | None = None
 
     @model_validator(mode="after")
-    def _vorm(self) -> Termijn:
+    def _vorm(self) -> Self:
         periode = self.aantal is not None or self.eenheid is not None
         if periode and (self.aantal is None or self.eenheid is None):
             raise WaardeFout(
@@ -337,7 +339,7 @@ class Agendapunt(Model):
     aanname: BevindingId | None = None
 
     @model_validator(mode="after")
-    def _artikel_of_aanname(self) -> Agendapunt:
+    def _artikel_of_aanname(self) -> Self:
         if not self.artikelen and self.aanname is None:
             raise ValueError(
                 "een vast agendapunt noemt zijn artikelen, of de aanname waarop het rust"
@@ -429,7 +431,7 @@ class Vereiste(Model):
     aanname: BevindingId | None = None
 
     @model_validator(mode="after")
-    def _naam_bij_inhoud(self) -> Vereiste:
+    def _naam_bij_inhoud(self) -> Self:
         if self.aard == "inhoud" and self.naam is None:
             raise WaardeFout(
                 f"het verplichte onderdeel '{self.id}' heeft geen naam",
@@ -507,7 +509,7 @@ class Uitkomst(Model):
     aanname: BevindingId | None = None
 
     @model_validator(mode="after")
-    def _naar_of_einde(self) -> Uitkomst:
+    def _naar_of_einde(self) -> Self:
         if (self.naar is None) == (self.einde is None):
             raise WaardeFout(
                 "een uitkomst leidt óf 'naar' een fase, óf naar een 'einde'",
@@ -621,7 +623,7 @@ class Bevinding(Model):
     lezingen: list[Lezing] = []
 
     @model_validator(mode="after")
-    def _een_standaard(self) -> Bevinding:
+    def _een_standaard(self) -> Self:
         if not self.lezingen:
             return self
         if len(self.lezingen) < 2:
@@ -689,7 +691,7 @@ class Convenant(Model):
         return self._ongetekend
 
     @property
-    def addenda(self) -> tuple[Toegepast, ...]:
+    def addenda(self) -> "tuple[Toegepast, ...]":
         return self._addenda
 
     @cached_property
@@ -756,7 +758,7 @@ class BezettingsPeriode(Model):
     organen: dict[OrgaanId, OrgaanBezetting]
 
     @model_validator(mode="after")
-    def _volgorde(self) -> BezettingsPeriode:
+    def _volgorde(self) -> Self:
         if self.tot is not None and self.tot <= self.vanaf:
             raise WaardeFout(
                 f"'tot' ({self.tot}) ligt niet na 'vanaf' ({self.vanaf})",

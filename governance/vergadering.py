@@ -3,12 +3,14 @@
 Forgiving to write: a single value may stand where a list is expected, dates may be written
 the Dutch way (10-02-2027, 10 februari 2027), `alle` stands for everyone present. Strict to
 read: unknown keys are errors, and `rules/zetels.py` checks every name against the bezetting.
+
+Annotations are evaluated as each class is defined (no `from __future__ import annotations`):
+pydantic then takes the types as they are instead of evaluating their text, a part of defining
+the models that every run of a command pays (issue 26). A name defined further down is quoted.
 """
 
-from __future__ import annotations
-
 import datetime as dt
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, Self
 
 from pydantic import (
     AfterValidator,
@@ -77,7 +79,7 @@ class Stemmen(Model):
     onthouding: Namen | Aantal = []
 
     @model_validator(mode="after")
-    def _namen_of_aantallen(self) -> Stemmen:
+    def _namen_of_aantallen(self) -> Self:
         soorten = {isinstance(getattr(self, k), int) for k in self.model_fields_set}
         if len(soorten) > 1:
             raise WaardeFout(
@@ -108,7 +110,7 @@ class Toetreding(Model):
     geweigerd: Partijen = []
 
     @model_validator(mode="after")
-    def _dossier_of_feiten(self) -> Toetreding:
+    def _dossier_of_feiten(self) -> Self:
         if self.dossier is None and self.organisatie is None:
             raise WaardeFout(
                 "een toetreding noemt haar dossier of de organisatie die toetreedt",
@@ -183,7 +185,7 @@ class Besluit(Model):
     toelichting: Tekst | None = None
 
     @model_validator(mode="after")
-    def _stemmen_of_bezwaren(self) -> Besluit:
+    def _stemmen_of_bezwaren(self) -> Self:
         if self.stemmen is not None and self.bezwaren is not None:
             raise WaardeFout(
                 "een besluit heeft 'stemmen' (meerderheid) óf 'bezwaren' (consensus), niet allebei",
@@ -287,7 +289,7 @@ class Vergadering(Model):
     toelichting: Tekst | None = None
 
     @model_validator(mode="after")
-    def _stelt_eerdere_lijst_vast(self) -> Vergadering:
+    def _stelt_eerdere_lijst_vast(self) -> Self:
         for b in self.besluiten:
             if b.stelt_vast is not None and b.stelt_vast >= self.datum:
                 raise WaardeFout(
