@@ -8,7 +8,7 @@ STAMP := $(VENV)/.geinstalleerd
 
 POORT ?= 8000
 
-.PHONY: run rondleiding test test-snel lint typecheck pytest chromium spectral fuzz bench installeer clean
+.PHONY: run rondleiding test test-snel lint typecheck pytest chromium spectral axe fuzz bench installeer clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -49,7 +49,7 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-pytest: $(STAMP) chromium spectral
+pytest: $(STAMP) chromium spectral axe
 	$(BIN)/pytest -n auto
 
 # The browser tests drive Debian's Chromium through Playwright (Playwright's own browser
@@ -81,6 +81,23 @@ $(SPECTRAL): tools/spectral/package.json tools/spectral/package-lock.json
 		echo "npm ontbreekt: de toets van de API-ontwerpregels wordt overgeslagen. Zet hem aan met 'sudo apt-get install npm' en draai 'make test' opnieuw."; \
 	fi
 
+# axe-core, the accessibility engine the browser tests run on every page state they visit
+# (WCAG 2.1 A and AA), installed into tools/axe/ from its package-lock.json like Spectral. It
+# is not optional: without npm or the registry the failure is said here, the browser tests
+# warn that nothing was checked, and under CI (CI=true) both fail.
+AXE := tools/axe/node_modules/axe-core/axe.min.js
+
+axe: $(AXE)
+
+$(AXE): tools/axe/package.json tools/axe/package-lock.json
+	@if command -v npm >/dev/null 2>&1 && npm ci --prefix tools/axe --ignore-scripts --no-audit \
+			--no-fund --loglevel=error; then \
+		touch $@; \
+	else \
+		echo "FOUT: axe-core kon niet worden geïnstalleerd (npm ontbreekt of het npm-register is niet bereikbaar): de browsertests toetsen de toegankelijkheid NIET. Installeer npm ('sudo apt-get install npm') en draai 'make axe'." >&2; \
+		if [ "$$CI" = true ]; then exit 1; fi; \
+	fi
+
 # Mutated example inputs against the promise (exit 0/1/2, a place in every exit-2 message, no
 # control characters, bounded memory and time); `make test` runs a few dozen of them.
 # CONVENANT_FUZZ=N sets the number of inputs; failing ones are kept in .fuzz-fouten/.
@@ -106,4 +123,4 @@ installeer: $(STAMP)
 	@case ":$$PATH:" in *":$(BINMAP):"*) ;; *) echo "Let op: $(BINMAP) staat niet op uw PATH. Zet 'export PATH=\"$(BINMAP):\$$PATH\"' in ~/.profile en open een nieuw terminalvenster, of gebruik 'source .venv/bin/activate'." ;; esac
 
 clean:
-	rm -rf $(VENV) tools/spectral/node_modules .pytest_cache .mypy_cache .ruff_cache .hypothesis .fuzz-fouten *.egg-info
+	rm -rf $(VENV) tools/spectral/node_modules tools/axe/node_modules .pytest_cache .mypy_cache .ruff_cache .hypothesis .fuzz-fouten *.egg-info

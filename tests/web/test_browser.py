@@ -20,6 +20,7 @@ from typing import Any
 import pytest
 
 from tests.scenario_runners import draai
+from tests.toegankelijkheid import Getoetst, controleer
 from tests.web_hulp import kopieer_register
 
 CHROMIUM = os.environ.get("CONVENANT_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
@@ -80,7 +81,9 @@ def pagina(browser: Any) -> Iterator[Any]:
         "console",
         lambda m: geweigerd.append(m.text) if "Content Security Policy" in m.text else None,
     )
-    yield p
+    yield Getoetst(p)
+    if not p.is_closed():
+        controleer(p, "aan het eind van de test")
     context.close()
     assert not geweigerd, geweigerd
 
@@ -89,6 +92,7 @@ def rustig(p: Any) -> None:
     """Wait until htmx has no request in flight and nothing is being swapped (a locator, not
     a script string: the pages' policy forbids evaluating strings)."""
     p.locator(".htmx-request, .htmx-swapping, .htmx-settling").first.wait_for(state="detached")
+    controleer(p, "na een verversing")
 
 
 def oordeel(p: Any, i: int) -> str:
@@ -182,7 +186,7 @@ def test_gelijktijdig_bewerken_de_tweede_opslag_wordt_geweigerd(
 
     url = f"{adres}/vergaderingen/stuurgroep-2027-05-12/bewerk"
     context = browser.new_context(locale="nl-NL")
-    tab1, tab2 = context.new_page(), context.new_page()
+    tab1, tab2 = Getoetst(context.new_page()), Getoetst(context.new_page())
     tab1.goto(url)
     tab2.goto(url)
     tab1.fill("#toelichting", "Aanvulling uit tabblad 1")
