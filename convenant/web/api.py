@@ -656,4 +656,19 @@ def api_pagina(request: Request) -> Response:
         for pad, methoden in schema["paths"].items()
         for methode, info in methoden.items()
     ]
-    return pagina(request, "api.html.j2", titel="API", routes=routes, schema=schema)
+    # the address this page was asked on (behind a proxy: the configured one), not a fixed port
+    basis = (huisstijl_adres(request) or str(request.base_url)).rstrip("/")
+    return pagina(
+        request,
+        "api.html.j2",
+        titel="Koppeling met andere systemen",
+        routes=routes,
+        schema=schema,
+        basis=basis,
+    )
+
+
+def huisstijl_adres(request: Request) -> str:
+    from governance.huisstijl import Huisstijl
+
+    return (werkplek(request).dienst.huisstijl() or Huisstijl()).api.adres or ""

@@ -30,9 +30,23 @@ def procent(waarde: Decimal) -> str:
     return f"{waarde:.2f} %".replace(".", ",")
 
 
+def opmaak_md(tekst: str) -> Any:
+    """The inline Markdown of an API description (`code`, *nadruk*) as HTML, escaped first:
+    the OpenAPI document keeps Markdown for API tools, a page shows it formatted."""
+    import re
+
+    from markupsafe import Markup, escape
+
+    html = str(escape(tekst))
+    html = re.sub(r"`([^`]+)`", r"<code>\1</code>", html)
+    html = re.sub(r"\*([^*\s][^*]*)\*", r"<em>\1</em>", html)
+    return Markup(html)  # built from the escaped text above
+
+
 FILTERS: dict[str, Callable[..., Any]] = {
     "euro": euro,
     "verschil": verschil,
     "getal": getal,
     "procent": procent,
+    "opmaak_md": opmaak_md,
 }

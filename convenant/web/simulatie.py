@@ -135,6 +135,26 @@ def uittredingpagina(
                 datums["besluit"],
                 _keuze(w),
             )
+    if uitkomst is not None and request.query_params.get("brief") == "ja":
+        # the letter needs its place (and a signatory): asked here, next to the field, rather
+        # than on the documents page where nothing can be filled in
+        ondertekenaar = c.partij[partij].ondertekenaar
+        for veld, standaard, wat in (
+            ("brief_naam", ondertekenaar.naam if ondertekenaar else "", "wie de brief ondertekent"),
+            ("brief_functie", ondertekenaar.functie if ondertekenaar else "", "diens functie"),
+            ("brief_plaats", "", "de plaats waar de brief wordt ondertekend, bijv. Assen"),
+        ):
+            if not invoer[veld].strip() and not standaard:
+                fouten[veld] = f"vul {wat} in: de opzeggingsbrief noemt het"
+        if not fouten:
+            from urllib.parse import urlencode
+
+            from fastapi.responses import RedirectResponse
+
+            rest = [(k, v) for k, v in request.query_params.multi_items() if k != "brief"]
+            return RedirectResponse(
+                f"/uittreding/documenten?{urlencode(rest)}&soort=opzegging", status_code=303
+            )
     if uitkomst is not None and formaat == "json":
         return _download(
             als_json(uittreding_dict(uitkomst)), f"uittreding-{partij}.json", "application/json"

@@ -603,6 +603,17 @@ def _toon_formulier(
 # --- history -------------------------------------------------------------------------------------
 
 
+def _vergadernaam(w: Werkplek, id_: str) -> str:
+    """'de vergadering van de Stuurgroep van 10 februari 2027', or the file's name when the
+    file cannot be read (then only its name identifies it)."""
+    gelezen = w.lees(id_)
+    if gelezen.vergadering is None:
+        return gelezen.pad.name
+    v = gelezen.vergadering.model
+    orgaan = w.convenant.orgaan.get(v.orgaan)
+    return f"de vergadering van {orgaan.de_naam if orgaan else v.orgaan} van {lang(v.datum)}"
+
+
 def _versie_in_geschiedenis(w: Werkplek, id_: str, naam: str) -> Path:
     pad = w.pad_van(id_)
     for v in geschiedenis(w.register, pad.name):
@@ -620,9 +631,9 @@ def geschiedenispagina(request: Request, id_: str, naam: str = "") -> Response:
     return pagina(
         request,
         "geschiedenis.html.j2",
-        titel=f"Geschiedenis van {pad.name}",
+        titel=f"Geschiedenis van {_vergadernaam(w, id_)}",
         id=id_,
-        naam=pad.name,
+        naam=_vergadernaam(w, id_),
         versies=versies,
         getoond=getoond.name if getoond else "",
         inhoud=getoond.read_text(encoding="utf-8", errors="replace") if getoond else "",

@@ -126,7 +126,7 @@ def test_toetreding_van_interview_tot_getekend_formulier(
     assert "CONCEPT" not in voorbeeld.locator("body").inner_text()
     for formaat, begin in (("Word", b"PK"), ("PDF", b"%PDF")):
         with p.expect_download() as d:
-            p.click(f"text=Download als {formaat}")
+            p.click(f"text=Opslaan als {formaat}")
         pad = d.value.path()
         assert pad is not None
         assert Path(pad).read_bytes().startswith(begin)
@@ -156,6 +156,8 @@ def test_wat_als_liquidatie(pagina: Any, adres: str) -> None:  # noqa: F811
 
 
 def test_elk_document_downloaden(pagina: Any, adres: str, register: Path) -> None:  # noqa: F811
+    from playwright.sync_api import expect
+
     p = pagina
     downloads: dict[str, bytes] = {}
 
@@ -167,22 +169,31 @@ def test_elk_document_downloaden(pagina: Any, adres: str, register: Path) -> Non
         downloads[d.value.suggested_filename] = Path(pad).read_bytes()
 
     p.goto(f"{adres}/liquidatie?zonder=emmen")
-    download("Download als CSV (Excel)")
-    download("Download als JSON")
+    download("Opslaan voor Excel")
+    p.locator("section", has_text="Opslaan voor Excel").locator("summary").click()
+    download("De uitkomst als gegevensbestand (JSON)")
     p.goto(f"{adres}/uittreding?partij=cosis&opzegging=31-01-2027")
-    download("Download als JSON")
+    p.locator("summary", has_text="Technische details").click()
+    download("De uitkomst als gegevensbestand (JSON)")
+    # the letter needs its place: asked next to the field on the form, not a dead end
+    p.click("button:has-text('Opzeggingsbrief')")
+    expect(p.locator("#brief_plaats-fout")).to_contain_text("de plaats")
+    p.fill("#brief_plaats", "Groningen")
+    p.click("button:has-text('Opzeggingsbrief')")
+    expect(p.locator("h1")).to_have_text("Documenten bij een uittreding")
+    expect(p.locator("iframe")).to_have_count(1)
     p.goto(f"{adres}/liquidatie?zonder=emmen")
     p.click("text=Liquidatieoverzicht (Word, PDF, HTML)")
-    download("Download als Word")
-    download("Download als PDF")
+    download("Opslaan als Word")
+    download("Opslaan als PDF")
     p.goto(f"{adres}/uittreding?partij=cosis&opzegging=31-01-2027&brief_plaats=Groningen")
     p.click("text=Uittredingsoverzicht (Word, PDF, HTML)")
-    download("Download als PDF")
+    download("Opslaan als PDF")
     p.click("text=opzegging")
-    download("Download als Word")
+    download("Opslaan als Word")
     p.goto(f"{adres}/vergaderingen/stuurgroep-2027-02-10/documenten?soort=besluitenlijst")
-    download("Download als Word")
-    download("Download als HTML")
+    download("Opslaan als Word")
+    download("Opslaan als HTML")
     assert set(downloads) == {
         "liquidatie-liquidatiebegroting-voorbeeld.csv",
         "liquidatie-liquidatiebegroting-voorbeeld.json",

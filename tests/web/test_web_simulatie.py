@@ -324,7 +324,7 @@ def test_document_voorbeeld_en_elk_formaat(
     assert r.status_code == 200
     assert "<iframe" in r.text
     for formaat in ("Word", "PDF", "HTML", "Markdown"):
-        assert f"Download als {formaat}" in r.text
+        assert f"Opslaan als {formaat}" in r.text
     scheiding = "&" if "?" in download else "?"
     html = c.get(f"{download}{scheiding}formaat=html&inline=ja")
     assert html.headers["content-type"].startswith("text/html")
