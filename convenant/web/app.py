@@ -58,6 +58,7 @@ def maak_app(
         toetreding,
         vergaderingen,
         verzenden,
+        zoeken,
     )
 
     app = FastAPI(
@@ -107,6 +108,7 @@ def maak_app(
     app.include_router(toetreding.router)
     app.include_router(partij.router)
     app.include_router(verzenden.router)
+    app.include_router(zoeken.router)
 
     @app.exception_handler(Geweigerd)
     async def _geweigerd(request: Request, fout: Exception) -> Response:
