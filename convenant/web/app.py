@@ -48,6 +48,7 @@ def maak_app(
         besluitpagina,
         convenantpagina,
         documenten,
+        inrichten,
         kalender,
         opmaak,
         overzicht,
@@ -75,14 +76,15 @@ def maak_app(
     )
     app.state.sjablonen.env.filters.update(opmaak.FILTERS)
     # an aanname is shown by what it is about, never by its id (the id only in a link)
+    # through app.state: "Nieuw register" moves the workplace onto another register
     app.state.sjablonen.env.globals["aanname_titel"] = lambda ident: aanname_titel(
-        werkplek.convenant, ident
+        app.state.werkplek.convenant, ident
     )
-    app.state.sjablonen.env.globals["naam_van"] = lambda ident: namen(werkplek.convenant).get(
-        ident, ident
-    )
+    app.state.sjablonen.env.globals["naam_van"] = lambda ident: namen(
+        app.state.werkplek.convenant
+    ).get(ident, ident)
     app.state.sjablonen.env.filters["in_woorden"] = lambda tekst: in_woorden(
-        werkplek.convenant, str(tekst)
+        app.state.werkplek.convenant, str(tekst)
     )
     app.middleware("http")(
         poortwachter(token, hosts or frozenset(), werkplek.register, lokaal_open)
@@ -109,6 +111,7 @@ def maak_app(
     app.include_router(partij.router)
     app.include_router(verzenden.router)
     app.include_router(zoeken.router)
+    app.include_router(inrichten.router)
 
     @app.exception_handler(Geweigerd)
     async def _geweigerd(request: Request, fout: Exception) -> Response:

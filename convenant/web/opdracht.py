@@ -20,10 +20,20 @@ def web(
     convenant_pad: Path | None,
     namen: tuple[str, ...] = (),
 ) -> int:
-    if not register.is_dir():
+    if register.exists() and not register.is_dir():
         raise GebruiksFout(
             f"{register}: geen map; geef de map van het register (met de vergaderingen en bezetting.yaml)"
         )
+    if not register.exists():
+        # a new register starts as an empty folder; the workplace leads through setting it up
+        try:
+            register.mkdir(parents=True)
+        except OSError as e:
+            raise GebruiksFout(
+                f"{register}: de map kan niet worden gemaakt ({e.strerror or e}); kies een map "
+                "waarin u mag schrijven"
+            ) from None
+        print(f"Nieuwe, lege map {register.resolve()} gemaakt voor het register.", flush=True)
     if tekst is not None and not tekst.is_file():
         raise GebruiksFout(f"{tekst}: dit bestand met de tekst van het convenant bestaat niet")
     token = token or os.environ.get(TOKEN_OMGEVING) or None
@@ -69,6 +79,10 @@ def web(
         )
     elif toegang.heeft_accounts(werkplek.register):
         print("Dit register heeft accounts: de werkplek vraagt om in te loggen.", flush=True)
+    from .inrichten import is_leeg
+
+    if is_leeg(werkplek.register):
+        print("Het register is nog leeg: open het adres en richt het in.", flush=True)
     print("Stoppen: Ctrl+C.", flush=True)
     # Not uvicorn.run: it swallows the KeyboardInterrupt that Server re-raises after its graceful
     # shutdown on Ctrl+C, so the CLI would exit 0 without a word instead of 130 "Afgebroken.".

@@ -14,6 +14,7 @@ from rules.jaaroverzicht import Gehouden, overzicht, zonder_casus
 from rules.termijnen import termijnen
 
 from .afhankelijkheden import Jaar, pagina, werkplek
+from .inrichten import is_leeg
 from .planning import geplande_vergaderingen
 from .toetreding import open_toetredingen
 from .werkplek import Kapot, Werkplek, beoordeel
@@ -133,6 +134,8 @@ def overzichtpagina(request: Request, jaar: Jaar = None, op: str | None = None) 
             if g.vergadering.orgaan == orgaan
         },
         toetredingen=open_toetredingen(w),
+        leeg=is_leeg(w.register),
+        ingericht=request.query_params.get("ingericht") == "ja",
     )
 
 

@@ -123,9 +123,15 @@ def test_web_weigert_ander_adres_zonder_token(
     assert "CONVENANT_WEB_TOKEN" in str(uitkomst.exception)
 
 
-def test_web_weigert_onbekende_map(tmp_path: Path) -> None:
-    uitkomst = CliRunner().invoke(cli, ["web", str(tmp_path / "nergens")], standalone_mode=False)
+def test_web_weigert_een_bestand_en_een_map_die_niet_kan_worden_gemaakt(tmp_path: Path) -> None:
+    # a new folder is made (and set up in the workplace, tests/web/test_inrichten.py); a file,
+    # or a folder under a file, cannot be
+    bestand = tmp_path / "bestand.txt"
+    bestand.write_text("x", encoding="utf-8")
+    uitkomst = CliRunner().invoke(cli, ["web", str(bestand)], standalone_mode=False)
     assert uitkomst.exception is not None
+    uitkomst = CliRunner().invoke(cli, ["web", str(bestand / "register")], standalone_mode=False)
+    assert "kan niet worden gemaakt" in str(uitkomst.exception)
 
 
 def test_agenda_ics_is_icalendar_met_elke_termijn(register: Path) -> None:

@@ -1,0 +1,216 @@
+"""Start from nothing (issue 22, part 1): a register set up in the workplace, without YAML."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from convenant.register import Register
+from tests.web_hulp import VOORBEELDEN, client, csrf, kopieer_register
+
+LOGO = VOORBEELDEN / "logo-voorbeeld.png"
+
+
+def _formulier(html: str, **velden: Any) -> dict[str, Any]:
+    """The wizard's fields as a browser sends them, with `velden` filled in."""
+    data: dict[str, Any] = {"csrf": csrf(html), "actie": "aanmaken"}
+    for naam in ("organisatie", "onderregel", "kenmerk", "kleur", "vanaf"):
+        gevonden = re.search(rf'name="{naam}" value="([^"]*)"', html)
+        if gevonden:
+            data[naam] = gevonden.group(1)
+    for naam, aantal in re.findall(r'name="([a-z_]+-aantal)" value="(\d+)"', html):
+        data[naam] = aantal
+    data.update(velden)
+    return data
+
+
+STUURGROEP = {
+    "stuurgroep-0-naam": "Burgemeester van Assen",
+    "stuurgroep-0-wie": "assen",
+    "stuurgroep-0-functie": "voorzitter",
+    "stuurgroep-1-naam": "Sectorhoofd politie",
+    "stuurgroep-1-wie": "politie",
+    "stuurgroep-2-naam": "Manager ZVHD",
+    "stuurgroep-2-wie": "rol:manager",
+    "stuurgroep-2-functie": "secretaris",
+    "partneroverleg-0-naam": "Afgevaardigde van de gemeenten",
+    "partneroverleg-0-wie": "emmen",
+    "partneroverleg-0-namens": ["assen", "emmen", "meppel"],
+    "contact-assen-email": "secretariaat@assen.example",
+    "contact-assen-naam": "A. de Vries",
+}
+
+
+@pytest.fixture
+def leeg(tmp_path: Path) -> Path:
+    r = tmp_path / "leeg"
+    r.mkdir()
+    return r
+
+
+def test_leeg_register_leidt_naar_inrichten_en_schrijft_alles(leeg: Path) -> None:
+    c = client(leeg)
+    start = c.get("/").text
+    assert "Dit register is nog leeg" in start
+    assert 'href="/inrichten"' in start
+    html = c.get("/inrichten").text
+    assert 'name="map"' not in html  # the served folder is the one being set up
+    assert "Gemeente Assen" in html  # choices show names of parties
+    assert "Manager van het ZVHD" in html  # and of functions
+    r = c.post(
+        "/inrichten",
+        data=_formulier(
+            html, **STUURGROEP, organisatie="ZVHD Drenthe", retouradres="Postbus 1\n9400 AA Assen"
+        ),
+        files={"logo": ("ons logo.png", LOGO.read_bytes(), "image/png")},
+    )
+    assert r.status_code == 303, r.text
+    assert r.headers["location"] == "/?ingericht=ja"
+    assert sorted(p.name for p in leeg.iterdir()) == [
+        "bezetting.yaml",
+        "contacten.yaml",
+        "huisstijl.yaml",
+        "logo.png",
+    ]
+    # read by the register service as the CLI reads it
+    dienst = Register(leeg)
+    bezetting, fouten = dienst.bezetting_met_fouten()
+    assert fouten == []
+    assert bezetting is not None
+    periode = bezetting.perioden[0]
+    assert str(periode.vanaf).endswith("-01-01")
+    sg = {lid.naam: lid for lid in periode.organen["stuurgroep"].leden}
+    assert sg["Burgemeester van Assen"].partij == "assen"
+    assert sg["Burgemeester van Assen"].functie == "voorzitter"
+    assert sg["Manager ZVHD"].rol == "manager"
+    (po,) = periode.organen["partneroverleg"].leden
+    assert po.vertegenwoordigt == ["assen", "emmen", "meppel"]  # joint delegate (6.7)
+    huisstijl = dienst.huisstijl()
+    assert huisstijl is not None
+    assert huisstijl.organisatie == "ZVHD Drenthe"
+    assert huisstijl.retouradres == ["Postbus 1", "9400 AA Assen"]
+    assert (leeg / "logo.png").read_bytes() == LOGO.read_bytes()
+    contacten = yaml.safe_load((leeg / "contacten.yaml").read_text(encoding="utf-8"))
+    assert contacten == {
+        "partijen": {"assen": [{"email": "secretariaat@assen.example", "naam": "A. de Vries"}]}
+    }
+    # the workplace now knows the members by name: a new Stuurgroep meeting lists them
+    start = c.get("/?ingericht=ja").text
+    assert "Het register is aangemaakt" in start
+    assert "Dit register is nog leeg" not in start
+    nieuw = c.get("/vergaderingen/nieuw?orgaan=stuurgroep").text
+    assert "Burgemeester van Assen" in nieuw
+
+
+def test_fouten_staan_bij_hun_veld_en_niets_wordt_geschreven(leeg: Path) -> None:
+    c = client(leeg)
+    html = c.get("/inrichten").text
+    r = c.post(
+        "/inrichten",
+        data=_formulier(
+            html,
+            **{
+                "stuurgroep-0-wie": "assen",  # a Partij chosen, the name forgotten
+                "stuurgroep-1-naam": "Iemand",  # a name, whom it represents forgotten
+                "contact-emmen-email": "geen adres",
+                "onder-addendum-naam": "J. Jansen",  # a signatory without function
+                "organisatie": "",
+            },
+        ),
+    )
+    assert r.status_code == 422
+    for veld, woorden in [
+        ("stuurgroep-0-naam", "vul de naam"),
+        ("stuurgroep-1-wie", "kies de Partij"),
+        ("contact-emmen-email", "geen e-mailadres"),
+        ("onder-addendum-functie", "functie"),
+        ("organisatie", "naam van de organisatie"),
+    ]:
+        fout = re.search(rf'<p class="veldfout" id="{veld}-fout">([^<]*)</p>', r.text)
+        assert fout, veld
+        assert woorden in fout.group(1)
+        assert f'id="{veld}"' in r.text
+        assert f'aria-describedby="{veld}-fout"' in r.text
+    assert list(leeg.iterdir()) == []  # nothing half-written
+    # what was typed is still there
+    assert 'value="Iemand"' in r.text
+    assert 'value="geen adres"' in r.text
+    assert re.search(r'<option value="assen" selected>Gemeente Assen</option>', r.text)
+
+
+def test_meer_leden_houdt_wat_er_stond(leeg: Path) -> None:
+    c = client(leeg)
+    html = c.get("/inrichten").text
+    r = c.post(
+        "/inrichten",
+        data=_formulier(html, **STUURGROEP, actie="meer-stuurgroep"),
+    )
+    assert r.status_code == 200
+    assert 'name="stuurgroep-aantal" value="6"' in r.text
+    assert 'id="stuurgroep-5-naam"' in r.text
+    assert 'value="Burgemeester van Assen"' in r.text
+    assert list(leeg.iterdir()) == []
+
+
+def test_geen_afbeelding_als_logo_wordt_bij_het_veld_geweigerd(leeg: Path) -> None:
+    c = client(leeg)
+    html = c.get("/inrichten").text
+    r = c.post(
+        "/inrichten",
+        data=_formulier(html, **STUURGROEP),
+        files={"logo": ("logo.png", b"dit is tekst", "image/png")},
+    )
+    assert r.status_code == 422
+    assert re.search(r'id="logo-fout">[^<]*geen PNG- of JPEG', r.text)
+    assert list(leeg.iterdir()) == []
+
+
+def test_nieuw_register_naast_het_voorbeeld(tmp_path: Path) -> None:
+    voorbeeld = kopieer_register(tmp_path / "voorbeeld")
+    voor = {p.name: p.read_bytes() for p in voorbeeld.iterdir()}
+    c = client(voorbeeld)
+    assert re.search(r'<a href="/inrichten"[^>]*>Nieuw register</a>', c.get("/").text)
+    html = c.get("/inrichten").text
+    assert 'name="map"' in html
+    # a folder with something in it is refused, next to the field
+    r = c.post("/inrichten", data=_formulier(html, **STUURGROEP, map=str(voorbeeld)))
+    assert r.status_code == 422
+    assert re.search(r'id="map-fout">[^<]*al iets', r.text)
+    doel = tmp_path / "eigen" / "register"
+    (tmp_path / "eigen").mkdir()
+    r = c.post("/inrichten", data=_formulier(html, **STUURGROEP, map=str(doel)))
+    assert r.status_code == 303, r.text
+    assert (doel / "bezetting.yaml").is_file()
+    assert not [p for p in (tmp_path / "eigen").iterdir() if p.name.startswith(".")]
+    # the workplace works on the new register now; the example is untouched
+    start = c.get("/").text
+    assert "Register: register" in start
+    assert c.get("/vergaderingen").text.count("/vergaderingen/stuurgroep-") == 0
+    assert {p.name: p.read_bytes() for p in voorbeeld.iterdir()} == voor
+
+
+def test_web_op_een_nieuwe_map_maakt_haar_aan(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from convenant.web import opdracht
+
+    gestart: list[Any] = []
+
+    class Server:
+        def __init__(self, config: Any) -> None:
+            gestart.append(config)
+
+        def run(self) -> None:
+            pass
+
+    import uvicorn
+
+    monkeypatch.setattr(uvicorn, "Server", Server)
+    doel = tmp_path / "nieuw" / "register"
+    assert opdracht.web(doel, 0, "127.0.0.1", None, None, None) == 0
+    assert doel.is_dir()
+    assert gestart
