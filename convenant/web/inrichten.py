@@ -28,6 +28,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.datastructures import UploadFile
 
 from governance.bestanden import vergaderbestanden
+from governance.contacten import CONTACTEN, laad_contacten
 from governance.datums import ontleed_datum
 from governance.errors import InvoerFout
 from governance.huisstijl import (
@@ -47,7 +48,6 @@ from .werkplek import Werkplek
 router = APIRouter()
 
 KOP = "Vastgelegd in de werkplek"  # the first line of a file the workplace wrote
-CONTACTEN = "contacten.yaml"  # the format of governance/contacten.py (issue 23)
 BEZETTING = "bezetting.yaml"
 EIGEN = (BEZETTING, HUISSTIJL, CONTACTEN)
 ONDERTEKEND = {
@@ -358,6 +358,7 @@ def _schrijf(doel: Path, bestanden: dict[str, bytes], w: Werkplek) -> None:
         if fouten:
             raise InvoerFout(fouten)
         proef.huisstijl()
+        laad_contacten(werk, proef.convenant)
         if doel.exists():  # the served folder, empty: file by file, undone on failure
             gezet: list[Path] = []
             try:
@@ -404,11 +405,31 @@ def _toon(
     )
 
 
+def _met_accounts(request: Request) -> Response | None:
+    """A workplace with accounts guards its own register's logins; it cannot move onto
+    another register, which has none. (An empty register is set up in place as usual.)"""
+    from .. import toegang
+    from .afhankelijkheden import foutpagina
+
+    if toegang.heeft_accounts(werkplek(request).register):
+        return foutpagina(
+            request,
+            409,
+            "Nieuw register",
+            "Deze werkplek heeft accounts en blijft bij haar eigen register. Een nieuw register "
+            "krijgt een eigen werkplek: vraag de beheerder die te starten op een nieuwe, lege "
+            "map; daar leidt de werkplek u door het inrichten.",
+        )
+    return None
+
+
 @router.get("/inrichten", response_class=HTMLResponse)
 def inrichten(request: Request) -> Response:
     w = werkplek(request)
     invoer = _leeg(w.convenant, w.vandaag())
     nieuwe_map = not is_leeg(w.register)
+    if nieuwe_map and (geweigerd := _met_accounts(request)):
+        return geweigerd
     if nieuwe_map:
         voorstel = Path.home() / "register-zvhd"
         invoer.map = "" if voorstel.exists() else str(voorstel)
@@ -423,6 +444,8 @@ async def inrichten_opslaan(request: Request) -> Response:
     w = werkplek(request)
     c = w.convenant
     nieuwe_map = not is_leeg(w.register)
+    if nieuwe_map and (geweigerd := _met_accounts(request)):
+        return geweigerd
     invoer = _uit_formulier(c, tekst)
     fouten: dict[str, str] = {}
     sleutel, logofout = _logo_uit(upload)
@@ -456,9 +479,19 @@ async def inrichten_opslaan(request: Request) -> Response:
         )
         return _toon(request, invoer, fouten, nieuwe_map, melding, 503)
     _LOGOS.pop(invoer.logo, None)
+    _in_het_spoor(request, doel)
     if nieuwe_map:
         _wissel(request, doel)
     return RedirectResponse("/?ingericht=ja", status_code=303)
+
+
+def _in_het_spoor(request: Request, register: Path) -> None:
+    """The trail of the new register starts with who set it up."""
+    from .. import spoor, toegang
+    from .beveiliging import gebruiker_van
+
+    wie = gebruiker_van(request) or toegang.LOKAAL
+    spoor.schrijf(register, wie, "nieuw", "Het register is ingericht in de werkplek")
 
 
 def _wissel(request: Request, register: Path) -> None:

@@ -70,7 +70,7 @@ def test_leeg_register_leidt_naar_inrichten_en_schrijft_alles(leeg: Path) -> Non
     )
     assert r.status_code == 303, r.text
     assert r.headers["location"] == "/?ingericht=ja"
-    assert sorted(p.name for p in leeg.iterdir()) == [
+    assert sorted(p.name for p in leeg.iterdir() if not p.name.startswith(".")) == [
         "bezetting.yaml",
         "contacten.yaml",
         "huisstijl.yaml",
@@ -104,6 +104,8 @@ def test_leeg_register_leidt_naar_inrichten_en_schrijft_alles(leeg: Path) -> Non
     assert "Dit register is nog leeg" not in start
     nieuw = c.get("/vergaderingen/nieuw?orgaan=stuurgroep").text
     assert "Burgemeester van Assen" in nieuw
+    # and the trail says who set it up
+    assert "Het register is ingericht" in c.get("/spoor").text
 
 
 def test_fouten_staan_bij_hun_veld_en_niets_wordt_geschreven(leeg: Path) -> None:
@@ -185,7 +187,7 @@ def test_nieuw_register_naast_het_voorbeeld(tmp_path: Path) -> None:
     r = c.post("/inrichten", data=_formulier(html, **STUURGROEP, map=str(doel)))
     assert r.status_code == 303, r.text
     assert (doel / "bezetting.yaml").is_file()
-    assert not [p for p in (tmp_path / "eigen").iterdir() if p.name.startswith(".")]
+    assert [p.name for p in (tmp_path / "eigen").iterdir()] == ["register"]  # no work folder left
     # the workplace works on the new register now; the example is untouched
     start = c.get("/").text
     assert "Register: register" in start
