@@ -28,7 +28,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.datastructures import UploadFile
 
 from governance.bestanden import vergaderbestanden
-from governance.contacten import CONTACTEN, laad_contacten
+from governance.contacten import CONTACTEN
 from governance.datums import ontleed_datum
 from governance.errors import InvoerFout
 from governance.huisstijl import (
@@ -358,7 +358,7 @@ def _schrijf(doel: Path, bestanden: dict[str, bytes], w: Werkplek) -> None:
         if fouten:
             raise InvoerFout(fouten)
         proef.huisstijl()
-        laad_contacten(werk, proef.convenant)
+        proef.contacten()
         if doel.exists():  # the served folder, empty: file by file, undone on failure
             gezet: list[Path] = []
             try:
