@@ -17,8 +17,8 @@ from typing import Literal
 from governance.datums import lang, plus_weken, werkdag
 from governance.models import Convenant
 
-from .jaaroverzicht import Gehouden, bekend_op, jaarplan_uiterlijk
-from .verzending import verzonden_op
+from .jaaroverzicht import Gehouden, bekend_op
+from .verzending import GEVOLGEN, verzendplichten, verzonden_op
 
 Stand = Literal["komend", "verstreken"]
 
@@ -42,6 +42,10 @@ _STUK = {
     "jaarplan": "het Jaarplan",
     "werkproces": "het werkproces",
 }
+
+
+# What an adopted besluit sends on, as the calendar names it.
+_GEVOLG = {"jaarplan": "Jaarplan", "werkproces": "Werkproces"}
 
 
 def _naam(c: Convenant, ontvanger: str) -> str:
@@ -97,12 +101,10 @@ def termijnen(
         orgaan = c.orgaan[orgaan_id]
         for i, g in enumerate(reeks):
             v = g.vergadering
-            if v.datum > peildatum:
-                continue  # lists of a meeting still to come are not due yet
             volgende = volgende_na(orgaan_id, reeks, i)
             # An escalated besluit goes to the body above before this orgaan meets again
             # (5.7, 7.2; aanname escalatie_termijn), until a later besluit takes it up.
-            for o in g.oordelen:
+            for o in g.oordelen if v.datum <= peildatum else ():
                 if o.oordeel != "escaleren" or volgende is None or o.id in opgepakt_op(peildatum):
                     continue
                 naar = _naam(c, o.escaleren_naar) if o.escaleren_naar else "het hogere orgaan"
@@ -114,53 +116,48 @@ def termijnen(
                     vergadering=g.naam,
                     aanname="escalatie_termijn",
                 )
-            for regel in orgaan.verslaglegging:
-                # 'niet_bepaald' (5.9, 6.9c, 6.10, 7.3) is read as before the next meeting too
-                # (aanname informeren_gemeenten_termijn), as the year overview judges it
-                if (
-                    regel.termijn.moment not in ("voor_volgende_vergadering", "niet_bepaald")
-                    or volgende is None
-                ):
+            # who receives what by when: the rule the besluitenlijst's 'Verzonden aan' states
+            for plicht in verzendplichten(c, orgaan_id, v.datum, volgende, g.oordelen):
+                if plicht.uiterlijk is None:
                     continue
-                if "werkproces" in regel.documenten and not any(
-                    o.soort == "werkproces_operationeel" and o.oordeel == "aangenomen"
-                    for o in g.oordelen
-                ):
-                    continue  # only an adopted werkproces is sent (6.9c)
+                if plicht.besluiten:  # an adopted Jaarplan (4.8) or werkproces (6.9c)
+                    stuk = next(d for d in plicht.documenten if d in GEVOLGEN)
+                    ontvangers = [
+                        a
+                        for a in plicht.aan
+                        if verzonden_op(c, v, stuk, a, plicht.schriftelijk) is None
+                    ]
+                    if ontvangers:
+                        voeg(
+                            plicht.uiterlijk,
+                            f"{_GEVOLG[stuk]} ({', '.join(plicht.besluiten)}) toezenden aan: "
+                            f"{', '.join(_naam(c, a) for a in ontvangers)}",
+                            ", ".join(plicht.artikelen),
+                            vergadering=g.naam,
+                            aanname=plicht.aanname,
+                        )
+                    continue
+                if v.datum > peildatum:
+                    continue  # lists of a meeting still to come are not due yet
                 ontbreekt = [
                     f"{_STUK.get(document, document)} naar {_naam(c, ontvanger)}"
-                    for document in regel.documenten
-                    if document != "werkproces"
-                    for ontvanger in regel.aan
-                    if verzonden_op(c, v, document, ontvanger, regel.schriftelijk) is None
+                    for document in plicht.documenten
+                    for ontvanger in plicht.aan
+                    if verzonden_op(c, v, document, ontvanger, plicht.schriftelijk) is None
                 ]
                 if ontbreekt:
-                    # "vóór" the next meeting: the day before it is the last day, as the
-                    # besluitenlijst's Verzending says ("uiterlijk 9 februari")
-                    voeg(
-                        volgende - dt.timedelta(days=1),
-                        f"{orgaan.naam} van {lang(v.datum)}: nog te verzenden vóór de volgende "
-                        f"vergadering: {'; '.join(ontbreekt)}",
-                        ", ".join(regel.artikelen),
-                        vergadering=g.naam,
-                        aanname=regel.termijn.aanname or regel.aanname,
+                    wanneer = (
+                        "vóór de volgende vergadering"
+                        if plicht.termijn.aantal is None
+                        else f"binnen {plicht.termijn.aantal} {plicht.termijn.eenheid}"
                     )
-        for g in reeks:
-            for o in g.oordelen:
-                if o.soort != "jaarplan" or o.oordeel != "aangenomen":
-                    continue
-                ontbreekt = [
-                    a
-                    for a in ("colleges", "partneroverleg")
-                    if verzonden_op(c, g.vergadering, "jaarplan", a) is None
-                ]
-                if ontbreekt:
                     voeg(
-                        jaarplan_uiterlijk(c, g.vergadering.datum),
-                        f"Jaarplan ({o.id}) toezenden aan: "
-                        f"{', '.join(_naam(c, a) for a in ontbreekt)}",
-                        "4.8",
+                        plicht.uiterlijk,
+                        f"{orgaan.naam} van {lang(v.datum)}: nog te verzenden {wanneer}: "
+                        f"{'; '.join(ontbreekt)}",
+                        ", ".join(plicht.artikelen),
                         vergadering=g.naam,
+                        aanname=plicht.aanname,
                     )
 
     toetredingen = [

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from governance.artikelen import weergave
-from governance.datums import lang, plus_termijn
+from governance.datums import lang
 from governance.errors import (
     ConvenantFout,
     Melding,
@@ -19,14 +19,13 @@ from governance.models import (
     Bezetting,
     Convenant,
     Orgaan,
-    Termijn,
-    Verslaglegging,
 )
 from governance.vergadering import Vergadering
 from governance.zetels import beeld
 from rules.lezingen import STANDAARD, Lezingkeuze
 from rules.oordeel import Alternatief, Grond, Oordeel
 from rules.toets import gevoeligheid, toets
+from rules.verzending import GEVOLGEN, verzendplichten
 
 from .gemeen import (
     _basis,
@@ -45,105 +44,56 @@ if TYPE_CHECKING:
     from governance.planning import Punt
 
 
-def _ontvangers(c: Convenant, ids: Iterable[str]) -> list[str]:
-    return [
-        "alle Partijen"
-        if i == "partijen"
-        else (c.orgaan[i].de_naam if i in c.orgaan else c.rol[i].naam)
-        for i in ids
-    ]
+def _ontvangers(c: Convenant, ids: Iterable[str]) -> dict[str, str]:
+    """The names of the recipients (orgaan or rol) a line names; 'partijen' is worded by the
+    template."""
+    return {
+        i: c.orgaan[i].de_naam if i in c.orgaan else c.rol[i].naam for i in ids if i != "partijen"
+    }
 
 
-# What a line of the besluitenlijst's Verzending sends, where it is not the list itself.
-_STUKKEN = {
-    "besluiten": "de genomen besluiten",
-    "relevante_besluiten": "de besluiten die de Stuurgroep aangaan",
-}
-
-_LIJSTEN = {"notulen": "de notulen", "actiepuntenlijst": "de actiepuntenlijst"}
-
-# What a besluit sends on its own, beside the lists: the document a Verslaglegging rule names.
-_TE_VERZENDEN = {
-    "jaarplan": "het vastgestelde Jaarplan",
-    "werkproces": "het vastgestelde Werkproces",
-}
-
-
-def _wanneer(termijn: Termijn, volgende: dt.date | None, vanaf: dt.date | None = None) -> str:
-    """By when, as the plan the list states; a term that runs from this meeting gets its date."""
-    if termijn.aantal is not None:
-        na = f" na {termijn.vanaf}" if termijn.vanaf else ""
-        datum = (
-            f", dus uiterlijk {lang(plus_termijn(vanaf, termijn.aantal, termijn.eenheid))}"
-            if vanaf and termijn.eenheid
-            else ""
-        )
-        return f"binnen {termijn.aantal} {termijn.eenheid}{na}{datum}"
-    uiterlijk = f", dus uiterlijk {lang(volgende - dt.timedelta(days=1))}" if volgende else ""
-    if termijn.moment == "niet_bepaald":
-        # The convenant sets no term; the reading informeren_gemeenten_termijn sends these with
-        # the lists. The line says so, and cites no article for a term it does not contain.
-        return f"met deze lijst{uiterlijk}"
-    return f"vóór de volgende vergadering{uiterlijk}"
-
-
-def _gevolgd_door(
-    c: Convenant, regel: Verslaglegging, oordelen: Iterable[Oordeel]
-) -> list[Oordeel]:
-    """The adopted besluiten whose consequence (a `gevolg` of their soort under the same
-    article) is this sending: an adopted Jaarplan goes to colleges and Partneroverleg (4.8)."""
-    artikelen = set(regel.artikelen)
-    return [
-        o
-        for o in oordelen
-        if o.oordeel == "aangenomen"
-        and any(
-            v.aard == "gevolg" and artikelen & set(v.artikelen) for v in c.soort[o.soort].vereisten
-        )
-    ]
+# The besluiten a besluitenlijst itself informs about (5.9, 6.10, 7.3).
+_BESLUITEN = ("besluiten", "relevante_besluiten")
 
 
 def _verzending(
     c: Convenant,
     orgaan: Orgaan,
     document: str,
+    datum: dt.date,
     volgende: dt.date | None,
     oordelen: Iterable[Oordeel] = (),
-    datum: dt.date | None = None,
 ) -> list[dict[str, Any]]:
-    """Who must receive a list, and what the meeting's besluiten send on, and by when (4.8,
-    5.8, 5.9, 6.9c, 7.3, 7.5)."""
-    oordelen = list(oordelen)
+    """The lines of a list's 'Verzonden aan': the duties of the meeting (rules.verzending, the
+    source the calendar and the year overview read too) that this list carries. The template
+    words them (templates/_teksten.j2, `verzonden`)."""
     regels = []
-    for v in orgaan.verslaglegging:
-        stukken = set(v.documenten)
-        besluiten: list[Oordeel] = []
-        if document == "besluitenlijst" and stukken & _TE_VERZENDEN.keys():
-            # what an adopted besluit sends on itself: only when the meeting adopted one
-            besluiten = _gevolgd_door(c, v, oordelen)
-            if not besluiten:
+    for plicht in verzendplichten(c, orgaan.id, datum, volgende, oordelen):
+        if plicht.besluiten:  # what an adopted besluit sends on: named in its besluitenlijst
+            if document != "besluitenlijst":
                 continue
-            stuk = next(_TE_VERZENDEN[d] for d in v.documenten if d in _TE_VERZENDEN)
-            wat = f"{stuk}, besluitnummer {opsomming(o.id for o in besluiten)}"
-        elif document in stukken:  # the lists themselves (5.8, 7.5)
-            wat = ""
+            stukken = [d for d in plicht.documenten if d in GEVOLGEN][:1]
+        elif document in plicht.documenten:  # the lists themselves (5.8, 7.5)
+            stukken = []
             if document == "besluitenlijst":
-                wat = opsomming(
-                    [_LIJSTEN[d] for d in v.documenten if d in _LIJSTEN] + ["deze lijst"]
-                )
-        elif document == "besluitenlijst" and stukken & _STUKKEN.keys():  # 5.9, 6.10, 7.3
-            wat = _STUKKEN[v.documenten[0]]
+                stukken = [d for d in plicht.documenten if d in ("notulen", "actiepuntenlijst")]
+                stukken.append("deze_lijst")
+        elif document == "besluitenlijst" and set(plicht.documenten) & set(_BESLUITEN):
+            stukken = [plicht.documenten[0]]
         else:
             continue
         regels.append(
             {
-                "aan": opsomming(_ontvangers(c, v.aan)),
-                "wat": wat,
+                "aan": list(plicht.aan),
+                "namen": _ontvangers(c, plicht.aan),
+                "stukken": stukken,
+                "besluiten": list(plicht.besluiten),
                 # only a term the convenant sets; "with this list" is the secretariat's plan
-                "wanneer": ""
-                if v.termijn.moment == "niet_bepaald"
-                else _wanneer(v.termijn, volgende, datum if besluiten else None),
-                "artikelen": v.artikelen,
+                "termijn": None
+                if plicht.termijn.moment == "niet_bepaald"
+                else plicht.termijn.model_dump(include={"aantal", "eenheid", "vanaf"}),
+                "uiterlijk": plicht.uiterlijk if plicht.termijn.moment != "niet_bepaald" else None,
+                "artikelen": list(plicht.artikelen),
             }
         )
     return regels
@@ -386,7 +336,7 @@ def besluitenlijst(
         "toetsing_vergadering": toetsing["vergadering"] if toetsing else [],
         "toetsing_lezingen": toetsing["lezingen"] if toetsing else "",
         "verzending": _verzending(
-            c, orgaan, "besluitenlijst", v.volgende_vergadering, oordelen, v.datum
+            c, orgaan, "besluitenlijst", v.datum, v.volgende_vergadering, oordelen
         ),
         "vastgesteld_op": _vastgesteld_op(register, bestand),
     }
@@ -571,7 +521,10 @@ def actiepuntenlijst(
 ) -> dict[str, Any]:
     v = bestand.model
     orgaan = c.orgaan[v.orgaan]
-    if not any("actiepuntenlijst" in x.documenten for x in orgaan.verslaglegging):
+    if not any(
+        "actiepuntenlijst" in x.documenten
+        for x in verzendplichten(c, orgaan.id, v.datum, v.volgende_vergadering)
+    ):
         raise PastNiet(
             f"voor {orgaan.de_naam} schrijft het convenant geen actiepuntenlijst voor (5.8, 7.5)"
         )
@@ -592,5 +545,5 @@ def actiepuntenlijst(
         "actiepunten": punten,
         "open": sum(1 for a in v.actiepunten if a.status == "open"),
         "eerder_open": eerder,
-        "verzending": _verzending(c, orgaan, "actiepuntenlijst", v.volgende_vergadering),
+        "verzending": _verzending(c, orgaan, "actiepuntenlijst", v.datum, v.volgende_vergadering),
     }

@@ -235,3 +235,66 @@ def test_pdf_regel_breekt_niet_te_vroeg_voor_een_artikelverwijzing(tmp_path: Pat
     sjablonen = Path(__file__).resolve().parents[2] / "templates"
     for sjabloon in sjablonen.glob("*.html.j2"):
         assert ' <span class="klein">' not in sjabloon.read_text(encoding="utf-8"), sjabloon.name
+
+
+def test_verzonden_aan_en_de_kalender_lezen_dezelfde_regel(tmp_path: Path) -> None:
+    """Who receives which list by when is one rule (rules.verzending): a term of the
+    Stuurgroep's lists changed in convenant.yaml (here two weeks from the meeting instead of
+    before the next one) changes the besluitenlijst, the actiepuntenlijst and the calendar alike.
+    """
+    import datetime as dt
+
+    from convenant.opdrachten.jaaroverzicht import lees_register
+    from convenant.register import Register
+    from rules.termijnen import termijnen
+
+    wortel = Path(__file__).resolve().parents[2]
+    register = tmp_path / "register"
+    shutil.copytree(wortel / "examples", register)
+    vergadering = register / "stuurgroep-2027-02-10.yaml"
+    tekst = vergadering.read_text(encoding="utf-8")
+    vergadering.write_text(tekst[: tekst.index("verzonden:")], encoding="utf-8")  # nothing sent
+    regel = 'termijn: {moment: voor_volgende_vergadering}\n        artikelen: ["5.8"]'
+    convenant = (wortel / "convenant.yaml").read_text(encoding="utf-8")
+    assert regel in convenant
+    eigen = tmp_path / "convenant.yaml"
+    eigen.write_text(
+        convenant.replace(
+            regel, regel.replace("moment: voor_volgende_vergadering", "aantal: 2, eenheid: weken")
+        ),
+        encoding="utf-8",
+    )
+    verwacht = "binnen 2 weken, dus uiterlijk 24 februari 2027 (art. 5.8)"
+    for soort in ("besluitenlijst", "actiepuntenlijst"):
+        code, uit, fout = draai(
+            [
+                "maak",
+                soort,
+                str(vergadering),
+                "--register",
+                str(register),
+                "--convenant",
+                str(eigen),
+            ]
+        )
+        assert code == 0, fout
+        assert verwacht in uit, soort
+    r = Register(register, convenant_pad=eigen)
+    gehouden, _ = lees_register(r)
+    kalender = [
+        t
+        for t in termijnen(r.convenant, gehouden, dt.date(2027, 2, 11))
+        if t.vergadering == vergadering.name and t.artikel == "5.8"
+    ]
+    assert [t.datum for t in kalender] == [dt.date(2027, 2, 24)]
+
+
+def test_de_documenten_lezen_de_verzendregels_via_rules_verzending() -> None:
+    """The documents take who receives what by when from rules.verzending, never from the
+    reporting rules of convenant.yaml themselves: one source for lists, calendar and overview."""
+    wortel = Path(__file__).resolve().parents[2]
+    for pad in [
+        *(wortel / "convenant" / "documenten").glob("*.py"),
+        wortel / "rules" / "termijnen.py",
+    ]:
+        assert "verslaglegging" not in pad.read_text(encoding="utf-8"), pad.name
