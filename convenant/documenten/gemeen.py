@@ -48,6 +48,8 @@ VOORBEELD_SLEUTEL = "De verdeelsleutel is een voorbeeld, geen vastgestelde inwon
 
 VOORBEELD_BEGROTING = "De begroting is een voorbeeld met fictieve bedragen."
 
+VOORBEELD_BRIEF = "Gemaakt in het voorbeeldregister: afzender, adres en ondertekenaar zijn fictief."
+
 
 def document_kop(
     soort: str,

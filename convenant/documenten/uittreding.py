@@ -25,6 +25,7 @@ from rules.uittreding import Uittreding, ingang_opzegging
 
 from .gemeen import (
     VOORBEELD_BEGROTING,
+    VOORBEELD_BRIEF,
     VOORBEELD_SLEUTEL,
     _basis,
     _data,
@@ -57,7 +58,13 @@ def opzegging(
         )
     context: dict[str, Any] = {
         **_basis(c, c.orgaan["stuurgroep"]),
-        **document_kop("opzegging", o.datum),
+        # A letter names nobody from the bezetting, but made in the example register it is an
+        # example all the same: its sender and signatory are made up.
+        **document_kop(
+            "opzegging",
+            o.datum,
+            voorbeeld=[VOORBEELD_BRIEF] if bezetting is not None and bezetting.voorbeeld else [],
+        ),
         "kenmerk_voorvoegsel": (partij.kort or partij.id).upper().replace(" ", ""),
         "eigen_briefhoofd": True,
         "auteur": partij.naam,
@@ -95,8 +102,9 @@ def opzegging(
 def _tot_de_uittreding(gemeente: bool, ingang: dt.date, tot: str) -> list[dict[str, Any]]:
     """What the leaving party still owes until its exit, in the letter's own voice: it stays a
     Partij until then (25.2, or 23.3 on that route); a gemeente keeps paying its annual
-    contribution (20.3). What it owes over the year of the exit no article says: the letter
-    names the question and commits the gemeente to no answer (bijdrage_jaar_van_uittreding)."""
+    contribution (20.3). What it owes over the year of the exit no article says
+    (bijdrage_jaar_van_uittreding): the letter neither answers nor explains that to the
+    Stuurgroep, it only states 20.3; the secretariat's exit overview names the open point."""
     uit: list[dict[str, Any]] = [
         {
             "omschrijving": "blijven wij Partij, met onze rechten en verplichtingen",
@@ -106,7 +114,7 @@ def _tot_de_uittreding(gemeente: bool, ingang: dt.date, tot: str) -> list[dict[s
     ]
     if gemeente:
         jaar = (
-            f"volgens de begroting en verdeelsleutel van de twaalf colleges; wat wij over {ingang.year}, het jaar van de uittreding, verschuldigd zijn, regelt het convenant niet"
+            "volgens de begroting en verdeelsleutel van de twaalf colleges"
             if (ingang.month, ingang.day) != (1, 1)
             else f"tot en met {ingang.year - 1}"
         )

@@ -507,7 +507,8 @@ def test_kennisgeving_met_lijst_antwoordformulier_en_kenmerk() -> None:
 def test_opzegging_als_brief_van_de_partij() -> None:
     code, uit, _ = draai(["maak", "opzegging", str(DOCS / "opzegging-cosis.yaml")])
     assert code == 0
-    assert uit.startswith("**Cosis**  \nPostbus 1234 (voorbeeld)")
+    assert uit.startswith("> **Voorbeeldgegevens, niet versturen.**")  # the example register
+    assert "\n\n**Cosis**  \nPostbus 1234 (voorbeeld)" in uit
     assert "Zorg- en Veiligheidshuis Drenthe**" not in uit.split("#")[0]  # not on ZVHD paper
     assert "Afschrift aan alle Partijen bij het convenant" in uit
     assert "dan gaat de uittreding in op **31 januari 2028**" in uit
@@ -516,7 +517,8 @@ def test_opzegging_als_brief_van_de_partij() -> None:
     assert "aanname" not in uit
     # the signatory, and under the name the function from the input (issue 13: the name is a
     # placeholder, the function is what the Stuurgroep reads)
-    assert "bestuurder Cosis (voorbeeld)  \nbestuurder\n" in uit
+    assert "dhr. C. Voorbeeld  \nbestuurder\n" in uit
+    assert uit.split("namens Cosis,")[1].count("bestuurder") == 1  # said once
 
 
 def test_liquidatie_bij_uittreding_van_een_gemeente() -> None:
