@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from governance.datums import lang
 
-from .termijnen import antwoord_uiterlijk
+from .termijnen import antwoord_uiterlijk, antwoordtermijn
 
 if TYPE_CHECKING:
     from governance.models import Convenant, Partij
@@ -39,6 +39,9 @@ class Toetredingsstand:
     akkoord_uiterlijk: dt.date | None
     besluit: tuple[str, str, Oordeel | None] | None  # meeting id, besluit id, verdict
     bezwaar: list[str]
+    # the weeks of the reply term that `akkoord_uiterlijk` was counted with (convenant.yaml's
+    # `akkoord` step, an aanname); None where the dossier sets its own date or none runs yet
+    antwoordtermijn: int | None = None
 
 
 def stand_toetreding(
@@ -61,8 +64,12 @@ def stand_toetreding(
     ]
     open_ = [p for p in partijen if p.id not in antwoorden]
 
+    weken = antwoordtermijn(c) if peil and not d.akkoord_uiterlijk else None
+
     def maak(stap: str, wacht: str) -> Toetredingsstand:
-        return Toetredingsstand(stap, wacht, partijen, antwoorden, uiterlijk, besluit, bezwaar)
+        return Toetredingsstand(
+            stap, wacht, partijen, antwoorden, uiterlijk, besluit, bezwaar, weken
+        )
 
     if d.in_kracht_vanaf is not None:
         return maak("in_kracht", f"niets meer: Partij vanaf {lang(d.in_kracht_vanaf)}")

@@ -178,7 +178,7 @@ VRAGEN = [
     Vraag(
         "kennisgeving",
         "Op welke datum zijn de Partijen over de toetreding ingelicht (of worden zij dat)?",
-        "De kennisgeving aan alle Partijen gaat vóór het besluit van de Stuurgroep (22.3); vanaf die datum lopen de vier weken voor hun antwoord (22.4). Laat leeg als dat later wordt vastgelegd.",
+        "De kennisgeving aan alle Partijen gaat vóór het besluit van de Stuurgroep (22.3); vanaf die datum loopt de termijn voor hun antwoord (22.4). Laat leeg als dat later wordt vastgelegd.",
         (("kennisgeving_op", "Datum van de kennisgeving", "datum"),),
         verplicht=False,
     ),
