@@ -12,6 +12,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from governance.errors import Melding
+from governance.loader import Bestand
+from governance.vergadering import Vergadering
+
 from .jaaroverzicht import Gehouden
 
 AANNAME = "vaststelling_besluitenlijst"
@@ -47,7 +51,8 @@ def vaststelling(register: Sequence[Gehouden], naam: str) -> Vaststelling:
         for b, o in zip(g.vergadering.besluiten, g.oordelen, strict=False):
             if b.stelt_vast == v.datum and o.oordeel == "aangenomen":
                 return Vaststelling("vastgesteld", g.vergadering.datum, b.id, g.naam)
-        # the shorter form: the next meeting records it adopted its predecessor's lists
+        # deprecated: the next meeting records it adopted its predecessor's lists, without a
+        # besluit (still read; `verouderd` says how to record it as a besluit instead)
         if g.vergadering.vorige_vastgesteld and g.vergadering.vorige_vergadering == v.datum:
             return Vaststelling("vastgesteld", g.vergadering.datum, None, g.naam)
     return Vaststelling("concept")
@@ -61,4 +66,23 @@ def verweesd(register: Sequence[Gehouden]) -> list[Verweesd]:
         for g in register
         for i, b in enumerate(g.vergadering.besluiten)
         if b.stelt_vast is not None and (g.vergadering.orgaan, b.stelt_vast) not in data
+    ]
+
+
+def verouderd(bestand: Bestand[Vergadering]) -> list[Melding]:
+    """`vorige_vastgesteld`, the older way to record that a meeting adopted the lists of the
+    one before: still read, but the adoption is a besluit of this meeting (5.8, 7.5), which
+    the workplace, the besluitenlijst and the year overview all show with its number."""
+    v = bestand.model
+    if not v.vorige_vastgesteld:
+        return []
+    datum = v.vorige_vergadering.isoformat() if v.vorige_vergadering else "JJJJ-MM-DD"
+    return [
+        bestand.bron.melding(
+            ("vorige_vastgesteld",),
+            "'vorige_vastgesteld' is verouderd: het wordt nog gelezen, maar leg de vaststelling "
+            "van de lijsten van de vorige vergadering vast als besluit van deze vergadering",
+            "haal deze regel weg en neem een besluit op met 'soort: verslag_vaststellen' en "
+            f"'stelt_vast: {datum}'",
+        )
     ]

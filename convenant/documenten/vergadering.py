@@ -338,7 +338,7 @@ def besluitenlijst(
         "verzending": _verzending(
             c, orgaan, "besluitenlijst", v.datum, v.volgende_vergadering, oordelen
         ),
-        "vastgesteld_op": _vastgesteld_op(register, bestand),
+        "vastgesteld_op": _vastgesteld_op(c, bezetting, register, bestand, keuze),
     }
 
 
@@ -454,30 +454,44 @@ def _stemming(c: Convenant, o: Oordeel) -> dict[str, Any]:
     return {}
 
 
-def _vastgesteld_op(register: Path | None, bestand: Bestand[Vergadering]) -> dt.date | None:
-    """The meeting that adopted this meeting's lists: a later meeting of the same orgaan in the
-    register that records it adopted those of this date (`vorige_vastgesteld`)."""
+def _vastgesteld_op(
+    c: Convenant,
+    bezetting: Bezetting | None,
+    register: Path | None,
+    bestand: Bestand[Vergadering],
+    keuze: Lezingkeuze,
+) -> dt.date | None:
+    """The date of the meeting that adopted this meeting's lists: a later meeting of the same
+    orgaan in the register whose besluit of the soort verslag_vaststellen names this date
+    (`stelt_vast`) and was adopted; judged as the workplace judges it (rules.vaststelling).
+    The older `vorige_vastgesteld` is still read there, as deprecated."""
     from governance.bestanden import vergaderbestanden
+    from rules.jaaroverzicht import Gehouden
+    from rules.vaststelling import vaststelling
 
     from ..register import Register
 
     v = bestand.model
     if register is None:
         return None
+    gehouden = [Gehouden(bestand.bron.pad.name, v, ())]
     for pad in vergaderbestanden(register):
         if pad.resolve() == bestand.bron.pad.resolve():
             continue
         try:
-            ander = Register.vergadering_uit(pad).model
+            ander = Register.vergadering_uit(pad)
+            if ander.model.orgaan != v.orgaan or ander.model.datum <= v.datum:
+                continue
+            # only a meeting that names this one is judged, for whether its besluit passed
+            oordelen = (
+                tuple(toets(beeld(c, ander, bezetting, register), keuze))
+                if any(b.stelt_vast == v.datum for b in ander.model.besluiten)
+                else ()
+            )
         except ConvenantFout:  # a broken file is toets's to report, not this list's
             continue
-        if (
-            ander.orgaan == v.orgaan
-            and ander.vorige_vergadering == v.datum
-            and ander.vorige_vastgesteld
-        ):
-            return ander.datum
-    return None
+        gehouden.append(Gehouden(pad.name, ander.model, oordelen))
+    return vaststelling(gehouden, bestand.bron.pad.name).datum
 
 
 def _eerder_open(register: Path | None, bestand: Bestand[Vergadering]) -> list[tuple[dt.date, Any]]:

@@ -242,7 +242,7 @@ def test_een_besluit_id_twee_keer_in_het_register_is_een_fout_met_beide_plekken(
     assert "sg-2027-01" in uit
     regels = [r for r in fout.splitlines() if "staat ook in" in r]
     assert regels == [
-        f"{map_ / 'stuurgroep-2027-05-12.yaml'}:10:9: besluiten[sg-2027-01].id: het besluit "
+        f"{map_ / 'stuurgroep-2027-05-12.yaml'}:15:9: besluiten[sg-2027-01].id: het besluit "
         f"'sg-2027-01' staat ook in {map_ / 'stuurgroep-2027-02-10.yaml'}:18:9; in een register "
         "heeft elk besluit een eigen id"
     ]

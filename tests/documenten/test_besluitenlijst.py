@@ -298,3 +298,25 @@ def test_de_documenten_lezen_de_verzendregels_via_rules_verzending() -> None:
         wortel / "rules" / "termijnen.py",
     ]:
         assert "verslaglegging" not in pad.read_text(encoding="utf-8"), pad.name
+
+
+@pytest.mark.parametrize(
+    ("stemmen", "status"),
+    [
+        ("{voor: alle}", "vastgesteld in de vergadering van 12 mei 2027"),
+        ("{tegen: alle}", "concept, ter vaststelling in de volgende vergadering"),
+    ],
+)
+def test_status_volgt_het_besluit_dat_de_lijst_vaststelt(
+    tmp_path: Path, stemmen: str, status: str
+) -> None:
+    """The list of 10 February is adopted by besluit sg-2027-08 of 12 May (verslag_vaststellen,
+    5.8): adopted, the list says so; rejected, it stays a concept."""
+    register = tmp_path / "register"
+    shutil.copytree(VOORBEELDEN, register)
+    pad = register / "stuurgroep-2027-05-12.yaml"
+    tekst = pad.read_text(encoding="utf-8")
+    blok = tekst[tekst.index("  - id: sg-2027-08") : tekst.index("  - id: sg-2027-09")]
+    pad.write_text(tekst.replace(blok, blok.replace("{voor: alle}", stemmen)), encoding="utf-8")
+    uit = _lijst(register / "stuurgroep-2027-02-10.yaml")
+    assert f"- **Status:** {status}\n" in uit

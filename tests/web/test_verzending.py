@@ -213,21 +213,47 @@ VASTSTELLING = """  - id: sg-2027-14
 """
 
 
-def _zonder_vorige_vastgesteld(register: Path) -> None:
+def _zonder_vaststelling(register: Path) -> None:
+    """The example meeting of 12 May without its besluit sg-2027-08 that adopts the lists of
+    10 February."""
     pad = register / "stuurgroep-2027-05-12.yaml"
-    regels = pad.read_text(encoding="utf-8").splitlines(keepends=True)
-    pad.write_text(
-        "".join(r for r in regels if not r.startswith("vorige_vastgesteld:")), encoding="utf-8"
+    tekst = pad.read_text(encoding="utf-8")
+    if "  - id: sg-2027-08" not in tekst:
+        return
+    begin = tekst.index("  - id: sg-2027-08")
+    pad.write_text(tekst[:begin] + tekst[tekst.index("  - id: sg-2027-09") :], encoding="utf-8")
+
+
+def test_de_voorbeeldvergadering_stelt_de_lijsten_vast_met_een_besluit(register: Path) -> None:
+    html = client(register).get("/vergaderingen/stuurgroep-2027-02-10").text
+    assert "<strong>vastgesteld</strong> op 12 mei 2027 met besluit" in html
+    _zonder_vaststelling(register)
+    assert (
+        "<strong>concept</strong>"
+        in client(register).get("/vergaderingen/stuurgroep-2027-02-10").text
     )
 
 
-def test_de_korte_vorm_vorige_vastgesteld_telt_ook(register: Path) -> None:
+def test_de_verouderde_korte_vorm_telt_nog_met_een_melding(register: Path) -> None:
+    """`vorige_vastgesteld: ja` is still read, and `toets` says how to record it instead."""
+    _zonder_vaststelling(register)
+    pad = register / "stuurgroep-2027-05-12.yaml"
+    tekst = pad.read_text(encoding="utf-8")
+    pad.write_text(
+        tekst.replace("volgende_vergadering:", "vorige_vastgesteld: ja\nvolgende_vergadering:", 1),
+        encoding="utf-8",
+    )
     html = client(register).get("/vergaderingen/stuurgroep-2027-02-10").text
     assert "<strong>vastgesteld</strong> op 12 mei 2027 in de" in html
+    code, _, fout = draai(["toets", str(pad)])
+    assert code in (0, 1)
+    assert f"Let op: {pad}:7:" in fout
+    assert "'vorige_vastgesteld' is verouderd" in fout
+    assert "'soort: verslag_vaststellen' en 'stelt_vast: 2027-02-10'" in fout
 
 
 def _met_vaststelling(register: Path, stemmen: str) -> None:
-    _zonder_vorige_vastgesteld(register)
+    _zonder_vaststelling(register)
     pad = register / "stuurgroep-2027-05-12.yaml"
     tekst = pad.read_text(encoding="utf-8")
     pad.write_text(
@@ -238,7 +264,7 @@ def _met_vaststelling(register: Path, stemmen: str) -> None:
 
 def test_de_volgende_vergadering_stelt_de_besluitenlijst_vast(register: Path) -> None:
     c = client(register)
-    _zonder_vorige_vastgesteld(register)
+    _zonder_vaststelling(register)
     assert "<strong>concept</strong>" in c.get("/vergaderingen/stuurgroep-2027-02-10").text
     _met_vaststelling(register, "{voor: alle}")
     html = c.get("/vergaderingen/stuurgroep-2027-02-10").text
