@@ -13,7 +13,6 @@ from governance.errors import EXIT_NIET_GELDIG, EXIT_OK, EXIT_ONLEESBAAR, Invoer
 from governance.models import Convenant
 from rules.lezingen import Lezingkeuze
 from rules.toets import gevoeligheid, toets
-from rules.vaststelling import verouderd
 
 from ..presentatie import Uitkomst, toets_dict
 from ..register import Register
@@ -31,8 +30,11 @@ def toets_bestand(
     """One meeting judged on the state of its date in `register` (readings: `keuze`, else those
     in force on that date)."""
     vergadering = register.vergadering(pad)
-    for melding in verouderd(vergadering):  # still judged; the fix is said once per file
-        sys.stderr.write(f"Let op: {melding}\n")
+    if vergadering.model.vorige_vastgesteld:  # deprecated: still judged, the fix is said
+        from rules.vaststelling import verouderd  # (not imported on every start)
+
+        for melding in verouderd(vergadering):
+            sys.stderr.write(f"Let op: {melding}\n")
     b = register.beeld(vergadering)
     keuze = keuze or register.keuze_op(vergadering.model.datum)
     return Uitkomst(pad, b, gevoeligheid(b, keuze) if met_gevoeligheid else toets(b, keuze))
