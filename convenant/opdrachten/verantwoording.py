@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 from typing import Any
 
@@ -115,12 +116,14 @@ def _als_dict(u: Uitkomst) -> dict[str, Any]:
 
 
 def context(u: Uitkomst) -> dict[str, Any]:
-    """Per article (section, footnote, Bijlage) its rows: itself, then its leden and parts."""
+    """Per article (section, footnote, Bijlage) its rows: itself, then its leden and parts.
+    Findings and readings by their titles in words; their ids are in `--json`."""
+    bevindingen = {b.id: b for p in u.punten for b in p.bevindingen}
     hoofden: list[dict[str, Any]] = []
     for p in u.punten:
         if p.onderdeel.binnen is None and p.onderdeel.niveau != "lid":
             hoofden.append({"titel": p.onderdeel.titel, "rijen": []})
-        hoofden[-1]["rijen"].append(_rij(p))
+        hoofden[-1]["rijen"].append(_rij(p, bevindingen))
     return {
         "samenvatting": _samenvatting(u),
         "hoofden": hoofden,
@@ -131,7 +134,7 @@ def context(u: Uitkomst) -> dict[str, Any]:
     }
 
 
-def _rij(p: Punt) -> dict[str, Any]:
+def _rij(p: Punt, bevindingen: dict[str, Bevinding]) -> dict[str, Any]:
     o: Onderdeel = p.onderdeel
     return {
         "artikel": weergave(o.artikel) if o.niveau != "sectie" else o.artikel,
@@ -139,13 +142,13 @@ def _rij(p: Punt) -> dict[str, Any]:
         "kop": o.niveau in ("sectie", "artikel", "voetnoot", "bijlage"),
         "verantwoord": p.verantwoord,
         "via_delen": p.via_delen,
-        "regels": [_vindplaats(v) for v in p.vindplaatsen],
-        "bevindingen": [_bevinding(b) for b in p.bevindingen],
-        "lezingen": [f"{a}={lz}" for a, lz in p.lezingen],
+        "regels": [_vindplaats(v, bevindingen) for v in p.vindplaatsen],
+        "bevindingen": [_bevinding(b, bevindingen) for b in p.bevindingen],
+        "lezingen": [_lezing(a, lz, bevindingen) for a, lz in p.lezingen],
         "toelichting": (
             {
                 "reden": REDEN[p.toelichting.reden],
-                "uitleg": p.toelichting.uitleg,
+                "uitleg": _zonder_ids(p.toelichting.uitleg, bevindingen),
             }
             if p.toelichting
             else None
@@ -153,14 +156,53 @@ def _rij(p: Punt) -> dict[str, Any]:
     }
 
 
-def _vindplaats(v: Vindplaats) -> dict[str, Any]:
-    return {"soort": v.soort, "naam": v.naam, "plaats": v.plaats, "aanname": v.aanname}
+# A finding's kind as a reader names it.
+_SOORT = {
+    "stilzwijgen": "Het convenant zwijgt",
+    "tegenstrijdig": "Tegenstrijdig",
+    "dubbelzinnig": "Dubbelzinnig",
+    "verwijzing": "Verwijzing die niet klopt",
+    "redactioneel": "Redactioneel",
+    "conventie": "Werkwijze van de toetsing",
+}
 
 
-def _bevinding(b: Bevinding) -> dict[str, Any]:
+def _titel(b: Bevinding | None) -> str:
+    """A finding named in words, as the workplace names it: its question, else the first
+    clause of its description."""
+    from types import SimpleNamespace
+
+    from ..web.sjablonen import aanname_titel  # the workplace's titles: one wording
+
+    if b is None:
+        return "een aanname"
+    return aanname_titel(SimpleNamespace(bevinding={b.id: b}), b.id).rstrip(".")
+
+
+def _vindplaats(v: Vindplaats, bevindingen: dict[str, Bevinding]) -> dict[str, Any]:
+    aanname = _titel(bevindingen.get(v.aanname)) if v.aanname else None
+    return {"soort": v.soort, "naam": v.naam, "plaats": v.plaats, "aanname": aanname}
+
+
+def _lezing(aanname: str, lezing: str, bevindingen: dict[str, Bevinding]) -> str:
+    b = bevindingen.get(aanname)
+    gekozen = b.lezing(lezing) if b is not None else None
+    return f"{_titel(b)}: {gekozen.uitspraak.rstrip('.')}" if gekozen else _titel(b)
+
+
+def _zonder_ids(tekst: str, bevindingen: dict[str, Bevinding]) -> str:
+    """A text of convenant.yaml that points at another finding by its id ('vrd_geen_partij')
+    points at it by its title instead."""
+    return re.sub(
+        r"'([a-z0-9_]+)'",
+        lambda m: f"“{_titel(bevindingen[m[1]])}”" if m[1] in bevindingen else m[0],
+        tekst,
+    )
+
+
+def _bevinding(b: Bevinding, bevindingen: dict[str, Bevinding]) -> dict[str, Any]:
     return {
-        "id": b.id,
-        "soort": b.soort,
-        "omschrijving": " ".join(b.omschrijving.split()),
-        "aanname": " ".join((b.aanname or "").split()),
+        "soort": _SOORT.get(b.soort, b.soort),
+        "omschrijving": _zonder_ids(" ".join(b.omschrijving.split()), bevindingen),
+        "aanname": _zonder_ids(" ".join((b.aanname or "").split()), bevindingen),
     }

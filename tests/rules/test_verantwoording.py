@@ -153,3 +153,21 @@ def test_verantwoording_als_md_html_en_pdf(tmp_path: Path, in_de_tekst: set[str]
     assert code == 2
     assert "md, html of pdf" in fout
     shutil.rmtree(tmp_path)
+
+
+def test_verantwoording_noemt_bevindingen_en_lezingen_bij_hun_titel() -> None:
+    """The document names findings and readings in words; an id stands only in a place in
+    convenant.yaml (code) and in --json."""
+    import re
+
+    from governance.bestanden import laad_convenant
+
+    c = laad_convenant().model
+    code, md, fout = draai(["verantwoording"])
+    assert code == 0, fout
+    zonder_code = re.sub(r"`[^`]*`", "", md)
+    ids = {b.id for b in c.bevindingen if "_" in b.id}
+    gevonden = sorted(i for i in ids if re.search(rf"\b{i}\b", zonder_code))
+    assert gevonden == []
+    assert "rust op een aanname: " in md
+    assert "Dubbelzinnig: De VRD tekent het convenant" in md
