@@ -490,7 +490,7 @@ def besluitenlijst() -> Doc:
     tag(doc, "{%p if b.tekst %}")
     alinea(doc, "{{ b.tekst }}")
     tag(doc, "{%p endif %}")
-    alinea(doc, "Uitkomst: ", "{{ b.uitkomst }}.", vet=[0])
+    alinea(doc, "Uitkomst: ", "{{ z.uitkomst(b.uitkomst) }}.", vet=[0])
     alinea(doc, "{{ z.stemming(b.stemming) }} Besluitnummer {{ b.nummer }}.", klein=True)
     tag(doc, "{%p endfor %}")
     _verzending(doc)
@@ -512,7 +512,11 @@ def besluitenlijst() -> Doc:
     tag(doc, "{%p endif %}")
     tag(doc, "{%p for t in toetsing %}")
     kop(doc, "{{ t.nummer }}. {{ t.onderwerp }}", 2)
-    alinea(doc, "Besluitnummer {{ t.besluitnummer }} · uitkomst: {{ t.uitkomst }}", klein=True)
+    alinea(
+        doc,
+        "Besluitnummer {{ t.besluitnummer }} · uitkomst: {{ z.uitkomst(t.uitkomst) }}",
+        klein=True,
+    )
     tag(doc, "{%p for g in t.gronden %}")
     # The deciding ground's label in bold: a run of its own, shown only for that ground.
     p = doc.add_paragraph(style="List Bullet")
@@ -1143,12 +1147,12 @@ def jaaroverzicht() -> Doc:
         "de code tussen haakjes is de naam van het punt in convenant lezingen.",
         klein=True,
     )
-    opsomming(
-        doc,
-        "for l in lezingen",
-        "{{ l.vraag }} (art. {{ l.artikelen }}; {{ l.id }}) Gelezen als: {{ l.lezing }} "
-        "Geldt voor: {{ l.verplichtingen|join('; ') }}",
-    )
+    # per point three lines, as the Markdown and HTML lay it out
+    tag(doc, "{%p for l in lezingen %}")
+    alinea(doc, "{{ l.vraag }}", " (art. {{ l.artikelen }}; {{ l.id }})", vet=[0])
+    alinea(doc, "Gelezen als: {{ l.lezing }}").paragraph_format.space_after = Pt(0)
+    alinea(doc, "Geldt voor: {{ l.verplichtingen|join('; ') }}")
+    tag(doc, "{%p endfor %}")
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if gevoeligheid %}")
     alinea(doc, "Een andere lezing kiezen bij een nieuw overzicht (zie convenant lezingen):")
@@ -1222,6 +1226,49 @@ def notitie_lezingen() -> Doc:
         "{{ v.kop }} {% if v.kop != v.vraag %}{{ v.vraag }} {% endif %}Vastgesteld bij besluit "
         "{{ v.besluit }} van {{ v.datum|datum }}: {{ v.lezing }}",
     )
+    tag(doc, "{%p if open_zonder_besluit %}")
+    alinea(
+        doc,
+        "Daarnaast {{ 'is er' if open_zonder_besluit == 1 else 'zijn er' }} "
+        "{{ open_zonder_besluit }} {{ 'betwist punt' if open_zonder_besluit == 1 else "
+        "'betwiste punten' }} waarvan nu geen besluit in het register afhangt; die hoeven nog "
+        "niet te worden beslist.",
+    )
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p if punten %}")
+    kop(doc, "Bijlage: vastleggen na het besluit (voor het secretariaat)")
+    alinea(
+        doc,
+        "Neem het besluit op in de besluitenlijst en leg per vastgestelde lezing in het register "
+        "vast welk besluit haar vaststelde, met het nummer en de datum van dat besluit:",
+    )
+    opsomming(
+        doc,
+        "for p in punten",
+        "Punt {{ loop.index }}, {{ p.kop }} De voorgestelde lezing: {{ p.voorstel }}",
+    )
+    kop(doc, "Technische details", niveau=2)
+    alinea(
+        doc,
+        "Voeg per vastgestelde lezing een blok toe aan lezingen.yaml van het register (vul "
+        "NUMMER en JJJJ-MM-DD in):",
+    )
+    regel = alinea(doc, "vastgesteld:")
+    regel.runs[0].font.name = "Courier New"
+    regel.paragraph_format.space_after = Pt(0)
+    tag(doc, "{%p for p in punten %}")
+    for regel_tekst in (
+        "  # punt {{ loop.index }}",
+        "  - aanname: {{ p.aanname }}",
+        "    lezing: {{ p.voorstel_id }}",
+        "    besluit: NUMMER",
+        "    datum: JJJJ-MM-DD",
+    ):
+        regel = alinea(doc, regel_tekst)
+        regel.runs[0].font.name = "Courier New"
+        regel.paragraph_format.space_after = Pt(0)
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p endif %}")
     return doc
 
 

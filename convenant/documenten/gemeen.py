@@ -20,8 +20,6 @@ from governance.models import (
 )
 from rules.oordeel import Grond, Oordeel
 
-from .opmaak import opsomming
-
 # Kenmerk parts: the kind of document, and for meeting documents the orgaan.
 AFKORTING = {
     "agenda": "AG",
@@ -155,35 +153,42 @@ def _zin(tekst: str) -> str:
     return tekst[:1].lower() + tekst[1:] if tekst[1:2].islower() else tekst
 
 
-def _uitkomst(c: Convenant, o: Oordeel, besluit: Any, gehoord: set[str]) -> str:
-    """The outcome in words an outside reader understands, with the article that decided it."""
+def _uitkomst(c: Convenant, o: Oordeel, besluit: Any, gehoord: set[str]) -> dict[str, Any]:
+    """The facts of an outcome that an outside reader needs, with the article that decided
+    it; templates/_teksten.j2 (`uitkomst`) words them for every format."""
+    # every key present, so a template asking for one never stops on it (StrictUndefined)
+    u: dict[str, Any] = {
+        "oordeel": o.oordeel,
+        "bindt": None,
+        "artikelen": "",
+        "artikel": "",
+        "reden": "",
+        "wacht_op": None,
+        "niet_gehoord": [],
+        "naar": "",
+        "staking": False,
+    }
     if o.oordeel in ("aangenomen", "verworpen") and o.bindt is None:
-        return o.oordeel
+        return u
     grond = _hoofdgrond(o)
     if o.oordeel in ("aangenomen", "verworpen"):  # binding only the parties that agreed
-        wie = opsomming(c.partij[p].naam for p in o.bindt or ())
         # 5 voor and 11 tegen reads as rejected unless the reason stands right here.
-        artikelen = ", ".join(weergave(a) for a in grond.artikel.split(", "))
-        return (
-            f"{o.oordeel} voor de Partijen die zelf instemden; over de verwerkingsverantwoordelijkheid "
-            f"onder de AVG beslist elke Partij zelf, dus het besluit bindt alleen "
-            f"{wie or 'geen Partij'}. Partijen die niet zelf stemden, ook niet via hun gezamenlijke "
-            f"afgevaardigde, beslissen nog elk voor zich ({artikelen})"
-        )
-    artikel = weergave(grond.artikel.split(", ")[0])
+        u["bindt"] = [c.partij[p].naam for p in o.bindt or ()]
+        u["artikelen"] = ", ".join(weergave(a) for a in grond.artikel.split(", "))
+        return u
+    u["artikel"] = weergave(grond.artikel.split(", ")[0])
+    u["reden"] = _zin(_lezer(grond.uitleg))
     if o.oordeel == "aangehouden":
         niet_gehoord = [c.partij[p].naam for p in besluit.treft if p not in gehoord]
         if niet_gehoord and ("5.6" in grond.artikel or "7.1" in grond.artikel):
-            return f"aangehouden tot {opsomming(niet_gehoord)} gehoord is ({artikel})"
-        if "22.4" in grond.artikel:
-            return f"aangehouden tot alle Partijen akkoord hebben gegeven ({artikel})"
-        return f"aangehouden, want {_zin(_lezer(grond.uitleg))} ({artikel})"
+            u["wacht_op"] = "horen"
+            u["niet_gehoord"] = niet_gehoord
+        elif "22.4" in grond.artikel:
+            u["wacht_op"] = "akkoord"
     if o.oordeel == "escaleren":
-        naar = c.orgaan[o.escaleren_naar].de_naam if o.escaleren_naar else "het bevoegde gezag"
-        if o.stemmen and o.stemmen.voor == o.stemmen.tegen:
-            return f"de stemmen staakten; voorgelegd aan {naar} ({artikel})"
-        return f"voorgelegd aan {naar} ({artikel})"
-    return f"niet geldig genomen, want {_zin(_lezer(grond.uitleg))} ({artikel})"
+        u["naar"] = c.orgaan[o.escaleren_naar].de_naam if o.escaleren_naar else ""
+        u["staking"] = bool(o.stemmen and o.stemmen.voor == o.stemmen.tegen)
+    return u
 
 
 def _hoofdgrond(o: Oordeel) -> Grond:

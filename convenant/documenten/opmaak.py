@@ -57,6 +57,13 @@ def opsomming(items: Iterable[str]) -> str:
     return scheiding.join(lijst[:-1]) + " en " + lijst[-1]
 
 
+def tekst_uit(macro: str, *args: Any) -> str:
+    """A sentence of templates/_teksten.j2 as plain text, for the few lines a context composes
+    itself (a finding on a form): the wording stays in the one place every format reads."""
+    module = omgeving("md").get_template("_teksten.j2").module
+    return str(getattr(module, macro)(*args))
+
+
 def regels(tekst: str) -> list[str]:
     """The lines of a macro's text, without blank ones (a Markup stays Markup: escaped once)."""
     return [r.strip() for r in tekst.split("\n") if r.strip()]

@@ -35,7 +35,7 @@ from .gemeen import (
     _voorbeeld,
     document_kop,
 )
-from .opmaak import opsomming
+from .opmaak import opsomming, tekst_uit
 
 
 def _besluit_van_stuurgroep(
@@ -78,7 +78,7 @@ def _besluit_van_stuurgroep(
             besluit = next(x for x in v.besluiten if x.id == o.id)
             return [
                 f"Besluit {o.id} van de Stuurgroep van {datum} is niet aangenomen, maar "
-                f"{_uitkomst(c, o, besluit, _gehoord(b))}."
+                f"{tekst_uit('uitkomst', _uitkomst(c, o, besluit, _gehoord(b)))}."
             ]
     return [
         f"Besluit {verwijzing.besluit} van de Stuurgroep van {datum} staat niet in het "

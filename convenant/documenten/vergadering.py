@@ -352,7 +352,9 @@ def _andere_lezing(c: Convenant, alternatieven: list[Alternatief]) -> str:
     return "Rust op een lezing van het convenant; " + "; ".join(zinnen) + "."
 
 
-def _toetsing(c: Convenant, oordelen: list[Oordeel], uitkomsten: list[str]) -> dict[str, Any]:
+def _toetsing(
+    c: Convenant, oordelen: list[Oordeel], uitkomsten: list[dict[str, Any]]
+) -> dict[str, Any]:
     """The appendix of `--met-toetsing`: per besluit its grounds in a reader's words, the
     deciding one marked, and a reading named only where another would change the outcome.
     Grounds of the meeting itself (openness, quorum, input asked) are listed once."""
