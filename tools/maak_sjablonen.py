@@ -972,7 +972,9 @@ def liquidatieoverzicht() -> Doc:
 def uittredingsoverzicht() -> Doc:
     doc = basis(
         "{{ wat|capitalize }} van {{ partij.naam }}",
-        "Naar aanleiding van de {{ aanleiding }} · kenmerk {{ kenmerk }}",
+        # the shared wording is imported in the line that first uses it
+        '{% import "_teksten.j2" as z %}Naar aanleiding van de '
+        "{{ z.aanleiding_uittreding(aanleiding) }} · kenmerk {{ kenmerk }}",
     )
     alinea(doc, "Aan: ", "{{ orgaan.de_naam }}", vet=[0])
     tag(doc, "{%p if ingang and ontvangst %}")
@@ -1034,7 +1036,7 @@ def uittredingsoverzicht() -> Doc:
     )
     tag(doc, "{%p if kosten %}")
     kop(doc, "Kosten volgens de liquidatiebegroting (art. 25.6)")
-    alinea(doc, "{{ kosten.inleiding }}")
+    alinea(doc, "{{ z.herkomst_bedragen(kosten.inleiding) }}")
     _gemeenten(doc, "kosten.gemeenten", "kosten.gewicht_totaal", "kosten.gedeeld")
     tag(doc, "{%p if kosten.afronding %}")
     alinea(doc, "{{ kosten.afronding }}", klein=True)

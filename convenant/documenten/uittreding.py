@@ -215,12 +215,14 @@ def uittreding_context(
         liquidatie = liquideer(
             c, begroting, verdeelsleutel, "uittreding", (), gemeente, uittreder_deelt, keuze
         )
-        # 25.6's plan and budget are said under Gevolgen; here only where the amounts come from.
-        inleiding = (
-            f"De bedragen hieronder komen uit {begroting.naam}, met een totaal van "
-            f"{bedrag(liquidatie.totaal)}; het deel van de gemeenten is verdeeld volgens de "
-            f"verdeelsleutel ‘{verdeelsleutel.naam}’ (gewicht: {verdeelsleutel.basis})."
-        )
+        # 25.6's plan and budget are said under Gevolgen; here only where the amounts come
+        # from (worded by templates/_teksten.j2, `herkomst_bedragen`).
+        inleiding = {
+            "begroting": begroting.naam,
+            "totaal": bedrag(liquidatie.totaal),
+            "sleutel": verdeelsleutel.naam,
+            "basis": verdeelsleutel.basis,
+        }
         partners = opsomming(
             f"{c.partij[p].naam} {bedrag(b)}" for p, b in sorted(liquidatie.partners.items())
         )
@@ -245,12 +247,8 @@ def uittreding_context(
         }
         voorbeeld += [VOORBEELD_BEGROTING] * begroting.voorbeeld
         voorbeeld += [VOORBEELD_SLEUTEL] * verdeelsleutel.voorbeeld
-    op = f" op {lang(datum)}" if datum else ""
-    aanleiding = {
-        "opzegtermijn": f"opzegging{op} (art. 25.2)",
-        "wijziging": f"opzegging wegens een wijziging{op} (art. 23.3)",
-        "uitsluiting": "uitsluiting (art. 24.3, 25.3)",
-    }[u.route]
+    # what the overview answers, worded by templates/_teksten.j2 (`aanleiding_uittreding`)
+    aanleiding = {"route": u.route, "datum": datum}
     documentdatum = datum or (u.tijdlijn[0].datum if u.tijdlijn else dt.date.today())
 
     def grond(g: Grond, naam: bool = False) -> dict[str, Any]:
