@@ -31,10 +31,14 @@ _RUN = """async (regels) => {
 }"""
 
 
-def controleer(p: Any, waar: str = "") -> None:
-    """Run axe on the page as it is now; fail with every violation, where, and why."""
+def controleer(p: Any, waar: str = "", spiegel: Any = None) -> None:
+    """Run axe on the page as it is now; fail with every violation, where, and why.
+
+    `spiegel`: a page of a context with JavaScript on, for a page without it (axe cannot run
+    there): the page's HTML as it is now is shown in the mirror, with its own address as the
+    base of every link and style sheet, and axe runs on that."""
     if isinstance(p, Getoetst):
-        p = p._p
+        p, spiegel = p._p, p._spiegel
     bron = AXE / "axe.min.js"
     if not bron.is_file():
         if os.environ.get("CI") == "true":
@@ -49,10 +53,16 @@ def controleer(p: Any, waar: str = "") -> None:
     if inhoud in _GEZIEN.setdefault(id(p), set()):
         return  # this very state was checked already (a verdict asked again, unchanged)
     _GEZIEN[id(p)].add(inhoud)
+    adres = p.url
+    if spiegel is not None:
+        waar += " (zonder JavaScript)"
+        html = p.content().replace("<head>", f'<head><base href="{adres}">', 1)
+        spiegel.set_content(html, wait_until="load")
+        p = spiegel
     if not p.evaluate("() => typeof window.axe === 'object'"):
         p.evaluate(bron.read_text(encoding="utf-8"))
     fouten = p.evaluate(_RUN, REGELS)
-    assert fouten == [], f"axe op {p.url} {waar}:\n" + "\n".join(
+    assert fouten == [], f"axe op {adres} {waar}:\n" + "\n".join(
         f"- {f['regel']} ({f['ernst']}): {f['uitleg']}\n    " + "\n    ".join(f["waar"])
         for f in fouten
     )
@@ -63,17 +73,18 @@ class Getoetst:
     state a test reaches by acting as a user; the states that htmx swaps in after typing are
     checked where the test calls `controleer` (through `rustig` in the browser tests)."""
 
-    def __init__(self, pagina: Any) -> None:
+    def __init__(self, pagina: Any, spiegel: Any = None) -> None:
         self._p = pagina
+        self._spiegel = spiegel
 
     def __getattr__(self, naam: str) -> Any:
         return getattr(self._p, naam)
 
     def goto(self, url: str, **opties: Any) -> Any:
         antwoord = self._p.goto(url, **opties)
-        controleer(self._p)
+        controleer(self)
         return antwoord
 
     def click(self, selector: str, **opties: Any) -> None:
         self._p.click(selector, **opties)
-        controleer(self._p, f"na klik op {selector}")
+        controleer(self, f"na klik op {selector}")

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import Query, Request
+from pydantic import BeforeValidator, Field
 from fastapi.responses import HTMLResponse
 
 from governance.errors import NietOpgeslagen
@@ -16,7 +17,12 @@ from .werkplek import Werkplek
 
 # A year a page can show: the register's years lie well inside; 0, -5 or 99999 in the
 # address would otherwise reach the calendar and fail there.
-Jaar = Annotated[int | None, Query(ge=1900, le=2999)]
+# "alle jaren" in a filter form sends an empty jaar: no year, not an error.
+Jaar = Annotated[
+    Annotated[int, Field(ge=1900, le=2999)] | None,
+    BeforeValidator(lambda waarde: None if waarde == "" else waarde),
+    Query(),
+]
 
 
 def sjablonen(request: Request) -> Sjablonen:

@@ -19,6 +19,7 @@ import pytest
 
 from convenant import toegang
 from tests.smtp_hulp import Postbus, smtp_server
+from tests.toegankelijkheid import Getoetst
 from tests.web.test_browser import browser  # noqa: F401  # one Chromium, as the other browser tests
 from tests.web.test_post import dossier_zonder_kennisgeving, mail_instellen
 from tests.web_hulp import kopieer_register
@@ -70,7 +71,7 @@ def _serveer(register: Path) -> Any:
 def _inloggen(chromium: Any, adres: str, naam: str) -> Any:
     context = chromium.new_context(locale="nl-NL", viewport={"width": 1280, "height": 900})
     context.set_default_timeout(20_000)
-    p = context.new_page()
+    p = Getoetst(context.new_page())  # axe on every page state (issue 22)
     p.goto(f"{adres}/")
     assert "/inloggen" in p.url  # accounts exist: even on 127.0.0.1 the workplace asks
     p.fill("#naam", naam)

@@ -65,3 +65,13 @@ def test_een_casusbesluit_is_niet_op_zijn_inhoud_te_vinden(register: Path) -> No
     assert _gevonden(r.text) == []
     assert "woonbegeleiding" not in r.text.replace('value="woonbegeleiding"', "")
     assert "met woonbegeleiding en meldplicht" not in c.get("/besluiten").text
+
+
+def test_alle_jaren_kiezen_is_geen_fout(register: Path) -> None:
+    # a filter form sends jaar= for "alle jaren": the archive and the meeting list show all
+    c = client(register)
+    r = c.get("/besluiten?woorden=&orgaan=&soort=&jaar=&oordeel=escaleren")
+    assert r.status_code == 200
+    assert len(_gevonden(r.text)) == 3
+    assert c.get("/vergaderingen?orgaan=&jaar=").status_code == 200
+    assert c.get("/besluiten?jaar=abc").status_code == 422  # a wrong year is still said
