@@ -7,8 +7,8 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import Query, Request
-from pydantic import BeforeValidator, Field
 from fastapi.responses import HTMLResponse
+from pydantic import BeforeValidator, Field
 
 from governance.errors import NietOpgeslagen
 
