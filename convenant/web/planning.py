@@ -89,7 +89,7 @@ def lees(w: Werkplek) -> _Gelezen:
         return _Gelezen(Planning(), "kapot", e.meldingen)
 
 
-def _bewaar(w: Werkplek, planning: Planning, gelezen: str | None) -> None:
+def bewaar_planning(w: Werkplek, planning: Planning, gelezen: str | None) -> None:
     planning = planning.model_copy(
         update={"vergaderingen": sorted(planning.vergaderingen, key=lambda v: (v.datum, v.orgaan))}
     )
@@ -240,7 +240,7 @@ async def plan(request: Request) -> Response:
         update={"vergaderingen": [*gelezen.planning.vergaderingen, nieuw]}
     )
     try:
-        _bewaar(w, planning, form.get("versie") or None)
+        bewaar_planning(w, planning, form.get("versie") or None)
     except VerouderdeVersie:
         fouten["algemeen"] = (
             "Iemand anders heeft de planning intussen gewijzigd; uw vergadering is niet "
@@ -318,7 +318,7 @@ def agendapagina(request: Request, sleutel: str, opgeslagen: str = "") -> Respon
     return _agendapagina(request, sleutel, opgeslagen=opgeslagen)
 
 
-def _vervang(
+def vervang(
     planning: Planning, oud: GeplandeVergadering, nieuw: GeplandeVergadering | None
 ) -> Planning:
     vergaderingen = [
@@ -338,7 +338,7 @@ def _opslaan(
     opgeslagen: str,
 ) -> Response:
     try:
-        _bewaar(w, _vervang(gelezen.planning, oud, nieuw), form.get("versie") or None)
+        bewaar_planning(w, vervang(gelezen.planning, oud, nieuw), form.get("versie") or None)
     except VerouderdeVersie:
         return _agendapagina(
             request,

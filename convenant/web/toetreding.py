@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
@@ -28,8 +27,7 @@ from governance.toetreding import (
     Dossier,
     Toetredingsdossier,
 )
-from governance.vergadering import Vergadering
-from governance.yamlschrijver import als_tekst, als_yaml, opmerkingen
+from governance.yamlschrijver import als_yaml
 from rules.oordeel import Oordeel
 from rules.toetreding import STAPPEN, Toetredingsstand, stand_toetreding
 
@@ -338,13 +336,24 @@ def nieuw_verder(request: Request, gegevens: Formulier) -> Response:
 # --- the dossier --------------------------------------------------------------------------------
 
 
-def _volgende_stuurgroepen(w: Werkplek, na: dt.date) -> list[tuple[str, Vergadering]]:
-    uit = []
+def _volgende_stuurgroepen(w: Werkplek, na: dt.date) -> list[tuple[str, str]]:
+    """The Stuurgroep meetings after `na` (the kennisgeving: 22.3 asks it beforehand), planned
+    and recorded, as choices: (value, label), in date order."""
+    from governance.datums import lang
+
+    from .planning import geplande_vergaderingen
+
+    uit: list[tuple[dt.date, str, str]] = []
+    vastgelegd = set()
     for gelezen in w.alle():
         v = gelezen.vergadering.model if gelezen.vergadering else None
         if v is not None and v.orgaan == "stuurgroep" and v.datum > na:
-            uit.append((gelezen.id, v))
-    return sorted(uit, key=lambda x: x[1].datum)
+            vastgelegd.add(v.datum)
+            uit.append((v.datum, gelezen.id, f"Stuurgroep, {lang(v.datum)} (vastgelegd)"))
+    for g in geplande_vergaderingen(w):
+        if g.orgaan == "stuurgroep" and g.datum > na and g.datum not in vastgelegd:
+            uit.append((g.datum, f"{GEPLAND}{g.sleutel}", f"Stuurgroep, {lang(g.datum)} (gepland)"))
+    return [(waarde, label) for _, waarde, label in sorted(uit)]
 
 
 @router.get("/toetredingen/{id_}", response_class=HTMLResponse)
@@ -360,6 +369,31 @@ def dossierpagina(
         if d and d.besluit_stuurgroep is None
         else []
     )
+    # where a besluit put on the agenda but not yet recorded stands: on a planned meeting's
+    # agenda, or to be completed in a recorded meeting's form
+    op_agenda = vastgelegd_op = None
+    if d and d.besluit_stuurgroep and (s is None or not s.besluit):
+        from .planning import geplande_vergaderingen
+
+        datum = d.besluit_stuurgroep.datum
+        op_agenda = next(
+            (
+                g.sleutel
+                for g in geplande_vergaderingen(w)
+                if g.orgaan == "stuurgroep" and g.datum == datum
+            ),
+            None,
+        )
+        vastgelegd_op = next(
+            (
+                x.id
+                for x in w.alle()
+                if x.vergadering is not None
+                and x.vergadering.model.orgaan == "stuurgroep"
+                and x.vergadering.model.datum == datum
+            ),
+            None,
+        )
     return pagina(
         request,
         "toetreding.html.j2",
@@ -371,6 +405,8 @@ def dossierpagina(
         stappen=STAPPEN,
         versie=versie(inhoud),
         vergaderingen=vergaderingen,
+        op_agenda=op_agenda,
+        vastgelegd_op=vastgelegd_op,
         vandaag=w.vandaag(),
         opgeslagen=opgeslagen,
         melding=melding,
@@ -478,58 +514,62 @@ def ondertekend(request: Request, id_: str, gegevens: Formulier) -> Response:
 
 @router.post("/toetredingen/{id_}/agenda")
 def agenda(request: Request, id_: str, gegevens: Formulier) -> Response:
-    """Put the Stuurgroep besluit on a meeting of the register, pointing at this dossier."""
+    """Put the Stuurgroep besluit (22.4) on the agenda, pointing at this dossier: an item ter
+    besluitvorming of a planned meeting, its number reserved; or, for a meeting already
+    recorded, the besluit added in that meeting's form, for the secretaris to complete with
+    the votes and save. A meeting file is never given a besluit without votes (that made the
+    whole meeting unreadable)."""
+    from governance.planning import Punt
+
+    from .planning import bewaar_planning, lees, vervang
+
     w, dossier, form, gelezen = _wijzig(request, id_, gegevens)
     d = dossier.model
     assert d is not None
-    vergadering_id = (form.get("vergadering") or [""])[0]
-    if not ID_PATROON.match(vergadering_id) or vergadering_id not in w.ids():
-        return _fout(id_, "Kies een vergadering van de Stuurgroep uit de lijst.")
-    gelezen_vergadering = w.lees(vergadering_id)
-    v = gelezen_vergadering.vergadering.model if gelezen_vergadering.vergadering else None
-    if v is None or v.orgaan != "stuurgroep":
-        return _fout(id_, "Kies een vergadering van de Stuurgroep die te lezen is.")
-    tekst = gelezen_vergadering.inhoud.decode("utf-8")
-    kop = [r[1:].strip() for r in _kop(tekst)]
-    verloren = opmerkingen(tekst)[len(kop) :]
-    if verloren and (form.get("opmerkingen_vervallen") or [""])[0] != "ja":
-        return _fout(
-            id_,
-            f"{gelezen_vergadering.pad.name} heeft opmerkingen die bij het toevoegen verloren "
-            f"gaan ({'; '.join(verloren[:3])}). Vink aan dat dat mag, of voeg het besluit toe "
-            "via Vergaderingen.",
+    keuze = (form.get("vergadering") or [""])[0]
+    planning = lees(w)
+    gereserveerd = [p.besluit for v in planning.planning.vergaderingen for p in v.agendapunten]
+    bezet = [*w.besluitnummers(), *(b for b in gereserveerd if b)]
+    if keuze.startswith(GEPLAND):
+        v = planning.planning.van(keuze.removeprefix(GEPLAND))
+        if v is None or v.orgaan != "stuurgroep":
+            return _fout(id_, "Kies een vergadering van de Stuurgroep uit de lijst.")
+        nummer = volgend_besluitnummer("sg", v.datum.year, bezet)
+        punt = Punt(
+            onderwerp=f"Toetreding van {d.organisatie.naam}",
+            doel="besluitvorming",
+            soort="toetreding",
+            besluit=nummer,
+            dossier=id_,
         )
-    besluit_id = volgend_besluitnummer("sg", v.datum.year, w.besluitnummers())
-    data = yaml.load(tekst, Loader=yaml.SafeLoader)
-    data["besluiten"].append(
-        {
-            "id": besluit_id,
-            "onderwerp": f"Toetreding van {d.organisatie.naam}",
-            "soort": "toetreding",
-            "toetreding": {"dossier": id_},
-        }
-    )
-    nieuw = als_tekst(data, "\n".join(kop)).encode("utf-8")
+        nieuw = v.model_copy(update={"agendapunten": [*v.agendapunten, punt]})
+        verwijzing = BesluitVerwijzing(datum=v.datum, besluit=nummer)
+        try:
+            bewaar_planning(w, vervang(planning.planning, v, nieuw), planning.versie)
+            _bewaar_dossier(
+                w, dossier.pad, d.model_copy(update={"besluit_stuurgroep": verwijzing}), gelezen
+            )
+        except (VerouderdeVersie, InvoerFout) as e:
+            return _fout(id_, f"Niet op de agenda gezet: {e}")
+        return _terug(id_, "agenda")
+    if not ID_PATROON.match(keuze) or keuze not in w.ids():
+        return _fout(id_, "Kies een vergadering van de Stuurgroep uit de lijst.")
+    gelezen_vergadering = w.lees(keuze)
+    v_ = gelezen_vergadering.vergadering.model if gelezen_vergadering.vergadering else None
+    if v_ is None or v_.orgaan != "stuurgroep":
+        return _fout(id_, "Kies een vergadering van de Stuurgroep die te lezen is.")
+    nummer = volgend_besluitnummer("sg", v_.datum.year, bezet)
+    verwijzing = BesluitVerwijzing(datum=v_.datum, besluit=nummer)
     try:
-        w.dienst.vorm(gelezen_vergadering.pad, Vergadering, nieuw)
-        bewaar(w.register, gelezen_vergadering.pad, nieuw, versie(gelezen_vergadering.inhoud))
-        verwijzing = BesluitVerwijzing(datum=v.datum, besluit=besluit_id)
         _bewaar_dossier(
             w, dossier.pad, d.model_copy(update={"besluit_stuurgroep": verwijzing}), gelezen
         )
     except (VerouderdeVersie, InvoerFout) as e:
         return _fout(id_, f"Niet op de agenda gezet: {e}")
-    return _terug(id_, "agenda")
+    return RedirectResponse(f"/vergaderingen/{keuze}/bewerk?toetreding={id_}#besluiten", 303)
 
 
-def _kop(tekst: str) -> list[str]:
-    """The comment lines at the very top of a file, which a rewrite keeps."""
-    uit = []
-    for regel in tekst.splitlines():
-        if not regel.startswith("#"):
-            break
-        uit.append(regel)
-    return uit
+GEPLAND = "gepland:"  # the value of a planned meeting in the list (its key follows)
 
 
 # --- documents of the dossier --------------------------------------------------------------------

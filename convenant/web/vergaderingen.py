@@ -210,7 +210,9 @@ def vergaderpagina(
 
 
 @router.get("/vergaderingen/{id_}/bewerk", response_class=HTMLResponse)
-def bewerk(request: Request, id_: str) -> Response:
+def bewerk(request: Request, id_: str, toetreding: str = "") -> Response:
+    """The form of a recorded meeting; `toetreding`: a dossier whose Stuurgroep besluit (22.4)
+    was put on this meeting's agenda, added to the form (not yet saved) to complete."""
     w = werkplek(request)
     gelezen = w.lees(id_)
     if gelezen.vergadering is None:
@@ -227,7 +229,26 @@ def bewerk(request: Request, id_: str) -> Response:
     except InvoerFout:
         b = None
     invoer = invoer_uit(gelezen.vergadering.model, b)
+    if toetreding:
+        _voeg_toetreding_toe(w, invoer, gelezen.vergadering.model.datum, toetreding)
     return _toon_formulier(request, invoer, id_, versie(gelezen.inhoud))
+
+
+def _voeg_toetreding_toe(w: Werkplek, invoer: Invoer, datum: dt.date, dossier_id: str) -> None:
+    """The besluit a toetreding dossier reserved for this meeting (its number and date), with
+    the dossier to read the notice and the answers from; unless the form has it already."""
+    dossier = next((d for d in w.dienst.dossiers() if d.id == dossier_id), None)
+    d = dossier.model if dossier is not None else None
+    if d is None or d.besluit_stuurgroep is None or d.besluit_stuurgroep.datum != datum:
+        return
+    nummer = d.besluit_stuurgroep.besluit
+    if nummer is None or any(b.id == nummer for b in invoer.besluiten):
+        return
+    besluit = BesluitInvoer(
+        id=nummer, onderwerp=f"Toetreding van {d.organisatie.naam}", soort="toetreding"
+    )
+    besluit.rest["toetreding"] = {"dossier": dossier_id}
+    invoer.besluiten.append(besluit)
 
 
 # The form is read on the event loop (the dependency); the route itself is a plain function,

@@ -110,15 +110,29 @@ def test_toetreding_van_interview_tot_getekend_formulier(
     assert "besluit van de Stuurgroep" in _wacht_op(p)
 
     p.select_option("#vergadering", "stuurgroep-2027-05-12")
-    p.check("input[name=opmerkingen_vervallen]")
     p.click('button:has-text("Op de agenda zetten")')
-    expect(p.locator(".melding.goed")).to_contain_text("op de agenda")
-    # the meeting records the votes (as its own page does) and the Stuurgroep adopts it
+    # a meeting already recorded: its form opens with the besluit added, for the votes; the
+    # file is not touched until it is saved (a besluit without votes made it unreadable)
+    expect(p.locator("input[value='Toetreding van Stichting Jeugdhulp Zuidoost']")).to_have_count(1)
     pad = register / "stuurgroep-2027-05-12.yaml"
+    assert "Jeugdhulp" not in pad.read_text(encoding="utf-8")
+    dossier = yaml.safe_load(
+        (register / "toetredingen" / "jeugdhulp_zuidoost.yaml").read_text(encoding="utf-8")
+    )
+    # the meeting records the votes (as its form does) and the Stuurgroep adopts it
     data = yaml.safe_load(pad.read_text(encoding="utf-8"))
-    data["besluiten"][-1] |= {"stemmen": {"voor": "alle"}, "voldaan": ["publieke_taak"]}
+    data["besluiten"].append(
+        {
+            "id": dossier["besluit_stuurgroep"]["besluit"],
+            "onderwerp": "Toetreding van Stichting Jeugdhulp Zuidoost",
+            "soort": "toetreding",
+            "stemmen": {"voor": "alle"},
+            "voldaan": ["publieke_taak"],
+            "toetreding": {"dossier": "jeugdhulp_zuidoost"},
+        }
+    )
     pad.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    p.reload()
+    p.goto(f"{adres}/toetredingen/jeugdhulp_zuidoost")
     assert "ondertekening" in _wacht_op(p)
     p.click('a:has-text("Formulier bekijken")')
     voorbeeld = p.frame_locator("iframe.document")
