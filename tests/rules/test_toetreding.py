@@ -50,6 +50,32 @@ def interview(c: TestClient) -> TestClient:
     return c
 
 
+def _gereserveerd(register: Path) -> str:
+    """The besluit number the dossier reserved when it was put on the agenda."""
+    dossier = yaml.safe_load(
+        (register / "toetredingen" / "jeugdhulp_zo.yaml").read_text(encoding="utf-8")
+    )
+    return str(dossier["besluit_stuurgroep"]["besluit"])
+
+
+def _neem_op(vergadering: Path, nummer: str) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The meeting with the toetreding besluit recorded as its form saves it: number, dossier
+    and votes (written to the file; the caller may add to the besluit and write again)."""
+    data: dict[str, Any] = yaml.safe_load(vergadering.read_text(encoding="utf-8"))
+    besluit: dict[str, Any] = {
+        "id": nummer,
+        "onderwerp": "Toetreding van Stichting Jeugdhulp Zuidoost",
+        "soort": "toetreding",
+        "stemmen": {"voor": "alle"},
+        "toetreding": {"dossier": "jeugdhulp_zo"},
+    }
+    data["besluiten"].append(besluit)
+    vergadering.write_text(
+        yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8"
+    )
+    return data, besluit
+
+
 def _post(c: TestClient, pad: str, **velden: str) -> Any:
     pagina = c.get("/toetredingen/jeugdhulp_zo").text
     versie = re.search(r'name="versie" value="([^"]+)"', pagina)
@@ -120,33 +146,32 @@ def test_toetreding_van_verzoek_tot_nieuwe_partij(register: Path) -> None:
     assert "CONCEPT" in documenten.text
     assert "noemt nog geen besluit van de Stuurgroep" in documenten.text
 
-    # on the agenda of the Stuurgroep of 12 May 2027
-    r = _post(c, "agenda", vergadering="stuurgroep-2027-05-12", opmerkingen_vervallen="ja")
-    assert r.status_code == 303
-    assert "melding" not in r.headers["location"], r.headers["location"]
+    # on the agenda of the Stuurgroep of 12 May 2027, a meeting already recorded: its form opens
+    # with the besluit added, and the file is untouched until the secretaris saves it with the
+    # votes (a besluit without votes once made the whole meeting unreadable)
     vergadering = register / "stuurgroep-2027-05-12.yaml"
-    data = yaml.safe_load(vergadering.read_text(encoding="utf-8"))
-    besluit = data["besluiten"][-1]
-    assert besluit["toetreding"] == {"dossier": "jeugdhulp_zo"}
+    voor = vergadering.read_bytes()
+    r = _post(c, "agenda", vergadering="stuurgroep-2027-05-12")
+    assert r.status_code == 303
+    assert r.headers["location"].startswith(
+        "/vergaderingen/stuurgroep-2027-05-12/bewerk?toetreding=jeugdhulp_zo"
+    )
+    assert vergadering.read_bytes() == voor
+    assert "Toetreding van Stichting Jeugdhulp Zuidoost" in c.get(r.headers["location"]).text
+    nummer = _gereserveerd(register)
     # numbered on after the highest Stuurgroep number of 2027 anywhere in the register
     nummers = [
         int(m.group(1))
         for pad in register.glob("stuurgroep-2027-*.yaml")
         for m in re.finditer(r"id: sg-2027-(\d+)", pad.read_text(encoding="utf-8"))
     ]
-    nieuw = int(besluit["id"].rsplit("-", 1)[1])
-    nummers.remove(nieuw)
-    assert nieuw == max(nummers) + 1
-    assert sum(b["id"] == besluit["id"] for b in data["besluiten"]) == 1
-    assert list((register / "geschiedenis" / "stuurgroep-2027-05-12").glob("*.yaml"))
-    # until the meeting records its votes, the form cannot rest on the besluit and says why
+    assert int(nummer.rsplit("-", 1)[1]) == max(nummers) + 1
+    # until the meeting records the besluit, the form cannot rest on it
     documenten = c.get("/toetredingen/jeugdhulp_zo/documenten?soort=toetredingsformulier")
-    assert "de stemmen ontbreken" in documenten.text
+    assert "CONCEPT" in documenten.text
 
-    # the meeting records the votes, as the meeting form would, but not yet 22.1
-    besluit["stemmen"] = {"voor": "alle"}
-    dump = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
-    vergadering.write_text(dump, encoding="utf-8")
+    # the meeting records the besluit with its votes, as its form does, but not yet 22.1
+    data, besluit = _neem_op(vergadering, nummer)
     # the besluit is not aangenomen: the form is a CONCEPT, in every format
     formulier = c.get("/toetredingen/jeugdhulp_zo/document/toetredingsformulier")
     assert "CONCEPT" in formulier.text
@@ -196,10 +221,10 @@ def test_antwoord_na_de_vergadering_telt_niet(register: Path) -> None:
     for p in partijen:
         datum = "20-05-2027" if p == "assen" else "20-01-2027"  # Assen answers after 12 May
         _post(c, "antwoord", partij=p, antwoord="akkoord", op=datum)
-    _post(c, "agenda", vergadering="stuurgroep-2027-05-12", opmerkingen_vervallen="ja")
+    _post(c, "agenda", vergadering="stuurgroep-2027-05-12")
     vergadering = register / "stuurgroep-2027-05-12.yaml"
-    data = yaml.safe_load(vergadering.read_text(encoding="utf-8"))
-    data["besluiten"][-1] |= {"stemmen": {"voor": "alle"}, "voldaan": ["publieke_taak"]}
+    data, besluit = _neem_op(vergadering, _gereserveerd(register))
+    besluit["voldaan"] = ["publieke_taak"]
     vergadering.write_text(
         yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8"
     )
