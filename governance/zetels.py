@@ -9,13 +9,13 @@ member voting twice, a special soort without its facts) is collected here as a l
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from .datums import lang
-from .errors import InvoerFout, Melding, bedoelde_u
+from .errors import MAX_MELDINGEN, InvoerFout, Melding, bedoelde_u
 from .loader import Bestand, Bron, Loc
 from .models import Bezetting, Convenant, Orgaan, Partij, Vastlegging
 from .vergadering import ALLE, Besluit, Vergadering
@@ -167,6 +167,8 @@ class _Lezer:
         # votes than present) are left out, so the one message to act on is the unknown name.
         self.vermoedelijk: set[str] = set()
         self.onbekend_zonder_suggestie = False
+        # names no seat answers to, in order, each with the member it probably meant
+        self.onbekend: dict[str, str | None] = {}
         self.zetel_van_partij: dict[str, list[str]] = {}
         for zetel in zetels.values():
             for partij in zetel.partijen:
@@ -216,6 +218,7 @@ class _Lezer:
         namen = {n: i for n, i in partijnamen.items() if i in self.zetel_van_partij}
         namen |= {z.naam: z.id for z in self.zetels.values()}
         suggestie = bedoelde_u(naam, bekend, namen)
+        self.onbekend[naam] = suggestie
         self.fout(
             loc,
             f"'{naam}' is geen lid van dit orgaan op deze datum en wordt er niet door een lid vertegenwoordigd",
@@ -417,8 +420,55 @@ def beeld(
     for i, besluit in enumerate(v.besluiten):
         _besluit(b, lezer, besluit, ("besluiten", i))
     if lezer.meldingen:
+        if (bezetting is not None and bezetting.pad is not None) and (
+            elders := _lid_in_een_andere_periode(bezetting, orgaan, lezer.onbekend)
+        ):
+            # after the meeting's own messages, yet within those printed (MAX_MELDINGEN)
+            lezer.meldingen.insert(
+                min(len(lezer.meldingen), MAX_MELDINGEN - 1),
+                _niet_in_de_bezetting(bezetting, orgaan, v, bron, elders),
+            )
         raise InvoerFout(lezer.meldingen)
     return b
+
+
+def _lid_in_een_andere_periode(
+    bezetting: Bezetting, orgaan: Orgaan, onbekend: dict[str, str | None]
+) -> list[str]:
+    """The unknown names that may be the bezetting's to fix rather than the meeting's: a member
+    of this orgaan in another period (the period of the date lacks them: cut short, or not yet
+    written down), or a name like no member at all. A name that is close to a member of the
+    period ('sg_polite') is the meeting's typo, and is said there only."""
+    elders = {
+        lid.id
+        for periode in bezetting.perioden
+        for bezet in [periode.organen.get(orgaan.id)]
+        if bezet is not None
+        for lid in bezet.leden
+    }
+    return [naam for naam, bedoeld in onbekend.items() if naam in elders or bedoeld is None]
+
+
+def _niet_in_de_bezetting(
+    bezetting: Bezetting, orgaan: Orgaan, v: Vergadering, bron: Bron, namen: Iterable[str]
+) -> Melding:
+    """Names of the meeting that no member of the bezetting answers to, said at the members of
+    the period in the bezetting too: the meeting may have a typo, or the bezetting may lack a
+    member (a period cut short, a new member not yet written down); each file gets its line."""
+    assert bezetting.pad is not None
+    periode = bezetting.op(v.datum)
+    index = next((i for i, p in enumerate(bezetting.perioden) if p is periode), None)
+    loc: Loc = ("perioden", index, "organen", orgaan.id, "leden") if index is not None else ()
+    genoemd = [f"'{n}'" for n in namen]
+    lijst = ", ".join(genoemd[:10]) + (f" en {len(genoemd) - 10} meer" if len(genoemd) > 10 else "")
+    return Bron(Path(bezetting.pad)).melding(
+        loc,
+        f"de vergadering in {bron.naam} noemt {lijst} bij {orgaan.de_naam} op {lang(v.datum)}; "
+        "deze periode van de bezetting kent ze niet als lid",
+        "staat een lid hier onder een andere id, verbeter dan de vergadering; ontbreekt het "
+        "hier, voeg het toe aan deze periode",
+        op_sleutel=True,
+    )
 
 
 def _met_dossiers(c: Convenant, v: Vergadering, bron: Bron, register: Path | None) -> Vergadering:

@@ -293,3 +293,25 @@ def test_bezetting_zonder_de_vergaderdatum_wijst_de_plek_in_dat_bestand_aan(
     assert "10 februari 2027" in regel
     assert "stuurgroep-2027-02-10.yaml" in regel
     assert "Traceback" not in fout
+
+
+def test_een_bezetting_zonder_de_genoemde_leden_wijst_ook_de_plek_in_de_bezetting_aan(
+    tmp_path: Path,
+) -> None:
+    """Found by `make fuzz`: a bezetting cut off within the Stuurgroep's members of 2027 gave
+    only 'is geen lid' at the meeting's lines, without naming the bezetting that lacks them."""
+    tekst = (VOORBEELDEN / "bezetting.yaml").read_text(encoding="utf-8")
+    plek = tekst.index("          - id: sg_emmen", tekst.index("  - vanaf: 2027-01-01"))
+    bezetting = tmp_path / "afgekapt.yaml"
+    bezetting.write_text(tekst[:plek], encoding="utf-8")
+    code, _, fout = draai(
+        ["toets", str(VOORBEELDEN / "stuurgroep-2027-02-10.yaml"), "--bezetting", str(bezetting)]
+    )
+    assert code == 2
+    assert "'sg_hoogeveen' is geen lid van dit orgaan" in fout  # at the meeting's line
+    regel = next(r for r in fout.splitlines() if r.startswith(str(bezetting)))
+    assert re.match(
+        rf"{re.escape(str(bezetting))}:\d+:\d+: perioden\[1\]\.organen\.stuurgroep\.leden: ", regel
+    ), regel
+    assert "'sg_hoogeveen'" in regel
+    assert "Traceback" not in fout
