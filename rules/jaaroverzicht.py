@@ -22,7 +22,7 @@ from governance.vergadering import Vergadering
 from .lezingen import STANDAARD, Lezer, Lezingkeuze
 from .oordeel import Oordeel
 from .uittreding import ingang_opzegging
-from .verzending import verzonden_op
+from .verzending import GEVOLGEN, verzendplichten, verzonden_op
 
 Status = Literal["in orde", "niet in orde", "onbekend"]
 
@@ -541,21 +541,33 @@ def _verzending(
         if peildatum is not None and gezien.vergadering.datum > peildatum:
             continue
         g = gezien if peildatum is None else _tot(gezien, peildatum)
-        if not _van_toepassing(documenten, g):
-            continue
-        betrokken.append(g.naam)
         volgende = (
             alle[i + 1].vergadering.datum
             if i + 1 < len(alle)
             else g.vergadering.volgende_vergadering
         )
-        nog_niet_te_laat = peildatum is not None and volgende is not None and volgende > peildatum
+        # the duty and its last day as rules.verzending states them, so the overview, the
+        # besluitenlijst and the calendar cannot disagree (None: a werkproces never adopted)
+        plicht = next(
+            (
+                p
+                for p in verzendplichten(c, orgaan.id, g.vergadering.datum, volgende, g.oordelen)
+                if p.documenten == tuple(documenten) and p.aan == tuple(a for a, _ in aan)
+            ),
+            None,
+        )
+        if plicht is None:
+            continue
+        betrokken.append(g.naam)
+        uiterlijk = plicht.uiterlijk
+        nog_niet_te_laat = (
+            peildatum is not None and uiterlijk is not None and uiterlijk >= peildatum
+        )
         if not g.vergadering.verzonden:
             if nog_niet_te_laat:
-                assert volgende is not None
+                assert uiterlijk is not None
                 loopt.append(
-                    f"de stukken van {lang(g.vergadering.datum)} (uiterlijk "
-                    f"{lang(volgende - dt.timedelta(days=1))})"
+                    f"de stukken van {lang(g.vergadering.datum)} (uiterlijk {lang(uiterlijk)})"
                 )
             else:
                 onbekend.append(g.vergadering.datum)
@@ -565,13 +577,12 @@ def _verzending(
             for document in documenten:
                 op = verzonden_op(c, g.vergadering, document, ontvanger, schriftelijk)
                 if op is None and nog_niet_te_laat:
-                    assert volgende is not None
+                    assert uiterlijk is not None
                     loopt.append(
                         f"{_DOCUMENT.get(document, document)} van {lang(g.vergadering.datum)} "
-                        f"aan {ontvanger_naam} (uiterlijk "
-                        f"{lang(volgende - dt.timedelta(days=1))})"
+                        f"aan {ontvanger_naam} (uiterlijk {lang(uiterlijk)})"
                     )
-                elif op is None or (volgende is not None and op >= volgende):
+                elif op is None or (uiterlijk is not None and op > uiterlijk):
                     te_laat.append(
                         f"{_DOCUMENT.get(document, document)} van {lang(g.vergadering.datum)} "
                         f"aan {ontvanger_naam}"
@@ -608,8 +619,8 @@ def _verzending(
             aanname,
             orgaan.id,
         )
-    if not betrokken and any(d in _ALLEEN_NA for d in documenten):
-        return None
+    if not betrokken and GEVOLGEN & set(documenten):
+        return None  # the document exists only once a meeting adopted one (6.9c)
     if not betrokken:
         return Verplichting(
             omschrijving,
@@ -629,15 +640,6 @@ def _verzending(
         aanname,
         orgaan.id,
     )
-
-
-# Documents that only exist when the meeting adopted one (6.9c): the duty to send follows.
-_ALLEEN_NA = {"werkproces": "werkproces_operationeel"}
-
-
-def _van_toepassing(documenten: Sequence[str], g: Gehouden) -> bool:
-    nodig = [_ALLEEN_NA[d] for d in documenten if d in _ALLEEN_NA]
-    return not nodig or any(_aangenomen(g, soort) for soort in nodig)
 
 
 def _vervolg(register: list[Gehouden], jaar: int) -> list[Verplichting]:
