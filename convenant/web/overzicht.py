@@ -101,7 +101,17 @@ def overzichtpagina(request: Request, jaar: Jaar = None, op: str | None = None) 
         for k, href in {**gepland, **later}.items()
         if k[1] > peildatum and k[1].year == jaar
     }
-    o = overzicht(c, gehouden, jaar, peildatum, documenten=documenten, gepland=list(gepland))
+    # as `convenant jaaroverzicht`: a notice counted under the readings of the day it was given
+    o = overzicht(
+        c,
+        gehouden,
+        jaar,
+        peildatum,
+        documenten=documenten,
+        keuze=w.keuze(peildatum),
+        keuze_op=w.keuze,
+        gepland=list(gepland),
+    )
     per_orgaan = [
         (
             orgaan,

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from tests.web_hulp import client, kopieer_register
+
+VOORBEELD = Path(__file__).parents[2] / "examples"
 
 VASTGESTELD = (
     "vastgesteld:\n"
@@ -47,3 +50,23 @@ def test_de_pagina_convenant_toont_elke_lezing_met_status(tmp_path: Path) -> Non
     assert "Vastgesteld bij besluit sg-2027-20 van 13 januari 2027." in staking
     # Settled or not, the reading still decides the two ties of the example meeting.
     assert "zij beslist over 2 (sg-2027-04, sg-2027-07)" in staking
+
+
+def test_het_overzicht_telt_een_opzegging_onder_de_lezing_die_toen_gold(tmp_path: Path) -> None:
+    """Cosis gave notice on 31 January 2027. Under the default reading of when the twelve
+    months start (25.2) it leaves on 31 January 2028; the Stuurgroep settled, on 13 January
+    2027, that they start the day after the notice: then 1 February 2028. The overview
+    says what `convenant jaaroverzicht` says."""
+    register = kopieer_register(tmp_path / "register")
+    (register / "documenten").mkdir()
+    shutil.copy(VOORBEELD / "documenten" / "opzegging-cosis.yaml", register / "documenten")
+    c = client(register)
+    assert "de uittreding gaat in op 31 januari 2028" in c.get("/?jaar=2027&op=2027-12-31").text
+    (register / "lezingen.yaml").write_text(
+        "vastgesteld:\n"
+        "  - {aanname: ingang_opzegtermijn, lezing: dag_na_opzegging, besluit: sg-2027-21,"
+        " datum: 2027-01-13}\n",
+        encoding="utf-8",
+    )
+    html = client(register).get("/?jaar=2027&op=2027-12-31").text
+    assert "de uittreding gaat in op 1 februari 2028" in html
