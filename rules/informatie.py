@@ -29,7 +29,7 @@ def _protocol(v: InformatieVerzoek) -> list[str]:
     if not v.persoonsgegevens:
         return []
     return [
-        "Voor persoonsgegevens gelden de doeleinden en grondslagen van het Privacy Protocol (16.2); dat protocol hoort niet bij de tekst van het convenant, dus de motor kan niet toetsen of deze verwerking daarbinnen past."
+        "Voor persoonsgegevens gelden de doeleinden en grondslagen van het Privacy Protocol (16.2); dat protocol hoort niet bij de tekst van het convenant, dus het programma kan niet toetsen of deze verwerking daarbinnen past."
     ]
 
 

@@ -27,7 +27,7 @@ _CITERENDE = {"Grond", "Gebeurtenis", "Vereiste"}
 REDEN = {
     "beschrijvend": "geen regel: beschrijvend",
     "niet_toetsbaar": "niet toetsbaar",
-    "buiten_de_motor": "buiten de motor",
+    "buiten_de_motor": "buiten het programma",
 }
 
 

@@ -37,7 +37,7 @@ SOORT_KOP = {
     "stilzwijgen": "Het convenant zwijgt",
     "verwijzing": "Verkeerde of ontbrekende verwijzing",
     "redactioneel": "Redactioneel",
-    "conventie": "Conventies van de motor (geen bevinding over het convenant zelf)",
+    "conventie": "Conventies van het programma (geen bevinding over het convenant zelf)",
 }
 
 
@@ -207,7 +207,7 @@ def _als_tekst(
     over_de_tekst = sum(1 for b in bevindingen if b.soort != "conventie")
     delen.append(
         f"\nBevindingen: {over_de_tekst} plaatsen waar het convenant zwijgt, dubbelzinnig is of "
-        "zichzelf tegenspreekt, met de aanname die de motor daar maakt.\n"
+        "zichzelf tegenspreekt, met de aanname die het programma daar maakt.\n"
     )
     huidige = ""
     for b in bevindingen:

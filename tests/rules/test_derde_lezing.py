@@ -67,7 +67,7 @@ def test_conventie_tegenstrijdigheid_en_wie_oordeelt_zijn_recht_gezet() -> None:
     assert "de Stuurgroep" in gevonden["redelijke_termijn"]["aanname"]
     assert "gebruiker" not in gevonden["redelijke_termijn"]["aanname"]
     _, tekst, _ = draai(["valideer"])
-    assert "Conventies van de motor" in tekst
+    assert "Conventies van het programma" in tekst
     # The count of findings about the text leaves the engine's conventions out.
     over_tekst = sum(1 for b in gevonden.values() if b["soort"] != "conventie")
     assert f"Bevindingen: {over_tekst} plaatsen" in tekst
