@@ -62,6 +62,10 @@ def web(
     _controleer_poort(adres, poort)
     import uvicorn
 
+    # What the start made (modules, models, the convenant: some 80,000 objects) lives as long
+    # as the server: frozen, a full collection no longer walks it, which took 30-45 ms in the
+    # middle of some request (issue 26: the live verdict's slowest answers).
+    gc.freeze()
     gc.enable()  # the CLI switches the collector off for short runs; a server runs for hours
     naam = f"[{adres}]" if ":" in adres else adres
     adresregel = f"http://{naam}:{poort}/" + (f"?token={token}" if token else "")
