@@ -19,7 +19,7 @@ from governance.models import Convenant
 from governance.vergadering import Vergadering, Verzending
 from rules.jaaroverzicht import Gehouden
 from rules.vaststelling import Vaststelling, vaststelling
-from rules.verzending import verzonden_op
+from rules.verzending import verzendplichten, verzonden_op
 
 from .werkplek import Werkplek, beoordeel
 
@@ -105,7 +105,6 @@ def context(
             "partijen": [p for p in c.partijen if p.in_kracht_op(v.datum)],
         },
         "vandaag": w.vandaag(),
-        "timedelta1": dt.timedelta(days=1),
     }
 
 
@@ -113,13 +112,15 @@ def context(
 class Openstaand:
     omschrijving: str
     artikel: str
-    uiterlijk: dt.date | None  # before the next meeting of the orgaan; None: not yet planned
+    uiterlijk: dt.date | None  # the last day (the eve of the next meeting); None: not planned
 
 
 def nog_te_verzenden(
     c: Convenant, gehouden: list[Gehouden], naam: str, v: Vergadering
 ) -> list[Openstaand]:
-    """Each document of the orgaan's reporting rules that no recorded sending covers yet."""
+    """Each document of the orgaan's reporting duties (rules.verzending, the one source of the
+    besluitenlijst's 'Verzonden aan', the calendar and the year overview) that no recorded
+    sending covers yet."""
     g = next((g for g in gehouden if g.naam == naam), None)
     later = sorted(
         x.vergadering.datum
@@ -129,23 +130,15 @@ def nog_te_verzenden(
     volgende = later[0] if later else v.volgende_vergadering
     namen = ontvangernamen(c)
     uit = []
-    for regel in c.orgaan[v.orgaan].verslaglegging:
-        if regel.termijn.moment not in ("voor_volgende_vergadering", "niet_bepaald"):
+    for plicht in verzendplichten(c, v.orgaan, v.datum, volgende, g.oordelen if g else ()):
+        if plicht.termijn.moment not in ("voor_volgende_vergadering", "niet_bepaald"):
             continue  # the Jaarplan's four weeks: on the overview, with the Jaarplan
         per_wie: dict[tuple[str, ...], list[str]] = {}
-        for document in regel.documenten:
-            if document == "werkproces" and not (
-                g is not None
-                and any(
-                    o.soort == "werkproces_operationeel" and o.oordeel == "aangenomen"
-                    for o in g.oordelen
-                )
-            ):
-                continue  # only an adopted werkproces is sent (6.9c)
+        for document in plicht.documenten:
             wie = tuple(
                 namen.get(a, a)
-                for a in regel.aan
-                if verzonden_op(c, v, document, a, regel.schriftelijk) is None
+                for a in plicht.aan
+                if verzonden_op(c, v, document, a, plicht.schriftelijk) is None
             )
             if wie:
                 per_wie.setdefault(wie, []).append(document)
@@ -158,9 +151,9 @@ def nog_te_verzenden(
             uit.append(
                 Openstaand(
                     f"{tekst} aan {' en '.join(wie) if len(wie) < 3 else ', '.join(wie)}"
-                    + (" (schriftelijk)" if regel.schriftelijk else ""),
-                    ", ".join(regel.artikelen),
-                    volgende,
+                    + (" (schriftelijk)" if plicht.schriftelijk else ""),
+                    ", ".join(plicht.artikelen),
+                    plicht.uiterlijk,
                 )
             )
     return uit

@@ -14,10 +14,11 @@ from fastapi.testclient import TestClient
 from convenant.web.werkplek import Werkplek, beoordeel
 from governance.errors import VerouderdeVersie
 from governance.opslag import geschiedenis, versie
-from governance.vergadering import Verzending
+from governance.vergadering import Vergadering, Verzending
 from governance.verzendingen import leg_vast
 from rules.jaaroverzicht import overzicht
 from rules.termijnen import termijnen
+from rules.verzending import verzendplichten
 from tests.scenario_runners import draai
 from tests.web_hulp import client, formuliervelden, kopieer_register, verstuur, zet
 
@@ -148,6 +149,25 @@ def test_de_pagina_toont_wat_nog_te_verzenden_is_en_het_concept(register: Path) 
     html = client(register).get("/vergaderingen/stuurgroep-2027-10-06").text
     assert "Nog te verzenden" in html
     assert "<strong>concept</strong>" in html
+
+
+def test_de_pagina_noemt_de_laatste_dag_die_de_regel_noemt(register: Path) -> None:
+    """The meeting page's last day for sending is the one rules.verzending gives the
+    besluitenlijst and the calendar: the eve of the next Stuurgroep meeting."""
+    pad = register / "stuurgroep-2027-05-12.yaml"
+    data = yaml.safe_load(pad.read_text(encoding="utf-8"))
+    data.pop("verzonden", None)  # nothing sent yet
+    pad.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    v = Vergadering.model_validate(data)
+    plichten = verzendplichten(
+        Werkplek(register).convenant, "stuurgroep", v.datum, v.datum.replace(month=10, day=6)
+    )
+    dagen = {p.uiterlijk for p in plichten if p.termijn.moment == "voor_volgende_vergadering"}
+    assert dagen == {dt.date(2027, 10, 5)}
+    html = client(register).get("/vergaderingen/stuurgroep-2027-05-12").text
+    deel = html.split("Nog te verzenden")[1].split("</ul>")[0]
+    assert "uiterlijk 5 oktober 2027" in deel
+    assert "6 oktober" not in deel
 
 
 def test_een_onvolledige_verzending_noemt_het_veld_en_houdt_de_invoer(register: Path) -> None:
