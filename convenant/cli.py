@@ -624,13 +624,14 @@ def account_groep() -> None:
     """Accounts van de werkplek: wie inlogt, met welke rol (secretaris, voorzitter, contactpersoon, beheerder)."""
 
 
+# Required, not the working directory: an account made in the wrong folder would start a
+# database there and lock nobody out of the register that was meant (DESIGN: found from paths).
 REGISTER_OPTIE = click.option(
     "--register",
     "register",
-    default=Path("."),
+    required=True,
     type=click.Path(path_type=Path, file_okay=False, exists=True),
     metavar="MAP",
-    show_default=True,
     help="De map van het register.",
 )
 

@@ -118,6 +118,18 @@ def test_beheerder_herstelt_een_wachtwoord_met_een_eenmalige_link(register: Path
     assert any("wachtwoord van sec hersteld" in r["omschrijving"] for r in spoor.lijst(register))
 
 
+def test_account_vraagt_de_map_en_kijkt_niet_in_de_werkmap(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # started inside a folder that is no register: no database may appear there
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr("sys.stdin", io.StringIO(f"{WW}\n"))
+    code, _, fout = draai(["account", "maak", "beheer", "--wachtwoord-invoer"])
+    assert code == 2
+    assert "--register" in fout
+    assert not databank.pad_van(tmp_path).exists()
+
+
 def test_eerste_beheerder_via_de_terminal(register: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # through the program's own entry point (draai), as a user runs it; the password on stdin
     monkeypatch.setattr("sys.stdin", io.StringIO(f"{WW}\n"))
