@@ -49,7 +49,7 @@ def _bundelmappen() -> list[Path]:
     installation's data folder, where pyproject.toml's data-files puts them."""
     import sysconfig
 
-    mappen = [Path(__file__).resolve().parent.parent]
+    mappen = [_uitcheckmap()]
     for schema in {sysconfig.get_default_scheme(), f"{os.name}_user"}:
         with contextlib.suppress(KeyError):
             mappen.append(Path(sysconfig.get_path("data", schema)) / "share" / "convenant")
@@ -57,8 +57,16 @@ def _bundelmappen() -> list[Path]:
     return mappen
 
 
+def _uitcheckmap() -> Path:
+    return Path(__file__).resolve().parent.parent
+
+
 def gebundeld(naam: str) -> Path:
     """Path of a file the project ships: convenant.yaml or the templates folder."""
+    # The checkout first, on its own: asking sysconfig for the installation's folders costs
+    # more than a meeting's verdict, on every start (issue 26), and a checkout needs none.
+    if (pad := _uitcheckmap() / naam).exists():
+        return pad
     mappen = _bundelmappen()
     for map_ in mappen:
         if (map_ / naam).exists():
