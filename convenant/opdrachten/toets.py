@@ -55,6 +55,13 @@ def toets_opdracht(
         bezetting_pad=bezetting_pad,
         lezingen=lezingen,
     )
+    # One look at the register's files for the whole run, not one each time a meeting, its
+    # bezetting and its text ask for the convenant (a tenth of a never-seen meeting's verdict).
+    with r.vastgehouden():
+        return _toets_in(r, invoer, json, met_gevoeligheid)
+
+
+def _toets_in(r: Register, invoer: tuple[Path, ...], json: bool, met_gevoeligheid: bool) -> int:
     c = r.convenant
     # a wrong --lezing or a broken bezetting is refused once, before any meeting is read
     r.keuze_op()
