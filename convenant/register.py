@@ -32,9 +32,8 @@ import contextlib
 import datetime as dt
 import threading
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from pydantic import BaseModel
 
@@ -98,8 +97,7 @@ def stempel(paden: Iterable[Path]) -> Stempel:
     return tuple(uit)
 
 
-@dataclass(frozen=True)
-class Uittreding:
+class Uittreding(NamedTuple):
     """A party's exit as the register records it."""
 
     partij: str
@@ -107,8 +105,7 @@ class Uittreding:
     vastlegging: Vastlegging
 
 
-@dataclass(frozen=True)
-class Zitting:
+class Zitting(NamedTuple):
     """A seat of an orgaan on a date: the member and the Partijen it speaks for that day."""
 
     lid: Lid
@@ -116,8 +113,7 @@ class Zitting:
     vertrokken: tuple[str, ...]  # named in the bezetting, but out of force on the date
 
 
-@dataclass(frozen=True)
-class Stand:
+class Stand(NamedTuple):
     """What holds on one date in one register."""
 
     datum: dt.date

@@ -10,9 +10,8 @@ import datetime as dt
 import functools
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from pydantic import BaseModel
 
@@ -322,8 +321,7 @@ def huisstijl_uit(register: Path | None) -> Huisstijl | None:
 DOCUMENTEN = "documenten"
 
 
-@dataclass(frozen=True)
-class Registerstukken:
+class Registerstukken(NamedTuple):
     """The register's documents in documenten/ that change who is a Partij or what the text
     says, each with its file: notices of exit (25.2, 23.3), addenda (23.2), exclusions (25.3)
     and a dissolution (25.4); and the located errors of those that do not load."""

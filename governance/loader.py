@@ -321,8 +321,7 @@ def _label(node: yaml.Node, index: int) -> str:
     return str(index)
 
 
-@dataclass(frozen=True)
-class Bestand(typing.Generic[M]):
+class Bestand(typing.NamedTuple, typing.Generic[M]):
     """A model together with the file it came from."""
 
     model: M

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
@@ -68,19 +67,19 @@ class Stemming(NamedTuple):
         return len(self.niet_gestemd) + self.ongenoemd_niet_gestemd
 
 
-@dataclass(frozen=True)
-class Vergaderbeeld:
+class Vergaderbeeld(NamedTuple):
     convenant: Convenant
     orgaan: Orgaan
     vergadering: Vergadering
     zetels: dict[str, Zetel]
     aanwezig: frozenset[str]
     afwezig: dict[str, bool]  # seat → gave written input
-    stemmingen: dict[str, Stemming] = field(default_factory=dict)
-    bezwaren: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # Filled in per besluit as `beeld` reads them: given, never a shared default.
+    stemmingen: dict[str, Stemming]
+    bezwaren: dict[str, tuple[str, ...]]
     # Seats of the bezetting that speak (partly) for parties not in force on the date (25.2,
     # 22.4): seat → those parties. A seat left with no party at all holds no seat that day.
-    vertrokken: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    vertrokken: dict[str, tuple[str, ...]]
 
     @property
     def stem_per_partij(self) -> bool:
@@ -416,7 +415,7 @@ def beeld(
                     f"vermeld '{zetel.id}' bij aanwezig, of bij afwezig met 'schriftelijke_inbreng'",
                 )
 
-    b = Vergaderbeeld(c, orgaan, v, zetels, frozenset(aanwezig), afwezig, vertrokken=vertrokken)
+    b = Vergaderbeeld(c, orgaan, v, zetels, frozenset(aanwezig), afwezig, {}, {}, vertrokken)
     for i, besluit in enumerate(v.besluiten):
         _besluit(b, lezer, besluit, ("besluiten", i))
     if lezer.meldingen:

@@ -4,8 +4,7 @@ start-up; the context builders are named and imported only when a document is ma
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 Invoer = Literal["vergadering", "toetreding", "opzegging", "addendum", "begroting", "register"]
 Familie = Literal[
@@ -14,8 +13,7 @@ Familie = Literal[
 FORMATEN = ("md", "html", "docx", "pdf")
 
 
-@dataclass(frozen=True)
-class Soort:
+class Soort(NamedTuple):
     """A kind of document: what it is made from, by which context builder, in which formats,
     and who signs it (as the bezetting or the house style names that person)."""
 
