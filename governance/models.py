@@ -740,6 +740,10 @@ class Lid(Model):
     functie: Literal["lid", "voorzitter", "secretaris", "adviseur"] = "lid"
     # Joint representation (6.7, 6.8): the parties that mandated this delegate.
     namens: list[PartijId] = []
+    # Who takes the seat when the member cannot come. The convenant names no deputies (6.3a
+    # speaks of one mandated delegate per Partij): the deputy holds the same seat with the
+    # same mandate, so a meeting records the seat and its verdicts do not depend on who sat.
+    plaatsvervanger: Tekst | None = None
 
     @property
     def vertegenwoordigt(self) -> list[str]:

@@ -46,6 +46,7 @@ def maak_app(
         accounts,
         api,
         besluitpagina,
+        bezetting,
         convenantpagina,
         documenten,
         inrichten,
@@ -112,6 +113,7 @@ def maak_app(
     app.include_router(verzenden.router)
     app.include_router(zoeken.router)
     app.include_router(inrichten.router)
+    app.include_router(bezetting.router)
 
     @app.exception_handler(Geweigerd)
     async def _geweigerd(request: Request, fout: Exception) -> Response:

@@ -141,8 +141,11 @@ def zitplaatsen(
     uit = []
     for lid in leden.leden:
         stemrecht = lid.functie in ("lid", "voorzitter") and bool(lid.vertegenwoordigt)
-        toelichting = "" if stemrecht else f"{lid.functie}, zonder stem"
-        uit.append(Plaats(lid.id, lid.naam, stemrecht, toelichting))
+        delen = [] if stemrecht else [f"{lid.functie}, zonder stem"]
+        if lid.plaatsvervanger:
+            # the deputy holds the same seat: present is marked here when the deputy came
+            delen.append(f"plaatsvervanger: {lid.plaatsvervanger}")
+        uit.append(Plaats(lid.id, lid.naam, stemrecht, "; ".join(delen)))
     return uit
 
 

@@ -29,7 +29,7 @@ from starlette.datastructures import UploadFile
 
 from governance.bestanden import vergaderbestanden
 from governance.contacten import CONTACTEN
-from governance.datums import ontleed_datum
+from governance.datums import lang, ontleed_datum
 from governance.errors import InvoerFout
 from governance.huisstijl import (
     HUISSTIJL,
@@ -83,6 +83,15 @@ class Lidrij:
     wie: str = ""  # a Partij id, or "rol:<id>" for a function of the ZVHD without a Partij
     functie: str = "lid"
     namens: list[str] = field(default_factory=list)
+    plaatsvervanger: str = ""
+    # who takes over the seat from a date: a new period of the bezetting starts then
+    opvolger: str = ""
+    opvolger_vanaf: str = ""
+    id: str = ""  # the seat's id in an existing bezetting, kept so its meetings still match
+
+    @property
+    def leeg(self) -> bool:
+        return not (self.naam or self.wie or self.namens or self.plaatsvervanger or self.opvolger)
 
 
 @dataclass
@@ -149,6 +158,10 @@ def _uit_formulier(c: Convenant, form: dict[str, list[str]]) -> Invoer:
                 een(f"{o.id}-{i}-wie"),
                 een(f"{o.id}-{i}-functie") or "lid",
                 [p for p in form.get(f"{o.id}-{i}-namens", []) if p in c.partij],
+                een(f"{o.id}-{i}-plaatsvervanger"),
+                een(f"{o.id}-{i}-opvolger"),
+                een(f"{o.id}-{i}-opvolger_vanaf"),
+                een(f"{o.id}-{i}-id"),
             )
             for i in range(aantal)
         ]
@@ -192,9 +205,28 @@ def _controleer(c: Convenant, invoer: Invoer, nieuwe_map: bool) -> dict[str, str
             fouten[f"onder-{soort}-functie"] = "vul ook de functie in van wie ondertekent"
         elif functie and not naam:
             fouten[f"onder-{soort}-naam"] = "vul ook de naam in van wie ondertekent"
+    fouten |= controleer_leden(c, invoer)
+    for p in _partijen(c):
+        email, _ = invoer.contacten.get(p.id, ("", ""))
+        if email and not EMAIL.match(email):
+            fouten[f"contact-{p.id}-email"] = (
+                f"'{email}' is geen e-mailadres; schrijf het als naam@organisatie.nl"
+            )
+    return fouten
+
+
+def _datum(tekst: str) -> dt.date | None:
     try:
-        ontleed_datum(invoer.vanaf)
+        return ontleed_datum(tekst)
     except ValueError:
+        return None
+
+
+def controleer_leden(c: Convenant, invoer: Invoer) -> dict[str, str]:
+    """The errors of the members step, by field id (the wizard's and the bezetting page's)."""
+    fouten: dict[str, str] = {}
+    vanaf = _datum(invoer.vanaf)
+    if vanaf is None:
         fouten["vanaf"] = (
             "vul de datum in vanaf wanneer deze leden zitting hebben, bijv. 1 januari van dit jaar"
         )
@@ -202,9 +234,25 @@ def _controleer(c: Convenant, invoer: Invoer, nieuwe_map: bool) -> dict[str, str
     for o in _organen(c):
         voorzitters = 0
         for i, rij in enumerate(invoer.leden.get(o.id, [])):
-            if not (rij.naam or rij.wie or rij.namens):
+            if rij.leeg:
                 continue
             ingevuld += 1
+            k = f"{o.id}-{i}"
+            if rij.opvolger or rij.opvolger_vanaf:
+                wanneer = _datum(rij.opvolger_vanaf)
+                if not rij.opvolger:
+                    fouten[f"{k}-opvolger"] = (
+                        "vul de naam van de opvolger in, of maak de datum leeg"
+                    )
+                elif wanneer is None:
+                    fouten[f"{k}-opvolger_vanaf"] = (
+                        "vul de datum in waarop de opvolger begint, bijv. 1-7-2027"
+                    )
+                elif vanaf is not None and wanneer <= vanaf:
+                    fouten[f"{k}-opvolger_vanaf"] = (
+                        f"de opvolger begint na de eerste zittingsdag ({lang(vanaf)}); kies "
+                        "een latere datum, of vul de opvolger zelf als lid in"
+                    )
             if not rij.naam:
                 fouten[f"{o.id}-{i}-naam"] = "vul de naam of functie van dit lid in"
             if not rij.wie:
@@ -227,12 +275,6 @@ def _controleer(c: Convenant, invoer: Invoer, nieuwe_map: bool) -> dict[str, str
     if not ingevuld:
         eerste = _organen(c)[0].id
         fouten[f"{eerste}-0-naam"] = "vul ten minste één lid in van een orgaan"
-    for p in _partijen(c):
-        email, _ = invoer.contacten.get(p.id, ("", ""))
-        if email and not EMAIL.match(email):
-            fouten[f"contact-{p.id}-email"] = (
-                f"'{email}' is geen e-mailadres; schrijf het als naam@organisatie.nl"
-            )
     return fouten
 
 
@@ -243,9 +285,14 @@ def _lid_ids(c: Convenant, invoer: Invoer) -> dict[tuple[str, int], str]:
     for o in _organen(c):
         voorvoegsel = "".join(w[0] for w in re.findall(r"[a-z]+", o.id))[:2] or "l"
         voorvoegsel = {"stuurgroep": "sg", "partneroverleg": "po"}.get(o.id, voorvoegsel)
-        bezet: set[str] = set()
-        for i, rij in enumerate(invoer.leden.get(o.id, [])):
+        rijen = invoer.leden.get(o.id, [])
+        # a seat kept from the bezetting keeps its id: the meetings recorded it
+        bezet: set[str] = {r.id for r in rijen if r.naam and r.id}
+        for i, rij in enumerate(rijen):
             if not rij.naam:
+                continue
+            if rij.id:
+                uit[(o.id, i)] = rij.id
                 continue
             basis = f"{voorvoegsel}_{rij.wie.removeprefix('rol:')}"
             ident, n = basis, 2
@@ -256,16 +303,42 @@ def _lid_ids(c: Convenant, invoer: Invoer) -> dict[tuple[str, int], str]:
     return uit
 
 
-def _bestanden(c: Convenant, invoer: Invoer, vandaag: dt.date) -> dict[str, bytes]:
-    """The register's files, as the register service reads them."""
+def perioden(c: Convenant, invoer: Invoer) -> list[dict[str, Any]]:
+    """The periods of the bezetting from the form's first day: one, and a new one from each
+    date a successor takes over a seat (the seat keeps its id, only its holder changes)."""
     ids = _lid_ids(c, invoer)
+    begin = ontleed_datum(invoer.vanaf)
+    wissels = sorted(
+        {
+            d
+            for rijen in invoer.leden.values()
+            for r in rijen
+            if r.naam and r.opvolger and (d := _datum(r.opvolger_vanaf)) and d > begin
+        }
+    )
+    uit: list[dict[str, Any]] = []
+    grenzen = [begin, *wissels]
+    for n, start in enumerate(grenzen):
+        periode: dict[str, Any] = {"vanaf": start}
+        if n + 1 < len(grenzen):
+            periode["tot"] = grenzen[n + 1]
+        periode["organen"] = _organen_op(c, invoer, ids, start)
+        uit.append(periode)
+    return uit
+
+
+def _organen_op(
+    c: Convenant, invoer: Invoer, ids: dict[tuple[str, int], str], start: dt.date
+) -> dict[str, Any]:
     organen: dict[str, Any] = {}
     for o in _organen(c):
         leden = []
         for i, rij in enumerate(invoer.leden.get(o.id, [])):
             if (o.id, i) not in ids:
                 continue
-            lid: dict[str, Any] = {"id": ids[(o.id, i)], "naam": rij.naam}
+            opgevolgd = bool(rij.opvolger) and (_datum(rij.opvolger_vanaf) or start) <= start
+            naam = rij.opvolger if opgevolgd else rij.naam
+            lid: dict[str, Any] = {"id": ids[(o.id, i)], "naam": naam}
             if rij.wie.startswith("rol:"):
                 lid["rol"] = rij.wie[4:]
             else:
@@ -276,17 +349,22 @@ def _bestanden(c: Convenant, invoer: Invoer, vandaag: dt.date) -> dict[str, byte
                 # a joint delegate speaks for its own Partij too (6.7, 6.8)
                 namens = [p.id for p in c.partijen if p.id in {*rij.namens, rij.wie}]
                 lid["namens"] = namens
+            if rij.plaatsvervanger:
+                lid["plaatsvervanger"] = rij.plaatsvervanger
             leden.append(lid)
         if leden:
             organen[o.id] = {"leden": leden}
+    return organen
+
+
+def _bestanden(c: Convenant, invoer: Invoer, vandaag: dt.date) -> dict[str, bytes]:
+    """The register's files, as the register service reads them."""
     bestanden = {
         BEZETTING: als_tekst(
             {
                 "toelichting": f"Bezetting van {invoer.organisatie}, ingericht in de werkplek op "
                 f"{vandaag.isoformat()}.",
-                "perioden": [
-                    {"vanaf": ontleed_datum(invoer.vanaf), "organen": organen},
-                ],
+                "perioden": perioden(c, invoer),
             },
             KOP,
         ).encode("utf-8")

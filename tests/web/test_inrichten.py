@@ -45,13 +45,6 @@ STUURGROEP = {
 }
 
 
-@pytest.fixture
-def leeg(tmp_path: Path) -> Path:
-    r = tmp_path / "leeg"
-    r.mkdir()
-    return r
-
-
 def test_leeg_register_leidt_naar_inrichten_en_schrijft_alles(leeg: Path) -> None:
     c = client(leeg)
     start = c.get("/").text
