@@ -14,6 +14,7 @@ next to its field.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 from pathlib import Path
@@ -445,23 +446,13 @@ async def punt_toevoegen(request: Request, sleutel: str) -> Response:
     c = w.convenant
     orgaan = c.orgaan[v.orgaan]
     fouten: dict[str, str] = {}
-    onderwerp = form.get("onderwerp", "").strip()
-    doel = form.get("doel", "")
-    soort = form.get("soort", "").strip() or None
-    if not onderwerp:
-        fouten["onderwerp"] = "Vul het onderwerp van het agendapunt in."
-    if doel not in DOELEN:
-        fouten["doel"] = "Kies waarvoor het punt op de agenda staat."
-    if doel == "besluitvorming" and soort not in {s.id for s in soorten_voor(c, orgaan)}:
-        fouten["soort"] = "Kies de soort besluit; een punt ter besluitvorming vraagt er een."
-    if doel != "besluitvorming":
-        soort = None
+    onderwerp, doel, soort = _puntvelden(c, orgaan, form, fouten, "")
     stuk = _stuk_uit(w, sleutel, bestanden.get("stuk"), fouten, "stuk")
     if fouten:
         return _agendapagina(request, sleutel, form, fouten, 422)
     punt = Punt(
         onderwerp=onderwerp,
-        doel=doel,  # checked against DOELEN above
+        doel=doel,  # checked against DOELEN
         soort=soort,
         toelichting=form.get("toelichting", "").strip() or None,
         stukken=[stuk[0]] if stuk else [],
@@ -470,6 +461,27 @@ async def punt_toevoegen(request: Request, sleutel: str) -> Response:
         _bewaar_stuk(w, stuk[2], stuk[1])
     nieuw = v.model_copy(update={"agendapunten": [*v.agendapunten, punt]})
     return _opslaan(request, w, sleutel, gelezen, v, nieuw, form, "punt")
+
+
+def _puntvelden(
+    c: Convenant, orgaan: Orgaan, form: dict[str, str], fouten: dict[str, str], achter: str
+) -> tuple[str, str, str | None]:
+    """Subject, purpose and kind of an item as typed, checked; errors at the fields whose ids
+    end in `achter` (the new item's form has none, an item's edit form its number)."""
+    onderwerp = form.get("onderwerp", "").strip()
+    doel = form.get("doel", "")
+    soort = form.get("soort", "").strip() or None
+    if not onderwerp:
+        fouten[f"onderwerp{achter}"] = "Vul het onderwerp van het agendapunt in."
+    if doel not in DOELEN:
+        fouten[f"doel{achter}"] = "Kies waarvoor het punt op de agenda staat."
+    if doel == "besluitvorming" and soort not in {s.id for s in soorten_voor(c, orgaan)}:
+        fouten[f"soort{achter}"] = (
+            "Kies de soort besluit; een punt ter besluitvorming vraagt er een."
+        )
+    if doel != "besluitvorming":
+        soort = None
+    return onderwerp, doel, soort
 
 
 def _punt(v: GeplandeVergadering, nummer: int) -> Punt:
@@ -498,24 +510,99 @@ async def stuk_toevoegen(request: Request, sleutel: str, nummer: int) -> Respons
     return _opslaan(request, w, sleutel, gelezen, v, nieuw, form, "stuk")
 
 
+@router.post("/planning/{sleutel}/punten/{nummer}/wijzig", response_class=HTMLResponse)
+async def punt_wijzigen(request: Request, sleutel: str, nummer: int) -> Response:
+    """An item's subject, purpose, kind and explanation changed; its documents stay. An item
+    put on the agenda from a toetreding keeps its purpose and kind: its dossier counts on
+    the besluit it reserved."""
+    form, _ = await _formulier(request)
+    w = werkplek(request)
+    gelezen, v = _gepland(w, sleutel)
+    punt = _punt(v, nummer)
+    c = w.convenant
+    if punt.dossier or punt.besluit:
+        form = {**form, "doel": punt.doel, "soort": punt.soort or ""}
+    fouten: dict[str, str] = {}
+    onderwerp, doel, soort = _puntvelden(c, c.orgaan[v.orgaan], form, fouten, f"-{nummer}")
+    if fouten:
+        return _agendapagina(request, sleutel, {**form, "punt": str(nummer)}, fouten, 422)
+    nieuw_punt = punt.model_copy(
+        update={
+            "onderwerp": onderwerp,
+            "doel": doel,
+            "soort": soort,
+            "toelichting": form.get("toelichting", "").strip() or None,
+        }
+    )
+    punten = [nieuw_punt if p is punt else p for p in v.agendapunten]
+    nieuw = v.model_copy(update={"agendapunten": punten})
+    return _opslaan(request, w, sleutel, gelezen, v, nieuw, form, "gewijzigd")
+
+
+@router.post("/planning/{sleutel}/punten/{nummer}/verplaats", response_class=HTMLResponse)
+async def punt_verplaatsen(request: Request, sleutel: str, nummer: int) -> Response:
+    """One place up or down the agenda (a button each, so it works without JavaScript)."""
+    form, _ = await _formulier(request)
+    w = werkplek(request)
+    gelezen, v = _gepland(w, sleutel)
+    _punt(v, nummer)
+    naar = nummer - 1 if form.get("richting") == "op" else nummer + 1
+    punten = list(v.agendapunten)
+    if 1 <= naar <= len(punten):
+        punten[nummer - 1], punten[naar - 1] = punten[naar - 1], punten[nummer - 1]
+    nieuw = v.model_copy(update={"agendapunten": punten})
+    return _opslaan(request, w, sleutel, gelezen, v, nieuw, form, "verplaatst")
+
+
 @router.post("/planning/{sleutel}/punten/{nummer}/verwijder", response_class=HTMLResponse)
 async def punt_verwijderen(request: Request, sleutel: str, nummer: int) -> Response:
-    """Take an item off the agenda (its documents stay in the register's stukken folder)."""
+    """Take an item off the agenda, and its documents out of the register's stukken folder
+    (once the planning no longer names them; the page said so on the button)."""
     form, _ = await _formulier(request)
     w = werkplek(request)
     gelezen, v = _gepland(w, sleutel)
     punt = _punt(v, nummer)
     nieuw = v.model_copy(update={"agendapunten": [p for p in v.agendapunten if p is not punt]})
-    return _opslaan(request, w, sleutel, gelezen, v, nieuw, form, "verwijderd")
+    antwoord = _opslaan(request, w, sleutel, gelezen, v, nieuw, form, "verwijderd")
+    if antwoord.status_code == 303:
+        _ruim_op(w, punt.stukken)
+    return antwoord
 
 
 @router.post("/planning/{sleutel}/verwijder", response_class=HTMLResponse)
 async def vergadering_verwijderen(request: Request, sleutel: str) -> Response:
-    """Take a meeting out of the planning (a meeting already recorded stays recorded)."""
+    """Take a meeting out of the planning, with its agenda's documents (a meeting already
+    recorded stays recorded)."""
     form, _ = await _formulier(request)
     w = werkplek(request)
     gelezen, v = _gepland(w, sleutel)
-    return _opslaan(request, w, sleutel, gelezen, v, None, form, "")
+    antwoord = _opslaan(request, w, sleutel, gelezen, v, None, form, "")
+    if antwoord.status_code == 303:
+        _ruim_op(w, [s for p in v.agendapunten for s in p.stukken])
+    return antwoord
+
+
+def _ruim_op(w: Werkplek, stukken: list[Stuk]) -> None:
+    """Remove the files of `stukken` that the planning as now saved no longer names, so no
+    document is left in the register that no agenda leads to. Only files directly inside
+    the stukken folder's meeting folders, never through a link."""
+    planning, _ = w.dienst.planning_met_fouten()
+    genoemd = {s.bestand for v in planning.vergaderingen for p in v.agendapunten for s in p.stukken}
+    basis = w.register / STUKKEN
+    for stuk in stukken:
+        if stuk.bestand in genoemd:
+            continue
+        pad = basis / stuk.bestand
+        if (
+            pad.is_symlink()
+            or pad.parent.is_symlink()
+            or not pad.is_file()
+            or not pad.resolve().is_relative_to(basis.resolve())
+        ):
+            continue
+        pad.unlink()
+        with contextlib.suppress(OSError):
+            pad.parent.rmdir()  # the meeting's folder, once empty
 
 
 @router.get("/planning/{sleutel}/stukken/{naam}")

@@ -446,3 +446,95 @@ def test_planning_en_agenda_tonen_geen_interne_codes(c: TestClient, register: Pa
         tekst = " ".join(lezer.tekst)
         assert not CODE.findall(tekst), (url, CODE.findall(tekst))
         assert not OPDRACHT.findall(tekst), (url, OPDRACHT.findall(tekst))
+
+
+def _post(c: TestClient, sleutel: str, pad: str, **velden: str) -> httpx.Response:
+    pagina = _agenda(c, sleutel)
+    r: httpx.Response = c.post(
+        f"/planning/{sleutel}/{pad}",
+        data={"csrf": csrf(pagina), "versie": _versie(pagina)} | velden,
+    )
+    return r
+
+
+def _drie_punten(c: TestClient) -> str:
+    assert _plan(c, "stuurgroep", "2028-02-09").status_code == 303
+    s = "stuurgroep-2028-02-09"
+    for onderwerp, bestand in (
+        ("Jaarplan", ("Jaarplan.pdf", PDF, "application/pdf")),
+        ("Nazorg", None),
+        ("Cijfers", ("Cijfers.docx", DOCX, "application/octet-stream")),
+    ):
+        assert _punt(c, s, bestand, onderwerp=onderwerp, doel="bespreking").status_code == 303
+    return s
+
+
+def _onderwerpen(register: Path, sleutel: str) -> list[str]:
+    planning = yaml.safe_load((register / "planning.yaml").read_text(encoding="utf-8"))
+    (v,) = [v for v in planning["vergaderingen"] if v["datum"] == dt.date(2028, 2, 9)]
+    return [p["onderwerp"] for p in v["agendapunten"]]
+
+
+def test_een_agendapunt_wijzigen_houdt_zijn_stukken(c: TestClient, register: Path) -> None:
+    s = _drie_punten(c)
+    pagina = _agenda(c, s)
+    assert 'id="onderwerp-1"' in pagina  # each item has its own edit form
+    r = _post(
+        c,
+        s,
+        "punten/1/wijzig",
+        onderwerp="Vaststelling Jaarplan 2028",
+        doel="besluitvorming",
+        soort="jaarplan",
+        toelichting="Het concept van de werkgroep",
+    )
+    assert r.status_code == 303, r.text
+    md = c.get(f"/planning/{s}/agenda?formaat=md").text
+    assert "Vaststelling Jaarplan 2028" in md
+    assert "Ter besluitvorming" in md
+    assert "Bijlage: Jaarplan.pdf" in md  # the document stays with its item
+    assert "Het agendapunt is gewijzigd" in c.get(r.headers["location"]).text
+    # a mistake stands at the edited item's own field, with what was typed kept there
+    r = _post(c, s, "punten/2/wijzig", onderwerp="Nazorg 2028", doel="besluitvorming", soort="")
+    assert r.status_code == 422
+    assert re.search(r'id="soort-2-fout"[^>]*>[^<]*soort besluit', r.text)
+    assert 'value="Nazorg 2028"' in r.text
+    assert 'id="onderwerp" name="onderwerp" value=""' in r.text  # the new-item form stays empty
+    assert _onderwerpen(register, s) == ["Vaststelling Jaarplan 2028", "Nazorg", "Cijfers"]
+
+
+def test_agendapunten_verplaatsen_zonder_javascript(c: TestClient, register: Path) -> None:
+    s = _drie_punten(c)
+    pagina = _agenda(c, s)
+    # plain forms with a button each: the first item cannot go up, the last not down
+    assert 'action="/planning/stuurgroep-2028-02-09/punten/1/verplaats"' in pagina
+    assert "Punt 1 omhoog" not in pagina
+    assert "Punt 3 omlaag" not in pagina
+    assert _post(c, s, "punten/3/verplaats", richting="op").status_code == 303
+    assert _onderwerpen(register, s) == ["Jaarplan", "Cijfers", "Nazorg"]
+    assert _post(c, s, "punten/1/verplaats", richting="neer").status_code == 303
+    assert _onderwerpen(register, s) == ["Cijfers", "Jaarplan", "Nazorg"]
+    md = c.get(f"/planning/{s}/agenda?formaat=md").text
+    assert md.index("Cijfers") < md.index("Jaarplan") < md.index("Nazorg")
+
+
+def test_een_verwijderd_punt_laat_geen_stukken_achter(c: TestClient, register: Path) -> None:
+    s = _drie_punten(c)
+    map_ = register / "stukken" / s
+    assert sorted(p.name for p in map_.iterdir()) == ["cijfers.docx", "jaarplan.pdf"]
+    pagina = _agenda(c, s)
+    assert "Punt 1 en zijn stuk verwijderen" in pagina  # the button says the file goes too
+    assert _post(c, s, "punten/1/verwijder").status_code == 303
+    assert _onderwerpen(register, s) == ["Nazorg", "Cijfers"]
+    assert sorted(p.name for p in map_.iterdir()) == ["cijfers.docx"]
+    # a stale tab's removal is refused and removes nothing
+    oud = _agenda(c, s)
+    assert _post(c, s, "punten/1/verplaats", richting="neer").status_code == 303
+    r = c.post(
+        f"/planning/{s}/punten/2/verwijder", data={"csrf": csrf(oud), "versie": _versie(oud)}
+    )
+    assert r.status_code == 409
+    assert sorted(p.name for p in map_.iterdir()) == ["cijfers.docx"]
+    # the meeting taken out of the planning takes its documents along
+    assert _post(c, s, "verwijder").status_code == 303
+    assert not map_.exists()
