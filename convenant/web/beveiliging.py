@@ -164,6 +164,12 @@ MAX_VERZOEK = 2 * 1024 * 1024 + 100_000
 # is some 25 bytes or more, so a form under the cap stays under this; 30 besluiten are 1,236.
 MAX_VELDEN = MAX_VERZOEK // 100
 TE_GROOT = f"Het verzoek is groter dan {MAX_VERZOEK // (1024 * 1024)} MB; zo groot is geen formulier of bestand van de werkplek."
+# A page's form with a file over the cap still comes back with its message at the file field
+# and the typed text kept: for that, a multipart form of a page up to this size is read to
+# its end, its text fields kept and the file's bytes counted and dropped (never stored, never
+# held). Beyond it the plain 413 above, as for every other request over the cap.
+MAX_AFVAL = 64 * 1024 * 1024
+RUIM = "convenant.ruim"  # in the scope: this request may be read past the cap, bytes dropped
 
 
 class _TeGroot(Exception):
@@ -185,10 +191,14 @@ class Groottegrens:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        for naam, waarde in scope.get("headers", []):
-            if naam == b"content-length" and waarde.isdigit() and int(waarde) > self.maximum:
-                await self._weiger(send)
-                return
+        koppen = dict(scope.get("headers", []))
+        lengte = koppen.get(b"content-length", b"")
+        ruim = _ruim_toegestaan(scope, koppen)
+        if lengte.isdigit() and int(lengte) > (MAX_AFVAL if ruim else self.maximum):
+            await self._weiger(send)
+            return
+        # lees_formulier opens it (the list's one element) once it drops what is over the cap
+        scope[RUIM] = [False]
         gelezen = 0
         overschreden = beantwoord = False
 
@@ -197,7 +207,7 @@ class Groottegrens:
             bericht = await receive()
             if bericht["type"] == "http.request":
                 gelezen += len(bericht.get("body", b""))
-                if gelezen > self.maximum:
+                if gelezen > (MAX_AFVAL if ruim and scope[RUIM][0] else self.maximum):
                     overschreden = True
                     raise _TeGroot
             return bericht
@@ -217,6 +227,15 @@ class Groottegrens:
             if not beantwoord:
                 beantwoord = True
                 await self._weiger(send)
+        except BaseExceptionGroup as groep:
+            # a middleware reading the body in a task group (Starlette's BaseHTTPMiddleware)
+            # hands the refusal on wrapped in a group
+            _, rest = groep.split(_TeGroot)
+            if rest is not None:
+                raise rest from None
+            if not beantwoord:
+                beantwoord = True
+                await self._weiger(send)
 
     async def _weiger(self, send: Send) -> None:
         # plain text: under /api/ the API layer around this one makes it problem details
@@ -227,10 +246,132 @@ async def _niets() -> Message:
     return {"type": "http.disconnect"}
 
 
+def _ruim_toegestaan(scope: Scope, koppen: dict[bytes, bytes]) -> bool:
+    """A page's multipart form (the API keeps its own strict cap), with a declared length."""
+    soort = koppen.get(b"content-type", b"").partition(b";")[0].strip().lower()
+    return (
+        scope.get("method") == "POST"
+        and soort == b"multipart/form-data"
+        and koppen.get(b"content-length", b"").isdigit()
+        and not str(scope.get("path", "")).startswith("/api/")
+    )
+
+
+def te_groot(upload: UploadFile, maximum: int) -> bool:
+    """Whether an uploaded file is over `maximum` bytes: one that lees_formulier dropped (its
+    size known, its bytes gone), or one read in full."""
+    if upload.size is not None:
+        return upload.size > maximum
+    inhoud = upload.file.read(maximum + 1)
+    upload.file.seek(0)
+    return len(inhoud) > maximum
+
+
+async def _zonder_bestanden(request: Request) -> FormData:
+    """A multipart form over the cap: its text fields, and each file as its name and size
+    only (its bytes counted and dropped), so the page can say at the field how large it was."""
+    import io
+
+    from python_multipart.multipart import MultipartParser, parse_options_header
+    from starlette.datastructures import Headers
+
+    _, opties = parse_options_header(request.headers.get("content-type", ""))
+    grens = opties.get(b"boundary")
+    if not grens:
+        raise HTTPException(
+            400, "Het formulier kwam onvolledig of beschadigd aan. Verstuur het opnieuw."
+        )
+    velden: list[tuple[str, str | UploadFile]] = []
+    kop: list[bytes] = [b"", b""]
+    koppen: dict[bytes, bytes] = {}
+    deel: dict[str, object] = {}
+    tekst = bytearray()
+
+    def kopveld(data: bytes, begin: int, eind: int) -> None:
+        kop[0] += data[begin:eind]
+
+    def kopwaarde(data: bytes, begin: int, eind: int) -> None:
+        kop[1] += data[begin:eind]
+
+    def kop_klaar() -> None:
+        koppen[kop[0].lower()] = kop[1]
+        kop[0] = kop[1] = b""
+
+    def koppen_klaar() -> None:
+        _, o = parse_options_header(koppen.get(b"content-disposition", b""))
+        deel.clear()
+        deel["naam"] = o.get(b"name", b"").decode("utf-8", "replace")
+        if b"filename" in o:
+            deel["bestand"] = o[b"filename"].decode("utf-8", "replace")
+            deel["soort"] = koppen.get(b"content-type", b"application/octet-stream").decode(
+                "latin-1"
+            )
+        deel["grootte"] = 0
+        tekst.clear()
+
+    def data(data: bytes, begin: int, eind: int) -> None:
+        deel["grootte"] = int(str(deel["grootte"])) + eind - begin
+        if "bestand" not in deel:
+            if len(tekst) + eind - begin > 100_000:  # no text field of a page is this long
+                raise HTTPException(413, "Het formulier is te groot.")
+            tekst.extend(data[begin:eind])
+
+    def deel_klaar() -> None:
+        naam = str(deel["naam"])
+        if "bestand" in deel:
+            velden.append(
+                (
+                    naam,
+                    UploadFile(
+                        io.BytesIO(),
+                        size=int(str(deel["grootte"])),
+                        filename=str(deel["bestand"]),
+                        headers=Headers({"content-type": str(deel["soort"])}),
+                    ),
+                )
+            )
+        else:
+            velden.append((naam, tekst.decode("utf-8", "replace")))
+        if len(velden) > MAX_VELDEN:
+            raise HTTPException(413, "Het formulier is te groot.")
+        koppen.clear()
+
+    lezer = MultipartParser(
+        grens,
+        {
+            "on_header_field": kopveld,
+            "on_header_value": kopwaarde,
+            "on_header_end": kop_klaar,
+            "on_headers_finished": koppen_klaar,
+            "on_part_data": data,
+            "on_part_end": deel_klaar,
+        },
+    )
+    request.scope[RUIM][0] = True
+    try:
+        async for stuk in request.stream():
+            lezer.write(stuk)
+        lezer.finalize()
+    except HTTPException:
+        raise
+    except Exception:
+        raise HTTPException(
+            400, "Het formulier kwam onvolledig of beschadigd aan. Verstuur het opnieuw."
+        ) from None
+    return FormData(velden)
+
+
 async def lees_formulier(request: Request, maximum: int) -> FormData:
     """The posted form (urlencoded or multipart), after checking that it came from a page of
     this workplace (CSRF). Starlette's English refusals become Dutch ones."""
-    if int(request.headers.get("content-length") or 0) > maximum:
+    lengte = int(request.headers.get("content-length") or 0)
+    if (
+        lengte > min(maximum, MAX_VERZOEK)
+        and request.scope.get(RUIM) is not None
+        and _ruim_toegestaan(request.scope, dict(request.scope.get("headers", [])))
+    ):
+        return _gecontroleerd(request, await _zonder_bestanden(request))
+    if lengte > maximum:
         raise HTTPException(413, "Het formulier is te groot.")
     te_veel = (
         f"Het formulier heeft meer dan {MAX_VELDEN:,} velden; zoveel heeft geen vergadering of "

@@ -42,7 +42,7 @@ from governance.models import Convenant
 from governance.yamlschrijver import als_tekst
 
 from .afhankelijkheden import pagina, werkplek
-from .beveiliging import lees_formulier
+from .beveiliging import lees_formulier, te_groot
 from .werkplek import Werkplek
 
 router = APIRouter()
@@ -406,9 +406,9 @@ def _logo_uit(upload: Any) -> tuple[str | None, str]:
     """Keep an uploaded logo until the register is made: (its key, or None, and the error)."""
     if not isinstance(upload, UploadFile) or not upload.filename:
         return None, ""
-    inhoud = upload.file.read(MAX_LOGO + 1)
+    inhoud = b"" if te_groot(upload, MAX_LOGO) else upload.file.read(MAX_LOGO + 1)
     naam = Path(upload.filename).name
-    if len(inhoud) > MAX_LOGO:
+    if te_groot(upload, MAX_LOGO):
         return None, f"het logo is groter dan {MAX_LOGO // (1024 * 1024)} MB; sla het kleiner op"
     if _png_maten(inhoud) is None and _jpeg_maten(inhoud) is None:
         return None, "dit is geen PNG- of JPEG-afbeelding; sla het logo op als PNG of JPEG"

@@ -48,7 +48,7 @@ from governance.yamlschrijver import als_yaml
 from rules.planning import jaarplanning
 
 from .afhankelijkheden import Jaar, pagina, werkplek
-from .beveiliging import lees_formulier
+from .beveiliging import lees_formulier, te_groot
 from .werkplek import Werkplek
 
 router = APIRouter()
@@ -396,10 +396,10 @@ def _stuk_uit(
     there is none."""
     if bestand is None or not bestand.filename:
         return None
-    inhoud = bestand.file.read(MAX_STUK + 1)
+    inhoud = b"" if te_groot(bestand, MAX_STUK) else bestand.file.read(MAX_STUK + 1)
     getoond = re.split(r"[\\/]", bestand.filename)[-1].strip()
     getoond = "".join(t for t in getoond if t.isprintable())[:120] or "stuk"
-    if len(inhoud) > MAX_STUK:
+    if te_groot(bestand, MAX_STUK):
         fouten[veld] = (
             f"{getoond} is groter dan {MAX_STUK // (1024 * 1024)} MB; verklein het bestand "
             "(bijv. als PDF met kleinere afbeeldingen) of voeg het in delen toe."

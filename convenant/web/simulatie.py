@@ -38,7 +38,7 @@ from rules.lezingen import Lezingkeuze
 from rules.liquidatie import Liquidatie, Route, alle_uittredingen, liquideer
 
 from .afhankelijkheden import niet_opgeslagen, opslagstatus, pagina, werkplek
-from .beveiliging import lees_formulier
+from .beveiliging import lees_formulier, te_groot
 from .werkplek import Werkplek
 
 router = APIRouter()
@@ -505,7 +505,7 @@ def begroting_opslaan(request: Request, gegevens: Formulier) -> Response:
     geupload = bestanden.get("bestand")
     if isinstance(geupload, UploadFile) and geupload.filename:
         inhoud = geupload.file.read(MAX_BYTES + 1)  # in this worker thread, not on the loop
-        if len(inhoud) > MAX_BYTES:
+        if len(inhoud) > MAX_BYTES or te_groot(geupload, MAX_BYTES):
             raise HTTPException(413, "Dit bestand is te groot voor een begroting.")
         try:
             model = _laad_begroting(w, Path(geupload.filename), inhoud).model

@@ -356,6 +356,58 @@ def test_een_gechunkte_body_wordt_geteld_tijdens_het_lezen(tmp_path: Path) -> No
     assert gelezen <= 3  # refused at the cap (2.1 MB), not after reading 300 MB
 
 
+# a file part of a page's form that goes on and on
+_DEEL = (
+    b'--x\r\nContent-Disposition: form-data; name="stuk"; filename="a.pdf"\r\n'
+    b"Content-Type: application/pdf\r\n\r\n"
+)
+
+
+@pytest.mark.parametrize("gedeclareerd", [True, False])
+def test_een_pagina_leest_een_te_groot_bestand_niet_zonder_grens(
+    tmp_path: Path, gedeclareerd: bool
+) -> None:
+    """A page's form with a file over the cap is read to its end so that the form comes back
+    with the message at its field, but only up to MAX_AFVAL: a larger declared body is refused
+    before a byte is read, and an undeclared (chunked) one at the usual cap."""
+    import asyncio
+
+    from convenant.web.app import maak_app
+    from convenant.web.beveiliging import MAX_AFVAL
+    from convenant.web.werkplek import Werkplek
+    from tests.web_hulp import kopieer_register
+
+    app = maak_app(Werkplek(kopieer_register(tmp_path / "register")))
+    gelezen = 0
+    antwoord: list[dict[str, Any]] = []
+
+    async def ontvang() -> dict[str, Any]:
+        nonlocal gelezen
+        gelezen += 1
+        kop = _DEEL if gelezen == 1 else b""
+        meer = gelezen < 300
+        return {"type": "http.request", "body": kop + b" " * (1024 * 1024), "more_body": meer}
+
+    async def stuur(bericht: dict[str, Any]) -> None:
+        antwoord.append(bericht)
+
+    url = "/planning/stuurgroep-2028-02-09/punten"
+    koppen = [(b"host", b"127.0.0.1"), (b"content-type", b"multipart/form-data; boundary=x")]
+    if gedeclareerd:
+        koppen.append((b"content-length", str(MAX_AFVAL + 1).encode()))
+    else:
+        koppen.append((b"transfer-encoding", b"chunked"))
+    scope = {
+        "type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "POST",
+        "scheme": "http", "path": url, "raw_path": url.encode(), "query_string": b"",
+        "root_path": "", "client": ("127.0.0.1", 1), "server": ("127.0.0.1", 80),
+        "headers": koppen,
+    }  # fmt: skip
+    asyncio.run(app(scope, ontvang, stuur))  # type: ignore[arg-type]
+    assert antwoord[0]["status"] == 413
+    assert gelezen <= (0 if gedeclareerd else 3)
+
+
 # --- 8. API bodies and page parameters that must be 422 ----------------------------------------
 
 
