@@ -476,9 +476,9 @@ def besluitenlijst() -> Doc:
                 "Vergadering",
                 "{{ vergadering.datum|datum }}{% if vergadering.locatie is defined %}, {{ vergadering.locatie }}{% endif %}",
             ),
-            ("Aanwezig", "{{ aanwezig|join('; ') }}"),
+            ("Aanwezig", "{{ z.aanwezig(aanwezig) }}"),
             ("{%tr if afwezig %}", ""),
-            ("Afwezig", "{{ afwezig_tekst }}"),
+            ("Afwezig", "{{ z.afwezig(afwezig) }}"),
             ("{%tr endif %}", ""),
             ("Kenmerk", "{{ kenmerk }}"),
             ("Status", "{{ z.status(vastgesteld_op) }}"),
@@ -501,9 +501,7 @@ def besluitenlijst() -> Doc:
     kop(doc, "Bijlage: de toetsing per besluit")
     alinea(
         doc,
-        "Per besluit de gronden van de toetsing, elk met het artikel van het convenant waarop "
-        "zij rust. De grond die de uitkomst bepaalde, is gemarkeerd als beslissend."
-        "{% if toetsing_lezingen %} {{ toetsing_lezingen }}{% endif %}",
+        "{{ z.toetsing_inleiding(toetsing_lezingen) }}",
         klein=True,
     )
     tag(doc, "{%p if toetsing_vergadering %}")
@@ -523,7 +521,7 @@ def besluitenlijst() -> Doc:
     p.add_run("{% if g.beslissend %}{{ g.artikel|artikel }}, beslissend:{% endif %}").bold = True
     p.add_run("{% if not g.beslissend %}{{ g.artikel|artikel }}:{% endif %} {{ g.uitleg }}")
     tag(doc, "{%p if g.lezing %}")
-    q = alinea(doc, "{{ g.lezing }}", klein=True)
+    q = alinea(doc, "{{ z.lezing_noot(g.lezing) }}", klein=True)
     q.runs[0].italic = True
     q.paragraph_format.left_indent = Mm(6.35)
     tag(doc, "{%p endif %}")
@@ -770,7 +768,7 @@ def opzegging() -> Doc:
     tag(doc, "{%p if tijdens|length == 1 %}")
     alinea(
         doc,
-        "Tot de uittreding ingaat, {{ tijdens[0].omschrijving }} "
+        "Tot de uittreding ingaat, {{ z.tot_de_uittreding(tijdens[0]) }} "
         "({{ tijdens[0].artikelen|map('artikel')|join(', ') }}).",
     )
     tag(doc, "{%p else %}")
@@ -778,7 +776,7 @@ def opzegging() -> Doc:
     opsomming(
         doc,
         "for b in tijdens",
-        "{{ b.omschrijving }} ({{ b.artikelen|map('artikel')|join(', ') }}).",
+        "{{ z.tot_de_uittreding(b) }} ({{ b.artikelen|map('artikel')|join(', ') }}).",
     )
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if blijft|length == 1 %}")
@@ -914,7 +912,8 @@ def liquidatieoverzicht() -> Doc:
         "{{ titel }}",
         "{{ begroting.naam }} · peildatum {{ begroting.peildatum|datum }} · kenmerk {{ kenmerk }}",
     )
-    opsomming_alineas(doc, "for a in aanleiding", "{{ a }}")
+    tag(doc, TEKSTEN)
+    opsomming_alineas(doc, "for a in z.liquidatie_aanleiding(liquidatie)|regels", "{{ a }}")
     gegevens(
         doc,
         [
@@ -928,7 +927,7 @@ def liquidatieoverzicht() -> Doc:
         doc,
         ["Post", "Soort", "Bedrag"],
         "for p in posten",
-        ["{{ p.omschrijving }}", "{{ p.soort_tekst }}", "{{ p.bedrag|bedrag }}"],
+        ["{{ p.omschrijving }}", "{{ z.postsoort(p) }}", "{{ p.bedrag|bedrag }}"],
         (92, 50, 28),
         rechts=[2],
         totaal=["Totaal", "", "{{ bedragen.totaal|bedrag }}"],
@@ -942,8 +941,8 @@ def liquidatieoverzicht() -> Doc:
     )
     tag(doc, "{%p endif %}")
     _gemeenten(doc, "gemeenten_bedragen", "gewicht_totaal", "bedragen.gedeeld")
-    tag(doc, "{%p if afronding %}")
-    alinea(doc, "{{ afronding }}", klein=True)
+    tag(doc, "{%p if liquidatie.afronding %}")
+    alinea(doc, "{{ z.afronding(liquidatie.afronding) }}", klein=True)
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if partners_bedragen %}")
     kop(doc, "Gedetacheerd personeel (art. 25.7)")
@@ -957,15 +956,15 @@ def liquidatieoverzicht() -> Doc:
         (132, 38),
         rechts=[1],
     )
-    alinea(doc, "{{ detachering }}")
+    alinea(doc, "{{ z.detachering(liquidatie) }}")
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if bedragen.vrd %}")
     alinea(doc, "De Veiligheidsregio Drenthe draagt als werkgever {{ bedragen.vrd|bedrag }}.")
     tag(doc, "{%p endif %}")
-    tag(doc, "{%p if toelichting %}")
+    tag(doc, "{%p if z.liquidatie_toelichting(liquidatie, false)|regels %}")
     kop(doc, "Toelichting")
     tag(doc, "{%p endif %}")
-    opsomming(doc, "for g in toelichting", "{{ g }}")
+    opsomming(doc, "for g in z.liquidatie_toelichting(liquidatie, false)|regels", "{{ g }}")
     return doc
 
 
@@ -980,7 +979,7 @@ def uittredingsoverzicht() -> Doc:
     tag(doc, "{%p if ingang and ontvangst %}")
     alinea(
         doc,
-        "De opzegtermijn is twaalf maanden. {{ ontvangst.termijn }} Ontvangt de Stuurgroep de "
+        "De opzegtermijn is twaalf maanden. {{ z.termijn_vanaf(ontvangst.termijn) }} Ontvangt de Stuurgroep de "
         "opzeggingsbrief op {{ ontvangst.datum|datum }}, de datum van die brief, dan gaat de "
         "uittreding in op ",
         "{{ ingang|datum }}",
@@ -997,7 +996,7 @@ def uittredingsoverzicht() -> Doc:
         doc,
         ["Datum", "Wat gebeurt er", "Artikel"],
         "for g in tijdlijn",
-        ["{{ g.datum|datum }}", "{{ g.wat }}", "{{ g.artikel }}"],
+        ["{{ g.datum|datum }}", "{{ z.tijdlijn_wat(g) }}", "{{ g.artikel }}"],
         (34, 112, 24),
     )
     tag(doc, "{%p if tijdens %}")
@@ -1038,13 +1037,13 @@ def uittredingsoverzicht() -> Doc:
     kop(doc, "Kosten volgens de liquidatiebegroting (art. 25.6)")
     alinea(doc, "{{ z.herkomst_bedragen(kosten.inleiding) }}")
     _gemeenten(doc, "kosten.gemeenten", "kosten.gewicht_totaal", "kosten.gedeeld")
-    tag(doc, "{%p if kosten.afronding %}")
-    alinea(doc, "{{ kosten.afronding }}", klein=True)
+    tag(doc, "{%p if kosten.feiten.afronding %}")
+    alinea(doc, "{{ z.afronding(kosten.feiten.afronding) }}", klein=True)
     tag(doc, "{%p endif %}")
-    tag(doc, "{%p if kosten.detachering %}")
-    alinea(doc, "{{ kosten.detachering }}")
+    tag(doc, "{%p if kosten.feiten.partners %}")
+    alinea(doc, "{{ z.detachering(kosten.feiten, true) }}")
     tag(doc, "{%p endif %}")
-    opsomming(doc, "for t in kosten.toelichting", "{{ t }}")
+    opsomming(doc, "for t in z.liquidatie_toelichting(kosten.feiten)|regels", "{{ t }}")
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if partijen_daarna %}")
     kop(doc, "Partijen vanaf {{ ingang|datum }}")

@@ -9,12 +9,10 @@ from decimal import Decimal
 from typing import Any
 
 from governance.begroting import Begroting
-from governance.datums import lang
 from governance.errors import (
     GebruiksFout,
     bedoelde_u,
 )
-from governance.geld import bedrag
 from governance.loader import Bestand
 from governance.models import (
     Bezetting,
@@ -25,9 +23,6 @@ from rules.lezingen import STANDAARD, Lezingkeuze
 from rules.liquidatie import Route
 
 from .gemeen import VOORBEELD_BEGROTING, VOORBEELD_SLEUTEL, _basis, _data, document_kop
-from .opmaak import opsomming
-
-SOORT_POST = {"personeel_vrd": "personeel in dienst van de VRD", "overig": "overige verplichting"}
 
 
 def _verdeling(c: Convenant, u: Any) -> dict[str, Any]:
@@ -92,12 +87,7 @@ def liquidatieoverzicht(
         )
     except ValueError as e:
         raise GebruiksFout(str(e)) from None
-    lezingen = dict(u.lezingen)
-    aanleiding = _liquidatie_aanleiding(c, u, begroting, keuze, lezingen, uittredend)
-    if zonder:
-        aanleiding.append(
-            "Niet meegerekend: " + opsomming(c.partij[z].naam for z in sorted(zonder)) + "."
-        )
+    feiten = liquidatie_feiten(c, u, begroting, keuze, uittredend, zonder)
     verdeling = _verdeling(c, u)
     kop = document_kop(
         "liquidatieoverzicht",
@@ -120,178 +110,78 @@ def liquidatieoverzicht(
         **kop,
         "titel": f"Liquidatieoverzicht {titel}",
         "route": route,
-        "aanleiding": aanleiding,
+        # what the division rests on, as facts; templates/_teksten.j2 words it
+        "liquidatie": feiten,
         "begroting": _data(begroting),
         "sleutel": {"naam": verdeelsleutel.naam, "basis": verdeelsleutel.basis},
         "posten": [
             {
                 "omschrijving": p.omschrijving,
-                "soort_tekst": f"gedetacheerd door {c.partij[p.partner].naam}"
-                if p.partner
-                else SOORT_POST[p.soort],
+                "soort": p.soort,
+                "partner": c.partij[p.partner].naam if p.partner else "",
                 "bedrag": p.bedrag,
             }
             for p in begroting.posten
         ],
         "bedragen": {"totaal": u.totaal, "gedeeld": u.gedeeld, "vrd": u.eigen_kosten_vrd},
-        "partners_bedragen": [
-            {"naam": c.partij[p].naam, "bedrag": b} for p, b in sorted(u.partners.items())
-        ],
+        "partners_bedragen": feiten["partners"],
         "gemeenten_bedragen": verdeling["gemeenten"],
         "gewicht_totaal": verdeling["gewicht_totaal"],
-        "afronding": _afronding(c, u.afronding),
-        "detachering": _detachering(c, keuze) if u.partners else "",
-        # the division's key is said in the opening, with the costs it divides
-        "toelichting": _liquidatie_toelichting(
-            c, u, begroting, keuze, lezingen, uittredend, naar_rato=False
-        ),
     }
 
 
-def _volgt(c: Convenant, keuze: Lezingkeuze, aanname: str, geraadpleegd: bool = True) -> str:
-    """Who settled the reading a document follows, ending in "dat": the Stuurgroep by a
-    besluit, or else the document itself (a reading chosen in the input is the document's)."""
+def _volgt(
+    c: Convenant, keuze: Lezingkeuze, aanname: str, geraadpleegd: bool = True
+) -> dict[str, Any]:
+    """Who settled a reading the document follows: the orgaan, date and besluit where a
+    besluit settled it, else nothing (the document then follows it itself)."""
     bevinding = c.betwist.get(aanname)
     vast = keuze.vaststelling(bevinding) if bevinding is not None and geraadpleegd else None
     if vast is None:
-        return "dit overzicht volgt de lezing dat"
+        return {}
     orgaan = c.orgaan[vast.orgaan].de_naam if vast.orgaan in c.orgaan else vast.orgaan
-    return f"{orgaan} stelde op {lang(vast.datum)} vast (besluit {vast.besluit}) dat"
+    return {"orgaan": orgaan, "datum": vast.datum, "besluit": vast.besluit}
 
 
-def _liquidatie_aanleiding(
+# The open points of 25.6 and 25.7 a division rests on (convenant.yaml, `betwist`).
+_LIQUIDATIELEZINGEN = (
+    "liquidatie_naar_rato_van_welke_bijdrage",
+    "overige_liquidatiekosten",
+    "detachering_25_6_25_7",
+    "rechter_vrd_kosten",
+)
+
+
+def liquidatie_feiten(
     c: Convenant,
     u: Any,
     begroting: Begroting,
     keuze: Lezingkeuze,
-    lezingen: dict[str, str],
     uittredend: str | None,
-) -> list[str]:
-    """Why there is a division and what the amounts are, in one account per route: opheffing
-    (25.4), uittreding (25.6) or dissolution by the court (24.5, and 25.6 under a reading)."""
-    overig = sum((p.bedrag for p in begroting.posten if p.soort == "overig"), Decimal(0))
-    # The table of the gemeenten adds up to more than the staff costs named first: say why here.
-    samen = (
-        f" Samen met de overige verplichtingen ({bedrag(overig)}, zie de toelichting) dragen de "
-        f"gemeenten {bedrag(u.gedeeld)}."
-        if overig
-        else ""
-    )
-    kosten = (
-        f"{_naar_rato(c, keuze, begroting)}{samen} Gedetacheerd personeel blijft bij de partner "
-        "die het detacheerde (art. 25.7)."
-    )
-    posten = "De bedragen hieronder zijn de posten van die begroting."
-    plan = "de Veiligheidsregio Drenthe stelt dan een liquiditeitsplan en een liquidatiebegroting op (art. 25.6)"
-    if u.route == "rechter":
-        open_punt = "Of 25.6 naast 24.5 ook geldt als de rechter het convenant ontbindt, laat het convenant open"
-        eigen = "Het convenant is door de rechter ontbonden. Elke Partij draagt dan de kosten voor haar eigen organisatie (art. 24.5)"
-        if lezingen.get("rechter_vrd_kosten") == "eigen_kosten":
-            return [
-                f"{eigen}; er wordt niets over de gemeenten verdeeld.",
-                f"{open_punt}; {_volgt(c, keuze, 'rechter_vrd_kosten')} 25.6 dan niet geldt. "
-                "De kosten van het personeel in dienst van de Veiligheidsregio Drenthe en de "
-                "overige verplichtingen blijven dan bij haar als werkgever; gedetacheerd "
-                "personeel blijft bij de partner die het detacheerde (art. 25.7). De bedragen "
-                "hieronder zijn de posten van haar liquidatiebegroting.",
-            ]
-        return [
-            f"{eigen}. Ook dan stelt de Veiligheidsregio Drenthe een liquiditeitsplan en een "
-            f"liquidatiebegroting op (art. 25.6). {posten}",
-            kosten,
-            f"{open_punt}; {_volgt(c, keuze, 'rechter_vrd_kosten')} 25.6 ook dan geldt: het "
-            "personeel is in dienst van de Veiligheidsregio Drenthe, die geen Partij is, zodat "
-            "die kosten geen eigen kosten van een Partij zijn.",
-        ]
-    if u.route == "uittreding" and uittredend:
-        return [
-            f"{c.partij[uittredend].naam} treedt uit. Het convenant blijft bestaan en wijzigt "
-            f"door de uittreding; {plan}. {posten}",
-            kosten,
-        ]
-    return [f"Het convenant wordt opgeheven (art. 25.4); {plan}. {posten}", kosten]
-
-
-def _liquidatie_toelichting(
-    c: Convenant,
-    u: Any,
-    begroting: Begroting,
-    keuze: Lezingkeuze,
-    lezingen: dict[str, str],
-    uittredend: str | None,
-    naar_rato: bool = True,
-) -> list[str]:
-    """What the tables rest on, each open point of the convenant with the reading followed in
-    words; nothing the tables already say."""
-    if not u.gemeenten:
-        return []
-    overig = sum((p.bedrag for p in begroting.posten if p.soort == "overig"), Decimal(0))
-    uit = [_naar_rato(c, keuze, begroting)] if naar_rato else []
-    if overig:
-        uit.append(
-            "Wie andere verplichtingen dan die jegens het personeel draagt, zegt het convenant "
-            f"niet; {_volgt(c, keuze, 'overige_liquidatiekosten')} de gemeenten ook die "
-            f"({bedrag(overig)}) naar dezelfde verdeelsleutel dragen, omdat zij het ZVHD "
-            "financieren (art. 20.3)."
-        )
-    if u.route == "uittreding" and uittredend:
-        naam = c.partij[uittredend].naam
-        aanname = "uittredende_gemeente_deelt_kosten"
-        volgt = _volgt(c, keuze, aanname, aanname in lezingen)
-        uit.append(
-            f"Of een uittredende gemeente meebetaalt, zegt het convenant niet; {volgt} {naam} "
-            + (
-                "meebetaalt: tot haar uittreding is zij Partij met al haar verplichtingen (art. 25.2, 25.6)."
-                if uittredend in u.gemeenten
-                else "niet meebetaalt: haar deel valt op de gemeenten die blijven (art. 25.6)."
-            )
-        )
-    if u.route != "uittreding":
-        uit.append(
-            "Naast hun bijdrage spannen de gemeenten zich in om het personeel van het ZVHD te "
-            "herplaatsen of terug te nemen (art. 25.7)."
-        )
-    return uit
-
-
-def _naar_rato(c: Convenant, keuze: Lezingkeuze, begroting: Begroting) -> str:
-    """25.6's key ("evenredig aan hun bijdrage"), and the reading of which contribution."""
-    personeel = sum((p.bedrag for p in begroting.posten if p.soort == "personeel_vrd"), Decimal(0))
-    return (
-        "De kosten jegens het personeel in dienst van de Veiligheidsregio Drenthe "
-        f"({bedrag(personeel)}) dragen de gemeenten naar rato van hun bijdrage (art. 25.6). "
-        "Welke bijdrage bedoeld is, zegt het convenant niet; "
-        f"{_volgt(c, keuze, 'liquidatie_naar_rato_van_welke_bijdrage')} de verdeelsleutel van "
-        "de gemeentelijke algemene bijdrage de verhouding bepaalt (art. 20.3)."
-    )
-
-
-def _afronding(c: Convenant, ontvangers: tuple[str, ...]) -> str:
-    """How the shares were rounded, under the table they explain."""
-    if not ontvangers:
-        return ""
-    namen = opsomming(c.partij[g].naam for g in ontvangers)
-    wie = (
-        f"de ene overgebleven cent gaat naar {namen}, met de grootste afrondingsrest"
-        if len(ontvangers) == 1
-        else f"de {len(ontvangers)} overgebleven centen gaan, één per gemeente, naar de "
-        f"grootste afrondingsresten: {namen}"
-    )
-    return (
-        f"Elk bedrag is eerst naar beneden afgerond op hele centen; {wie}. Zo tellen de "
-        "bedragen precies op tot het totaal."
-    )
-
-
-def _detachering(
-    c: Convenant,
-    keuze: Lezingkeuze,
-    begin: str = "Deze kosten blijven bij de partner die het personeel detacheerde (art. 25.7).",
-) -> str:
-    """25.6 and 25.7 pull seconded staff two ways: the document says so and which way it goes."""
-    return (
-        f"{begin} "
-        "Artikel 25.6 rekent ook gedetacheerd personeel tot de kosten die de gemeenten dragen; "
-        f"de twee artikelen spreken elkaar daarin tegen, en {_volgt(c, keuze, 'detachering_25_6_25_7')} "
-        "personeel dat een Partij detacheerde, bij die Partij blijft: 25.7 is de bijzondere regel."
-    )
+    zonder: Iterable[str] = (),
+) -> dict[str, Any]:
+    """What a division rests on, for templates/_teksten.j2 to word (`liquidatie_aanleiding`,
+    `liquidatie_toelichting`, `afronding`, `detachering`): its route (opheffing 25.4,
+    uittreding 25.6, the court 24.5), the staff and other costs, the readings followed and who
+    settled them, the gemeenten that received a rounding cent."""
+    lezingen = dict(u.lezingen)
+    volgt = {a: _volgt(c, keuze, a) for a in _LIQUIDATIELEZINGEN}
+    deelt = "uittredende_gemeente_deelt_kosten"
+    volgt[deelt] = _volgt(c, keuze, deelt, deelt in lezingen)
+    posten = begroting.posten
+    return {
+        "route": u.route,
+        "uittredend": c.partij[uittredend].naam if uittredend else "",
+        "uittreder_deelt": uittredend in u.gemeenten,
+        "gemeenten": bool(u.gemeenten),
+        "personeel": sum((p.bedrag for p in posten if p.soort == "personeel_vrd"), Decimal(0)),
+        "overig": sum((p.bedrag for p in posten if p.soort == "overig"), Decimal(0)),
+        "gedeeld": u.gedeeld,
+        "rechter_eigen_kosten": lezingen.get("rechter_vrd_kosten") == "eigen_kosten",
+        "volgt": volgt,
+        "afronding": [c.partij[g].naam for g in u.afronding],
+        "partners": [
+            {"naam": c.partij[p].naam, "bedrag": b} for p, b in sorted(u.partners.items())
+        ],
+        "zonder": [c.partij[z].naam for z in sorted(zonder)],
+    }

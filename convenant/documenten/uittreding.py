@@ -7,7 +7,6 @@ from typing import Any
 
 from governance.artikelen import weergave
 from governance.begroting import Begroting
-from governance.datums import lang
 from governance.documenten import Opzegging
 from governance.errors import (
     InvoerFout,
@@ -33,8 +32,8 @@ from .gemeen import (
     _voorbeeld,
     document_kop,
 )
-from .liquidatie import _afronding, _detachering, _liquidatie_toelichting, _verdeling
-from .opmaak import _klein, opsomming
+from .liquidatie import _verdeling, _volgt, liquidatie_feiten
+from .opmaak import _klein
 
 
 def opzegging(
@@ -100,27 +99,18 @@ def opzegging(
 
 
 def _tot_de_uittreding(gemeente: bool, ingang: dt.date, tot: str) -> list[dict[str, Any]]:
-    """What the leaving party still owes until its exit, in the letter's own voice: it stays a
-    Partij until then (25.2, or 23.3 on that route); a gemeente keeps paying its annual
-    contribution (20.3). What it owes over the year of the exit no article says
+    """What the leaving party still owes until its exit, as facts the letter words in its own
+    voice (templates/_teksten.j2, `tot_de_uittreding`): it stays a Partij until then (25.2, or
+    23.3 on that route); a gemeente keeps paying its annual contribution (20.3), through the
+    year before an exit on 1 January. What it owes over the year of the exit no article says
     (bijdrage_jaar_van_uittreding): the letter neither answers nor explains that to the
-    Stuurgroep, it only states 20.3; the secretariat's exit overview names the open point."""
-    uit: list[dict[str, Any]] = [
-        {
-            "omschrijving": "blijven wij Partij, met onze rechten en verplichtingen",
-            "artikelen": [tot],
-            "lezing": False,
-        }
-    ]
+    Stuurgroep; the secretariat's exit overview names the open point."""
+    uit: list[dict[str, Any]] = [{"wat": "partij", "artikelen": [tot], "lezing": False}]
     if gemeente:
-        jaar = (
-            "volgens de begroting en verdeelsleutel van de twaalf colleges"
-            if (ingang.month, ingang.day) != (1, 1)
-            else f"tot en met {ingang.year - 1}"
-        )
         uit.append(
             {
-                "omschrijving": f"betalen wij onze jaarlijkse bijdrage {jaar}",
+                "wat": "bijdrage",
+                "tot_en_met": ingang.year - 1 if (ingang.month, ingang.day) == (1, 1) else None,
                 "artikelen": ["20.3"],
                 "lezing": False,
             }
@@ -137,29 +127,17 @@ def _vanaf_in_brief(c: Convenant, lezing: str | None) -> dict[str, str]:
     return {"uitspraak": gekozen.uitspraak if gekozen else ""}
 
 
-def _termijn_vanaf(
-    c: Convenant, keuze: Lezingkeuze, lezing: str | None, wie: str = "deze brief"
-) -> str:
-    """From which day the twelve months run (25.2 is silent): the reading followed, in words,
-    and who settled it (the Stuurgroep by a besluit, or else this letter)."""
-    vanaf = {
-        "dag_van_opzegging": "de dag waarop de Stuurgroep hem ontvangt",
-        "dag_na_opzegging": "de dag na ontvangst door de Stuurgroep",
-    }
+def _termijn_vanaf(c: Convenant, keuze: Lezingkeuze, lezing: str | None) -> dict[str, Any]:
+    """From which day the twelve months run (25.2 is silent), as facts for
+    templates/_teksten.j2 (`termijn_vanaf`): the reading followed and who settled it (the
+    Stuurgroep by a besluit, or else the document)."""
     bevinding = c.betwist["ingang_opzegtermijn"]
-    vast = keuze.vaststelling(bevinding)
-    if lezing in vanaf:
-        volgt = f"vanaf {vanaf[lezing]}"
-    else:  # a reading added to convenant.yaml later: its own words
-        gekozen = bevinding.lezing(lezing) if lezing else None
-        volgt = f"volgens de lezing: {gekozen.uitspraak if gekozen else bevinding.aanname}"
-    if vast is not None:
-        orgaan = c.orgaan[vast.orgaan].de_naam if vast.orgaan in c.orgaan else vast.orgaan
-        return (
-            f"Het convenant zegt niet vanaf welke dag die loopt; {orgaan} stelde op "
-            f"{lang(vast.datum)} vast (besluit {vast.besluit}) dat die loopt {volgt}."
-        )
-    return f"Het convenant zegt niet vanaf welke dag die loopt; {wie} rekent {volgt}."
+    gekozen = bevinding.lezing(lezing) if lezing else None
+    return {
+        "lezing": lezing or "",
+        "uitspraak": gekozen.uitspraak if gekozen else bevinding.aanname,
+        "volgt": _volgt(c, keuze, "ingang_opzegtermijn"),
+    }
 
 
 def _bepaling(b: Any) -> dict[str, Any]:
@@ -223,27 +201,14 @@ def uittreding_context(
             "sleutel": verdeelsleutel.naam,
             "basis": verdeelsleutel.basis,
         }
-        partners = opsomming(
-            f"{c.partij[p].naam} {bedrag(b)}" for p, b in sorted(liquidatie.partners.items())
-        )
         kosten = {
             "begroting": begroting.naam,
             "totaal": liquidatie.totaal,
             "sleutel": verdeelsleutel.naam,
             "inleiding": inleiding,
             **_verdeling(c, liquidatie),
-            "afronding": _afronding(c, liquidatie.afronding),
-            "detachering": _detachering(
-                c,
-                keuze,
-                f"Gedetacheerd personeel ({partners}) blijft bij de partner die het detacheerde "
-                "(art. 25.7).",
-            )
-            if liquidatie.partners
-            else "",
-            "toelichting": _liquidatie_toelichting(
-                c, liquidatie, begroting, keuze, dict(liquidatie.lezingen), gemeente
-            ),
+            # rounding, seconded staff and the readings: worded by templates/_teksten.j2
+            "feiten": liquidatie_feiten(c, liquidatie, begroting, keuze, gemeente),
         }
         voorbeeld += [VOORBEELD_BEGROTING] * begroting.voorbeeld
         voorbeeld += [VOORBEELD_SLEUTEL] * verdeelsleutel.voorbeeld
@@ -263,7 +228,12 @@ def uittreding_context(
         }
 
     tijdlijn: list[dict[str, Any]] = [
-        {"datum": g.datum, "wat": _lezer(g.wat), "artikel": weergave(g.artikel.split(", ")[0])}
+        {
+            "datum": g.datum,
+            "wat": _lezer(g.wat),
+            "artikel": weergave(g.artikel.split(", ")[0]),
+            "brief": False,
+        }
         for g in u.tijdlijn
     ]
     ontvangst: dict[str, Any] = {}
@@ -271,11 +241,11 @@ def uittreding_context(
         # As the opzegging itself: the date holds if the letter arrives on the day it is dated.
         lezing = Lezer(c, keuze)("ingang_opzegtermijn")
         ontvangst = {
-            "termijn": _termijn_vanaf(c, keuze, lezing, "de opzeggingsbrief"),
+            "termijn": _termijn_vanaf(c, keuze, lezing),
             "datum": datum,
         }
         if tijdlijn and tijdlijn[0]["datum"] == datum:
-            tijdlijn[0]["wat"] += " (datum van de brief, hier ook als dag van ontvangst genomen)"
+            tijdlijn[0]["brief"] = True  # the template says the date is taken as received
 
     return {
         **_basis(c, c.orgaan["stuurgroep"]),

@@ -315,13 +315,13 @@ def besluitenlijst(
         partij = z.eigen_partij or (z.partijen[0] if z.partijen else None)
         return (zetel not in voorzitter, volgorde.get(partij or "", len(volgorde)), z.naam)
 
+    # who was there and how an absent one took part, as facts: templates/_teksten.j2 words them
     aanwezig = [
-        b.zetels[z].naam + (", voorzitter" if z in voorzitter else "")
+        {"naam": b.zetels[z].naam, "voorzitter": z in voorzitter}
         for z in sorted(b.aanwezig, key=plaats)
     ]
     afwezig = [
-        b.zetels[z].naam
-        + (", met schriftelijke inbreng" if b.afwezig[z] else ", zonder schriftelijke inbreng")
+        {"naam": b.zetels[z].naam, "inbreng": bool(b.afwezig[z])}
         for z in sorted(b.afwezig, key=plaats)
     ]
     return {
@@ -330,11 +330,10 @@ def besluitenlijst(
         "vergadering": _data(v),
         "aanwezig": aanwezig,
         "afwezig": afwezig,
-        "afwezig_tekst": "; ".join(afwezig),
         "besluiten": lijst,
         "toetsing": toetsing["besluiten"] if toetsing else [],
         "toetsing_vergadering": toetsing["vergadering"] if toetsing else [],
-        "toetsing_lezingen": toetsing["lezingen"] if toetsing else "",
+        "toetsing_lezingen": toetsing["lezingen"] if toetsing else {},
         "verzending": _verzending(
             c, orgaan, "besluitenlijst", v.datum, v.volgende_vergadering, oordelen
         ),
@@ -342,14 +341,15 @@ def besluitenlijst(
     }
 
 
-def _andere_lezing(c: Convenant, alternatieven: list[Alternatief]) -> str:
-    """Where a reading decides: what the other reading(s) would make of the besluit."""
-    zinnen = [
-        f"onder de lezing “{a.uitspraak.rstrip('.')}” zou de uitkomst zijn: "
-        f"{kort_oordeel(c, a.oordeel, a.escaleren_naar)}"
+def _andere_lezingen(c: Convenant, alternatieven: list[Alternatief]) -> list[dict[str, str]]:
+    """Where a reading decides: what each other reading would make of the besluit."""
+    return [
+        {
+            "uitspraak": a.uitspraak.rstrip("."),
+            "uitkomst": kort_oordeel(c, a.oordeel, a.escaleren_naar),
+        }
         for a in alternatieven
     ]
-    return "Rust op een lezing van het convenant; " + "; ".join(zinnen) + "."
 
 
 def _toetsing(
@@ -359,25 +359,26 @@ def _toetsing(
     deciding one marked, and a reading named only where another would change the outcome.
     Grounds of the meeting itself (openness, quorum, input asked) are listed once."""
 
-    def noten(o: Oordeel) -> dict[int, str]:
+    def noten(o: Oordeel) -> dict[int, dict[str, Any]]:
+        """Per ground, the note on the readings it rests on (templates/_teksten.j2,
+        `lezing_noot`): what another reading would decide, or which one the Stuurgroep
+        settled."""
         per_aanname: dict[str, list[Alternatief]] = {}
         for a in o.alternatieven or ():
             per_aanname.setdefault(a.aanname, []).append(a)
-        uit: dict[int, str] = {}
+        uit: dict[int, dict[str, Any]] = {}
         for aanname, alternatieven in per_aanname.items():
             dragers = [i for i, g in enumerate(o.gronden) if g.aanname == aanname]
             if not dragers:  # consulted by a rule that states no ground of its own
                 dragers = [next(i for i, g in enumerate(o.gronden) if g.beslissend)]
             i = next((i for i in dragers if o.gronden[i].beslissend), dragers[-1])
             if o.gronden[i].vastgesteld is None:
-                uit[i] = " ".join(filter(None, (uit.get(i), _andere_lezing(c, alternatieven))))
+                noot = uit.setdefault(i, {"anders": [], "vastgesteld": {}})
+                noot["anders"].append(_andere_lezingen(c, alternatieven))
         for i, g in enumerate(o.gronden):
-            if g.vastgesteld is not None:
+            if g.vastgesteld is not None and i not in uit:
                 v = g.vastgesteld
-                uit.setdefault(
-                    i,
-                    f"Volgens de lezing die de Stuurgroep op {lang(v.datum)} vaststelde (besluitnummer {v.besluit}).",
-                )
+                uit[i] = {"anders": [], "vastgesteld": {"datum": v.datum, "besluit": v.besluit}}
         return uit
 
     alle_noten = [noten(o) for o in oordelen]
@@ -396,12 +397,12 @@ def _toetsing(
         gemeen = [g for g in oordelen[0].gronden if sleutel(g) in gedeeld]
     weg = {sleutel(g) for g in gemeen}
 
-    def grond(g: Grond, noot: str = "") -> dict[str, Any]:
+    def grond(g: Grond, noot: dict[str, Any] | None = None) -> dict[str, Any]:
         return {
             "artikel": g.artikel,
             "uitleg": _lezer(g.uitleg),
             "beslissend": g.beslissend,
-            "lezing": noot,
+            "lezing": noot or {},
         }
 
     per_besluit = [
@@ -411,30 +412,18 @@ def _toetsing(
             "besluitnummer": o.id,
             "uitkomst": uitkomst,
             "gronden": [
-                grond(g, n.get(i, "")) for i, g in enumerate(o.gronden) if sleutel(g) not in weg
+                grond(g, n.get(i)) for i, g in enumerate(o.gronden) if sleutel(g) not in weg
             ],
         }
         for nummer, (o, n, uitkomst) in enumerate(
             zip(oordelen, alle_noten, uitkomsten, strict=True), 1
         )
     ]
-    gelezen = any(g.aanname for o in oordelen for g in o.gronden)
-    beslist = any(n for n in alle_noten)
-    if not gelezen:
-        lezingen = ""
-    elif beslist:
-        lezingen = (
-            "Waar het convenant zwijgt of niet eenduidig is, volgt de toetsing een lezing van "
-            "het convenant; de notitie over de lezingen zet ze op een rij. Hieronder is een "
-            "lezing alleen vermeld waar een andere lezing de uitkomst van het besluit zou "
-            "veranderen."
-        )
-    else:
-        lezingen = (
-            "Waar het convenant zwijgt of niet eenduidig is, volgt de toetsing een lezing van "
-            "het convenant; de notitie over de lezingen zet ze op een rij. Geen van deze "
-            "uitkomsten zou onder een andere lezing anders zijn."
-        )
+    # whether the test rests on readings at all, and whether one would change an outcome
+    lezingen = {
+        "gelezen": any(g.aanname for o in oordelen for g in o.gronden),
+        "beslist": any(n for n in alle_noten),
+    }
     return {
         "besluiten": per_besluit,
         "vergadering": [grond(g) for g in gemeen],
