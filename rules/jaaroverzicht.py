@@ -366,15 +366,37 @@ def _jaarvergadering(
     return uit
 
 
-def jaarplan_uiterlijk(c: Convenant, vastgesteld: dt.date) -> dt.date:
-    """The day by which an adopted Jaarplan must reach the colleges and the Partneroverleg
-    (4.8): the term of the Stuurgroep's verslaglegging rule for it in convenant.yaml, counted
-    as the convenant counts it (a term it sets itself moves for no weekend or holiday)."""
+# Numbers up to twelve as a Dutch text writes them ("binnen vier weken").
+_TELWOORDEN = (
+    "nul", "één", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf",
+    "twaalf",
+)  # fmt: skip
+
+
+def _jaarplan_termijn(c: Convenant) -> tuple[int, str]:
+    """The term within which an adopted Jaarplan reaches the colleges and the Partneroverleg
+    (4.8): that of the Stuurgroep's verslaglegging rule for it in convenant.yaml."""
     regel = next(v for v in c.orgaan["stuurgroep"].verslaglegging if "jaarplan" in v.documenten)
     t = regel.termijn
     if t.aantal is None or t.eenheid is None:
         raise ValueError("de verzending van het Jaarplan (4.8) heeft geen termijn in tijd")
-    return plus_termijn(vastgesteld, t.aantal, t.eenheid)
+    return t.aantal, t.eenheid
+
+
+def jaarplan_uiterlijk(c: Convenant, vastgesteld: dt.date) -> dt.date:
+    """The day by which an adopted Jaarplan must reach the colleges and the Partneroverleg
+    (4.8), counted as the convenant counts it (a term it sets itself moves for no weekend or
+    holiday)."""
+    return plus_termijn(vastgesteld, *_jaarplan_termijn(c))
+
+
+def _jaarplan_verzending(c: Convenant) -> str:
+    """The obligation of 4.8 in words, its term as convenant.yaml gives it."""
+    aantal, eenheid = _jaarplan_termijn(c)
+    getal = _TELWOORDEN[aantal] if aantal < len(_TELWOORDEN) else str(aantal)
+    if aantal == 1:
+        eenheid = {"weken": "week", "dagen": "dag", "kalendermaanden": "kalendermaand"}[eenheid]
+    return f"Het Jaarplan gaat binnen {getal} {eenheid} naar de gemeenten en het Partneroverleg"
 
 
 def _jaarplan(
@@ -418,7 +440,7 @@ def _jaarplan(
     if not verzonden:
         uit.append(
             Verplichting(
-                "Het Jaarplan gaat binnen vier weken naar de gemeenten en het Partneroverleg",
+                _jaarplan_verzending(c),
                 "4.8",
                 "onbekend",
                 "niet vastgelegd wanneer het Jaarplan is verzonden",
@@ -431,7 +453,7 @@ def _jaarplan(
     verzonden_op_tijd = {
         a: verzonden_op(c, g.vergadering, "jaarplan", a) for a in ("colleges", "partneroverleg")
     }
-    # not sent yet, while the four weeks still run on the peildatum: not late
+    # not sent yet, while the term still runs on the peildatum: not late
     loopt = [a for a, op in verzonden_op_tijd.items() if op is None and uiterlijk >= peildatum]
     ontbreekt = [
         a
@@ -448,7 +470,7 @@ def _jaarplan(
     )
     uit.append(
         Verplichting(
-            "Het Jaarplan gaat binnen vier weken naar de gemeenten en het Partneroverleg",
+            _jaarplan_verzending(c),
             "4.8",
             status,
             toelichting,

@@ -405,7 +405,7 @@ TEKSTEN = '{%p import "_teksten.j2" as z %}'
 
 NIET_OPENBAAR = (
     "{%p if orgaan.niet_openbaar %}",
-    "Niet openbaar ({{ orgaan.openbaarheid }})",
+    "Niet openbaar ({{ z.openbaarheid(orgaan) }})",
 )
 
 
@@ -609,7 +609,7 @@ def toetredingsformulier() -> Doc:
         "de Stuurgroep op {% if verzoek.besluit_stuurgroep is defined %}{{ verzoek.besluit_stuurgroep.datum|datum }}"
         "{% if verzoek.besluit_stuurgroep.besluit is defined %} "
         "(besluitnummer {{ verzoek.besluit_stuurgroep.besluit }}){% endif %}{% else %}....................................{% endif %} positief heeft besloten over haar "
-        "toetreding{{ akkoord_zin }} (art. 22.4);",
+        "toetreding{% if na_akkoord %}, na akkoord van alle Partijen{% endif %} (art. 22.4);",
         style="List Number",
     )
     alinea(doc, "en verklaart:")
@@ -1057,7 +1057,8 @@ def jaaroverzicht() -> Doc:
     doc = basis(
         "Jaaroverzicht {{ jaar }}", "Stand op {{ peildatum|datum }} · kenmerk {{ kenmerk }}"
     )
-    alinea(doc, "{{ samenvatting }}", vet=[0])
+    tag(doc, TEKSTEN)
+    alinea(doc, "{{ z.jaar_samenvatting(telling) }}", vet=[0])
     kop(doc, "Verplichtingen")
     tabel(
         doc,
@@ -1144,19 +1145,26 @@ def jaaroverzicht() -> Doc:
     alinea(
         doc,
         "Waar het convenant zwijgt of onduidelijk is, volgt dit overzicht een lezing. Per punt: "
-        "wat de tekst openlaat, hoe het hier gelezen wordt en welke verplichtingen erop rusten; "
-        "de code tussen haakjes is de naam van het punt in convenant lezingen.",
+        "wat de tekst openlaat, hoe het hier gelezen wordt en welke verplichtingen erop rusten.",
         klein=True,
     )
     # per point three lines, as the Markdown and HTML lay it out
     tag(doc, "{%p for l in lezingen %}")
-    alinea(doc, "{{ l.vraag }}", " (art. {{ l.artikelen }}; {{ l.id }})", vet=[0])
+    alinea(doc, "{{ l.vraag }}", " (art. {{ l.artikelen }})", vet=[0])
     alinea(doc, "Gelezen als: {{ l.lezing }}").paragraph_format.space_after = Pt(0)
     alinea(doc, "Geldt voor: {{ l.verplichtingen|join('; ') }}")
     tag(doc, "{%p endfor %}")
     tag(doc, "{%p endif %}")
+    # ids and options only here, as in the notitie over de lezingen
+    tag(doc, "{%p if lezingen or gevoeligheid %}")
+    kop(doc, "Technische details", niveau=2)
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p if lezingen %}")
+    alinea(doc, "De punten zoals convenant lezingen en lezingen.yaml ze noemen:", klein=True)
+    opsomming(doc, "for l in lezingen", "{{ l.titel }}: {{ l.id }}")
+    tag(doc, "{%p endif %}")
     tag(doc, "{%p if gevoeligheid %}")
-    alinea(doc, "Een andere lezing kiezen bij een nieuw overzicht (zie convenant lezingen):")
+    alinea(doc, "Een andere lezing kiezen bij een nieuw overzicht:", klein=True)
     opsomming(doc, "for p in gevoeligheid", "punt {{ loop.index }}: --lezing {{ p.kiezen }}")
     tag(doc, "{%p endif %}")
     return doc

@@ -99,21 +99,11 @@ def _basis(c: Convenant, orgaan: Orgaan | None = None) -> dict[str, Any]:
             "de_naam": orgaan.de_naam,
             "niet_openbaar": bool(openbaar and not openbaar.openbaar),
             "openbaarheid_artikelen": openbaar.artikelen if openbaar else [],
-            "openbaarheid": _openbaarheid(orgaan),
+            # worded by templates/_teksten.j2 (`openbaarheid`): on a reading where the convenant
+            # does not regulate it (the jaarvergadering)
+            "openbaarheid_lezing": bool(openbaar and openbaar.aanname),
         }
     return uit
-
-
-def _openbaarheid(orgaan: Orgaan) -> str:
-    """The grounds of "niet openbaar" as a header shows them; where they rest on a reading
-    (the jaarvergadering, which the convenant does not regulate), it says so."""
-    openbaar = orgaan.openbaarheid
-    if openbaar is None:
-        return ""
-    artikelen = ", ".join(weergave(a) for a in openbaar.artikelen)
-    if openbaar.aanname:
-        return f"{artikelen}; een lezing: het convenant regelt dit voor {orgaan.de_naam} niet uitdrukkelijk"
-    return artikelen
 
 
 def _leden(bezetting: Bezetting | None, orgaan: str, datum: dt.date) -> list[Lid]:

@@ -148,7 +148,7 @@ def toetredingsformulier(
     return {
         # The form says "after the consent of all Partijen" only where the register's dossier
         # shows every answer (22.4), not because a meeting file wrote `akkoord: alle`.
-        "akkoord_zin": ", na akkoord van alle Partijen" if besluit and not akkoord else "",
+        "na_akkoord": bool(besluit and not akkoord),
         **_basis(c, c.orgaan["stuurgroep"]),
         **document_kop(
             "toetredingsformulier",

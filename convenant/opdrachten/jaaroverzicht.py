@@ -363,11 +363,6 @@ def context(
         s: sum(1 for v in o.verplichtingen if v.status == s)
         for s in ("in orde", "niet in orde", "onbekend")
     }
-    samenvatting = (
-        f"Van de {len(o.verplichtingen)} verplichtingen uit het convenant zijn er "
-        f"{telling['in orde']} in orde en {telling['niet in orde']} niet in orde; bij "
-        f"{telling['onbekend']} mist het register de gegevens om het te beoordelen."
-    )
     vergaderingen = []
     for g in o.vergaderingen:
         besluiten = [
@@ -404,7 +399,6 @@ def context(
         "jaar": o.jaar,
         "peildatum": o.peildatum,
         "in_orde": o.in_orde,
-        "samenvatting": samenvatting,
         "telling": telling,
         "verplichtingen": [
             {
@@ -451,7 +445,10 @@ def context(
 def _lezingen(c: Convenant, o: Jaaroverzicht, keuze: Lezingkeuze) -> list[dict[str, Any]]:
     """The readings of the convenant the obligations rest on, once each: what the text leaves
     open and how this overview reads it, in words, with the obligations it concerns. The id
-    goes with it, as the name `convenant lezingen` and lezingen.yaml know it by."""
+    and its title (the workplace's) go with it for the technical details, as the name
+    `convenant lezingen` and lezingen.yaml know it by."""
+    from ..web.sjablonen import aanname_titel  # the workplace's titles: one wording
+
     per_aanname: dict[str, list[str]] = {}
     for v in o.verplichtingen:
         if v.aanname:
@@ -467,6 +464,7 @@ def _lezingen(c: Convenant, o: Jaaroverzicht, keuze: Lezingkeuze) -> list[dict[s
         uit.append(
             {
                 "id": aanname,
+                "titel": aanname_titel(c, aanname).rstrip("."),
                 "vraag": b.omschrijving,
                 "artikelen": ", ".join(b.artikelen),
                 "lezing": lezing,

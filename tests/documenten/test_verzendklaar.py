@@ -234,3 +234,35 @@ def test_antwoordtermijn_komt_uit_convenant_yaml(register: Path, tmp_path: Path)
     )
     # six weeks after 4 December 2026: Friday 15 January 2027, a working day
     assert "uiterlijk 15 januari 2027" in uit
+
+
+# --- the year overview ---------------------------------------------------------------------------
+
+# A code a secretaris does not read: snake_case (a reading's id), a command-line option, code.
+_CODE = re.compile(r"\b[a-z]+(?:_[a-z0-9]+)+\b|--[a-z]|`")
+
+
+def _jaaroverzicht(register: Path, tmp_path: Path, formaat: str) -> str:
+    doel = tmp_path / f"jaaroverzicht.{formaat}"
+    opties = ["--gevoeligheid", "--uitvoer", str(doel), "--overschrijf"]
+    code, _, fout = draai(["jaaroverzicht", str(register), "--jaar", "2027", *opties])
+    assert code in (0, 1), fout
+    return _tekst(Word(str(doel))) if formaat == "docx" else doel.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("formaat", ["md", "html", "docx"])
+def test_jaaroverzicht_noemt_lezingen_in_woorden(
+    register: Path, tmp_path: Path, formaat: str
+) -> None:
+    """The readings the overview rests on by what they say; their ids and the options that
+    choose another reading only under "Technische details"."""
+    tekst = _jaaroverzicht(register, tmp_path, formaat)
+    if formaat == "html":
+        tekst = re.sub(r"(?s)<style.*?</style>", "", tekst)
+    lichaam, kop, technisch = tekst.partition("Technische details")
+    assert kop, "geen technische details"
+    assert "Wie stelt jaarverslag en jaarrekening vast?" in lichaam
+    assert "Gelezen als:" in lichaam
+    assert _CODE.findall(lichaam) == []
+    assert "stray_7_in_5_8" in technisch
+    assert "--lezing staking_van_stemmen=verworpen" in technisch

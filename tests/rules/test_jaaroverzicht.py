@@ -110,21 +110,20 @@ def test_open_besluiten_in_de_stand_noemen_hun_onderwerp() -> None:
 
 
 def test_bijlage_noemt_bij_elke_lezing_de_vraag_en_de_lezing_in_woorden() -> None:
-    """An id in the appendix is allowed (issue 13), but never alone: the reader gets the point
-    the convenant leaves open and how the overview reads it."""
+    """Each reading the overview rests on once, in words: the point the convenant leaves open
+    and how the overview reads it. Its id only under the technical details (issue 24)."""
     from governance.bestanden import laad_convenant
 
     c = laad_convenant().model
     md = draai(["jaaroverzicht", str(REGISTER), "--jaar", "2027"])[1]
-    bijlage = md.split("## Bijlage: bronnen")[1]
+    bijlage, _, technisch = md.split("## Bijlage: bronnen")[1].partition("### Technische details")
     ids = ["stray_7_in_5_8", "informeren_gemeenten_termijn", "verzoek_partneroverleg_termijn"]
     for ident in ids:
-        assert bijlage.count(ident) == 1, ident  # once, not once per obligation
-        item = (
-            bijlage.split(ident)[0].rsplit("\n- ", 1)[1] + bijlage.split(ident)[1].split("\n- ")[0]
-        )
         b = c.bevinding[ident]
-        assert b.omschrijving in item, ident
+        assert ident not in bijlage, ident
+        assert technisch.count(ident) == 1, ident  # once, not once per obligation
+        assert bijlage.count(b.omschrijving) == 1, ident
+        item = bijlage.split(b.omschrijving)[1].split("\n- ")[0]
         assert b.aanname is not None
         assert b.aanname in item, ident
 
@@ -367,3 +366,24 @@ def test_een_fifo_in_het_register_laat_het_overzicht_niet_hangen(tmp_path: Path)
     assert proces.returncode == 2
     assert "stuurgroep-2027-09-01.yaml" in proces.stderr
     assert "Traceback" not in proces.stderr
+
+
+def test_termijn_van_het_jaarplan_komt_uit_convenant_yaml(tmp_path: Path) -> None:
+    """The Jaarplan's term of 4.8 is the one convenant.yaml gives its sending (issue 24): the
+    obligation names it and counts its last day by it, with no number of weeks in the code."""
+    wortel = Path(__file__).resolve().parents[2]
+    regel = "termijn: {aantal: 4, eenheid: weken, vanaf: vaststelling van het Jaarplan}"
+    tekst = (wortel / "convenant.yaml").read_text(encoding="utf-8")
+    assert tekst.count(regel) == 1
+    eigen = tmp_path / "convenant.yaml"
+    eigen.write_text(tekst.replace(regel, regel.replace("aantal: 4", "aantal: 6")), "utf-8")
+    for pad, weken, uiterlijk in ((None, "vier", "10 maart 2027"), (eigen, "zes", "24 maart 2027")):
+        extra = ["--convenant", str(pad)] if pad else []
+        data = json.loads(
+            draai(["jaaroverzicht", str(REGISTER), "--jaar", "2027", "--json", *extra])[1]
+        )
+        (jaarplan,) = [v for v in data["verplichtingen"] if v["artikel"] == "4.8"]
+        assert jaarplan["omschrijving"] == (
+            f"Het Jaarplan gaat binnen {weken} weken naar de gemeenten en het Partneroverleg"
+        )
+        assert uiterlijk in jaarplan["toelichting"]
