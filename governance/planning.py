@@ -94,6 +94,9 @@ class Punt(Model):
     # toetreding's dossier points at it), kept when the meeting is recorded.
     besluit: Besluitnummer | None = None
     dossier: Id | None = None  # the toetreding dossier this item decides on (22.4)
+    # For the adoption of an earlier meeting's concept besluitenlijst (soort
+    # verslag_vaststellen; 5.8, 7.5): that meeting's date, carried into the besluit.
+    stelt_vast: Datum | None = None
     stukken: list[Stuk] = []
 
     @model_validator(mode="after")

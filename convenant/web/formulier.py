@@ -39,7 +39,7 @@ AANWEZIGHEID = ("aanwezig", "afwezig", "inbreng")
 BESLUIT_VELDEN = (
     "id", "onderwerp", "soort", "tekst", "treft", "casuistiek", "verwerkingsverantwoordelijkheid",
     "wijzigt_gemeentelijke_bijdragen", "vervolg_van", "toelichting", "stemmen", "bezwaren",
-    "inhoud", "voldaan",
+    "inhoud", "voldaan", "stelt_vast",
 )  # fmt: skip
 # Yes/no facts of a besluit the form shows as checkboxes, with their label.
 BESLUIT_VINKJES = {
@@ -65,6 +65,8 @@ class BesluitInvoer:
     wijzigt_gemeentelijke_bijdragen: bool = False
     tekst: str = ""
     vervolg_van: str = ""
+    # the date of the earlier meeting whose besluitenlijst this besluit adopts (5.8, 7.5)
+    stelt_vast: str = ""
     toelichting: str = ""
     stemmen: dict[str, str] = field(default_factory=dict)  # voting unit → voor/tegen/onthouding
     # "aantallen" where the minutes give only how many voted how (then `telling` holds them)
@@ -244,6 +246,7 @@ def invoer_uit(v: Vergadering, b: Vergaderbeeld | None) -> Invoer:
                 wijzigt_gemeentelijke_bijdragen=besluit.wijzigt_gemeentelijke_bijdragen,
                 tekst=besluit.tekst or "",
                 vervolg_van=besluit.vervolg_van or "",
+                stelt_vast=_iso(besluit.stelt_vast),
                 toelichting=besluit.toelichting or "",
                 stemmen=stemmen,
                 stemwijze="aantallen" if aantallen is not None else "leden",
@@ -368,6 +371,7 @@ def invoer_uit_formulier(f: Formulier) -> Invoer:
                 == "ja",
                 tekst=_een(f, f"{p}tekst"),
                 vervolg_van=_een(f, f"{p}vervolg_van"),
+                stelt_vast=_datum(f, f"{p}stelt_vast"),
                 toelichting=_een(f, f"{p}toelichting"),
                 stemmen=stemmen,
                 stemwijze="aantallen" if _een(f, f"{p}stemwijze") == "aantallen" else "leden",
@@ -491,6 +495,8 @@ def _besluit(b: BesluitInvoer, bij_consensus: bool) -> dict[str, Any]:
         data["voldaan"] = b.voldaan
     if b.vervolg_van:
         data["vervolg_van"] = b.vervolg_van
+    if b.stelt_vast:
+        data["stelt_vast"] = b.stelt_vast
     if b.toelichting:
         data["toelichting"] = b.toelichting
     for sleutel, waarde in b.rest.items():
@@ -538,6 +544,7 @@ BESLUITVELDEN = {
     "soort": "Soort besluit",
     "tekst": "Besluittekst",
     "vervolg_van": "Vervolg op besluit",
+    "stelt_vast": "Stelt de besluitenlijst vast van",
     "toelichting": "Toelichting",
     "stemmen": "Stemmen",
     "bezwaren": "Bezwaren",

@@ -293,6 +293,15 @@ def _agendapagina(
     gelezen, v = _gepland(w, sleutel)
     orgaan = c.orgaan[v.orgaan]
     vastgelegd = _vastgelegd(w).get((v.orgaan, v.datum))
+    from . import vaststellen
+
+    ter_vaststelling = (
+        None
+        if vastgelegd or vaststellen.SOORT not in {s.id for s in soorten_voor(c, orgaan)}
+        else vaststellen.ter_vaststelling(
+            w, v.orgaan, v.datum, (p.stelt_vast for p in v.agendapunten)
+        )
+    )
     return pagina(
         request,
         "agendaontwerp.html.j2",
@@ -302,6 +311,7 @@ def _agendapagina(
         sleutel=sleutel,
         orgaan=orgaan,
         vastgelegd=vastgelegd,
+        ter_vaststelling=ter_vaststelling,
         soorten=soorten_voor(c, orgaan),
         soortnaam={s.id: s.naam for s in c.soorten},
         doelen=DOELEN,
@@ -567,6 +577,40 @@ async def punt_verwijderen(request: Request, sleutel: str, nummer: int) -> Respo
     if antwoord.status_code == 303:
         _ruim_op(w, punt.stukken)
     return antwoord
+
+
+@router.post("/planning/{sleutel}/vaststellen", response_class=HTMLResponse)
+async def vaststelling_agenderen(request: Request, sleutel: str) -> Response:
+    """Put the adoption of the previous meeting's concept besluitenlijst first on the agenda,
+    as an item ter besluitvorming naming that meeting (5.8, 7.5)."""
+    from . import vaststellen
+
+    form, _ = await _formulier(request)
+    w = werkplek(request)
+    gelezen, v = _gepland(w, sleutel)
+    keuzes = {e.waarde: e for e in vaststellen.eerdere(w, v.orgaan, v.datum)}
+    eerdere = keuzes.get(form.get("stelt_vast", ""))
+    if eerdere is None:
+        return _agendapagina(
+            request,
+            sleutel,
+            form,
+            {
+                "algemeen": "Die vergadering is geen eerdere vergadering van dit orgaan in het "
+                "register; open de agenda opnieuw en kies de vaststelling die zij aanbiedt."
+            },
+            422,
+        )
+    if any(p.stelt_vast == eerdere.datum for p in v.agendapunten):
+        return RedirectResponse(f"/planning/{sleutel}#agenda", 303)
+    punt = Punt(
+        onderwerp=vaststellen.onderwerp(w, v.orgaan, eerdere.datum),
+        doel="besluitvorming",
+        soort=vaststellen.SOORT,
+        stelt_vast=eerdere.datum,
+    )
+    nieuw = v.model_copy(update={"agendapunten": [punt, *v.agendapunten]})
+    return _opslaan(request, w, sleutel, gelezen, v, nieuw, form, "punt")
 
 
 @router.post("/planning/{sleutel}/verwijder", response_class=HTMLResponse)

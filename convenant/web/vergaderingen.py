@@ -21,6 +21,7 @@ from governance.errors import InvoerFout, NietOpgeslagen, VerouderdeVersie
 from governance.opslag import bewaar, geschiedenis, verplaats, versie, versie_van
 from governance.yamlschrijver import als_yaml, opmerkingen
 
+from . import vaststellen as lijstvaststelling
 from .afhankelijkheden import Jaar, niet_opgeslagen, opslagstatus, pagina, werkplek
 from .beveiliging import lees_formulier
 from .formulier import (
@@ -136,7 +137,12 @@ def _uit_planning(w: Werkplek, sleutel: str) -> Invoer:
             onderwerp=p.onderwerp,
             soort=p.soort,
             toelichting=p.toelichting or "",
+            stelt_vast=p.stelt_vast.isoformat() if p.stelt_vast else "",
         )
+        if p.stelt_vast and not besluit.id:
+            besluit.id = _volgend_besluitnummer(w, invoer, None)
+        if p.stelt_vast:
+            besluit.tekst = lijstvaststelling.besluit(w, v.orgaan, p.stelt_vast, besluit.id).tekst
         if p.dossier:
             besluit.rest["toetreding"] = {"dossier": p.dossier}
         invoer.besluiten.append(besluit)
@@ -194,6 +200,9 @@ def vergaderpagina(
         request,
         "vergadering.html.j2",
         titel=f"{orgaan.naam}, {lang(v.datum)}",
+        ter_vaststelling=lijstvaststelling.ter_vaststelling(
+            w, v.orgaan, v.datum, (b.stelt_vast for b in v.besluiten)
+        ),
         v=v,
         orgaan=orgaan,
         beeld=b,
@@ -210,9 +219,11 @@ def vergaderpagina(
 
 
 @router.get("/vergaderingen/{id_}/bewerk", response_class=HTMLResponse)
-def bewerk(request: Request, id_: str, toetreding: str = "") -> Response:
+def bewerk(request: Request, id_: str, toetreding: str = "", vaststellen: str = "") -> Response:
     """The form of a recorded meeting; `toetreding`: a dossier whose Stuurgroep besluit (22.4)
-    was put on this meeting's agenda, added to the form (not yet saved) to complete."""
+    was put on this meeting's agenda, added to the form (not yet saved) to complete;
+    `vaststellen`: the date of an earlier meeting whose concept besluitenlijst this meeting
+    adopts, added as a besluit (not yet saved) to vote on (5.8, 7.5)."""
     w = werkplek(request)
     gelezen = w.lees(id_)
     if gelezen.vergadering is None:
@@ -231,7 +242,21 @@ def bewerk(request: Request, id_: str, toetreding: str = "") -> Response:
     invoer = invoer_uit(gelezen.vergadering.model, b)
     if toetreding:
         _voeg_toetreding_toe(w, invoer, gelezen.vergadering.model.datum, toetreding)
+    if vaststellen:
+        _voeg_vaststelling_toe(w, invoer, id_, vaststellen)
     return _toon_formulier(request, invoer, id_, versie(gelezen.inhoud))
+
+
+def _voeg_vaststelling_toe(w: Werkplek, invoer: Invoer, id_: str, datum: str) -> None:
+    """The besluit that adopts the list of the earlier meeting on `datum`, when that is one of
+    this orgaan's earlier meetings and no besluit of the form adopts it yet."""
+    keuzes = {e.waarde: e for e in lijstvaststelling.eerdere(w, invoer.orgaan, invoer.peildatum())}
+    if datum not in keuzes or any(b.stelt_vast == datum for b in invoer.besluiten):
+        return
+    nummer = _volgend_besluitnummer(w, invoer, id_)
+    invoer.besluiten.append(
+        lijstvaststelling.besluit(w, invoer.orgaan, keuzes[datum].datum, nummer)
+    )
 
 
 def _voeg_toetreding_toe(w: Werkplek, invoer: Invoer, datum: dt.date, dossier_id: str) -> None:
@@ -275,7 +300,17 @@ def toets_live(request: Request, velden: Velden) -> Response:
     bezetting, _ = w.bezetting()
     uitslag = beoordeel(invoer, w.convenant, bezetting, "formulier.yaml", w.keuze(), w.register)
     onbekende_vervolgen(invoer, w.besluitnummers(), uitslag)
-    return pagina(request, "_oordelen.html.j2", invoer=invoer, uitslag=uitslag, c=w.convenant)
+    eerdere = lijstvaststelling.voor_formulier(w, invoer)
+    lijstvaststelling.controleer(invoer, eerdere, uitslag)
+    return pagina(
+        request,
+        "_oordelen.html.j2",
+        invoer=invoer,
+        uitslag=uitslag,
+        c=w.convenant,
+        eerdere=eerdere,
+        stelt_vast_soort=lijstvaststelling.SOORT,
+    )
 
 
 def _volgend_besluitnummer(w: Werkplek, invoer: Invoer, id_: str | None) -> str:
@@ -471,7 +506,8 @@ def _opslaan(
     if dubbel := _dubbele_besluitnummers(w, invoer, id_ or id_nieuw):
         return _toon_formulier(request, invoer, id_, gelezen_versie, status=409, fout=dubbel)
     uitslag = beoordeel(invoer, c, bezetting, pad.name, w.keuze(), w.register)
-    if not uitslag.leesbaar:
+    lijstvaststelling.controleer(invoer, lijstvaststelling.voor_formulier(w, invoer), uitslag)
+    if not uitslag.leesbaar or lijstvaststelling.fouten(invoer, uitslag):
         return _toon_formulier(
             request, invoer, id_, gelezen_versie, uitslag=uitslag, status=422,
             fout="Niet opgeslagen: los eerst de meldingen hieronder op. Zo blijft het bestand leesbaar voor de toets op de opdrachtregel.",
@@ -590,6 +626,8 @@ def _toon_formulier(
     onbekende_vervolgen(invoer, w.besluitnummers(behalve=id_), uitslag)
     orgaan = c.orgaan.get(invoer.orgaan)
     datum = invoer.peildatum()
+    eerdere = lijstvaststelling.voor_formulier(w, invoer)
+    lijstvaststelling.controleer(invoer, eerdere, uitslag)
     partijen = [p for p in c.partijen_op(datum) if p.is_partij] if datum else []
     return pagina(
         request,
@@ -617,6 +655,8 @@ def _toon_formulier(
         focus=request.headers.get("HX-Trigger", ""),
         orgaannaam={o.id: o.naam for o in c.organen},
         bezettingsfouten=bezettingsfouten,
+        eerdere=eerdere,
+        stelt_vast_soort=lijstvaststelling.SOORT,
         c=c,
     )
 
