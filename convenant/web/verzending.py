@@ -9,6 +9,7 @@ and `convenant jaaroverzicht` close the duty from the same line.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -40,6 +41,8 @@ WIJZEN = {
 
 
 _STUK = {"besluiten": "De besluiten", "relevante_besluiten": "De relevante besluiten"}
+# The besluiten of a meeting go out as its besluitenlijst (rules.verzending.dekt).
+_IN_FORMULIER = {"besluiten": "besluitenlijst", "relevante_besluiten": "besluitenlijst"}
 
 
 def ontvangernamen(c: Convenant) -> dict[str, str]:
@@ -62,8 +65,20 @@ class VerzendInvoer:
     fouten: dict[str, str] = field(default_factory=dict)  # field → message, shown beside it
 
 
-def _voorstel(c: Convenant, v: Vergadering, vandaag: dt.date) -> VerzendInvoer:
-    """What is usually sent after this orgaan's meeting, to whom (its first reporting rule)."""
+def _voorstel(
+    c: Convenant, v: Vergadering, vandaag: dt.date, open_: list[Openstaand] | None = None
+) -> VerzendInvoer:
+    """What the form proposes: the first sending still open after this meeting (so that once
+    the lists went to the Partijen, the besluiten to the colleges come next, 5.9), else what
+    is usually sent after this orgaan's meeting, to whom (its first reporting rule)."""
+    if open_:
+        eerste_open = open_[0]
+        return VerzendInvoer(
+            documenten=[d for d in eerste_open.documenten if d in DOCUMENTEN],
+            aan=list(eerste_open.aan),
+            op=max(vandaag, v.datum).isoformat(),
+            schriftelijk=True,
+        )
     regels = c.orgaan[v.orgaan].verslaglegging
     if not regels:
         return VerzendInvoer(op=max(vandaag, v.datum).isoformat())
@@ -82,7 +97,10 @@ def context(
     c = w.convenant
     gehouden, _ = beoordeel(w)
     status: Vaststelling = vaststelling(gehouden, naam)
-    open_ = nog_te_verzenden(c, gehouden, naam, v)
+    from .planning import geplande_vergaderingen
+
+    gepland = [x.datum for x in geplande_vergaderingen(w) if x.orgaan == v.orgaan]
+    open_ = nog_te_verzenden(c, gehouden, naam, v, gepland)
     namen = ontvangernamen(c)
     vaste = [
         "partijen",
@@ -97,7 +115,7 @@ def context(
         "verzending": {
             "open": open_,
             "status": status,
-            "invoer": invoer or _voorstel(c, v, w.vandaag()),
+            "invoer": invoer or _voorstel(c, v, w.vandaag(), open_),
             "documenten": DOCUMENTEN,
             "wijzen": WIJZEN,
             "namen": namen,
@@ -113,19 +131,34 @@ class Openstaand:
     omschrijving: str
     artikel: str
     uiterlijk: dt.date | None  # the last day (the eve of the next meeting); None: not planned
+    # what a sending that closes it holds: the form's documents and recipients
+    documenten: tuple[str, ...] = ()
+    aan: tuple[str, ...] = ()
+    schriftelijk: bool = False
 
 
 def nog_te_verzenden(
-    c: Convenant, gehouden: list[Gehouden], naam: str, v: Vergadering
+    c: Convenant,
+    gehouden: list[Gehouden],
+    naam: str,
+    v: Vergadering,
+    gepland: Iterable[dt.date] = (),
 ) -> list[Openstaand]:
     """Each document of the orgaan's reporting duties (rules.verzending, the one source of the
     besluitenlijst's 'Verzonden aan', the calendar and the year overview) that no recorded
-    sending covers yet."""
+    sending covers yet. `gepland`: the orgaan's planned meetings (planning.yaml), of which the
+    first after this one is the next meeting until one is recorded, as on the overview and
+    the calendar."""
     g = next((g for g in gehouden if g.naam == naam), None)
     later = sorted(
-        x.vergadering.datum
-        for x in gehouden
-        if x.vergadering.orgaan == v.orgaan and x.vergadering.datum > v.datum
+        [
+            *(
+                x.vergadering.datum
+                for x in gehouden
+                if x.vergadering.orgaan == v.orgaan and x.vergadering.datum > v.datum
+            ),
+            *(d for d in gepland if d > v.datum),
+        ]
     )
     volgende = later[0] if later else v.volgende_vergadering
     namen = ontvangernamen(c)
@@ -135,14 +168,15 @@ def nog_te_verzenden(
             continue  # the Jaarplan's four weeks: on the overview, with the Jaarplan
         per_wie: dict[tuple[str, ...], list[str]] = {}
         for document in plicht.documenten:
-            wie = tuple(
-                namen.get(a, a)
+            ids = tuple(
+                a
                 for a in plicht.aan
                 if verzonden_op(c, v, document, a, plicht.schriftelijk) is None
             )
-            if wie:
-                per_wie.setdefault(wie, []).append(document)
-        for wie, documenten in per_wie.items():
+            if ids:
+                per_wie.setdefault(ids, []).append(document)
+        for ids, documenten in per_wie.items():
+            wie = tuple(namen.get(a, a) for a in ids)
             stukken = [DOCUMENTEN.get(d) or _STUK.get(d, d) for d in documenten]
             stukken = [stukken[0], *(s.lower() for s in stukken[1:])]
             tekst = (
@@ -154,6 +188,9 @@ def nog_te_verzenden(
                     + (" (schriftelijk)" if plicht.schriftelijk else ""),
                     ", ".join(plicht.artikelen),
                     plicht.uiterlijk,
+                    tuple(dict.fromkeys(_IN_FORMULIER.get(d, d) for d in documenten)),
+                    ids,
+                    plicht.schriftelijk,
                 )
             )
     return uit

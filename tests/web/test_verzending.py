@@ -313,3 +313,47 @@ def test_een_lijst_vaststellen_van_een_latere_vergadering_wordt_geweigerd(
     code, _, fout = draai(["toets", str(pad)])
     assert code == 2
     assert "eerdere vergadering" in fout
+
+
+def test_de_volgende_geplande_vergadering_geeft_de_laatste_dag(register: Path) -> None:
+    """Until the next meeting is recorded, the planned one is the next meeting: the lists of
+    the last Stuurgroep of the year are due the day before the one planned after it, as on
+    the overview and the calendar, not 'nog niet gepland'."""
+    c = client(register)
+    naam = "stuurgroep-2027-10-06"
+    deel = c.get(f"/vergaderingen/{naam}").text.split("Nog te verzenden")[1].split("</ul>")[0]
+    assert "nog niet gepland" in deel
+    planning = c.get("/planning").text
+    r = c.post(
+        "/planning",
+        data={
+            "csrf": re.search(r'name="csrf" value="([^"]+)"', planning)[1],  # type: ignore[index]
+            "versie": re.search(r'name="versie" value="([^"]*)"', planning)[1],  # type: ignore[index]
+            "orgaan": "stuurgroep",
+            "datum": "2028-02-09",
+        },
+    )
+    assert r.status_code == 303
+    deel = c.get(f"/vergaderingen/{naam}").text.split("Nog te verzenden")[1].split("</ul>")[0]
+    assert "uiterlijk 8 februari 2028" in deel
+    assert "nog niet gepland" not in deel
+
+
+def test_het_formulier_stelt_voor_wat_nog_open_staat(register: Path) -> None:
+    """After the lists went to the Partijen and the Partneroverleg (5.8), the form proposes
+    the besluiten to the twelve colleges (5.9): the besluitenlijst, in writing."""
+    c = client(register)
+    naam = "stuurgroep-2027-10-06"
+
+    def voorstel() -> tuple[list[str], list[str]]:
+        velden = formuliervelden(c.get(f"/vergaderingen/{naam}").text, "verzendformulier")
+        return [w for n, w in velden if n == "documenten"], [w for n, w in velden if n == "aan"]
+
+    assert voorstel() == (
+        ["notulen", "besluitenlijst", "actiepuntenlijst"],
+        ["partijen", "partneroverleg"],
+    )
+    leg_vast_via_pagina(c, naam, *voorstel(), "2027-10-13")
+    assert voorstel() == (["besluitenlijst"], ["colleges"])
+    leg_vast_via_pagina(c, naam, *voorstel(), "2027-10-13")
+    assert "Er staat niets meer open om te verzenden." in c.get(f"/vergaderingen/{naam}").text
