@@ -337,7 +337,11 @@ def besluitenlijst(
         "verzending": _verzending(
             c, orgaan, "besluitenlijst", v.datum, v.volgende_vergadering, oordelen
         ),
-        "vastgesteld_op": _vastgesteld_op(c, bezetting, register, bestand, keuze),
+        "vastgesteld_op": (
+            vastgesteld_op := _vastgesteld_op(c, bezetting, register, bestand, keuze)
+        ),
+        # sent after the meeting as a concept until a later meeting adopts it (5.8, 7.5)
+        "concept_lijst": vastgesteld_op is None,
     }
 
 
