@@ -387,7 +387,7 @@ def _inbreng_vooraf(b: Vergaderbeeld, lees: Lezer) -> list[Grond]:
         return [
             Grond(
                 art(regel.artikelen),
-                f"Niet vastgelegd dat de Partijen vooraf om inbreng zijn gevraagd. {gevolg} Leg de datum vast onder 'inbreng_gevraagd_op'.",
+                f"Niet vastgelegd dat de Partijen vooraf om inbreng zijn gevraagd. {gevolg} Leg vast op welke datum zij om inbreng zijn gevraagd.",
                 _ZONDER_SANCTIE,
                 effect,
             )

@@ -8,7 +8,7 @@ from pathlib import Path
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
-from governance.datums import ontleed_datum
+from governance.datums import lang, ontleed_datum
 from governance.errors import Melding
 from rules.jaaroverzicht import Gehouden, overzicht, zonder_casus
 from rules.termijnen import termijnen
@@ -137,6 +137,11 @@ def overzichtpagina(request: Request, jaar: Jaar = None, op: str | None = None) 
         kapot=kapot,
         orgaannaam={x.id: x.naam for x in c.organen},
         vergadering_id=lambda naam: Path(naam).stem,
+        # a meeting is named by its orgaan and date, never by its file (issue 22, "Words")
+        vergadering_naam={
+            g.naam: f"{c.orgaan[g.vergadering.orgaan].naam}, {lang(g.vergadering.datum)}"
+            for g in gehouden
+        },
         open_artikel={
             (g.naam, soort): artikel
             for g in gehouden
