@@ -8,7 +8,7 @@ STAMP := $(VENV)/.geinstalleerd
 
 POORT ?= 8000
 
-.PHONY: run rondleiding test test-snel lint typecheck pytest chromium spectral axe fuzz bench installeer clean
+.PHONY: run rondleiding test test-snel lint typecheck pytest chromium spectral axe fuzz bench schermafbeeldingen installeer clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -104,6 +104,11 @@ $(AXE): tools/axe/package.json tools/axe/package-lock.json
 fuzz: $(STAMP)
 	CONVENANT_FUZZ=$${CONVENANT_FUZZ:-3000} $(BIN)/pytest tests/grenzen/test_fuzz.py -p no:cacheprovider \
 		--hypothesis-show-statistics -q
+
+# The screenshots of the handleiding's chapter "Een jaar van het secretariaat", made by the
+# browser test that plays that year (tests/web/test_browser_jaar.py) into docs/afbeeldingen/.
+schermafbeeldingen: $(STAMP) chromium axe
+	CONVENANT_SCHERMAFBEELDINGEN=$(CURDIR)/docs/afbeeldingen $(BIN)/pytest tests/web/test_browser_jaar.py -q -p no:cacheprovider
 
 bench: $(STAMP)
 	$(BIN)/python bench/doelen.py
