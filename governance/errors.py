@@ -10,7 +10,7 @@ from __future__ import annotations
 import errno
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 # Exit codes shared by every command (DESIGN.md).
 EXIT_OK = 0
@@ -22,7 +22,9 @@ EXIT_INTERN = 3
 # What a terminal may act on when it is echoed: C0 and C1 controls (ESC, NUL, BEL, CR …),
 # DEL, the Unicode line and paragraph separators and the bidirectional overrides, which can
 # make a message read differently from what it says.
-_STUURTEKENS = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# Compiled when first used (re keeps it): a class this wide takes half a millisecond to compile,
+# and most runs echo nothing of the user's.
+_STUURTEKENS = r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]"
 # Nothing the user typed is ever echoed longer than this; a message stays a message.
 MAX_ECHO = 80
 MAX_MELDING = 2000
@@ -57,8 +59,8 @@ def veilig(tekst: str, maximum: int = MAX_MELDING, regels: bool = False) -> str:
     if len(tekst) > maximum:
         tekst = tekst[:maximum] + "…"
     if regels:
-        return "\n".join(_STUURTEKENS.sub(_ontsnap, r) for r in tekst.split("\n"))
-    return _STUURTEKENS.sub(_ontsnap, tekst)
+        return "\n".join(re.sub(_STUURTEKENS, _ontsnap, r) for r in tekst.split("\n"))
+    return re.sub(_STUURTEKENS, _ontsnap, tekst)
 
 
 def echo(waarde: object, maximum: int = MAX_ECHO) -> str:
@@ -77,8 +79,7 @@ def echo(waarde: object, maximum: int = MAX_ECHO) -> str:
     return veilig(tekst[:maximum] + ("…" if len(tekst) > maximum else ""), maximum + 1)
 
 
-@dataclass(frozen=True)
-class Melding:
+class Melding(NamedTuple):
     """One problem in one input file, precise enough to fix without reading code."""
 
     bestand: str
@@ -126,14 +127,13 @@ class ConvenantFout(Exception):
         return str(self)
 
 
-@dataclass
 class InvoerFout(ConvenantFout):
     """An input file could not be read: syntax, shape, types or unknown ids (exit 2)."""
 
-    meldingen: list[Melding] = field(default_factory=list)
     exit_code = EXIT_ONLEESBAAR
 
-    def __post_init__(self) -> None:
+    def __init__(self, meldingen: list[Melding] | None = None) -> None:
+        self.meldingen = meldingen if meldingen is not None else []
         super().__init__(self.voor_gebruiker())
 
     def voor_gebruiker(self) -> str:
@@ -208,7 +208,7 @@ def bedoelde_u(
                 return treffers[0] if len(treffers) == 1 else None
         return None
 
-    if _ID.fullmatch(waarde) and (gevonden := op_deel(waarde) or op_id(waarde)):
+    if re.fullmatch(_ID, waarde) and (gevonden := op_deel(waarde) or op_id(waarde)):
         return gevonden
     schoon = _normaal(waarde)
     op_naam = {_normaal(naam): ident for naam, ident in (namen or {}).items()}
@@ -225,7 +225,7 @@ def bedoelde_u(
     return op_id(als_id) or op_deel(als_id)
 
 
-_ID = re.compile(r"[a-z][a-z0-9_]*")
+_ID = r"[a-z][a-z0-9_]*"
 
 
 def _normaal(naam: str) -> str:

@@ -14,7 +14,7 @@ import datetime as dt
 import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -566,7 +566,7 @@ VERGADERVELDEN = {
 
 
 def _in_woorden(m: Melding, label: str) -> Melding:
-    return replace(m, tekst=f"{label}: {m.tekst}", pad="")
+    return m._replace(tekst=f"{label}: {m.tekst}", pad="")
 
 
 def _verdeel(meldingen: Sequence[Melding], invoer: Invoer, uitslag: Uitslag) -> None:
