@@ -390,7 +390,13 @@ def lees_yaml(pad: Path, inhoud: bytes | None = None) -> tuple[Any, Bron]:
     lader = _Lader(tekst)
     try:
         node = lader.get_single_node()
-        if node is not None and _uitgebreid(node) > _eigen_knopen(node) + MAX_UITGEBREID:
+        # Without an anchor (&naam) no alias can repeat anything: the two walks over the tree
+        # are skipped, as they are for nearly every file a secretaris writes.
+        if (
+            node is not None
+            and "&" in tekst
+            and _uitgebreid(node) > _eigen_knopen(node) + MAX_UITGEBREID
+        ):
             raise InvoerFout(
                 [
                     Melding(
