@@ -324,3 +324,29 @@ def test_een_geplante_validator_wordt_nooit_gebruikt(tmp_path: Path) -> None:
     )
     assert uit.stdout.splitlines()[0] == "True", "gebouwd, niet uit het geplante bestand"
     assert cache._FORMAAT + b"\0" * 32 not in (eigen_cache / naam).read_bytes()
+
+
+def test_een_volle_cache_maakt_een_tiende_ruimte(
+    eigen_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Making room looks at the age of every entry: a full cache makes room for a tenth at
+    once, so that the next writes do not look again (with 500 entries each write of a
+    never-seen meeting paid that, twice a run). The oldest entries go first."""
+    monkeypatch.setattr(cache, "MAXIMUM", 20)
+    eigen_cache.mkdir(parents=True)
+
+    def schrijf(i: int) -> None:
+        cache.bewaar_bytes(f"proef-{i:02d}.pickle", b"inhoud")
+        os.utime(eigen_cache / f"proef-{i:02d}.pickle", ns=(i * 10**9, i * 10**9))
+
+    def namen() -> list[str]:
+        return sorted(p.name for p in eigen_cache.glob("*.pickle"))
+
+    for i in range(21):
+        schrijf(i)
+    assert namen() == [f"proef-{i:02d}.pickle" for i in range(3, 21)]
+    for i in range(21, 23):  # room for these two: nothing is dropped
+        schrijf(i)
+    assert namen() == [f"proef-{i:02d}.pickle" for i in range(3, 23)]
+    schrijf(23)
+    assert namen() == [f"proef-{i:02d}.pickle" for i in range(6, 24)]
