@@ -80,7 +80,12 @@ def ter_vaststelling(
     w: Werkplek, orgaan: str, datum: dt.date, al: Iterable[dt.date | str | None] = ()
 ) -> Eerdere | None:
     """The previous meeting of the orgaan while its list is a concept that this meeting does
-    not adopt yet (`al`: the dates its besluiten already adopt): what the meeting page offers."""
+    not adopt yet (`al`: the dates its besluiten already adopt): what the meeting page offers.
+    Only to an orgaan that may take such a besluit (the jaarvergadering and the Casusoverleg
+    may not: their adoption would be ongeldig)."""
+    soort = w.convenant.soort.get(SOORT)
+    if soort is None or orgaan not in soort.bevoegd:
+        return None
     lijst = eerdere(w, orgaan, datum)
     if not lijst or not lijst[0].concept:
         return None

@@ -178,3 +178,19 @@ def test_de_geplande_vergadering_zet_de_vaststelling_op_de_agenda(
     velden = formuliervelden(formulier)
     i = _besluit_met_soort(velden, "verslag_vaststellen")
     assert [w for w, _, s in _keuzes(formulier, f"b{i}-stelt_vast") if s] == ["2027-10-06"]
+
+
+def test_alleen_een_orgaan_dat_mag_vaststellen_krijgt_de_knop(
+    c: TestClient, register: Path
+) -> None:
+    """The jaarvergadering may not take this besluit (its soort names the Stuurgroep and the
+    Partneroverleg): a second one is not offered an adoption that would be ongeldig."""
+    tekst = (register / "jaarvergadering-2027-06-16.yaml").read_text(encoding="utf-8")
+    (register / "jaarvergadering-2027-09-15.yaml").write_text(
+        tekst.replace("2027-06-16", "2027-09-15").replace("jv-2027-", "jv-2027-9"),
+        encoding="utf-8",
+    )
+    pagina = c.get("/vergaderingen/jaarvergadering-2027-09-15")
+    assert pagina.status_code == 200
+    assert "Deze vergadering kan niet worden beoordeeld" not in pagina.text
+    assert "ter vaststelling" not in _tekst(pagina.text)
