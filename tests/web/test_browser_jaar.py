@@ -227,6 +227,8 @@ def test_een_jaar_van_het_secretariaat(
     ]:
         p.fill(f"#contact-{partij}-email", email)
         p.fill(f"#contact-{partij}-naam", contact)
+    expect(p.locator("#logo ~ .hint")).to_contain_text("Ontvangen: logo-voorbeeld.png")
+    foto(p, schermen, "2-huisstijl", "fieldset:has(legend:text-is('Stap 1: het secretariaat'))")
     foto(p, schermen, "2-inrichten", "#orgaan-stuurgroep")
     p.click("button:has-text('Register aanmaken')")
     expect(p.locator(".melding.goed")).to_contain_text("Het register is aangemaakt")
