@@ -34,11 +34,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 from convenant.web.werkplek import Werkplek
 from tests.scenario_runners import draai
 from tests.toegankelijkheid import Getoetst, controleer
 from tests.web.test_browser import browser, pagina  # noqa: F401
+from tests.web.test_browser_start import adres_voorbeeld, zonder_js  # noqa: F401
 from tests.web.test_zichtbare_tekst import _Zichtbaar, interne_codes
 from tests.web_hulp import VOORBEELDEN
 
@@ -375,3 +377,38 @@ def test_een_jaar_van_het_secretariaat(
     cli = {v["omschrijving"]: v["status"] for v in json.loads(uit)["verplichtingen"]}
     for omschrijving, stand in verzenden.items():
         assert cli.get(omschrijving) == stand, (omschrijving, cli)
+
+
+def test_de_vaststelling_zonder_javascript(
+    zonder_js: Any,  # noqa: F811
+    adres_voorbeeld: tuple[str, Path],  # noqa: F811
+) -> None:
+    """The adoption of the previous list with JavaScript off: the button on the next meeting's
+    page is a link, the form a plain form, the earlier meeting a plain select (axe checks
+    each state in a mirror page)."""
+    from playwright.sync_api import expect
+
+    adres, register = adres_voorbeeld
+    p = zonder_js
+    p.goto(f"{adres}/vergaderingen/stuurgroep-2027-10-06")
+    p.click('a:has-text("Besluitenlijst van 12 mei 2027 ter vaststelling")')
+    blok = p.locator("fieldset.besluitblok").last
+    i = blok.get_attribute("id").removeprefix("besluit-")
+    expect(p.locator(f"#b{i}-stelt_vast option:checked")).to_have_text(
+        "Stuurgroep, 12 mei 2027 (concept)"
+    )
+    # without a choice, the message stands beside the field and nothing is saved
+    p.select_option(f"#b{i}-stelt_vast", "")
+    for stem in blok.locator('input[type=radio][value="voor"]').all():
+        stem.check()
+    p.click("button[value=opslaan]")
+    expect(p.locator(f"#melding-b{i}-stelt_vast")).to_contain_text("kies de vergadering")
+    p.select_option(f"#b{i}-stelt_vast", label="Stuurgroep, 12 mei 2027 (concept)")
+    p.click("button[value=opslaan]")
+    if p.locator("button[value=opslaan_zonder_opmerkingen]").count():
+        p.click("button[value=opslaan_zonder_opmerkingen]")  # the example file's comments
+    expect(p.locator(".melding.goed")).to_contain_text("Opgeslagen")
+    p.goto(f"{adres}/vergaderingen/stuurgroep-2027-05-12")
+    expect(p.locator("main")).to_contain_text("Besluitenlijst: vastgesteld op 6 oktober 2027")
+    besluiten = yaml.safe_load((register / "stuurgroep-2027-10-06.yaml").read_text())["besluiten"]
+    assert str(besluiten[int(i)]["stelt_vast"]) == "2027-05-12"
