@@ -10,6 +10,8 @@ from typing import Any, TypeVar
 
 import click
 
+from . import nl
+
 F = TypeVar("F", bound=Callable[..., Any])
 
 
@@ -52,8 +54,11 @@ class Naam(click.ParamType):  # type: ignore[type-arg]
 
 
 NAAM = Naam()
-# Each click.Path asks gettext for its name as it is made, a look on disk for a translation;
-# made once here instead of once per option, that was a tenth of every start (issue 26).
+# A click.Path takes its name ('map', 'bestand', 'pad') in the words of the moment it is made,
+# for messages such as "Map 'x' is een bestand": the Dutch catalogue goes in first (before it,
+# the name was English, and each type asked gettext to look on disk for a translation). Made
+# once here, not once per option.
+nl.installeer()
 BESTAND = click.Path(path_type=Path, dir_okay=True)
 MAP = click.Path(path_type=Path, file_okay=False)
 

@@ -201,6 +201,19 @@ def test_onbekende_optie_en_opdracht_geven_exit_2_met_suggestie() -> None:
     assert "31 februari 2027 bestaat niet; februari 2027 heeft 28 dagen" in fout
 
 
+def test_een_bestand_waar_een_map_hoort_heet_in_het_nederlands(tmp_path: Path) -> None:
+    # click names a path type in its own words when the type is made; made before the Dutch
+    # catalogue was in place, the message said 'Directory' (and 'Path', 'File').
+    bestand = tmp_path / "bezetting.yaml"
+    bestand.write_text("x: 1\n", encoding="utf-8")
+    code, _, fout = draai(
+        ["toets", "examples/stuurgroep-2027-02-10.yaml", "--register", str(bestand)]
+    )
+    assert code == 2
+    assert f"Map '{bestand}' is een bestand" in fout
+    assert "Directory" not in fout
+
+
 def test_interne_fout_zonder_en_met_debug(monkeypatch: pytest.MonkeyPatch) -> None:
     def stuk(*args: object) -> None:
         raise RuntimeError("kapot")
