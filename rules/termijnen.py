@@ -31,6 +31,9 @@ class Termijn:
     stand: Stand
     vergadering: str | None = None  # the meeting file's name, for a link
     aanname: str | None = None
+    # an escalation whose orgaan has no next meeting yet: the date is the latest the
+    # convenant allows that meeting, and the secretaris is to plan one
+    niet_gepland: bool = False
 
 
 _STUK = {
@@ -56,6 +59,20 @@ def _naam(c: Convenant, ontvanger: str) -> str:
     return c.rol[ontvanger].naam if ontvanger in c.rol else ontvanger
 
 
+def uiterste_volgende(
+    c: Convenant, orgaan_id: str, datum: dt.date, in_dat_jaar: int
+) -> dt.date | None:
+    """The last day on which the orgaan's next meeting after `datum` can be held if it is to
+    meet as often as the convenant asks (4.3, 6.2): still this year while the year's minimum
+    is not reached (`in_dat_jaar`: its meetings that year up to and with this one), else by
+    the end of next year. None for an orgaan without a minimum."""
+    frequentie = c.orgaan[orgaan_id].vergaderfrequentie
+    if frequentie is None:
+        return None
+    jaar = datum.year if in_dat_jaar < frequentie.minimum_per_jaar else datum.year + 1
+    return dt.date(jaar, 12, 31)
+
+
 def termijnen(
     c: Convenant,
     register: Sequence[Gehouden],
@@ -79,9 +96,15 @@ def termijnen(
         ]
         return min(kandidaten, default=None)
 
-    def voeg(datum: dt.date, omschrijving: str, artikel: str, **extra: str | None) -> None:
+    def voeg(
+        datum: dt.date,
+        omschrijving: str,
+        artikel: str,
+        niet_gepland: bool = False,
+        **extra: str | None,
+    ) -> None:
         stand: Stand = "komend" if datum >= peildatum else "verstreken"
-        uit.append(Termijn(datum, omschrijving, artikel, stand, **extra))
+        uit.append(Termijn(datum, omschrijving, artikel, stand, niet_gepland=niet_gepland, **extra))
 
     per_orgaan: dict[str, list[Gehouden]] = {}
     for g in sorted(register, key=lambda g: g.vergadering.datum):
@@ -105,16 +128,40 @@ def termijnen(
             # An escalated besluit goes to the body above before this orgaan meets again
             # (5.7, 7.2; aanname escalatie_termijn), until a later besluit takes it up.
             for o in g.oordelen if v.datum <= peildatum else ():
-                if o.oordeel != "escaleren" or volgende is None or o.id in opgepakt_op(peildatum):
+                if o.oordeel != "escaleren" or o.id in opgepakt_op(peildatum):
                     continue
                 naar = _naam(c, o.escaleren_naar) if o.escaleren_naar else "het hogere orgaan"
-                voeg(
-                    volgende - dt.timedelta(days=1),
+                wat = (
                     f"{orgaan.naam} van {lang(v.datum)}: besluit {o.id} "
-                    f"({o.onderwerp.rstrip('.')}) voorleggen aan {naar}",
-                    "7.2" if orgaan_id == "partneroverleg" else "5.7",
+                    f"({o.onderwerp.rstrip('.')}) voorleggen aan {naar}"
+                )
+                artikel = "7.2" if orgaan_id == "partneroverleg" else "5.7"
+                if volgende is not None:
+                    voeg(
+                        volgende - dt.timedelta(days=1),
+                        wat,
+                        artikel,
+                        vergadering=g.naam,
+                        aanname="escalatie_termijn",
+                    )
+                    continue
+                # No next meeting known, so no date under the aanname: said, with the latest
+                # day the convenant leaves for that meeting, rather than left out
+                frequentie = orgaan.vergaderfrequentie
+                eerder = sum(1 for x in reeks[: i + 1] if x.vergadering.datum.year == v.datum.year)
+                uiterst = uiterste_volgende(c, orgaan_id, v.datum, eerder)
+                if frequentie is None or uiterst is None:
+                    continue
+                voeg(
+                    uiterst - dt.timedelta(days=1),
+                    f"{wat} vóór de volgende vergadering van {orgaan.de_naam}; die is nog niet "
+                    f"gepland: plan er een. {orgaan.de_naam[0].upper()}{orgaan.de_naam[1:]} "
+                    f"vergadert ten minste {frequentie.minimum_per_jaar} keer per jaar, dus "
+                    f"uiterlijk op {lang(uiterst)} weer",
+                    f"{artikel}, {', '.join(frequentie.artikelen)}",
                     vergadering=g.naam,
                     aanname="escalatie_termijn",
+                    niet_gepland=True,
                 )
             # who receives what by when: the rule the besluitenlijst's 'Verzonden aan' states
             for plicht in verzendplichten(c, orgaan_id, v.datum, volgende, g.oordelen):

@@ -203,6 +203,7 @@ def vergaderpagina(
         ter_vaststelling=lijstvaststelling.ter_vaststelling(
             w, v.orgaan, v.datum, (b.stelt_vast for b in v.besluiten)
         ),
+        escalaties=_escalaties(w, gelezen.pad.name, oordelen),
         v=v,
         orgaan=orgaan,
         beeld=b,
@@ -213,6 +214,25 @@ def vergaderpagina(
         **verzendcontext(w, gelezen.pad.name, v, verzendinvoer),
         **context,
     )
+
+
+def _escalaties(w: Werkplek, naam: str, oordelen: list[Any]) -> list[Any]:
+    """This meeting's escalated besluiten with the day they are to be with the body above
+    (5.7, 7.2), as the calendar has them: the eve of the next meeting, or, with none known,
+    the latest day the convenant leaves for it and a word to plan one."""
+    if not any(o.oordeel == "escaleren" for o in oordelen):
+        return []
+    from rules.termijnen import termijnen
+
+    from .planning import geplande_vergaderingen
+
+    gehouden, _ = beoordeel_register(w)
+    gepland = [(g.orgaan, g.datum) for g in geplande_vergaderingen(w)]
+    return [
+        t
+        for t in termijnen(w.convenant, gehouden, w.vandaag(), gepland)
+        if t.vergadering == naam and t.aanname == "escalatie_termijn"
+    ]
 
 
 # --- the form ----------------------------------------------------------------------------------

@@ -178,3 +178,48 @@ def test_zonder_geheim_adres_is_er_geen_agenda_buiten(register: Path) -> None:
         base_url="https://werkplek.zvhd.example",
     )
     assert buiten.get("/agenda/" + "a" * 32 + ".ics").status_code == 404
+
+
+def test_een_escalatie_zonder_volgende_vergadering_krijgt_de_uiterste_datum(
+    register: Path,
+) -> None:
+    """With no later Stuurgroep meeting recorded, written or planned, the escalation of 10
+    February has no day under the aanname (before the next meeting). The calendar and the
+    meeting page say so, on the latest day the convenant leaves for that meeting: the
+    Stuurgroep meets at least three times a year (4.3), and has met once in 2027."""
+    for naam in ("stuurgroep-2027-05-12.yaml", "stuurgroep-2027-10-06.yaml"):
+        (register / naam).unlink()
+    pad = register / "stuurgroep-2027-02-10.yaml"
+    tekst = pad.read_text(encoding="utf-8")
+    pad.write_text(re.sub(r"(?m)^volgende_vergadering:.*\n", "", tekst), encoding="utf-8")
+    c = TestClient(maak_app(werkplek_op(register, dt.date(2027, 3, 1))), follow_redirects=False)
+    events = _feed(c)
+    escalaties = [e for e in events if "voorleggen aan de twaalf colleges" in str(e["SUMMARY"])]
+    assert len(escalaties) >= 2
+    for e in escalaties:
+        assert e.decoded("DTSTART") == dt.date(2027, 12, 30)
+        assert "nog niet gepland" in str(e["SUMMARY"])
+        assert "art. 5.7, 4.3" in str(e["DESCRIPTION"])
+        assert "aanname" in str(e["DESCRIPTION"])
+    _zonder_codes(events)
+    pagina = c.get("/vergaderingen/stuurgroep-2027-02-10").text
+    assert re.search(r"nog niet gepland[^<]*<a href=\"/planning", pagina)
+    assert "30 december 2027" in pagina
+    # once the next meeting is planned, the deadline is its eve again
+    r = c.get("/planning")
+    geheim = csrf(r.text)
+    versie = re.search(r'name="versie" value="([^"]*)"', r.text)
+    assert versie
+    r = c.post(
+        "/planning",
+        data={
+            "csrf": geheim,
+            "versie": versie.group(1),
+            "orgaan": "stuurgroep",
+            "datum": "2027-06-02",
+        },
+    )
+    assert r.status_code == 303, r.text
+    escalaties = [e for e in _feed(c) if "voorleggen aan de twaalf colleges" in str(e["SUMMARY"])]
+    assert {e.decoded("DTSTART") for e in escalaties} == {dt.date(2027, 6, 1)}
+    assert not any("nog niet gepland" in str(e["SUMMARY"]) for e in escalaties)
