@@ -109,6 +109,7 @@ class Invoer:
     vanaf: str = ""
     leden: dict[str, list[Lidrij]] = field(default_factory=dict)
     contacten: dict[str, tuple[str, str]] = field(default_factory=dict)
+    bevestigd: bool = False  # a new register: the workplace moves onto it, and that is known
 
 
 def _organen(c: Convenant) -> list[Any]:
@@ -463,6 +464,8 @@ def _toon(
     nieuwe_map: bool,
     melding: str = "",
     status: int = 200,
+    gedeeld: bool = False,
+    gemaakt: str = "",
 ) -> Response:
     w = werkplek(request)
     c = w.convenant
@@ -470,6 +473,8 @@ def _toon(
         request,
         "inrichten.html.j2",
         status,
+        gedeeld=gedeeld,
+        gemaakt=gemaakt,
         titel="Nieuw register" if nieuwe_map else "Register inrichten",
         i=invoer,
         fouten=fouten,
@@ -483,22 +488,22 @@ def _toon(
     )
 
 
-def _met_accounts(request: Request) -> Response | None:
-    """A workplace with accounts guards its own register's logins; it cannot move onto
-    another register, which has none. (An empty register is set up in place as usual.)"""
+def _met_accounts(request: Request) -> bool:
+    """Whether this workplace is shared by accounts. Then a new register is the beheerder's
+    to make, and the workplace does not move onto it: everyone logged in would suddenly work
+    in another register (one without their accounts). It is made beside, and gets its own
+    workplace. Without accounts the one person at this computer makes it and moves with it,
+    after saying so in the form."""
     from .. import toegang
-    from .afhankelijkheden import foutpagina
+    from .beveiliging import gebruiker_van
+    from .rechten import Geweigerd
 
-    if toegang.heeft_accounts(werkplek(request).register):
-        return foutpagina(
-            request,
-            409,
-            "Nieuw register",
-            "Deze werkplek heeft accounts en blijft bij haar eigen register. Een nieuw register "
-            "krijgt een eigen werkplek: vraag de beheerder die te starten op een nieuwe, lege "
-            "map; daar leidt de werkplek u door het inrichten.",
-        )
-    return None
+    if not toegang.heeft_accounts(werkplek(request).register):
+        return False
+    wie = gebruiker_van(request)
+    if wie is None or wie.rol != "beheerder":
+        raise Geweigerd(wie is not None, "beheer", wie.weergave if wie else "")
+    return True
 
 
 @router.get("/inrichten", response_class=HTMLResponse)
@@ -506,12 +511,11 @@ def inrichten(request: Request) -> Response:
     w = werkplek(request)
     invoer = _leeg(w.convenant, w.vandaag())
     nieuwe_map = not is_leeg(w.register)
-    if nieuwe_map and (geweigerd := _met_accounts(request)):
-        return geweigerd
+    gedeeld = nieuwe_map and _met_accounts(request)
     if nieuwe_map:
         voorstel = Path.home() / "register-zvhd"
         invoer.map = "" if voorstel.exists() else str(voorstel)
-    return _toon(request, invoer, {}, nieuwe_map)
+    return _toon(request, invoer, {}, nieuwe_map, gedeeld=gedeeld)
 
 
 @router.post("/inrichten", response_class=HTMLResponse)
@@ -522,9 +526,9 @@ async def inrichten_opslaan(request: Request) -> Response:
     w = werkplek(request)
     c = w.convenant
     nieuwe_map = not is_leeg(w.register)
-    if nieuwe_map and (geweigerd := _met_accounts(request)):
-        return geweigerd
+    gedeeld = nieuwe_map and _met_accounts(request)
     invoer = _uit_formulier(c, tekst)
+    invoer.bevestigd = (tekst.get("bevestig") or [""])[0] == "ja"
     fouten: dict[str, str] = {}
     sleutel, logofout = _logo_uit(upload)
     if sleutel:
@@ -536,10 +540,15 @@ async def inrichten_opslaan(request: Request) -> Response:
         orgaan = actie.removeprefix("meer-")
         if orgaan in invoer.leden:
             invoer.leden[orgaan].extend(Lidrij() for _ in range(2))
-        return _toon(request, invoer, fouten, nieuwe_map)
+        return _toon(request, invoer, fouten, nieuwe_map, gedeeld=gedeeld)
     fouten |= _controleer(c, invoer, nieuwe_map)
+    if nieuwe_map and not gedeeld and not invoer.bevestigd:
+        fouten["bevestig"] = (
+            "vink aan dat de werkplek daarna met het nieuwe register werkt, of maak het "
+            "register niet aan"
+        )
     if fouten:
-        return _toon(request, invoer, fouten, nieuwe_map, status=422)
+        return _toon(request, invoer, fouten, nieuwe_map, status=422, gedeeld=gedeeld)
     doel = Path(invoer.map).expanduser() if nieuwe_map else w.register
     bestanden = _bestanden(c, invoer, w.vandaag())
     try:
@@ -548,28 +557,40 @@ async def inrichten_opslaan(request: Request) -> Response:
         melding = "Het register kon zo niet worden gemaakt: " + "; ".join(
             m.tekst for m in e.meldingen
         )
-        return _toon(request, invoer, fouten, nieuwe_map, melding, 422)
+        return _toon(request, invoer, fouten, nieuwe_map, melding, 422, gedeeld)
     except OSError as e:
         melding = (
             f"Niet opgeslagen: de map kon niet worden geschreven ({e.strerror or e}). Er is "
             "niets gewijzigd en wat u invulde staat hieronder nog. Kies een andere map, of "
             "vraag de beheerder om schrijfrechten."
         )
-        return _toon(request, invoer, fouten, nieuwe_map, melding, 503)
+        return _toon(request, invoer, fouten, nieuwe_map, melding, 503, gedeeld)
     _LOGOS.pop(invoer.logo, None)
     _in_het_spoor(request, doel)
-    if nieuwe_map:
-        _wissel(request, doel)
+    if not nieuwe_map:
+        return RedirectResponse("/?ingericht=ja", status_code=303)
+    _in_het_spoor(
+        request,
+        w.register,
+        f"Nieuw register aangemaakt in {doel}; "
+        + ("deze werkplek blijft bij dit register" if gedeeld else "de werkplek werkt nu daarmee"),
+    )
+    if gedeeld:
+        return _toon(request, invoer, {}, nieuwe_map, gedeeld=True, gemaakt=str(doel))
+    _wissel(request, doel)
     return RedirectResponse("/?ingericht=ja", status_code=303)
 
 
-def _in_het_spoor(request: Request, register: Path) -> None:
-    """The trail of the new register starts with who set it up."""
+def _in_het_spoor(
+    request: Request, register: Path, wat: str = "Het register is ingericht in de werkplek"
+) -> None:
+    """The trail of the new register starts with who set it up; the trail of the register
+    it was made from says so too."""
     from .. import spoor, toegang
     from .beveiliging import gebruiker_van
 
     wie = gebruiker_van(request) or toegang.LOKAAL
-    spoor.schrijf(register, wie, "nieuw", "Het register is ingericht in de werkplek")
+    spoor.schrijf(register, wie, "nieuw", wat)
 
 
 def _wissel(request: Request, register: Path) -> None:

@@ -16,7 +16,7 @@ from starlette.routing import BaseRoute, Route
 from ..toegang import LOKAAL, Gebruiker
 from .beveiliging import gebruiker_van
 
-Recht = Literal["publiek", "ingelogd", "redactie", "beheer", "spoor", "partij"]
+Recht = Literal["publiek", "ingelogd", "redactie", "beheer", "spoor", "partij", "inrichten"]
 
 # (method, route path) → who may use it. Every other route: "redactie".
 TABEL: dict[tuple[str, str], Recht] = {
@@ -37,6 +37,10 @@ TABEL: dict[tuple[str, str], Recht] = {
     ("POST", "/beheer/accounts/{nr}/herstel"): "beheer",
     ("POST", "/beheer/accounts/{nr}/actief"): "beheer",
     ("GET", "/spoor"): "spoor",
+    # an empty register is set up by the secretariat; a new register beside this one only by
+    # the beheerder where there are accounts (inrichten.py checks which of the two it is)
+    ("GET", "/inrichten"): "inrichten",
+    ("POST", "/inrichten"): "inrichten",
     ("GET", "/partijen/{partij}"): "partij",
     ("POST", "/partijen/{partij}/toetredingen/{dossier}"): "partij",
     ("POST", "/partijen/{partij}/inbreng/{vergadering}"): "partij",
@@ -50,6 +54,7 @@ WIE: dict[Recht, str] = {
     "beheer": "de beheerder",
     "spoor": "het secretariaat en de beheerder",
     "partij": "het secretariaat en de contactpersoon van deze Partij",
+    "inrichten": "het secretariaat en de beheerder",
 }
 
 
@@ -83,7 +88,7 @@ def mag(gebruiker: Gebruiker | None, recht: Recht, partij: str | None = None) ->
         return True
     if recht == "beheer":
         return gebruiker.rol == "beheerder"
-    if recht == "spoor":
+    if recht in ("spoor", "inrichten"):
         return gebruiker.redacteur or gebruiker.rol == "beheerder"
     if recht == "partij":
         return gebruiker.redacteur or (

@@ -177,7 +177,13 @@ def test_nieuw_register_naast_het_voorbeeld(tmp_path: Path) -> None:
     assert re.search(r'id="map-fout">[^<]*al iets', r.text)
     doel = tmp_path / "eigen" / "register"
     (tmp_path / "eigen").mkdir()
+    # the form says the workplace moves onto the new register, and asks to confirm it
+    assert "werkt daarna met het nieuwe register" in html
     r = c.post("/inrichten", data=_formulier(html, **STUURGROEP, map=str(doel)))
+    assert r.status_code == 422
+    assert re.search(r'id="bevestig-fout">[^<]*vink aan', r.text)
+    assert not doel.exists()
+    r = c.post("/inrichten", data=_formulier(html, **STUURGROEP, map=str(doel), bevestig="ja"))
     assert r.status_code == 303, r.text
     assert (doel / "bezetting.yaml").is_file()
     assert [p.name for p in (tmp_path / "eigen").iterdir()] == ["register"]  # no work folder left
@@ -185,7 +191,59 @@ def test_nieuw_register_naast_het_voorbeeld(tmp_path: Path) -> None:
     start = c.get("/").text
     assert "Register: register" in start
     assert c.get("/vergaderingen").text.count("/vergaderingen/stuurgroep-") == 0
-    assert {p.name: p.read_bytes() for p in voorbeeld.iterdir()} == voor
+    assert {p.name: p.read_bytes() for p in voorbeeld.iterdir() if p.suffix != ".db"} == voor
+    # the trail of the register it was made from says so
+    from convenant import spoor
+
+    assert any(
+        "Nieuw register aangemaakt" in regel["omschrijving"]
+        and "werkt nu daarmee" in regel["omschrijving"]
+        for regel in spoor.lijst(voorbeeld)
+    )
+
+
+def test_met_accounts_maakt_alleen_de_beheerder_een_nieuw_register_en_blijft_de_werkplek(
+    tmp_path: Path,
+) -> None:
+    """With accounts the workplace is shared: a secretaris cannot make a new register, and
+    when the beheerder does, every logged-in person stays in the register they work in."""
+    from convenant import spoor, toegang
+    from convenant.web.beveiliging import SESSIE_COOKIE
+
+    voorbeeld = kopieer_register(tmp_path / "voorbeeld")
+    ww = "een-lang-wachtwoord"
+    sec = toegang.maak_account(voorbeeld, "sec", "secretaris", ww)
+    beheer = toegang.maak_account(voorbeeld, "beheer", "beheerder", ww)
+    c = client(voorbeeld)
+
+    def als(gebruiker: toegang.Gebruiker) -> None:
+        sleutel = toegang.nieuwe_sessie(voorbeeld, gebruiker)
+        c.cookies.set(SESSIE_COOKIE, toegang.onderteken(toegang.geheim(voorbeeld), sleutel))
+
+    als(sec)
+    assert "Nieuw register" not in c.get("/").text
+    assert c.get("/inrichten").status_code == 403
+    assert c.post("/inrichten", data={"csrf": csrf(c.get("/").text)}).status_code == 403
+    als(beheer)
+    assert 'href="/inrichten"' in c.get("/beheer/accounts").text
+    html = c.get("/inrichten").text
+    assert "Deze werkplek blijft bij het register" in html
+    assert 'name="bevestig"' not in html
+    doel = tmp_path / "nieuw" / "register"
+    (tmp_path / "nieuw").mkdir()
+    r = c.post("/inrichten", data=_formulier(html, **STUURGROEP, map=str(doel)))
+    assert r.status_code == 200, r.text
+    assert f"Het nieuwe register staat in {doel}" in r.text
+    assert (doel / "bezetting.yaml").is_file()
+    # the workplace still serves its own register, for the secretaris too
+    als(sec)
+    assert "Register: voorbeeld" in c.get("/").text
+    assert c.get("/vergaderingen").text.count("/vergaderingen/stuurgroep-") > 0
+    assert any(
+        "Nieuw register aangemaakt" in regel["omschrijving"]
+        and "blijft bij dit register" in regel["omschrijving"]
+        for regel in spoor.lijst(voorbeeld)
+    )
 
 
 def test_web_op_een_nieuwe_map_maakt_haar_aan(
