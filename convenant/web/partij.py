@@ -21,6 +21,7 @@ from governance.datums import lang
 from governance.errors import InvoerFout, VerouderdeVersie
 from governance.models import Partij
 from governance.opslag import bewaar, versie
+from governance.planning import DOELEN, GeplandeVergadering
 from governance.toetreding import Antwoord, Toetredingsdossier
 from governance.vergadering import Vergadering
 from governance.yamlschrijver import als_tekst
@@ -136,6 +137,37 @@ def inbrengvragen(w: Werkplek, partij: str) -> list[Inbrengvraag]:
     return sorted(uit, key=lambda x: x.v.datum)
 
 
+def zit_in(w: Werkplek, partij: str, orgaan_id: str, datum: dt.date) -> bool:
+    """Whether the Partij sits in the orgaan on the date: a member of the bezetting speaks for
+    it (6.7, 6.8 included), or, for the meeting all Partijen are invited to (6.4), it is a
+    Partij then."""
+    c = w.convenant
+    orgaan = c.orgaan[orgaan_id]
+    if not orgaan.heeft_bezetting:
+        p = c.partij.get(partij)
+        return p is not None and p.in_kracht_op(datum)
+    bezetting, _ = w.bezetting()
+    periode = bezetting.op(datum) if bezetting else None
+    leden = periode.organen.get(orgaan_id) if periode else None
+    return any(partij in lid.vertegenwoordigt for lid in (leden.leden if leden else []))
+
+
+def agendas(w: Werkplek, partij: str) -> list[GeplandeVergadering]:
+    """The planned meetings of this year and later of the organen where the Partij sits,
+    with their agendas: what its contactpersoon may read (and nothing of other organen)."""
+    from .planning import geplande_vergaderingen
+
+    begin = dt.date(w.vandaag().year, 1, 1)
+    return sorted(
+        (
+            v
+            for v in geplande_vergaderingen(w)
+            if v.datum >= begin and zit_in(w, partij, v.orgaan, v.datum)
+        ),
+        key=lambda v: (v.datum, v.orgaan),
+    )
+
+
 def verzonden_aan(w: Werkplek, partij: str) -> list[dict[str, Any]]:
     """What the register records as sent to this Partij: the workplace's mail, newest first."""
     from ..post import verzonden_aan_partij
@@ -190,11 +222,30 @@ def _pagina(
         inbreng=inbreng,
         termijnen=termijnen,
         verzonden=verzonden_aan(w, partij),
+        agendas=agendas(w, partij),
+        doelen=DOELEN,
+        soortnaam={s.id: s.naam for s in w.convenant.soorten},
+        orgaannaam={o.id: o.naam for o in w.convenant.organen},
         vandaag=w.vandaag(),
         opgeslagen=opgeslagen,
         melding=melding,
         concept=concept or {},
     )
+
+
+@router.get("/partijen/{partij}/stukken/{sleutel}/{naam}")
+def stuk(request: Request, partij: str, sleutel: str, naam: str) -> Response:
+    """A document attached to the agenda of a meeting where this Partij sits, read-only."""
+    from .planning import stuk_antwoord
+
+    w = werkplek(request)
+    _partij(w, partij)
+    v = next((v for v in agendas(w, partij) if v.sleutel == sleutel), None)
+    if v is None:
+        raise HTTPException(
+            404, "Dit stuk bestaat niet, of hoort niet bij een vergadering van uw Partij."
+        )
+    return stuk_antwoord(w, v, sleutel, naam)
 
 
 def _terug(partij: str, opgeslagen: str = "", melding: str = "") -> Response:

@@ -655,6 +655,12 @@ def stuk(request: Request, sleutel: str, naam: str) -> Response:
     the register's stukken folder by the safe name this workplace gave it; nothing else."""
     w = werkplek(request)
     _, v = _gepland(w, sleutel)
+    return stuk_antwoord(w, v, sleutel, naam)
+
+
+def stuk_antwoord(w: Werkplek, v: GeplandeVergadering, sleutel: str, naam: str) -> Response:
+    """The file of a document `v`'s agenda names, as it was uploaded (also for a Partij's
+    contactpersoon, partij.py); 404 for anything else."""
     if not STUKNAAM.match(naam) or ".." in naam:
         raise HTTPException(404, "Dit stuk bestaat niet.")
     bestand = f"{sleutel}/{naam}"

@@ -45,6 +45,7 @@ TABEL: dict[tuple[str, str], Recht] = {
     ("POST", "/partijen/{partij}/toetredingen/{dossier}"): "partij",
     ("POST", "/partijen/{partij}/inbreng/{vergadering}"): "partij",
     ("GET", "/partijen/{partij}/toetredingen/{dossier}/kennisgeving"): "partij",
+    ("GET", "/partijen/{partij}/stukken/{sleutel}/{naam}"): "partij",
 }
 
 WIE: dict[Recht, str] = {

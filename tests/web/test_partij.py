@@ -148,3 +148,68 @@ def test_te_lange_inbreng_blijft_staan(register: Path) -> None:
     assert "kort haar in" in r.text
     assert lang.strip()[:200] in r.text  # what was typed is not lost
     assert "inbreng:" not in (register / "stuurgroep-2027-10-06.yaml").read_text(encoding="utf-8")
+
+
+PDF = b"%PDF-1.4\n% een klein stuk\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
+
+
+def _plan_met_stuk(sec: TestClient, orgaan: str, datum: str, onderwerp: str) -> str:
+    import re
+
+    pagina = sec.get("/planning").text
+    versie = re.search(r'name="versie" value="([^"]*)"', pagina)
+    assert versie
+    r = sec.post(
+        "/planning",
+        data={"csrf": csrf(pagina), "versie": versie.group(1), "orgaan": orgaan, "datum": datum},
+    )
+    assert r.status_code == 303, r.text
+    sleutel = f"{orgaan}-{datum}"
+    pagina = sec.get(f"/planning/{sleutel}").text
+    versie = re.search(r'name="versie" value="([^"]*)"', pagina)
+    assert versie
+    r = sec.post(
+        f"/planning/{sleutel}/punten",
+        data={
+            "csrf": csrf(pagina),
+            "versie": versie.group(1),
+            "onderwerp": onderwerp,
+            "doel": "bespreking",
+        },
+        files={"stuk": (f"{onderwerp}.pdf", PDF, "application/pdf")},
+    )
+    assert r.status_code == 303, r.text
+    return sleutel
+
+
+def test_contactpersoon_leest_de_agendas_van_de_organen_waar_de_partij_zit(
+    register: Path,
+) -> None:
+    """Assen sits in the Stuurgroep and (by the joint delegate, 6.7) in the Partneroverleg;
+    DJI only in the Partneroverleg. Each reads those agendas and their documents, read-only,
+    and nothing of an orgaan where it does not sit."""
+    sec = als(register, "sec", None)
+    sg = _plan_met_stuk(sec, "stuurgroep", "2027-01-20", "Jaarplan")
+    po = _plan_met_stuk(sec, "partneroverleg", "2027-04-07", "Werkproces")
+    assen = als(register, "anna", "assen")
+    dji = als(register, "dirk", "dji")
+
+    pagina = assen.get("/partijen/assen").text
+    assert f'id="agenda-{sg}"' in pagina
+    assert f'id="agenda-{po}"' in pagina
+    r = assen.get(f"/partijen/assen/stukken/{sg}/jaarplan.pdf")
+    assert r.status_code == 200
+    assert r.content == PDF
+
+    pagina = dji.get("/partijen/dji").text
+    assert f'id="agenda-{po}"' in pagina
+    assert f'id="agenda-{sg}"' not in pagina
+    assert "jaarplan.pdf" not in pagina  # its documents are not linked
+    assert dji.get(f"/partijen/dji/stukken/{po}/werkproces.pdf").content == PDF
+    # not the Stuurgroep's document, not by another address, not another Partij's page
+    assert dji.get(f"/partijen/dji/stukken/{sg}/jaarplan.pdf").status_code == 404
+    assert dji.get(f"/partijen/assen/stukken/{sg}/jaarplan.pdf").status_code == 403
+    assert dji.get(f"/planning/{sg}/stukken/jaarplan.pdf").status_code == 403
+    assert dji.get(f"/planning/{po}").status_code == 403
+    # only what an agenda names
+    assert assen.get(f"/partijen/assen/stukken/{sg}/..%2Fplanning.yaml").status_code == 404

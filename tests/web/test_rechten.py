@@ -49,6 +49,8 @@ VERWACHT: dict[tuple[str, str], set[str]] = {
     ("GET", "/partijen/{partij}/toetredingen/{dossier}/kennisgeving"): SECRETARIAAT
     | {"contactpersoon"},
     ("POST", "/partijen/{partij}/inbreng/{vergadering}"): SECRETARIAAT | {"contactpersoon"},
+    # a document on the agenda of a meeting where the Partij sits: read-only, its own Partij's
+    ("GET", "/partijen/{partij}/stukken/{sleutel}/{naam}"): SECRETARIAAT | {"contactpersoon"},
     # a new register beside this one (the example is no empty register): the beheerder's
     ("GET", "/inrichten"): {"beheerder"},
     ("POST", "/inrichten"): {"beheerder"},
