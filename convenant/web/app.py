@@ -13,6 +13,7 @@ from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
+from markupsafe import Markup, escape
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from governance.errors import ConvenantFout, NietOpgeslagen
@@ -244,17 +245,38 @@ def _namen(c: Any) -> dict[str, str]:
 
 
 _GECITEERD = re.compile(r"(?:soort |zie |aanname )?'([a-z][a-z0-9]*_[a-z0-9_]+)'")
+# The register's own files, as a secretaris knows them; any other file a text names (the
+# jurist's convenant.yaml, a key in it) is the program's business: its sentence goes into a
+# "technische details" disclosure.
+_REGISTERBESTANDEN = {
+    "bezetting.yaml": "de bezetting van het register",
+    "lezingen.yaml": "de vastgestelde lezingen van het register",
+}
+_BESTAND = re.compile(r"\b[\w./-]+\.ya?ml\b")
+_ZIN = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"'(])")
 
 
-def in_woorden(c: Any, tekst: str) -> str:
-    """A text of convenant.yaml with the ids it quotes replaced by their names."""
+def in_woorden(c: Any, tekst: str) -> Markup:
+    """A text of convenant.yaml with the ids it quotes replaced by their names, the register's
+    files by what they hold, and a sentence about another file set apart as technical."""
     bekend = namen(c)
 
     def vervang(m: re.Match[str]) -> str:
         naam = bekend.get(m.group(1))
         return f"“{naam}”" if naam else m.group(0)
 
-    return _GECITEERD.sub(vervang, tekst)
+    for bestand, woorden in _REGISTERBESTANDEN.items():
+        tekst = tekst.replace(bestand, woorden)
+    zichtbaar: list[str] = []
+    technisch: list[str] = []
+    for zin in _ZIN.split(tekst.strip()):
+        (technisch if _BESTAND.search(zin) else zichtbaar).append(zin)
+    uit = escape(_GECITEERD.sub(vervang, " ".join(zichtbaar)))
+    if technisch:
+        uit += Markup(
+            ' <details class="klein"><summary>Technische details</summary>{}</details>'
+        ).format(" ".join(technisch))
+    return Markup(uit)
 
 
 def _ongeldige_waarde(fout: Any) -> str:

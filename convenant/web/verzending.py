@@ -45,10 +45,12 @@ _STUK = {"besluiten": "De besluiten", "relevante_besluiten": "De relevante beslu
 _IN_FORMULIER = {"besluiten": "besluitenlijst", "relevante_besluiten": "besluitenlijst"}
 
 
-def ontvangernamen(c: Convenant) -> dict[str, str]:
-    """Every recipient a sending may name, by the name a reader knows."""
+def ontvangernamen(c: Convenant, in_zin: bool = False) -> dict[str, str]:
+    """Every recipient a sending may name, by the name a reader knows; `in_zin`: an orgaan as
+    it reads inside a sentence (aan de twaalf colleges, aan het Partneroverleg), the name the
+    documents' 'Verzonden aan' uses, rather than its title."""
     namen = {"partijen": "alle Partijen"}
-    namen |= {o.id: o.naam for o in c.organen}
+    namen |= {o.id: o.de_naam if in_zin else o.naam for o in c.organen}
     namen |= {r.id: r.naam for r in c.rollen}
     namen |= {p.id: p.naam for p in c.partijen}
     return namen
@@ -161,7 +163,7 @@ def nog_te_verzenden(
         ]
     )
     volgende = later[0] if later else v.volgende_vergadering
-    namen = ontvangernamen(c)
+    namen = ontvangernamen(c, in_zin=True)
     uit = []
     for plicht in verzendplichten(c, v.orgaan, v.datum, volgende, g.oordelen if g else ()):
         if plicht.termijn.moment not in ("voor_volgende_vergadering", "niet_bepaald"):

@@ -341,3 +341,31 @@ def test_overzicht_toont_nooit_het_onderwerp_van_een_besluit_over_een_casus(
     for id_ in geheim:
         assert f">{id_}</a>" in r.text
     assert "Besluit over een individuele casus (inhoud niet in dit overzicht; 4.7, 9.8)" in r.text
+
+
+def test_het_hoofdmenu_is_gegroepeerd_en_bereikt_elke_pagina(register: Path) -> None:
+    """Eleven pages in one row were too many to find one: six stay in view, the rest sit in
+    two named groups behind "Meer", a native disclosure (Enter or Space opens it, without
+    JavaScript too), which says when the page shown is one of its own."""
+    c = client(register)
+    html = c.get("/verzendlijst").text
+    nav = re.search(r'<nav class="hoofd"[^>]*>(.*?)</nav>', html, re.S)
+    assert nav is not None
+    menu = nav.group(1)
+    buiten = re.sub(r"<details.*?</details>", "", menu, flags=re.S)
+    assert len(re.findall(r"<li>", buiten)) <= 7
+    for adres in (
+        "/", "/planning", "/vergaderingen", "/besluiten", "/toetredingen", "/convenant",
+        "/uittreding", "/liquidatie", "/bezetting", "/verzendlijst", "/spoor", "/api/v1/",
+    ):  # fmt: skip
+        assert f'href="{adres}"' in menu, adres
+    meer = re.search(
+        r'<details class="meer"><summary([^>]*)>(.*?)</summary>(.*?)</details>', menu, re.S
+    )
+    assert meer is not None
+    assert 'class="actief"' in meer.group(1)
+    assert "u bent op Verzendlijst" in meer.group(2)
+    assert re.search(r'<ul aria-labelledby="menu-groep-\d">', meer.group(3))
+    assert 'href="/verzendlijst" aria-current="page"' in meer.group(3)
+    # on a page in view, "Meer" says nothing of it
+    assert 'class="actief"' not in re.search(r"<summary[^>]*>", c.get("/planning").text).group(0)  # type: ignore[union-attr]
