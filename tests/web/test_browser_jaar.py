@@ -178,10 +178,10 @@ def verzend(p: Any, op: str, schermen: Path | None = None) -> None:
     """Record, on the meeting page, each sending the form proposes until nothing is open."""
     from playwright.sync_api import expect
 
-    # (the recipients' articles as the wording of the page may put them)
+    # (an orgaan named as inside a sentence, as the besluitenlijst's 'Verzonden aan' names it)
     for naam, te_verzenden in (
-        ("lijsten", r"Notulen, actiepuntenlijst en besluitenlijst aan alle Partijen en (het )?Partneroverleg"),
-        ("besluiten", r"De besluiten aan [Dd]e twaalf Drentse gemeenten"),
+        ("lijsten", r"Notulen, actiepuntenlijst en besluitenlijst aan alle Partijen en het Partneroverleg"),
+        ("besluiten", r"De besluiten aan de twaalf colleges"),
     ):  # fmt: skip
         expect(p.locator("#verzending ~ ul").first).to_contain_text(re.compile(te_verzenden))
         p.fill("#verzonden-op", op)
