@@ -1150,7 +1150,7 @@ def jaaroverzicht() -> Doc:
     )
     # per point three lines, as the Markdown and HTML lay it out
     tag(doc, "{%p for l in lezingen %}")
-    alinea(doc, "{{ l.vraag }}", " (art. {{ l.artikelen }})", vet=[0])
+    alinea(doc, "{{ l.vraag|trim('.') }}", " (art. {{ l.artikelen }}).", vet=[0])
     alinea(doc, "Gelezen als: {{ l.lezing }}").paragraph_format.space_after = Pt(0)
     alinea(doc, "Geldt voor: {{ l.verplichtingen|join('; ') }}")
     tag(doc, "{%p endfor %}")
@@ -1196,12 +1196,13 @@ def notitie_lezingen() -> Doc:
     tag(doc, "{%p endif %}")
     tag(doc, "{%p for p in punten %}")
     kop(doc, "{{ loop.index }}. {{ p.kop }}")
-    alinea(doc, "{{ p.vraag }} ({{ p.artikelen }})")
+    # the article inside the sentence: "… tellen (art. 5.5).", never ". (art."
+    alinea(doc, "{{ p.vraag|trim('.') }} ({{ p.artikelen }}).")
     alinea(doc, "Mogelijke lezingen", vet=[0])
     opsomming(
         doc,
         "for l in p.lezingen",
-        "{{ l.uitspraak }} ({{ l.artikelen }}){% if l.nu %} Nu gehanteerd.{% endif %}",
+        "{{ l.uitspraak|trim('.') }} ({{ l.artikelen }}).{% if l.nu %} Nu gehanteerd.{% endif %}",
         genummerd=True,
     )
     alinea(doc, "Besluiten die ervan afhangen", vet=[0])

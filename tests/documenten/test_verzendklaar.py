@@ -11,6 +11,7 @@ import pytest
 from docx import Document as Word
 from docx.document import Document as WordDocument
 from docx.oxml.ns import qn
+from pypdf import PdfReader
 
 from tests.documenten.echt_register import maak_echt_register
 from tests.scenario_runners import draai
@@ -37,12 +38,28 @@ GEVALLEN = [
     ("addendum", "documenten/addendum-2027-1.yaml"),
     ("liquidatieoverzicht", "documenten/liquidatiebegroting-voorbeeld.yaml"),
     ("uittredingsoverzicht", "documenten/opzegging-westerveld.yaml"),
+    # the besluitenlijst with its appendix on the test, and the kinds made from the register
+    ("besluitenlijst", "stuurgroep-2027-02-10.yaml --met-toetsing"),
+    ("notitie-lezingen", ""),
+    ("jaaroverzicht", ""),
 ]
-IDS = [f"{s}-{Path(p).stem}" for s, p in GEVALLEN]
+IDS = [f"{s}-{Path(p.split()[0]).stem}{'-toetsing' * (' ' in p)}" if p else s for s, p in GEVALLEN]
+# Kinds made from the whole register: the command that makes each.
+REGISTERBREED = {
+    "jaaroverzicht": ["jaaroverzicht", "{register}", "--jaar", "2027", "--gevoeligheid"],
+    "notitie-lezingen": ["maak", "notitie-lezingen", "{register}"],
+}
 
 
 def _maak(register: Path, soort: str, invoer: str, *opties: str) -> str:
-    code, uit, fout = draai(["maak", soort, str(register / invoer), *opties])
+    """A kind made from its input ("FILE --option" gives an option), or from the register."""
+    bestand, *eigen = invoer.split() or [""]
+    opdracht = (
+        [a.format(register=register) for a in REGISTERBREED[soort]]
+        if soort in REGISTERBREED
+        else ["maak", soort, str(register / bestand), *eigen]
+    )
+    code, uit, fout = draai([*opdracht, *opties])
     assert code in (0, 1), fout  # 1: a form marked CONCEPT, which says why
     assert "Traceback" not in fout
     return uit
@@ -50,7 +67,7 @@ def _maak(register: Path, soort: str, invoer: str, *opties: str) -> str:
 
 def _word(register: Path, tmp_path: Path, soort: str, invoer: str, *opties: str) -> WordDocument:
     doel = tmp_path / f"{soort}.docx"
-    _maak(register, soort, invoer, "--uitvoer", str(doel), *opties)
+    _maak(register, soort, invoer, "--uitvoer", str(doel), "--overschrijf", *opties)
     return Word(str(doel))
 
 
@@ -137,6 +154,13 @@ def test_besluitenlijst_status_concept_of_vastgesteld(register: Path, tmp_path: 
     assert "**Status:** concept" in concept
     woord = _tekst(_word(register, tmp_path, "besluitenlijst", "stuurgroep-2027-02-10.yaml"))
     assert "vastgesteld in de vergadering van 12 mei 2027" in woord
+    html = _maak(register, "besluitenlijst", "stuurgroep-2027-02-10.yaml", "--formaat", "html")
+    html = html.replace("\u00a0", " ")
+    assert "<dt>Status</dt><dd>vastgesteld in de vergadering van 12 mei 2027</dd>" in html
+    pdf = tmp_path / "besluitenlijst.pdf"
+    _maak(register, "besluitenlijst", "stuurgroep-2027-05-12.yaml", "--uitvoer", str(pdf))
+    tekst = " ".join(" ".join(p.extract_text() for p in PdfReader(pdf).pages).split())
+    assert "Status concept, ter vaststelling in de volgende vergadering" in tekst
 
 
 def test_besluitenlijst_verzonden_aan_zonder_notities(register: Path, tmp_path: Path) -> None:
