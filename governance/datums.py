@@ -104,6 +104,20 @@ def werkdag(datum: dt.date) -> dt.date:
     return datum
 
 
+# Numbers up to twelve as a Dutch text writes them ("binnen vier weken", "twaalf maanden").
+_TELWOORDEN = (
+    "nul", "één", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf",
+    "twaalf",
+)  # fmt: skip
+_ENKELVOUD = {"weken": "week", "dagen": "dag", "kalendermaanden": "kalendermaand"}
+
+
+def termijn_in_woorden(aantal: int, eenheid: str) -> str:
+    """A term as a sentence says it: "vier weken", "één week", "30 dagen"."""
+    getal = _TELWOORDEN[aantal] if 0 <= aantal < len(_TELWOORDEN) else str(aantal)
+    return f"{getal} {_ENKELVOUD.get(eenheid, eenheid) if aantal == 1 else eenheid}"
+
+
 def lang(datum: dt.date) -> str:
     """A date as a Dutch reader writes it: 28 november 2026."""
     return f"{datum.day} {MAANDEN[datum.month - 1]} {datum.year}"

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal, NamedTuple
 
-from governance.datums import lang, plus_termijn
+from governance.datums import lang, plus_termijn, termijn_in_woorden
 from governance.documenten import Addendum, Opzegging
 from governance.models import Convenant, Orgaan, Partij
 from governance.toetreding import Toetredingsdossier
@@ -366,13 +366,6 @@ def _jaarvergadering(
     return uit
 
 
-# Numbers up to twelve as a Dutch text writes them ("binnen vier weken").
-_TELWOORDEN = (
-    "nul", "één", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf",
-    "twaalf",
-)  # fmt: skip
-
-
 def _jaarplan_termijn(c: Convenant) -> tuple[int, str]:
     """The term within which an adopted Jaarplan reaches the colleges and the Partneroverleg
     (4.8): that of the Stuurgroep's verslaglegging rule for it in convenant.yaml."""
@@ -392,11 +385,8 @@ def jaarplan_uiterlijk(c: Convenant, vastgesteld: dt.date) -> dt.date:
 
 def _jaarplan_verzending(c: Convenant) -> str:
     """The obligation of 4.8 in words, its term as convenant.yaml gives it."""
-    aantal, eenheid = _jaarplan_termijn(c)
-    getal = _TELWOORDEN[aantal] if aantal < len(_TELWOORDEN) else str(aantal)
-    if aantal == 1:
-        eenheid = {"weken": "week", "dagen": "dag", "kalendermaanden": "kalendermaand"}[eenheid]
-    return f"Het Jaarplan gaat binnen {getal} {eenheid} naar de gemeenten en het Partneroverleg"
+    termijn = termijn_in_woorden(*_jaarplan_termijn(c))
+    return f"Het Jaarplan gaat binnen {termijn} naar de gemeenten en het Partneroverleg"
 
 
 def _jaarplan(

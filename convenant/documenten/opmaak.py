@@ -19,7 +19,7 @@ import jinja2.sandbox
 from markupsafe import Markup
 
 from governance.artikelen import weergave
-from governance.datums import MAANDEN, lang
+from governance.datums import MAANDEN, lang, termijn_in_woorden
 from governance.errors import (
     EXIT_NIET_GELDIG,
     ConvenantFout,
@@ -126,6 +126,7 @@ def omgeving(formaat: str, eigen_sjablonen: Path | None = None) -> jinja2.Enviro
         css=css_tekst,
         klein=_klein,
         regels=regels,
+        termijn=termijn_in_woorden,
     )
     if isinstance(env, sjabloongrenzen.BegrensdeSandbox):
         env.begrens_filters()

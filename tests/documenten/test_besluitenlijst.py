@@ -264,7 +264,7 @@ def test_verzonden_aan_en_de_kalender_lezen_dezelfde_regel(tmp_path: Path) -> No
         ),
         encoding="utf-8",
     )
-    verwacht = "binnen 2 weken, dus uiterlijk 24 februari 2027 (art. 5.8)"
+    verwacht = "binnen twee weken, dus uiterlijk 24 februari 2027 (art. 5.8)"
     for soort in ("besluitenlijst", "actiepuntenlijst"):
         code, uit, fout = draai(
             [

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from governance.datums import lang, ontleed_datum, plus_maanden, plus_termijn
+from governance.datums import lang, ontleed_datum, plus_maanden, plus_termijn, termijn_in_woorden
 
 datums = st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2199, 12, 31))
 
@@ -77,3 +77,18 @@ def test_ontleed_datum_weigert_met_een_nederlandse_melding(tekst: str, melding: 
 @given(datums)
 def test_lang_en_ontleed_zijn_elkaars_omgekeerde(datum: dt.date) -> None:
     assert ontleed_datum(lang(datum)) == datum
+
+
+@pytest.mark.parametrize(
+    ("aantal", "eenheid", "tekst"),
+    [
+        (4, "weken", "vier weken"),
+        (1, "weken", "één week"),
+        (12, "kalendermaanden", "twaalf kalendermaanden"),
+        (1, "dagen", "één dag"),
+        (30, "dagen", "30 dagen"),
+    ],
+)
+def test_termijn_in_woorden(aantal: int, eenheid: str, tekst: str) -> None:
+    # a term inside a sentence, as the convenant writes its own ("binnen vier weken")
+    assert termijn_in_woorden(aantal, eenheid) == tekst
