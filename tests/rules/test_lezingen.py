@@ -256,7 +256,8 @@ def test_notitie_kop_is_de_vraag_in_een_paar_woorden_met_de_volle_vraag_eronder(
         vraag = kop.split(". ", 1)[1]
         bevinding = next(b for b in c.betwist.values() if b.vraag == vraag)
         na = md.split(kop + "\n\n", 1)[1]
-        assert na.startswith(bevinding.omschrijving), kop
+        # the full question, its article inside the sentence ("… tellen (art. 5.5).")
+        assert na.startswith(bevinding.omschrijving.rstrip(".") + " (art."), kop
 
 
 def test_notitie_zegt_de_uitkomsten_in_de_woorden_van_de_besluitenlijst() -> None:
