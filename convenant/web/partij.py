@@ -106,7 +106,7 @@ def _leden_van(w: Werkplek, v: Vergadering, partij: str) -> set[str]:
         return set()
     leden: set[str] = set()
     for periode in bezetting.perioden:
-        if periode.vanaf <= v.datum and (periode.tot is None or v.datum <= periode.tot):
+        if periode.geldt_op(v.datum):
             ob = periode.organen.get(v.orgaan)
             for lid in ob.leden if ob else []:
                 if partij in lid.vertegenwoordigt:

@@ -137,7 +137,7 @@ def _partijen_van_orgaan(w: Werkplek, v: Vergadering) -> list[str]:
     bezetting, _ = w.bezetting()
     uit: list[str] = []
     for periode in bezetting.perioden if bezetting else []:
-        if periode.vanaf <= v.datum and (periode.tot is None or v.datum <= periode.tot):
+        if periode.geldt_op(v.datum):
             ob = periode.organen.get(v.orgaan)
             for lid in ob.leden if ob else []:
                 uit += [p for p in lid.vertegenwoordigt if p not in uit]
