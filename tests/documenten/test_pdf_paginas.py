@@ -28,6 +28,7 @@ import yaml
 from pypdf import PdfReader
 
 from convenant.formaten import naar_pdf
+from tests.documenten.echt_register import maak_echt_register
 from tests.scenario_runners import draai
 
 WORTEL = Path(__file__).resolve().parents[2]
@@ -146,6 +147,31 @@ def lijstranden(html: str) -> tuple[set[str], set[str]]:
     return eersten, laatsten
 
 
+SLOTEN = {"verzending", "slot", "handtekeningen"}  # the closing blocks: who gets it, who signs
+
+
+def slotblokken(html: str) -> list[str]:
+    """The text of every closing block ('Verzonden aan', a letter's close, the signatures),
+    without white space or bullets: a tail that never stands alone on a page."""
+    boom = _Boom()
+    boom.feed(html)
+    uit: list[str] = []
+
+    def bezoek(ouder: _Knoop) -> None:
+        for knoop in ouder.elementen():
+            if knoop.klassen & SLOTEN:
+                uit.append(_zonder_opsomming(knoop.tekst()))
+            else:
+                bezoek(knoop)
+
+    bezoek(boom.wortel)
+    return uit
+
+
+def _zonder_opsomming(tekst: str) -> str:
+    return re.sub(r"[•◦▪]", "", _zonder_wit(tekst))
+
+
 # --- the lines of a PDF page ----------------------------------------------------------------------
 
 
@@ -211,12 +237,19 @@ def _item(body: list[Regel]) -> str:
 
 def _controleer(paginas: list[list[Regel]], html: str, waar: str) -> None:
     """No page but the last ends in a heading or lead-in, or in the first item of a list
-    alone; no page but the first starts with the last item of a list alone."""
+    alone; no page but the first starts with the last item of a list alone; no page holds
+    only a closing block (its 'Verzonden aan', close or signatures) apart from the text it
+    closes."""
     kop_teksten = koppen(html)
     eersten, laatsten = lijstranden(html)
+    sloten = slotblokken(html)
     for nummer, body in enumerate(paginas, 1):
         pagina = f"{waar}: pagina {nummer} van {len(paginas)}"
         assert body, f"{pagina} heeft geen tekst"
+        tekst = _zonder_opsomming("".join(t for _, t in body))
+        assert nummer == 1 or not any(tekst in slot for slot in sloten), (
+            f"{pagina} bevat alleen een slot zonder de tekst ervoor: {body!r}"
+        )
         if nummer < len(paginas):
             kop = kop_aan_de_voet(body, kop_teksten)
             assert kop is None, (
@@ -340,6 +373,9 @@ GEVALLEN: dict[str, Maker] = {
         "maak", "agenda", str(VOORBEELDEN / "jaarvergadering-2027-06-16.yaml")
     ),
     "besluitenlijst": _vast("maak", "besluitenlijst", str(STUURGROEP)),
+    "besluitenlijst-mei": _vast(
+        "maak", "besluitenlijst", str(VOORBEELDEN / "stuurgroep-2027-05-12.yaml")
+    ),
     "besluitenlijst-toetsing": _vast("maak", "besluitenlijst", str(STUURGROEP), "--met-toetsing"),
     "besluitenlijst-partneroverleg-toetsing": _vast(
         "maak",
@@ -411,11 +447,12 @@ VERSCHOVEN = {
 }
 
 
-def _html(map_: Path, maker: Maker) -> str:
-    """The document's HTML, from the CLI in-process: the text its PDF is made from."""
-    args = maker(map_)
+def _html(map_: Path, maker: Maker, register: Path = VOORBEELDEN) -> str:
+    """The document's HTML, from the CLI in-process: the text its PDF is made from, from
+    the examples or from the same files in another `register`."""
+    args = [a.replace(str(VOORBEELDEN), str(register)) for a in maker(map_)]
     if args[0] == "maak" and args[1] != "notitie-lezingen":
-        args += ["--register", str(VOORBEELDEN)]
+        args += ["--register", str(register)]
     code, html, fout = draai([*args, "--formaat", "html"])
     assert code in (0, 1), fout  # 1: the example year is not in order, still a document
     assert html.startswith("<!DOCTYPE html>"), fout
@@ -447,3 +484,16 @@ def test_pdf_breekt_niet_na_een_kop_of_voor_een_los_lijstpunt(tmp_path: Path, na
     for ruimte in sorted(set(ruimtes.values())):
         verschoven = html.replace("<main>", f'<main><div style="height: {ruimte}pt"></div>')
         _controleer(_pdf(verschoven), html, f"{naam} met {ruimte} pt erboven")
+
+
+@pytest.fixture(scope="module")
+def echt(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return maak_echt_register(tmp_path_factory.mktemp("echt") / "register")
+
+
+@pytest.mark.parametrize("naam", GEVALLEN)
+def test_pdf_met_echte_gegevens(tmp_path: Path, echt: Path, naam: str) -> None:
+    # Without the example banner the text is shorter, and what ends a page moves: the
+    # Stuurgroep's list of 12 May 2027 put its 'Verzonden aan' alone on page 2.
+    html = _html(tmp_path, GEVALLEN[naam], echt)
+    _controleer(_pdf(html), html, f"{naam} (echte gegevens)")
