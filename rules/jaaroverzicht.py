@@ -848,13 +848,13 @@ def _kennisgevingen(
             f"; de uittreding gaat in op {lang(ingang)}" if ingang else "; ingangsdatum onbekend"
         )
         lezing = (
-            " (de ingangsdatum rust op een lezing van het convenant)"
+            "; de ingangsdatum rust op een lezing van het convenant"
             if z.route == "opzegtermijn" and lees.geraadpleegd
             else ""
         )
         uit.append(
             f"{c.partij[z.partij].naam}: deelname schriftelijk opgezegd op {lang(z.datum)}"
-            f"{reden}{gaat_in} ({artikel}){lezing}"
+            f"{reden}{gaat_in} ({artikel}{lezing})"
         )
 
     dossier_per_naam = {d.organisatie.naam: d for d in documenten.dossiers}

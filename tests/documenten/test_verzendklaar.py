@@ -83,8 +83,8 @@ def _tekst(document: WordDocument) -> str:
 # --- punctuation, over every sentence of every document -----------------------------------------
 
 # Two dots that are not part of a dotted line to fill in, a stop before a semicolon, a full stop
-# before a parenthesised article.
-_DUBBEL = re.compile(r"(?<!\.)\.\.(?!\.)|(?<!\.)\.;|(?<!\.)\.\s\(art\.|\.\)\.")
+# before a parenthesised article, two brackets in a row ("(zoals in 7.5) (art. 5.8)", bold or not between).
+_DUBBEL = re.compile(r"(?<!\.)\.\.(?!\.)|(?<!\.)\.;|(?<!\.)\.\s\(art\.|\.\)\.|\)[\s*_]*\(")
 
 
 @pytest.mark.parametrize(("soort", "invoer"), GEVALLEN, ids=IDS)

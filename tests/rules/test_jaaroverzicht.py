@@ -67,7 +67,7 @@ def test_opzegging_en_addendum_uit_de_documenten_staan_in_het_overzicht() -> Non
     data = json.loads(draai(["jaaroverzicht", str(REGISTER), "--jaar", "2027", "--json"])[1])
     (cosis,) = [k for k in data["kennisgevingen"] if k.startswith("Cosis")]
     assert "opgezegd op 31 januari 2027" in cosis
-    assert "gaat in op 31 januari 2028 (25.2)" in cosis
+    assert "gaat in op 31 januari 2028 (25.2" in cosis
     (addendum,) = data["wijzigingen"]
     assert "Addendum 2027-1" in addendum
     assert "van kracht vanaf 1 juli 2027" in addendum
