@@ -1138,6 +1138,9 @@ def jaaroverzicht() -> Doc:
     alinea(doc, "Onder geen andere lezing verandert de stand van een verplichting.")
     tag(doc, "{%p endfor %}")
     tag(doc, "{%p endif %}")
+    # the meetings the overview is made from, as the Markdown and HTML list them
+    kop(doc, "Bijlage: bronnen")
+    opsomming(doc, "for b in bronnen", "{{ b.vergadering }}: {{ b.bestand }}")
     tag(doc, "{%p if lezingen or gevoeligheid %}")
     kop(doc, "Bijlage: waar het overzicht op een lezing van het convenant rust")
     tag(doc, "{%p endif %}")

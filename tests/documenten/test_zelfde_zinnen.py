@@ -157,9 +157,18 @@ def _maak(register: Path, soort: str, invoer: str, formaat: str, tmp_path: Path)
     return doel.read_bytes()
 
 
+def _bijlagen(md: str) -> list[str]:
+    """The headings of a Markdown document's appendices ("Bijlage: …"), without their marks."""
+    return [
+        _plat(k.replace("*", "").replace("`", ""))
+        for k in re.findall(r"(?m)^#+\s+(Bijlage.*)$", md)
+    ]
+
+
 def _vergelijk(register: Path, soort: str, invoer: str, tmp_path: Path) -> None:
+    md = _maak(register, soort, invoer, "md", tmp_path).decode()
     teksten = {
-        "md": _uit_md(_maak(register, soort, invoer, "md", tmp_path).decode()),
+        "md": _uit_md(md),
         "html": _uit_html(_maak(register, soort, invoer, "html", tmp_path).decode()),
         "docx": _uit_word(_maak(register, soort, invoer, "docx", tmp_path)),
     }
@@ -171,6 +180,12 @@ def _vergelijk(register: Path, soort: str, invoer: str, tmp_path: Path) -> None:
             for naar, ander in plat.items():
                 if naar != van and _plat(zin) not in ander:
                     ontbreekt.append(f"{van} zegt, {naar} niet: {zin}")
+    # An appendix is more than its sentences: a list under its heading (the year's sources)
+    # has none, so a format that leaves the whole appendix out shows by its heading.
+    for kop in _bijlagen(md):
+        for naar, ander in plat.items():
+            if naar != "md" and kop not in ander:
+                ontbreekt.append(f"md heeft de bijlage, {naar} niet: {kop}")
     assert not ontbreekt, "\n".join(ontbreekt)
 
 
