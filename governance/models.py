@@ -392,6 +392,16 @@ class Orgaan(Model):
             else f"{self.lidwoord} {self.naam}"
         )
 
+    @property
+    def voorleggen_aan(self) -> str:
+        """Whom a matter is put to when this orgaan decides it, as the convenant says it:
+        5.7 puts it to "de twaalf Drentse gemeenten" (their colleges are only a route the
+        Voorzitter may choose), so the full name without its explanation in brackets."""
+        naam = self.naam.split(" (")[0]
+        if naam.lower().startswith(f"{self.lidwoord} "):
+            naam = naam[len(self.lidwoord) + 1 :]
+        return f"{self.lidwoord} {naam}"
+
 
 # --- rollen -----------------------------------------------------------------------------------
 

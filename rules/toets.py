@@ -1392,7 +1392,7 @@ def _uitslag(
         gronden.append(
             Grond(
                 art(schakel.artikelen),
-                f"De stemmen staken ({stand}): {b.orgaan.de_naam} komt niet tot een besluit. De aangelegenheid gaat naar {naar.de_naam}.",
+                f"De stemmen staken ({stand}): {b.orgaan.de_naam} komt niet tot een besluit. De aangelegenheid is ter beslissing voor te leggen aan {naar.voorleggen_aan}.",
                 regel.staking_aanname or regel.aanname,
             )
         )
@@ -1446,7 +1446,7 @@ def _consensus_bij_stemming(
     gronden.append(
         Grond(
             artikel,
-            f"Er is geen consensus ({telling.voor} voor, {telling.tegen} tegen, één stem per {eenheid}): {b.orgaan.de_naam} komt niet tot een besluit. De aangelegenheid gaat naar {naar.de_naam}.",
+            f"Er is geen consensus ({telling.voor} voor, {telling.tegen} tegen, één stem per {eenheid}): {b.orgaan.de_naam} komt niet tot een besluit. De aangelegenheid is ter beslissing voor te leggen aan {naar.voorleggen_aan}.",
             aanname,
         )
     )

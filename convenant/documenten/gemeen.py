@@ -122,11 +122,11 @@ def _functionaris(
 
 
 def kort_oordeel(c: Convenant, oordeel: str, naar: str | None) -> str:
-    """A verdict in a few words, for the outcome another reading would give."""
+    """A verdict in a few words, for the outcome another reading would give. An escalation is
+    what is still to be done (the lists are written before the matter is put, 5.7, 7.2)."""
     if oordeel == "escaleren":
-        return (
-            f"voorgelegd aan {c.orgaan[naar].de_naam if naar in c.orgaan else 'het bevoegde gezag'}"
-        )
+        aan = c.orgaan[naar].voorleggen_aan if naar in c.orgaan else "het bevoegde gezag"
+        return f"voor te leggen aan {aan}"
     return {"ongeldig": "niet geldig genomen"}.get(oordeel, oordeel)
 
 
@@ -176,7 +176,7 @@ def _uitkomst(c: Convenant, o: Oordeel, besluit: Any, gehoord: set[str]) -> dict
         elif "22.4" in grond.artikel:
             u["wacht_op"] = "akkoord"
     if o.oordeel == "escaleren":
-        u["naar"] = c.orgaan[o.escaleren_naar].de_naam if o.escaleren_naar else ""
+        u["naar"] = c.orgaan[o.escaleren_naar].voorleggen_aan if o.escaleren_naar else ""
         u["staking"] = bool(o.stemmen and o.stemmen.voor == o.stemmen.tegen)
     return u
 

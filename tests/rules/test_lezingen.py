@@ -265,7 +265,7 @@ def test_notitie_zegt_de_uitkomsten_in_de_woorden_van_de_besluitenlijst() -> Non
     tabellen = "\n".join(r for r in md.splitlines() if r.startswith("| "))
     assert "escaleren" not in tabellen
     assert "ongeldig" not in tabellen
-    assert "voorgelegd aan de twaalf colleges" in tabellen
+    assert "voor te leggen aan de twaalf Drentse gemeenten" in tabellen
     assert "niet geldig genomen" in tabellen
     # one column per other reading: a besluit another reading leaves alone says so
     werkproces = md.split("## 4. Wie stelt het Werkproces vast?")[1].split("## 5.")[0]
