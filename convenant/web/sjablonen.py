@@ -165,6 +165,9 @@ class Sjablonen:
         return self.env.get_template(sjabloon).render({**self.algemeen, **context})
 
 
+_ZINSEINDE = re.compile(r"(?<![ (]art)(?<!^Art)(?<!bijv)(?<=[a-zé\"'”)]{3})[.;] ")
+
+
 def aanname_titel(c: Any, ident: str) -> str:
     """A finding's title: its question in a few words, or its description's first clause."""
     b = c.bevinding.get(ident)
@@ -172,6 +175,8 @@ def aanname_titel(c: Any, ident: str) -> str:
         return "aanname"
     if b.vraag:
         return str(b.vraag)
-    # the first sentence ("Art. 1.18" and "bijv." do not end one), or its first 90 characters
-    tekst = re.split(r"(?<=[a-zé\"'”)]{3})[.;] ", str(b.omschrijving))[0].rstrip(".")
+    # the first sentence ("Art. 1.18", "art. 4.9" and "bijv." do not end one), or its first 90
+    # characters; an aanname a secretaris meets in the year's cycle has a question instead
+    # (convenant.yaml `vraag`), so its link never ends mid-text
+    tekst = re.split(_ZINSEINDE, str(b.omschrijving))[0].rstrip(".")
     return tekst if len(tekst) <= 90 else tekst[:87].rsplit(" ", 1)[0].rstrip(",;:") + " …"

@@ -68,27 +68,19 @@ class VerzendInvoer:
 
 
 def _voorstel(
-    c: Convenant, v: Vergadering, vandaag: dt.date, open_: list[Openstaand] | None = None
+    c: Convenant, v: Vergadering, vandaag: dt.date, open_: list[Openstaand]
 ) -> VerzendInvoer:
     """What the form proposes: the first sending still open after this meeting (so that once
-    the lists went to the Partijen, the besluiten to the colleges come next, 5.9), else what
-    is usually sent after this orgaan's meeting, to whom (its first reporting rule)."""
-    if open_:
-        eerste_open = open_[0]
-        return VerzendInvoer(
-            documenten=[d for d in eerste_open.documenten if d in DOCUMENTEN],
-            aan=list(eerste_open.aan),
-            op=max(vandaag, v.datum).isoformat(),
-            schriftelijk=True,
-        )
-    regels = c.orgaan[v.orgaan].verslaglegging
-    if not regels:
-        return VerzendInvoer(op=max(vandaag, v.datum).isoformat())
-    eerste = regels[0]
+    the lists went to the Partijen, the besluiten to the colleges come next, 5.9). With
+    nothing open it proposes nothing: a ticked usual sending would invite recording one twice."""
+    op = max(vandaag, v.datum).isoformat()
+    if not open_:
+        return VerzendInvoer(op=op, schriftelijk=False)
     return VerzendInvoer(
-        documenten=[d for d in eerste.documenten if d in DOCUMENTEN],
-        aan=list(eerste.aan),
-        op=max(vandaag, v.datum).isoformat(),
+        documenten=[d for d in open_[0].documenten if d in DOCUMENTEN],
+        aan=list(open_[0].aan),
+        op=op,
+        schriftelijk=True,
     )
 
 
@@ -137,6 +129,8 @@ class Openstaand:
     documenten: tuple[str, ...] = ()
     aan: tuple[str, ...] = ()
     schriftelijk: bool = False
+    # the aanname the last day rests on (5.9 sets no term: informeren_gemeenten_termijn)
+    aanname: str | None = None
 
 
 def nog_te_verzenden(
@@ -193,6 +187,7 @@ def nog_te_verzenden(
                     tuple(dict.fromkeys(_IN_FORMULIER.get(d, d) for d in documenten)),
                     ids,
                     plicht.schriftelijk,
+                    plicht.aanname,
                 )
             )
     return uit

@@ -357,3 +357,43 @@ def test_het_formulier_stelt_voor_wat_nog_open_staat(register: Path) -> None:
     assert voorstel() == (["besluitenlijst"], ["colleges"])
     leg_vast_via_pagina(c, naam, *voorstel(), "2027-10-13")
     assert "Er staat niets meer open om te verzenden." in c.get(f"/vergaderingen/{naam}").text
+    # nothing open: nothing ticked, or the form invites recording the same sending twice
+    assert voorstel() == ([], [])
+    velden = formuliervelden(c.get(f"/vergaderingen/{naam}").text, "verzendformulier")
+    assert "schriftelijk" not in [n for n, _ in velden]
+
+
+def test_een_termijn_die_op_een_aanname_rust_zegt_dat_op_de_pagina(register: Path) -> None:
+    """5.9 sets no term: 'before the next meeting' is the aanname informeren_gemeenten_termijn,
+    and the page says so beside that line (linked to its title); the 5.8 lists rest on
+    another (the stray '7' in the sentence), not on this one."""
+    html = client(register).get("/vergaderingen/stuurgroep-2027-10-06").text
+    regels = html.split("Nog te verzenden")[1].split("</ul>")[0].split("<li>")[1:]
+    colleges = next(r for r in regels if "twaalf" in r)
+    assert "rust op aanname" in colleges
+    assert 'href="/convenant#aanname-informeren_gemeenten_termijn"' in colleges
+    lijsten = next(r for r in regels if "Notulen" in r)
+    assert "informeren_gemeenten_termijn" not in lijsten
+
+
+def test_de_aannames_van_de_verzending_hebben_een_hele_titel(register: Path) -> None:
+    """The aannames the meeting cycle cites (the sending terms, the adoption of the list, the
+    inbreng, the escalation) are linked by a whole title: never one cut mid-text ('(6.10 …')
+    nor the stray '7aan' the convenant's sentence has."""
+    from convenant.web.sjablonen import aanname_titel
+
+    c = Werkplek(register).convenant
+    idents = {
+        "escalatie_termijn",
+        "vaststelling_besluitenlijst",
+        "inbreng_vooraf_vorm",
+        "verzoek_partneroverleg_termijn",  # on the planning's card of the Partneroverleg
+    }
+    for o in c.organen:
+        for r in o.verslaglegging:
+            idents |= {a for a in (r.aanname, r.termijn.aanname) if a}
+    assert {"stray_7_in_5_8", "informeren_gemeenten_termijn"} <= idents
+    for ident in idents:
+        titel = aanname_titel(c, ident)
+        assert not titel.endswith("…"), (ident, titel)
+        assert "7aan" not in titel, (ident, titel)
