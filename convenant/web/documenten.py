@@ -27,7 +27,8 @@ from .werkplek import Werkplek
 router = APIRouter()
 
 FORMATEN = ("html", "pdf", "docx", "md")
-LABEL = {"html": "HTML", "pdf": "PDF", "docx": "Word", "md": "Markdown"}
+# "Markdown" is a word for a developer: to a secretaris it is a plain text file
+LABEL = {"html": "HTML", "pdf": "PDF", "docx": "Word", "md": "tekstbestand"}
 VERGADERDOCUMENTEN = van_invoer("vergadering")  # from the registry of kinds
 
 

@@ -530,7 +530,7 @@ def _opslaan(
     if not uitslag.leesbaar or lijstvaststelling.fouten(invoer, uitslag):
         return _toon_formulier(
             request, invoer, id_, gelezen_versie, uitslag=uitslag, status=422,
-            fout="Niet opgeslagen: los eerst de meldingen hieronder op. Zo blijft het bestand leesbaar voor de toets op de opdrachtregel.",
+            fout="Niet opgeslagen: los eerst de meldingen hieronder op. Zo blijft de vergadering in het register leesbaar.",
         )  # fmt: skip
     if nieuw_ongeldig := _nieuw_ongeldig(w, uitslag, id_, bevestigd):
         return _toon_formulier(

@@ -323,7 +323,7 @@ def test_document_voorbeeld_en_elk_formaat(
     r = c.get(pagina)
     assert r.status_code == 200
     assert "<iframe" in r.text
-    for formaat in ("Word", "PDF", "HTML", "Markdown"):
+    for formaat in ("Word", "PDF", "HTML", "tekstbestand"):
         assert f"Opslaan als {formaat}" in r.text
     scheiding = "&" if "?" in download else "?"
     html = c.get(f"{download}{scheiding}formaat=html&inline=ja")

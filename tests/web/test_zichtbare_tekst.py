@@ -28,7 +28,9 @@ BESTAND = re.compile(
 # Partneroverleg", never its capitalised title or its bare name
 ZINSNAAM = re.compile(r"\baan (?:De|Het) \w+|\baan (?:Partneroverleg|Stuurgroep)\b")
 MARKDOWN = re.compile(r"\*\*\w|`\w|\]\(/")
-ENGELS = re.compile(r"\b(?:Download|API|JSON|curl|Bearer)\b")
+ENGELS = re.compile(r"\b(?:Download|API|JSON|curl|Bearer|Markdown)\b")
+# a page is not the terminal: "the same rules as on the command line" tells a secretaris nothing
+TERMINAL = re.compile(r"\bopdrachtregel\b", re.IGNORECASE)
 # the program is not "de motor" to a secretaris (issue 22: "de regels" or similar)
 MOTOR = re.compile(r"\bmotor\b", re.IGNORECASE)
 
@@ -78,7 +80,7 @@ def interne_codes(html: str) -> set[str]:
     lezer.feed(html)
     tekst = " ".join(lezer.tekst)
     codes: set[str] = set()
-    for patroon in (CODE, OPDRACHT, BESTAND, MARKDOWN, ENGELS, MOTOR, ZINSNAAM):
+    for patroon in (CODE, OPDRACHT, BESTAND, MARKDOWN, ENGELS, MOTOR, ZINSNAAM, TERMINAL):
         codes |= set(patroon.findall(tekst))
     return codes
 
