@@ -73,7 +73,7 @@ def test_een_nieuw_register_inrichten(
                 "Nationale Politie, Regionale Eenheid Noord-Nederland",
                 "lid",
             ),
-            ("Manager ZVHD", "Manager van het ZVHD", "secretaris"),
+            ("Manager ZVHD", "geen Partij: Manager van het ZVHD", "secretaris"),
         ]
     ):
         p.fill(f"#stuurgroep-{i}-naam", naam)

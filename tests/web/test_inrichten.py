@@ -267,3 +267,20 @@ def test_web_op_een_nieuwe_map_maakt_haar_aan(
     assert opdracht.web(doel, 0, "127.0.0.1", None, None, None) == 0
     assert doel.is_dir()
     assert gestart
+
+
+def test_namens_meer_partijen_alleen_bij_het_partneroverleg_en_de_manager_is_geen_partij(
+    leeg: Path,
+) -> None:
+    """6.7 and 6.8 (one delegate for more Partijen) are about the Partneroverleg only: the
+    Stuurgroep's table has no such column. The Manager sits in the Stuurgroep as its secretaris
+    without a vote (5.3) and represents no Partij: the choice says so."""
+    html = client(leeg).get("/inrichten").text
+    stuurgroep = html.split('id="orgaan-stuurgroep"')[1].split('id="orgaan-partneroverleg"')[0]
+    partneroverleg = html.split('id="orgaan-partneroverleg"')[1]
+    assert "Namens meer Partijen" not in stuurgroep
+    assert 'name="stuurgroep-0-namens"' not in stuurgroep
+    assert "Namens meer Partijen (6.7, 6.8)" in partneroverleg
+    manager = re.search(r'<option value="rol:manager"[^>]*>([^<]*)</option>', stuurgroep)
+    assert manager is not None
+    assert manager.group(1).startswith("geen Partij")
