@@ -107,7 +107,12 @@ fuzz: $(STAMP)
 
 # The screenshots of the handleiding's chapter "Een jaar van het secretariaat", made by the
 # browser test that plays that year (tests/web/test_browser_jaar.py) into docs/afbeeldingen/.
+# Dutch date fields in the screenshots need Chromium's Dutch language pack (Debian:
+# chromium-l10n); installed here when missing and we may, else the dates show US notation.
 schermafbeeldingen: $(STAMP) chromium axe
+	@if [ -d /usr/lib/chromium/locales ] && [ ! -f /usr/lib/chromium/locales/nl.pak ] \
+	  && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  apt-get install -y -q chromium-l10n >/dev/null || echo "chromium-l10n niet geinstalleerd: datums in Amerikaanse notatie"; fi
 	CONVENANT_SCHERMAFBEELDINGEN=$(CURDIR)/docs/afbeeldingen $(BIN)/pytest tests/web/test_browser_jaar.py -q -p no:cacheprovider
 
 bench: $(STAMP)

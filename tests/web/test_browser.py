@@ -49,7 +49,15 @@ def browser() -> Iterator[Any]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGUMENTEN)
+        # Dutch date fields (dd-mm-jjjj) and file buttons, as a secretaris sees them: on Linux
+        # Chromium takes its language from LANGUAGE (not --lang), and needs its Dutch language
+        # pack (Debian: chromium-l10n) for it, else the fields stay in US notation
+        taal: dict[str, str | float | bool] = {
+            **os.environ,
+            "LANGUAGE": "nl",
+            "LANG": "nl_NL.UTF-8",
+        }
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGUMENTEN, env=taal)
         yield b
         b.close()
 
