@@ -1140,7 +1140,7 @@ def jaaroverzicht() -> Doc:
     tag(doc, "{%p endif %}")
     # the meetings the overview is made from, as the Markdown and HTML list them
     kop(doc, "Bijlage: bronnen")
-    opsomming(doc, "for b in bronnen", "{{ b.vergadering }}: {{ b.bestand }}")
+    opsomming(doc, "for b in bronnen", "{{ b.vergadering }}")
     tag(doc, "{%p if lezingen or gevoeligheid %}")
     kop(doc, "Bijlage: waar het overzicht op een lezing van het convenant rust")
     tag(doc, "{%p endif %}")
@@ -1158,10 +1158,10 @@ def jaaroverzicht() -> Doc:
     alinea(doc, "Geldt voor: {{ l.verplichtingen|join('; ') }}")
     tag(doc, "{%p endfor %}")
     tag(doc, "{%p endif %}")
-    # ids and options only here, as in the notitie over de lezingen
-    tag(doc, "{%p if lezingen or gevoeligheid %}")
+    # file names, ids and options only here, as in the notitie over de lezingen
     kop(doc, "Technische details", niveau=2)
-    tag(doc, "{%p endif %}")
+    alinea(doc, "De vergaderingen als bestanden in het register:", klein=True)
+    opsomming(doc, "for b in bronnen", "{{ b.vergadering }}: {{ b.bestand }}")
     tag(doc, "{%p if lezingen %}")
     alinea(doc, "De punten zoals convenant lezingen en lezingen.yaml ze noemen:", klein=True)
     opsomming(doc, "for l in lezingen", "{{ l.titel }}: {{ l.id }}")

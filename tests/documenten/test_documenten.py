@@ -592,7 +592,11 @@ def test_jaaroverzicht_zonder_bestandsnamen_in_de_romp() -> None:
     assert ".yaml" not in romp
     assert "aanname" not in romp
     assert "### Februari: Stuurgroep, 10 februari 2027" in romp
-    assert "stuurgroep-2027-02-10.yaml" in bijlage
+    # The sources by their meetings' names; the file names only under the technical details.
+    bronnen, _, technisch = bijlage.partition("### Technische details")
+    assert "- Stuurgroep, 10 februari 2027" in bronnen
+    assert ".yaml" not in bronnen
+    assert "stuurgroep-2027-02-10.yaml" in technisch
 
 
 @pytest.mark.parametrize("formaat", ["md", "html", "docx", "pdf"])
