@@ -655,13 +655,7 @@ def jaaroverzicht(**opties: Any) -> int:
 
 
 @click.command(cls=Opdracht)
-@click.argument(
-    "register",
-    required=False,
-    default=Path("."),
-    type=MAP,
-    metavar="[REGISTER]",
-)
+@click.argument("register", type=MAP, metavar="REGISTER")
 @click.option(
     "--poort", type=click.IntRange(1, 65535), default=8000, show_default=True, help="De poort."
 )
@@ -700,7 +694,7 @@ def web(
     tekst: Path | None,
     convenant_pad: Path | None,
 ) -> int:
-    """Start de werkplek van het secretariaat in de browser, op een register (standaard: deze map).
+    """Start de werkplek van het secretariaat in de browser, op een register (een map).
 
     Overzicht van het jaar met termijnen, vergaderingen vastleggen met direct het oordeel per
     besluit, de besluiten en het convenant. Luistert standaard alleen op deze computer.

@@ -134,6 +134,18 @@ def test_web_weigert_een_bestand_en_een_map_die_niet_kan_worden_gemaakt(tmp_path
     assert "kan niet worden gemaakt" in str(uitkomst.exception)
 
 
+def test_web_zonder_register_gebruikt_de_werkmap_niet(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The register is the folder named, never the one the command happens to run in: a
+    # workplace started from the wrong folder would set up a register there.
+    monkeypatch.chdir(tmp_path)
+    uitkomst = CliRunner().invoke(cli, ["web"])
+    assert uitkomst.exit_code == 2
+    assert "Ontbrekend argument 'REGISTER'" in uitkomst.output
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_agenda_ics_is_icalendar_met_elke_termijn(register: Path) -> None:
     import datetime as dt
 
