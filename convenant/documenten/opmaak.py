@@ -64,6 +64,36 @@ def tekst_uit(macro: str, *args: Any) -> str:
     return str(getattr(module, macro)(*args))
 
 
+_NADRUK = re.compile(r"\*\*(.+?)\*\*", re.S)
+
+
+def nadruk(formaat: str) -> Any:
+    """The filter `nadruk` of a format: a macro marks emphasis within a sentence as **...**
+    (the Markdown way), so the sentence is written once; HTML makes it <strong>, Word a bold
+    run (docxtpl's RichText, placed with {{r ... }}), Markdown keeps it."""
+
+    def html(tekst: str) -> Markup:
+        # the macro's text is escaped already (autoescape): only the marks become tags
+        return Markup(_NADRUK.sub(r"<strong>\1</strong>", str(tekst)))
+
+    def docx(tekst: str) -> Any:
+        from docxtpl import RichText
+
+        rijk = RichText()
+        platte = Markup(tekst).unescape() if isinstance(tekst, Markup) else str(tekst)
+        for i, deel in enumerate(platte.split("**")):
+            if deel:
+                rijk.add(deel, bold=i % 2 == 1)
+        return rijk
+
+    return {"html": html, "docx": docx}.get(formaat, lambda tekst: tekst)
+
+
+def zonder_nadruk(tekst: str) -> str:
+    """A macro's sentence for a plain line (a warning on the command line): without marks."""
+    return _NADRUK.sub(r"\1", str(tekst))
+
+
 def regels(tekst: str) -> list[str]:
     """The lines of a macro's text, without blank ones (a Markup stays Markup: escaped once)."""
     return [r.strip() for r in tekst.split("\n") if r.strip()]
@@ -127,6 +157,7 @@ def omgeving(formaat: str, eigen_sjablonen: Path | None = None) -> jinja2.Enviro
         klein=_klein,
         regels=regels,
         termijn=termijn_in_woorden,
+        nadruk=nadruk(formaat),
     )
     if isinstance(env, sjabloongrenzen.BegrensdeSandbox):
         env.begrens_filters()
