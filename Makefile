@@ -8,7 +8,7 @@ STAMP := $(VENV)/.geinstalleerd
 
 POORT ?= 8000
 
-.PHONY: run rondleiding test test-snel lint typecheck pytest chromium spectral axe fuzz bench schermafbeeldingen installeer clean
+.PHONY: run rondleiding test test-snel lint typecheck pytest chromium spectral axe fuzz bench schermafbeeldingen beelden installeer clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -115,6 +115,12 @@ schermafbeeldingen: $(STAMP) chromium axe
 	  apt-get install -y -q chromium-l10n >/dev/null || echo "chromium-l10n niet geinstalleerd: datums in Amerikaanse notatie"; fi
 	CONVENANT_SCHERMAFBEELDINGEN=$(CURDIR)/docs/afbeeldingen $(BIN)/pytest tests/web/test_browser_jaar.py -q -p no:cacheprovider
 
+# Every document made from a register with real data, in PDF and Word, each page an image, PDF
+# beside Word in build/beelden/index.html: to look at before a change in the documents goes out.
+# Word files are laid out by LibreOffice (Debian: libreoffice-writer-nogui) when it is there.
+beelden: $(STAMP)
+	$(BIN)/python tools/beelden.py
+
 bench: $(STAMP)
 	$(BIN)/python bench/doelen.py
 	$(BIN)/python bench/run.py
@@ -133,4 +139,4 @@ installeer: $(STAMP)
 	@case ":$$PATH:" in *":$(BINMAP):"*) ;; *) echo "Let op: $(BINMAP) staat niet op uw PATH. Zet 'export PATH=\"$(BINMAP):\$$PATH\"' in ~/.profile en open een nieuw terminalvenster, of gebruik 'source .venv/bin/activate'." ;; esac
 
 clean:
-	rm -rf $(VENV) tools/spectral/node_modules tools/axe/node_modules .pytest_cache .mypy_cache .ruff_cache .hypothesis .fuzz-fouten *.egg-info
+	rm -rf $(VENV) build/beelden tools/spectral/node_modules tools/axe/node_modules .pytest_cache .mypy_cache .ruff_cache .hypothesis .fuzz-fouten *.egg-info

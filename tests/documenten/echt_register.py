@@ -43,6 +43,43 @@ plaats_ondertekening: Assen
 """
 
 
+# Every kind from its input in the register (a meeting that was held, one still to come).
+GEVALLEN = [
+    ("agenda", "documenten/stuurgroep-2027-05-12.yaml"),
+    ("agenda", "documenten/jaarvergadering-2027-06-16.yaml"),
+    ("besluitenlijst", "stuurgroep-2027-02-10.yaml"),
+    ("besluitenlijst", "partneroverleg-2027-03-03.yaml"),
+    ("actiepuntenlijst", "stuurgroep-2027-02-10.yaml"),
+    ("toetredingsformulier", "documenten/toetreding-kompas.yaml"),
+    ("kennisgeving-toetreding", "documenten/toetreding-kompas.yaml"),
+    ("toetredingsformulier", "documenten/toetreding-voorbeeldzorg.yaml"),
+    ("kennisgeving-toetreding", "documenten/toetreding-voorbeeldzorg.yaml"),
+    ("opzegging", "documenten/opzegging-westerveld.yaml"),
+    ("opzegging", "documenten/opzegging-cosis.yaml"),
+    ("addendum", "documenten/addendum-2027-1.yaml"),
+    ("liquidatieoverzicht", "documenten/liquidatiebegroting-voorbeeld.yaml"),
+    ("uittredingsoverzicht", "documenten/opzegging-westerveld.yaml"),
+    # the besluitenlijst with its appendix on the test, and the kinds made from the register
+    ("besluitenlijst", "stuurgroep-2027-02-10.yaml --met-toetsing"),
+    ("notitie-lezingen", ""),
+    ("jaaroverzicht", ""),
+]
+IDS = [f"{s}-{Path(p.split()[0]).stem}{'-toetsing' * (' ' in p)}" if p else s for s, p in GEVALLEN]
+# Kinds made from the whole register: the command that makes each.
+REGISTERBREED = {
+    "jaaroverzicht": ["jaaroverzicht", "{register}", "--jaar", "2027", "--gevoeligheid"],
+    "notitie-lezingen": ["maak", "notitie-lezingen", "{register}"],
+}
+
+
+def opdracht(register: Path, soort: str, invoer: str) -> list[str]:
+    """The command's arguments that make a case ("FILE --option" gives an option)."""
+    bestand, *eigen = invoer.split() or [""]
+    if soort in REGISTERBREED:
+        return [a.format(register=register) for a in REGISTERBREED[soort]]
+    return ["maak", soort, str(register / bestand), *eigen]
+
+
 def maak_echt_register(doel: Path) -> Path:
     """The register at `doel`; its documenten/ holds the extra input files."""
     shutil.copytree(VOORBEELDEN, doel)

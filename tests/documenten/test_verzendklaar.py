@@ -13,7 +13,7 @@ from docx.document import Document as WordDocument
 from docx.oxml.ns import qn
 from pypdf import PdfReader
 
-from tests.documenten.echt_register import maak_echt_register
+from tests.documenten.echt_register import GEVALLEN, IDS, maak_echt_register, opdracht
 from tests.scenario_runners import draai
 
 
@@ -22,44 +22,9 @@ def register(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return maak_echt_register(tmp_path_factory.mktemp("echt") / "register")
 
 
-# Every kind from its input in the register (a meeting that was held, one still to come).
-GEVALLEN = [
-    ("agenda", "documenten/stuurgroep-2027-05-12.yaml"),
-    ("agenda", "documenten/jaarvergadering-2027-06-16.yaml"),
-    ("besluitenlijst", "stuurgroep-2027-02-10.yaml"),
-    ("besluitenlijst", "partneroverleg-2027-03-03.yaml"),
-    ("actiepuntenlijst", "stuurgroep-2027-02-10.yaml"),
-    ("toetredingsformulier", "documenten/toetreding-kompas.yaml"),
-    ("kennisgeving-toetreding", "documenten/toetreding-kompas.yaml"),
-    ("toetredingsformulier", "documenten/toetreding-voorbeeldzorg.yaml"),
-    ("kennisgeving-toetreding", "documenten/toetreding-voorbeeldzorg.yaml"),
-    ("opzegging", "documenten/opzegging-westerveld.yaml"),
-    ("opzegging", "documenten/opzegging-cosis.yaml"),
-    ("addendum", "documenten/addendum-2027-1.yaml"),
-    ("liquidatieoverzicht", "documenten/liquidatiebegroting-voorbeeld.yaml"),
-    ("uittredingsoverzicht", "documenten/opzegging-westerveld.yaml"),
-    # the besluitenlijst with its appendix on the test, and the kinds made from the register
-    ("besluitenlijst", "stuurgroep-2027-02-10.yaml --met-toetsing"),
-    ("notitie-lezingen", ""),
-    ("jaaroverzicht", ""),
-]
-IDS = [f"{s}-{Path(p.split()[0]).stem}{'-toetsing' * (' ' in p)}" if p else s for s, p in GEVALLEN]
-# Kinds made from the whole register: the command that makes each.
-REGISTERBREED = {
-    "jaaroverzicht": ["jaaroverzicht", "{register}", "--jaar", "2027", "--gevoeligheid"],
-    "notitie-lezingen": ["maak", "notitie-lezingen", "{register}"],
-}
-
-
 def _maak(register: Path, soort: str, invoer: str, *opties: str) -> str:
     """A kind made from its input ("FILE --option" gives an option), or from the register."""
-    bestand, *eigen = invoer.split() or [""]
-    opdracht = (
-        [a.format(register=register) for a in REGISTERBREED[soort]]
-        if soort in REGISTERBREED
-        else ["maak", soort, str(register / bestand), *eigen]
-    )
-    code, uit, fout = draai([*opdracht, *opties])
+    code, uit, fout = draai([*opdracht(register, soort, invoer), *opties])
     assert code in (0, 1), fout  # 1: a form marked CONCEPT, which says why
     assert "Traceback" not in fout
     return uit
