@@ -14,7 +14,7 @@ import pytest
 from docx import Document as Word
 from pypdf import PdfReader
 
-from tests.documenten.echt_register import VOORBEELDEN, maak_echt_register
+from tests.documenten.echt_register import REGISTERBREED, VOORBEELDEN, maak_echt_register
 from tests.scenario_runners import draai
 
 pytestmark = pytest.mark.traag  # four formats of every kind, PDF layout included
@@ -33,11 +33,6 @@ GEVALLEN = [
     ("liquidatieoverzicht", "documenten/liquidatiebegroting-voorbeeld.yaml"),
     ("uittredingsoverzicht", "documenten/opzegging-cosis.yaml"),
 ]
-# Kinds made from the whole register, not from one file: the command that makes each.
-REGISTERBREED = {
-    "jaaroverzicht": ["jaaroverzicht", "{register}", "--jaar", "2027", "--gevoeligheid"],
-    "notitie-lezingen": ["maak", "notitie-lezingen", "{register}"],
-}
 ECHT = [
     ("agenda", "documenten/stuurgroep-2027-05-12.yaml"),
     # its status and 'Verzonden aan', and the appendix on the test with its notes on readings
