@@ -970,84 +970,54 @@ def liquidatieoverzicht() -> Doc:
 
 def uittredingsoverzicht() -> Doc:
     doc = basis(
-        "{{ wat|capitalize }} van {{ partij.naam }}",
-        # the shared wording is imported in the line that first uses it
-        '{% import "_teksten.j2" as z %}Naar aanleiding van de '
-        "{{ z.aanleiding_uittreding(aanleiding) }} · kenmerk {{ kenmerk }}",
+        # the kind's wording is imported in the line that first uses it, the title
+        '{% import "teksten/uittredingsoverzicht.j2" as t with context %}{{ t.kop() }}',
+        "{{ t.onderkop() }}",
     )
     alinea(doc, "Aan: ", "{{ orgaan.de_naam }}", vet=[0])
-    tag(doc, "{%p if ingang and ontvangst %}")
-    alinea(
-        doc,
-        "De opzegtermijn is twaalf maanden. {{ z.termijn_vanaf(ontvangst.termijn) }} Ontvangt de Stuurgroep de "
-        "opzeggingsbrief op {{ ontvangst.datum|datum }}, de datum van die brief, dan gaat de "
-        "uittreding in op ",
-        "{{ ingang|datum }}",
-        "; bij latere ontvangst komt de uittreding navenant later.",
-        vet=[1],
-    )
-    tag(doc, "{%p elif ingang %}")
-    alinea(doc, "De {{ wat }} gaat in op ", "{{ ingang|datum }}", ".", vet=[1])
-    tag(doc, "{%p else %}")
-    alinea(doc, "De {{ wat }} gaat (nog) niet in.", vet=[0])
-    tag(doc, "{%p endif %}")
-    kop(doc, "Tijdlijn")
+    alinea(doc, "{{r t.ingaan()|nadruk }}")
+    kop(doc, "{{ t.kop_tijdlijn() }}")
     tabel(
         doc,
-        ["Datum", "Wat gebeurt er", "Artikel"],
+        ["Datum", "{{ t.kolom_gebeurtenis() }}", "Artikel"],
         "for g in tijdlijn",
-        ["{{ g.datum|datum }}", "{{ z.tijdlijn_wat(g) }}", "{{ g.artikel }}"],
+        ["{{ g.datum|datum }}", "{{ t.gebeurtenis(g) }}", "{{ g.artikel }}"],
         (34, 112, 24),
     )
-    tag(doc, "{%p if tijdens %}")
-    kop(doc, "Tot de ingangsdatum")
-    tag(doc, "{%p endif %}")
-    opsomming(
-        doc,
-        "for g in tijdens",
-        "{{ g.uitleg }} ({{ g.artikel|artikel }}{% if g.lezing %}; rust op een lezing van het convenant: {{ g.lezing }}{% endif %})",
-    )
-    tag(doc, "{%p if blijft %}")
-    kop(doc, "Wat blijft gelden")
-    tag(doc, "{%p endif %}")
-    opsomming(
-        doc,
-        "for g in blijft",
-        "{{ g.uitleg }} ({{ g.artikel|artikel }}{% if g.lezing %}; rust op een lezing van het convenant: {{ g.lezing }}{% endif %})",
-    )
+    for lijst, kopmacro in (("tijdens", "kop_tot_ingang"), ("blijft", "kop_blijft_gelden")):
+        tag(doc, "{%p if " + lijst + " %}")
+        kop(doc, "{{ t." + kopmacro + "() }}")
+        tag(doc, "{%p endif %}")
+        opsomming(doc, "for g in " + lijst, "{{ g.uitleg }} ({{ t.bron(g) }})")
     tag(doc, "{%p if zetels %}")
-    kop(doc, "Zetels die vervallen")
+    kop(doc, "{{ t.kop_vervallen_zetels() }}")
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if zetels %}")
     tabel(
         doc,
         ["Orgaan", "Lid", "Gevolg"],
-        "for z in zetels",
-        ["{{ z.orgaan }}", "{{ z.naam }}", "{{ z.gevolg }}"],
+        "for zetel in zetels",
+        ["{{ zetel.orgaan }}", "{{ zetel.naam }}", "{{ zetel.gevolg }}"],
         (36, 60, 74),
     )
     tag(doc, "{%p endif %}")
-    kop(doc, "Gevolgen")
-    opsomming(
-        doc,
-        "for g in gevolgen",
-        "{{ g.uitleg }} ({{ g.artikel|artikel }}{% if g.lezing %}; rust op een lezing van het convenant: {{ g.lezing }}{% endif %})",
-    )
+    kop(doc, "{{ t.kop_gevolgen() }}")
+    opsomming(doc, "for g in gevolgen", "{{ g.uitleg }} ({{ t.bron(g) }})")
     tag(doc, "{%p if kosten %}")
-    kop(doc, "Kosten volgens de liquidatiebegroting (art. 25.6)")
-    alinea(doc, "{{ z.herkomst_bedragen(kosten.inleiding) }}")
+    kop(doc, "{{ t.kop_kosten() }}")
+    alinea(doc, "{{ t.herkomst() }}").paragraph_format.keep_with_next = True
     _gemeenten(doc, "kosten.gemeenten", "kosten.gewicht_totaal", "kosten.gedeeld")
     tag(doc, "{%p if kosten.feiten.afronding %}")
-    alinea(doc, "{{ z.afronding(kosten.feiten.afronding) }}", klein=True)
+    alinea(doc, "{{ t.afronding() }}", klein=True)
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if kosten.feiten.partners %}")
-    alinea(doc, "{{ z.detachering(kosten.feiten, true) }}")
+    alinea(doc, "{{ t.detachering() }}")
     tag(doc, "{%p endif %}")
-    opsomming(doc, "for t in z.liquidatie_toelichting(kosten.feiten)|regels", "{{ t }}")
+    opsomming(doc, "for regel in t.toelichting()|regels", "{{ regel }}")
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if partijen_daarna %}")
-    kop(doc, "Partijen vanaf {{ ingang|datum }}")
-    alinea(doc, "Na de {{ wat }} zijn er {{ partijen_daarna|length }} Partijen:")
+    kop(doc, "{{ t.kop_daarna() }}")
+    alinea(doc, "{{ t.aantal_daarna() }}")
     tag(doc, "{%p endif %}")
     opsomming(doc, "for p in partijen_daarna", "{{ p }}")
     return doc

@@ -42,8 +42,6 @@ NOG_TE_DOEN: set[str] = {
     "opzegging.md.j2",
     "toetredingsformulier.html.j2",
     "toetredingsformulier.md.j2",
-    "uittredingsoverzicht.html.j2",
-    "uittredingsoverzicht.md.j2",
     "verantwoording.html.j2",
     "verantwoording.md.j2",
     "bouwer:actiepuntenlijst",
@@ -55,7 +53,6 @@ NOG_TE_DOEN: set[str] = {
     "bouwer:notitie_lezingen",
     "bouwer:opzegging",
     "bouwer:toetredingsformulier",
-    "bouwer:uittredingsoverzicht",
 }
 
 _COMMENTAAR = re.compile(r"\{#.*?#\}|<style>.*?</style>", re.S)
