@@ -909,43 +909,32 @@ def _gemeenten(doc: Doc, lijst: str, gewicht: str, gedeeld: str) -> None:
 
 def liquidatieoverzicht() -> Doc:
     doc = basis(
-        "{{ titel }}",
-        "{{ begroting.naam }} · peildatum {{ begroting.peildatum|datum }} · kenmerk {{ kenmerk }}",
+        # the kind's wording is imported in the line that first uses it, the title
+        '{% import "teksten/liquidatieoverzicht.j2" as t with context %}{{ t.kop() }}',
+        "{{ t.onderkop() }}",
     )
-    tag(doc, TEKSTEN)
-    opsomming_alineas(doc, "for a in z.liquidatie_aanleiding(liquidatie)|regels", "{{ a }}")
-    gegevens(
-        doc,
-        [
-            ("Totaal begroting", "{{ bedragen.totaal|bedrag }}"),
-            ("Door de gemeenten", "{{ bedragen.gedeeld|bedrag }}"),
-            ("Opgesteld door", "{{ begroting.opgesteld_door }}"),
-        ],
-    )
-    kop(doc, "Begroting")
+    opsomming_alineas(doc, "for a in t.aanleiding()|regels", "{{ a }}")
+    kop(doc, "{{ t.kop_begroting() }}")
     tabel(
         doc,
         ["Post", "Soort", "Bedrag"],
         "for p in posten",
-        ["{{ p.omschrijving }}", "{{ z.postsoort(p) }}", "{{ p.bedrag|bedrag }}"],
+        ["{{ p.omschrijving }}", "{{ t.postsoort(p) }}", "{{ p.bedrag|bedrag }}"],
         (92, 50, 28),
         rechts=[2],
         totaal=["Totaal", "", "{{ bedragen.totaal|bedrag }}"],
     )
     tag(doc, "{%p if gemeenten_bedragen %}")
-    kop(doc, "Door de gemeenten te dragen (art. 25.6)")
-    alinea(
-        doc,
-        "Verdeeld volgens de verdeelsleutel ‘{{ sleutel.naam }}’ (gewicht: {{ sleutel.basis }}).",
-        klein=True,
-    )
+    kop(doc, "{{ t.kop_gemeenten() }}")
+    # with the table it introduces: a heading and this line alone at a page's foot say nothing
+    alinea(doc, "{{ t.verdeeld() }}", klein=True).paragraph_format.keep_with_next = True
     tag(doc, "{%p endif %}")
     _gemeenten(doc, "gemeenten_bedragen", "gewicht_totaal", "bedragen.gedeeld")
     tag(doc, "{%p if liquidatie.afronding %}")
-    alinea(doc, "{{ z.afronding(liquidatie.afronding) }}", klein=True)
+    alinea(doc, "{{ t.afronding() }}", klein=True)
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if partners_bedragen %}")
-    kop(doc, "Gedetacheerd personeel (art. 25.7)")
+    kop(doc, "{{ t.kop_detachering() }}")
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if partners_bedragen %}")
     tabel(
@@ -956,15 +945,15 @@ def liquidatieoverzicht() -> Doc:
         (132, 38),
         rechts=[1],
     )
-    alinea(doc, "{{ z.detachering(liquidatie) }}")
+    alinea(doc, "{{ t.detachering() }}")
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if bedragen.vrd %}")
-    alinea(doc, "De Veiligheidsregio Drenthe draagt als werkgever {{ bedragen.vrd|bedrag }}.")
+    alinea(doc, "{{ t.werkgever() }}")
     tag(doc, "{%p endif %}")
-    tag(doc, "{%p if z.liquidatie_toelichting(liquidatie, false)|regels %}")
-    kop(doc, "Toelichting")
+    tag(doc, "{%p if t.toelichting()|regels %}")
+    kop(doc, "{{ t.kop_toelichting() }}")
     tag(doc, "{%p endif %}")
-    opsomming(doc, "for g in z.liquidatie_toelichting(liquidatie, false)|regels", "{{ g }}")
+    opsomming(doc, "for regel in t.toelichting()|regels", "{{ regel }}")
     return doc
 
 

@@ -95,20 +95,18 @@ def liquidatieoverzicht(
         voorbeeld=[VOORBEELD_BEGROTING] * begroting.voorbeeld
         + [VOORBEELD_SLEUTEL] * verdeelsleutel.voorbeeld,
     )
-    # One budget, three routes: each overview its own title and kenmerk, so that they are
-    # not mistaken for one another once sent.
+    # One budget, three routes: each overview its own kenmerk (and title, worded by
+    # templates/teksten/liquidatieoverzicht.j2), so that they are not mistaken for one another
+    # once sent.
     if route == "uittreding" and uittredend:
-        titel = f"bij uittreding van {c.partij[uittredend].naam}"
         routecode = f"UITTREDING-{(c.partij[uittredend].kort or uittredend).upper()}"
     else:
-        titel = {"rechter": "bij ontbinding door de rechter"}.get(route, "bij opheffing")
         routecode = route.upper()
     code, datum = kop["kenmerk_code"].rsplit("/", 1)
     kop["kenmerk_code"] = f"{code}/{routecode}/{datum}"
     return {
         **_basis(c),
         **kop,
-        "titel": f"Liquidatieoverzicht {titel}",
         "route": route,
         # what the division rests on, as facts; templates/_teksten.j2 words it
         "liquidatie": feiten,
