@@ -1012,13 +1012,34 @@ def uittredingsoverzicht() -> Doc:
     return doc
 
 
+# The jaaroverzicht's wording (templates/teksten/jaaroverzicht.j2), as its Markdown and HTML
+# templates import it.
+TEKSTEN_JAAROVERZICHT = '{%p import "teksten/jaaroverzicht.j2" as t with context %}'
+
+
+def _opsomming_of(doc: Doc, lus: str, tekst: str, leeg: str) -> None:
+    """A list repeated per item, or one item saying the list is empty."""
+    tag(doc, "{%p " + lus + " %}")
+    doc.add_paragraph(tekst, style="List Bullet")
+    tag(doc, "{%p else %}")
+    doc.add_paragraph(leeg, style="List Bullet")
+    tag(doc, "{%p endfor %}")
+
+
+def _vet_in_rij(doc: Doc, kolom: int) -> None:
+    """The repeated row of the last table, with the field in `kolom` in bold (a status)."""
+    doc.tables[-1].rows[2].cells[kolom].paragraphs[0].runs[0].bold = True
+
+
 def jaaroverzicht() -> Doc:
-    doc = basis(
-        "Jaaroverzicht {{ jaar }}", "Stand op {{ peildatum|datum }} · kenmerk {{ kenmerk }}"
-    )
-    tag(doc, TEKSTEN)
-    alinea(doc, "{{ z.jaar_samenvatting(telling) }}", vet=[0])
-    kop(doc, "Verplichtingen")
+    """Section by section as the Markdown and HTML versions: the same headings, in the same
+    order, at the same levels (tests/documenten/test_jaaroverzicht_koppen.py)."""
+    doc = basis("")
+    tag(doc, TEKSTEN_JAAROVERZICHT)
+    doc.add_paragraph("{{ t.titel() }}", style="Title")
+    alinea(doc, "{{ t.stand() }}", klein=True)
+    alinea(doc, "{{ t.samenvatting() }}", vet=[0])
+    kop(doc, "{{ t.kop_verplichtingen() }}")
     tabel(
         doc,
         ["Verplichting", "Stand", "Toelichting"],
@@ -1026,107 +1047,87 @@ def jaaroverzicht() -> Doc:
         [
             "{{ v.omschrijving }} ({{ v.artikel|artikel }})",
             "{{ v.status }}",
-            "{{ v.toelichting }}{% if v.lezing %} (rust op een lezing van het convenant){% endif %}",
+            "{{ t.toelichting(v) }}",
         ],
         (62, 24, 84),
     )
-    kop(doc, "Vergaderingen per maand")
-    tabel(
-        doc,
-        ["Maand", "Orgaan", "Datum", "Besluiten"],
-        "for r in per_maand",
-        ["{{ r.maand }}", "{{ r.orgaan }}", "{{ r.datum|datum }}", "{{ r.besluiten }}"],
-        (26, 52, 36, 56),
+    _vet_in_rij(doc, 1)
+    kop(doc, "{{ t.kop_per_maand() }}")
+    tag(doc, "{%p for g in vergaderingen %}")
+    kop(doc, "{{ t.kop_vergadering(g) }}", niveau=2)
+    _opsomming_of(
+        doc, "for b in g.besluiten", "{{r t.besluit(b)|nadruk }}", "{{ t.geen_besluiten() }}"
     )
-    tag(doc, "{%p if open %}")
-    kop(doc, "Wat nog openstaat")
-    tag(doc, "{%p endif %}")
-    tag(doc, "{%p if open %}")
-    tabel(
+    tag(doc, "{%p endfor %}")
+    kop(doc, "{{ t.kop_open() }}")
+    tag(doc, "{%p for p in open %}")
+    punt = alinea(
         doc,
-        ["Wat", "Sinds", "Dagen"],
-        "for p in open",
-        [
-            "{{ p.omschrijving }}{% if p.opmerking %} Let op: {{ p.opmerking }}; is het "
-            "actiepunt daarmee gedaan, meld het dan af.{% endif %}",
-            "{{ p.sinds|datum }}",
-            "{{ p.dagen }}",
-        ],
-        (110, 36, 24),
-        rechts=[2],
+        "{{ t.open_punt(p) }}{% if p.opmerking %}. ",
+        "{{ t.let_op(p) }}{% endif %}",
+        stijl="List Bullet",
     )
+    punt.runs[1].italic = True
+    tag(doc, "{%p else %}")
+    doc.add_paragraph("{{ t.niets_open() }}", style="List Bullet")
+    tag(doc, "{%p endfor %}")
+    kop(doc, "{{ t.kop_toetredingen() }}")
+    _opsomming_of(doc, "for k in kennisgevingen", "{{ k }}", "{{ t.geen() }}")
+    kop(doc, "{{ t.kop_wijzigingen() }}")
+    _opsomming_of(doc, "for w in wijzigingen", "{{ w }}", "{{ t.geen() }}")
+    tag(doc, "{%p if onleesbaar %}")
+    kop(doc, "{{ t.kop_onleesbaar() }}")
+    opsomming(doc, "for m in onleesbaar", "{{ m }}")
     tag(doc, "{%p endif %}")
-    kop(doc, "Toetredingen en uittredingen")
-    tag(doc, "{%p if not kennisgevingen %}")
-    alinea(doc, "Geen.")
-    tag(doc, "{%p endif %}")
-    opsomming(doc, "for k in kennisgevingen", "{{ k }}")
-    kop(doc, "Wijzigingen van het convenant")
-    tag(doc, "{%p if not wijzigingen %}")
-    alinea(doc, "Geen.")
-    tag(doc, "{%p endif %}")
-    opsomming(doc, "for w in wijzigingen", "{{ w }}")
     tag(doc, "{%p if gevoeligheid is not none %}")
-    kop(doc, "Gevoeligheid voor een andere lezing van het convenant")
-    alinea(
-        doc,
-        "Waar het convenant op een punt twee lezingen toelaat, volgt dit overzicht de lezing die "
-        "het secretariaat nu hanteert. Hieronder staat wat er in de stand van de verplichtingen "
-        "verandert als de andere lezing wordt gevolgd.",
-    )
+    kop(doc, "{{ t.kop_gevoeligheid() }}")
+    alinea(doc, "{{ t.uitleg_gevoeligheid() }}")
     tag(doc, "{%p for p in gevoeligheid %}")
-    kop(doc, "Punt {{ loop.index }}: {{ p.kop }} ({{ p.artikelen|artikel }})", niveau=2)
-    for delen in (
-        ["{{ p.vraag }}"],
-        ["Nu gevolgd: {{ p.nu }}"],
-        ["Andere lezing: ", "{{ p.uitspraak }}"],
-    ):
-        # a point stays on one page with its table
-        alinea(
-            doc, *delen, vet=[0] if len(delen) == 2 else []
-        ).paragraph_format.keep_with_next = True
+    kop(doc, "{{ t.kop_punt(p, loop.index) }} ({{ p.artikelen|artikel }})", niveau=2)
+    # a point stays on one page with its table
+    for tekst in ("{{ p.vraag }}", "{{ t.nu_gevolgd(p) }}", "{{r t.andere_lezing(p)|nadruk }}"):
+        alinea(doc, tekst).paragraph_format.keep_with_next = True
     tabel(
         doc,
-        ["Verplichting", "Nu", "Bij de andere lezing"],
+        ["Verplichting", "Nu", "{{ t.kolom_andere_lezing() }}"],
         "for v in p.verplichtingen",
         ["{{ v.omschrijving }} ({{ v.artikel|artikel }})", "{{ v.van }}", "{{ v.naar }}"],
         (100, 30, 40),
         heel=True,
     )
+    _vet_in_rij(doc, 2)
     tag(doc, "{%p else %}")
-    alinea(doc, "Onder geen andere lezing verandert de stand van een verplichting.")
+    alinea(doc, "{{ t.geen_omslag() }}")
     tag(doc, "{%p endfor %}")
     tag(doc, "{%p endif %}")
-    # the meetings the overview is made from, as the Markdown and HTML list them
-    kop(doc, "Bijlage: bronnen")
+    # the appendix starts on a page of its own, as in the PDF
+    kop(doc, "{{ t.kop_bronnen() }}")
+    doc.paragraphs[-1].paragraph_format.page_break_before = True
     opsomming(doc, "for b in bronnen", "{{ b.vergadering }}")
-    tag(doc, "{%p if lezingen or gevoeligheid %}")
-    kop(doc, "Bijlage: waar het overzicht op een lezing van het convenant rust")
-    tag(doc, "{%p endif %}")
     tag(doc, "{%p if lezingen %}")
-    alinea(
-        doc,
-        "Waar het convenant zwijgt of onduidelijk is, volgt dit overzicht een lezing. Per punt: "
-        "wat de tekst openlaat, hoe het hier gelezen wordt en welke verplichtingen erop rusten.",
-        klein=True,
-    )
+    kop(doc, "{{ t.kop_lezingen() }}", niveau=2)
+    alinea(doc, "{{ t.uitleg_lezingen() }}", klein=True)
     # per point three lines, as the Markdown and HTML lay it out
     tag(doc, "{%p for l in lezingen %}")
-    alinea(doc, "{{ l.vraag|trim('.') }}", " (art. {{ l.artikelen }}).", vet=[0])
-    alinea(doc, "Gelezen als: {{ l.lezing }}").paragraph_format.space_after = Pt(0)
-    alinea(doc, "Geldt voor: {{ l.verplichtingen|join('; ') }}")
+    vraag = alinea(doc, "{{r t.lezing_vraag(l)|nadruk }}")
+    vraag.paragraph_format.keep_with_next = True
+    vraag.paragraph_format.space_after = Pt(0)
+    gelezen = alinea(doc, "{{ t.gelezen_als(l) }}")
+    gelezen.paragraph_format.keep_with_next = True
+    gelezen.paragraph_format.space_after = Pt(0)
+    alinea(doc, "{{ t.geldt_voor(l) }}")
     tag(doc, "{%p endfor %}")
     tag(doc, "{%p endif %}")
     # file names, ids and options only here, as in the notitie over de lezingen
-    kop(doc, "Technische details", niveau=2)
-    alinea(doc, "De vergaderingen als bestanden in het register:", klein=True)
+    kop(doc, "{{ t.kop_technisch() }}", niveau=2)
+    alinea(doc, "{{ t.bestanden() }}", klein=True)
     opsomming(doc, "for b in bronnen", "{{ b.vergadering }}: {{ b.bestand }}")
     tag(doc, "{%p if lezingen %}")
-    alinea(doc, "De punten zoals convenant lezingen en lezingen.yaml ze noemen:", klein=True)
+    alinea(doc, "{{ t.punten_zoals('convenant lezingen', 'lezingen.yaml') }}", klein=True)
     opsomming(doc, "for l in lezingen", "{{ l.titel }}: {{ l.id }}")
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if gevoeligheid %}")
-    alinea(doc, "Een andere lezing kiezen bij een nieuw overzicht:", klein=True)
+    alinea(doc, "{{ t.kiezen() }}", klein=True)
     opsomming(doc, "for p in gevoeligheid", "punt {{ loop.index }}: --lezing {{ p.kiezen }}")
     tag(doc, "{%p endif %}")
     return doc

@@ -301,14 +301,6 @@ def _als_dict(c: Convenant, o: Jaaroverzicht, onleesbaar: list[Melding]) -> dict
 
 
 MAANDEN_KORT = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
-# How the outcomes of one meeting are counted ("3 aangenomen, 2 voorgelegd").
-TELWOORD = {
-    "aangenomen": "aangenomen",
-    "verworpen": "verworpen",
-    "aangehouden": "aangehouden",
-    "escaleren": "voorgelegd",
-    "ongeldig": "niet geldig genomen",
-}
 OPEN_SOORT = {
     "actiepunt": "Actiepunt",
     "aangehouden": "Aangehouden besluit",
@@ -374,17 +366,12 @@ def context(
             }
             for b in g.oordelen
         ]
-        aantallen: dict[str, int] = {}
-        for b in g.oordelen:
-            aantallen[TELWOORD[b.oordeel]] = aantallen.get(TELWOORD[b.oordeel], 0) + 1
         vergaderingen.append(
             {
                 "maand": MAANDEN[g.vergadering.datum.month - 1],
                 "orgaan": c.orgaan[g.vergadering.orgaan].naam,
                 "datum": g.vergadering.datum,
                 "besluiten": besluiten,
-                "samengevat": f"{len(besluiten)} besluit{'en' if len(besluiten) != 1 else ''}"
-                + (": " + ", ".join(f"{n} {w}" for w, n in aantallen.items()) if aantallen else ""),
             }
         )
     return {
@@ -411,15 +398,6 @@ def context(
             for v in o.verplichtingen
         ],
         "vergaderingen": vergaderingen,
-        "per_maand": [
-            {
-                "maand": v["maand"],
-                "orgaan": v["orgaan"],
-                "datum": v["datum"],
-                "besluiten": v["samengevat"],
-            }
-            for v in vergaderingen
-        ],
         "open": [
             {
                 "soort": OPEN_SOORT[p.soort],

@@ -30,8 +30,6 @@ NOG_TE_DOEN: set[str] = {
     "addendum.md.j2",
     "besluitenlijst.html.j2",
     "besluitenlijst.md.j2",
-    "jaaroverzicht.html.j2",
-    "jaaroverzicht.md.j2",
     "kennisgeving-toetreding.html.j2",
     "kennisgeving-toetreding.md.j2",
     "notitie-lezingen.html.j2",
@@ -45,14 +43,16 @@ NOG_TE_DOEN: set[str] = {
     "bouwer:actiepuntenlijst",
     "bouwer:addendum",
     "bouwer:besluitenlijst",
-    "bouwer:jaaroverzicht",
     "bouwer:kennisgeving_toetreding",
     "bouwer:notitie_lezingen",
     "bouwer:opzegging",
     "bouwer:toetredingsformulier",
 }
 
-_COMMENTAAR = re.compile(r"\{#.*?#\}|<style>.*?</style>", re.S)
+# Comments and style sheets; a template's block `stijl` is CSS inside the base's <style>.
+_COMMENTAAR = re.compile(
+    r"\{#.*?#\}|<style>.*?</style>|\{% block stijl %\}.*?\{% endblock %\}", re.S
+)
 _UITDRUKKING = re.compile(r"\{\{.*?\}\}", re.S)
 # A tag, an HTML element, a blank line or a Markdown list item, table cell or heading ends a
 # piece of text: what stands between two of them is read as one.
@@ -121,6 +121,7 @@ def test_de_toets_vindt_een_zin_en_laat_opmaak_staan() -> None:
     assert zinnen("<h2>{{ t.kop() }}</h2>\n{% if x %}<p>{{ t.inleiding(x) }}</p>{% endif %}") == []
     assert zinnen("- **Kenmerk:** {{ kenmerk }}\n- **Plaats en datum:** {{ p }}") == []
     assert zinnen("<style>p { font: 10pt Arial, sans-serif; color: #111; }</style>") == []
+    assert zinnen("{% block stijl %}p { margin: 0; break-inside: avoid; }{% endblock %}") == []
 
 
 # --- emphasis within a sentence: marked once in the macro, laid out per format ---------------

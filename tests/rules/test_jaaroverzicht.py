@@ -130,9 +130,10 @@ def test_bijlage_noemt_bij_elke_lezing_de_vraag_en_de_lezing_in_woorden() -> Non
 
 
 def test_uitkomsten_in_de_woorden_van_de_besluitenlijst() -> None:
+    # the outcome in bold, as in every format
     md = draai(["jaaroverzicht", str(REGISTER), "--jaar", "2027"])[1]
-    assert "(inhoud niet in dit overzicht; 4.7, 9.8): niet geldig genomen" in md
-    assert "fte: voor te leggen aan de twaalf Drentse gemeenten" in md
+    assert "(inhoud niet in dit overzicht; 4.7, 9.8): **niet geldig genomen**" in md
+    assert "fte: **voor te leggen aan de twaalf Drentse gemeenten**" in md
 
 
 def _golden(naam: str, tekst: str) -> None:
