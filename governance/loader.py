@@ -732,6 +732,12 @@ def _voorbeeld(model: type[BaseModel], loc: Loc) -> str:
     tp = _type_op(model, loc)
     if tp is None:
         return ""
+    # A field with an example of its own in the model (a bevinding's `vraag`) shows that, not
+    # a placeholder: it says what kind of text belongs there.
+    klasse = _model_in(_type_op(model, loc[:-1]))
+    veld = klasse.model_fields.get(str(loc[-1])) if klasse is not None else None
+    if veld is not None and veld.examples:
+        return f"{namen[-1]}: {veld.examples[0]}"
     # A field that takes one of several kinds (names or a number) gets an example of each.
     soorten = [k for k in _kandidaten(tp) if k is not type(None)]
     waarden = dict.fromkeys(_voorbeeldwaarde(k) for k in soorten) if soorten else {"": None}

@@ -615,6 +615,27 @@ class Lezing(Model):
     regel: Uitdrukking | None = None
 
 
+# A title is read at a glance, on a card or in a link, and is never cut to fit: a few words.
+VRAAG_MAX = 80
+
+
+def _kort(vraag: str) -> str:
+    if len(vraag) > VRAAG_MAX:
+        raise WaardeFout(
+            f"de vraag is te lang voor een titel ({len(vraag)} tekens, ten hoogste {VRAAG_MAX})",
+            "noem het punt in een paar woorden, bijv. vraag: Wie stelt het Werkproces vast?; "
+            "de volle uitleg staat in 'omschrijving'",
+        )
+    return vraag
+
+
+Vraag = Annotated[
+    Tekst,
+    AfterValidator(_kort),
+    Field(examples=["Wie stelt het Werkproces vast?"], json_schema_extra={"maxLength": VRAAG_MAX}),
+]
+
+
 class Bevinding(Model):
     """A place where the convenant is silent, ambiguous or contradicts itself."""
 
@@ -625,9 +646,10 @@ class Bevinding(Model):
     ]
     artikelen: Artikelen
     omschrijving: Tekst
-    # The point as a question of a few words, for a heading (a note to the Stuurgroep); the
-    # omschrijving follows it in full.
-    vraag: Tekst | None = None
+    # The point as a question of a few words: the finding's title wherever a secretaris meets
+    # it (the convenant page, a verdict's link to its aanname, a heading in the documents), with
+    # the omschrijving in full under it. Required, so no title is ever the omschrijving cut off.
+    vraag: Vraag
     aanname: Tekst | None = None
     # A contested reading: the alternatives, one of them the default the aanname describes.
     lezingen: list[Lezing] = []

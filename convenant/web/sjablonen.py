@@ -165,18 +165,8 @@ class Sjablonen:
         return self.env.get_template(sjabloon).render({**self.algemeen, **context})
 
 
-_ZINSEINDE = re.compile(r"(?<![ (]art)(?<!^Art)(?<!bijv)(?<=[a-zé\"'”)]{3})[.;] ")
-
-
 def aanname_titel(c: Any, ident: str) -> str:
-    """A finding's title: its question in a few words, or its description's first clause."""
+    """A finding's title: its question in a few words. Every finding has one (convenant.yaml
+    `vraag`, required and short), so a title is never its omschrijving cut mid-text."""
     b = c.bevinding.get(ident)
-    if b is None:
-        return "aanname"
-    if b.vraag:
-        return str(b.vraag)
-    # the first sentence ("Art. 1.18", "art. 4.9" and "bijv." do not end one), or its first 90
-    # characters; an aanname a secretaris meets in the year's cycle has a question instead
-    # (convenant.yaml `vraag`), so its link never ends mid-text
-    tekst = re.split(_ZINSEINDE, str(b.omschrijving))[0].rstrip(".")
-    return tekst if len(tekst) <= 90 else tekst[:87].rsplit(" ", 1)[0].rstrip(",;:") + " …"
+    return "aanname" if b is None else str(b.vraag)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import typing
 from pathlib import Path
 from typing import Any
@@ -56,6 +57,23 @@ def test_de_voorbeelden_uit_de_opdracht_zijn_bevindingen() -> None:
     assert C.bevinding["verwijzing_6_6"].soort == "verwijzing"
     assert C.bevinding["geen_quorum"].soort == "stilzwijgen"
     assert all(o.quorum is None for o in C.organen)
+
+
+def test_elke_bevinding_heeft_een_hele_vraag_als_titel() -> None:
+    """A secretaris meets every finding by its title: on the convenant page, in a verdict's
+    link to its aanname, as a heading in the documents. That is its question, whole (never an
+    omschrijving cut at 90 characters), short, and one of its own, so no two points read alike."""
+    vragen: dict[str, str] = {}
+    for b in C.bevindingen:
+        assert b.vraag, f"bevinding {b.id} heeft geen vraag"
+        assert len(b.vraag) <= 80, (b.id, b.vraag)
+        assert b.vraag.endswith("?"), (b.id, b.vraag)
+        assert b.vraag[0].isupper(), (b.id, b.vraag)
+        # a title in words: no id of the program ('vrd_geen_partij') and no cut text
+        assert not re.search(r"\w_\w", b.vraag), (b.id, b.vraag)
+        assert "…" not in b.vraag, (b.id, b.vraag)
+        assert b.vraag not in vragen, f"{b.id} en {vragen[b.vraag]} hebben dezelfde vraag"
+        vragen[b.vraag] = b.id
 
 
 def test_vrd_tekent_maar_is_geen_partij() -> None:

@@ -208,6 +208,32 @@ def test_convenantpagina_per_artikel_met_regels_en_bevindingen(register: Path) -
     assert "Tekst (uw exemplaar)" not in r.text  # the text is not part of the project
 
 
+def test_convenantpagina_noemt_elke_bevinding_bij_haar_hele_vraag(register: Path) -> None:
+    """Each finding is headed by its question, whole; no title on the page is cut mid-text
+    ('De Stuurgroep bestaat uit vertegenwoordigers van "een aantal" gemeenten en van de …'),
+    not on a finding's card, not in a link to an aanname."""
+    from markupsafe import escape
+
+    from convenant.web.werkplek import Werkplek
+    from governance.artikelen import ontleed
+
+    html = client(register).get("/convenant").text
+    # the cards under each article (the contested points above them are headed by their
+    # omschrijving, whole, and link their title)
+    artikelen = html[html.index('<section id="artikel-1"') :]
+    koppen = re.findall(r'<div class="melding let-op"[^>]*>\n?<p><strong>(.*?)</strong>', artikelen)
+    links = re.findall(r'<a href="(?:/convenant)?#aanname-[a-z0-9_]+">(.*?)</a>', html)
+    assert koppen
+    assert links
+    for titel in koppen + links:
+        assert not titel.endswith("…"), titel
+    for b in Werkplek(register).convenant.bevindingen:
+        # the page has a section per article and bijlage; the opening sections have none
+        if all(ontleed(a).sectie for a in b.artikelen):
+            continue
+        assert str(escape(b.vraag)) in koppen, b.id
+
+
 def test_convenantpagina_toont_eigen_tekst(register: Path, tmp_path: Path) -> None:
     from fastapi.testclient import TestClient
 
