@@ -45,7 +45,7 @@ def test_toetreding_noemt_de_aanname_en_geen_bestand(register: Path) -> None:
     html = client(register).get("/toetredingen/voorbeeldzorg").text
     assert ">kennisgeving_toetreding_termijn<" not in html
     assert "toetredingen/voorbeeldzorg.yaml" not in html
-    assert "zonder termijn of vorm" in html  # the aanname's title
+    assert "Wanneer en hoe worden de Partijen over een toetreding ingelicht?" in html  # its title
 
 
 def test_antwoorddatum_staat_niet_voor_de_kennisgeving(register: Path) -> None:
