@@ -640,139 +640,102 @@ def toetredingsformulier() -> Doc:
 
 def kennisgeving_toetreding() -> Doc:
     doc = basis("")
+    tag(doc, TEKSTEN)
+    tag(doc, '{%p import "teksten/kennisgeving-toetreding.j2" as t with context %}')
     tag(doc, "{%p if huisstijl.retouradres %}")
     alinea(doc, "Retouradres: {{ huisstijl.retouradres|join(', ') }}", klein=True)
     tag(doc, "{%p endif %}")
-    alinea(doc, "Aan alle Partijen bij het convenant")
-    alinea(doc, "(zie de lijst van geadresseerden in bijlage 1)", klein=True)
+    alinea(doc, "{{ t.aan() }}")
+    alinea(doc, "{{ t.zie_geadresseerden() }}", klein=True)
     gegevens(
         doc,
         [
             ("Datum", "{{ verzoek.kennisgeving_op|datum }}"),
-            ("Kenmerk", "{{ kenmerk }} (vermeld dit bij uw antwoord)"),
-            (
-                "Onderwerp",
-                "voorgenomen toetreding van {{ verzoek.organisatie.naam }} tot het convenant",
-            ),
-            ("Antwoord vóór", "{{ akkoord_uiterlijk|datum }}"),
+            ("Kenmerk", "{{ kenmerk }} {{ t.vermeld_kenmerk() }}"),
+            ("Onderwerp", "{{ t.onderwerp() }}"),
+            ("{{ t.label_antwoord() }}", "{{ akkoord_uiterlijk|datum }}"),
         ],
     )
-    doc.add_paragraph("Kennisgeving van een voorgenomen toetreding", style="Title")
-    alinea(doc, "Geachte Partijen,")
-    alinea(
-        doc,
-        "{% if verzoek.aanvraag_ontvangen_op is defined %}Op {{ verzoek.aanvraag_ontvangen_op|datum }} diende {% endif %}"
-        "{{ verzoek.organisatie.naam }}, gevestigd in {{ verzoek.organisatie.statutair_gevestigd }}, "
-        "{% if verzoek.aanvraag_ontvangen_op is not defined %}diende {% endif %}een verzoek in om toe te treden "
-        "tot het convenant (art. 22.2). De organisatie licht "
-        "haar bijdrage aan de doelen van artikel 2 zo toe: {{ verzoek.publieke_taak }} (art. 22.1).",
-    )
-    alinea(
-        doc,
-        "Met deze brief informeer ik u vooraf over de voorgenomen toetreding (art. 22.3). De Stuurgroep beslist pas positief "
-        "over het verzoek als alle Partijen akkoord hebben gegeven (art. 22.4). Ik vraag u daarom het antwoordformulier in "
-        "bijlage 2 ",
-        "uiterlijk {{ akkoord_uiterlijk|datum }}",
-        " ingevuld terug te sturen, met vermelding van kenmerk {{ kenmerk }}.",
-        vet=[1],
-    )
+    doc.add_paragraph("{{ t.titel() }}", style="Title")
+    alinea(doc, "{{ t.aanhef() }}")
+    alinea(doc, "{{ t.verzoek_ingediend() }}")
+    alinea(doc, "{{r t.vooraf()|nadruk }}")
     # the last paragraph and the greeting stay on the page of the signature
-    alinea(
-        doc,
-        "Vindt u de toetreding onaanvaardbaar, dan kunt u uw deelname schriftelijk opzeggen met ingang van de dag waarop "
-        "de toetreding van kracht wordt (art. 23.3).",
-    ).paragraph_format.keep_with_next = True
-    alinea(doc, "Met vriendelijke groet,").paragraph_format.keep_with_next = True
+    alinea(doc, "{{ t.onaanvaardbaar() }}").paragraph_format.keep_with_next = True
+    alinea(doc, "{{ z.groet() }}").paragraph_format.keep_with_next = True
     handtekeningen(doc, [["", "{{ afzender.naam }}", "{{ afzender.functie }}"]])
     nieuwe_pagina(doc)
-    kop(doc, "Bijlage 1: geadresseerden ({{ partijen|length }} Partijen)")
+    kop(doc, "{{ t.kop_geadresseerden() }}")
     opsomming(doc, "for p in partijen", "{{ p }}", genummerd=True)
     nieuwe_pagina(doc)
-    kop(doc, "Bijlage 2: antwoordformulier")
+    kop(doc, "{{ t.kop_antwoordformulier() }}")
     gegevens(
         doc,
         [
             (
-                "Terug aan",
+                "{{ t.label_terug_aan() }}",
                 "{{ afzender.naam }}, {{ afzender.functie }}"
                 "{% if huisstijl.retouradres %}, {{ huisstijl.organisatie }}, {{ huisstijl.retouradres|join(', ') }}{% endif %}",
             ),
             ("Uiterlijk", "{{ akkoord_uiterlijk|datum }}"),
             ("Kenmerk", "{{ kenmerk }}"),
-            ("Onderwerp", "toetreding van {{ verzoek.organisatie.naam }}"),
+            ("Onderwerp", "{{ t.onderwerp_antwoord() }}"),
         ],
     )
     alinea(doc, "Partij: ......................................................................")
-    alinea(doc, "Deze Partij bevestigt (kruis aan wat van toepassing is):")
+    alinea(doc, "{{ t.bevestigt() }}")
     for regel in (
-        "☐  dat zij akkoord gaat met de toetreding van {{ verzoek.organisatie.naam }} tot het convenant (art. 22.4);",
-        "☐  dat zij niet akkoord gaat, om de volgende reden: ..............................................;",
-        "☐  dat zij de toetreding onaanvaardbaar vindt en overweegt haar deelname op te zeggen (art. 23.3).",
+        "☐  {{ t.akkoord() }}",
+        "☐  {{ t.niet_akkoord() }} ..............................................;",
+        "☐  {{ t.overweegt_opzegging() }}",
     ):
         alinea(doc, regel)
-    handtekeningen(doc, [["Naam en functie"], ["Datum en handtekening"]])
+    handtekeningen(doc, [["{{ t.naam_en_functie() }}"], ["{{ t.datum_en_handtekening() }}"]])
     return doc
 
 
 def opzegging() -> Doc:
     doc = basis("", briefhoofd=False)
     tag(doc, TEKSTEN)
+    tag(doc, '{%p import "teksten/opzegging.j2" as t with context %}')
     alinea(doc, "{{ partij.naam }}", vet=[0]).runs[0].font.size = Pt(12)
     tag(doc, "{%p for regel in opzegging.adres %}")
     alinea(doc, "{{ regel }}").paragraph_format.space_after = Pt(0)
     tag(doc, "{%p endfor %}")
     doc.add_paragraph()
-    aan = alinea(doc, "Aan de voorzitter van de Stuurgroep")
+    aan = alinea(doc, "{{ t.aan() }}")
     aan.paragraph_format.space_after = Pt(0)
     alinea(doc, "{{ huisstijl.organisatie }}").paragraph_format.space_after = Pt(0)
     tag(doc, "{%p for regel in huisstijl.retouradres %}")
     alinea(doc, "{{ regel }}").paragraph_format.space_after = Pt(0)
     tag(doc, "{%p endfor %}")
     doc.add_paragraph()
-    alinea(doc, "Afschrift aan alle Partijen bij het convenant", klein=True)
+    alinea(doc, "{{ t.afschrift() }}", klein=True)
     gegevens(
         doc,
         [
-            ("Plaats en datum", "{{ opzegging.plaats }}, {{ opzegging.datum|datum }}"),
+            ("{{ t.label_plaats_datum() }}", "{{ opzegging.plaats }}, {{ opzegging.datum|datum }}"),
             ("Kenmerk", "{{ kenmerk }}"),
-            ("Onderwerp", "opzegging van de deelname van {{ partij.naam }} aan het convenant"),
+            ("Onderwerp", "{{ t.onderwerp() }}"),
         ],
     )
-    doc.add_paragraph("Opzegging van de deelname aan het convenant", style="Title")
-    alinea(doc, "Geachte voorzitter, geachte Partijen,")
+    doc.add_paragraph("{{ t.titel() }}", style="Title")
+    alinea(doc, "{{ t.aanhef() }}")
     tag(doc, '{%p if opzegging.route == "opzegtermijn" %}')
-    alinea(
-        doc,
-        "Met deze brief zegt {{ partij.naam }} haar deelname aan het {{ convenant.titel }} schriftelijk op bij de "
-        "Stuurgroep (art. 25.2).{% if partij.soort == 'gemeente' %} {{ z.collegebesluit(partij, opzegging) }}{% endif %}",
-    )
-    alinea(
-        doc,
-        "{{ z.opzegtermijn(termijn_vanaf) }} Ontvangt de Stuurgroep deze brief op "
-        "{{ opzegging.datum|datum }}, de datum van deze brief, dan gaat de uittreding in op ",
-        "{{ ingang|datum }}",
-        "; bij latere ontvangst komt de uittreding navenant later.",
-        vet=[1],
-    )
+    alinea(doc, "{{ t.opzegging_25_2() }}")
+    alinea(doc, "{{r t.ingang_25_2()|nadruk }}")
     tag(doc, "{%p else %}")
-    alinea(
-        doc,
-        "{{ partij.naam }} vindt de volgende wijziging van het convenant onaanvaardbaar: {{ opzegging.wijziging }}. Daarom "
-        "zeggen wij met deze brief onze deelname schriftelijk op bij de Stuurgroep, met ingang van de dag waarop die wijziging van kracht wordt: ",
-        "{{ ingang|datum }}",
-        " (art. 23.3).{% if partij.soort == 'gemeente' %} {{ z.collegebesluit(partij, opzegging) }}{% endif %}",
-        vet=[1],
-    )
+    alinea(doc, "{{r t.opzegging_23_3()|nadruk }}")
     tag(doc, "{%p endif %}")
     # A single point is a sentence, more are a list.
     tag(doc, "{%p if tijdens|length == 1 %}")
     alinea(
         doc,
-        "Tot de uittreding ingaat, {{ z.tot_de_uittreding(tijdens[0]) }} "
+        "{{ t.tot_de_uittreding(tijdens[0]) }} "
         "({{ tijdens[0].artikelen|map('artikel')|join(', ') }}).",
     )
     tag(doc, "{%p else %}")
-    alinea(doc, "Tot de uittreding ingaat:")
+    alinea(doc, "{{ t.kop_tot_de_uittreding() }}")
     opsomming(
         doc,
         "for b in tijdens",
@@ -782,11 +745,10 @@ def opzegging() -> Doc:
     tag(doc, "{%p if blijft|length == 1 %}")
     alinea(
         doc,
-        "Ook na onze uittreding houden wij ons hieraan: {{ blijft[0].omschrijving }} "
-        "({{ blijft[0].artikelen|map('artikel')|join(', ') }}).",
+        "{{ t.blijft(blijft[0]) }} ({{ blijft[0].artikelen|map('artikel')|join(', ') }}).",
     )
     tag(doc, "{%p else %}")
-    alinea(doc, "Ook na onze uittreding houden wij ons aan het volgende:")
+    alinea(doc, "{{ t.kop_blijft() }}")
     opsomming(
         doc,
         "for b in blijft",
@@ -794,16 +756,12 @@ def opzegging() -> Doc:
     )
     tag(doc, "{%p endif %}")
     # the closing sentence stays on the page of the signature
-    alinea(
-        doc,
-        "Wijzigt het convenant door deze uittreding, dan stelt de Veiligheidsregio Drenthe een liquiditeitsplan en een "
-        "liquidatiebegroting op (art. 25.6).",
-    ).paragraph_format.keep_with_next = True
+    alinea(doc, "{{ t.liquidatie() }}").paragraph_format.keep_with_next = True
     handtekeningen(
         doc,
         [
             [
-                "Met vriendelijke groet, namens {{ partij.naam }},",
+                "{{ t.groet()|regels|join(' ') }}",
                 "{{ ondertekenaar_partij.naam }}",
                 "{{ ondertekenaar_partij.functie }}",
             ]

@@ -30,12 +30,8 @@ NOG_TE_DOEN: set[str] = {
     "addendum.md.j2",
     "besluitenlijst.html.j2",
     "besluitenlijst.md.j2",
-    "kennisgeving-toetreding.html.j2",
-    "kennisgeving-toetreding.md.j2",
     "notitie-lezingen.html.j2",
     "notitie-lezingen.md.j2",
-    "opzegging.html.j2",
-    "opzegging.md.j2",
     "toetredingsformulier.html.j2",
     "toetredingsformulier.md.j2",
     "verantwoording.html.j2",
@@ -43,9 +39,7 @@ NOG_TE_DOEN: set[str] = {
     "bouwer:actiepuntenlijst",
     "bouwer:addendum",
     "bouwer:besluitenlijst",
-    "bouwer:kennisgeving_toetreding",
     "bouwer:notitie_lezingen",
-    "bouwer:opzegging",
     "bouwer:toetredingsformulier",
 }
 
