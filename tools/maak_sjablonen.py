@@ -585,54 +585,30 @@ def actiepuntenlijst() -> Doc:
 
 
 def toetredingsformulier() -> Doc:
-    doc = basis(
-        "Toetredingsformulier",
-        "Toetreding van een nieuwe partner tot het {{ convenant.titel }} (Bijlage 1, art. 22.4) · kenmerk {{ kenmerk }}",
-    )
-    alinea(
-        doc,
-        "De ondergetekende, ",
-        "{{ verzoek.organisatie.naam }}",
-        ", met statutaire zetel in {{ verzoek.organisatie.statutair_gevestigd }} en kantoor aan "
-        "{{ verzoek.organisatie.adres }}, hierbij rechtsgeldig vertegenwoordigd door "
-        "{{ vertegenwoordiger.naam }}{% if vertegenwoordiger.functie %}, {{ vertegenwoordiger.functie }}{% endif %},",
-        vet=[1],
-    )
-    alinea(doc, "neemt in aanmerking dat:")
-    doc.add_paragraph(
-        "zij vanuit haar publieke of maatschappelijke taak, en gelet op haar verantwoordelijkheden en "
-        "bevoegdheden op het gebied van integrale veiligheid en complexe casuïstiek, bijdraagt aan de "
-        "doelen van artikel 2 van het convenant: {{ verzoek.publieke_taak }};",
-        style="List Number",
-    )
-    doc.add_paragraph(
-        "de Stuurgroep op {% if verzoek.besluit_stuurgroep is defined %}{{ verzoek.besluit_stuurgroep.datum|datum }}"
-        "{% if verzoek.besluit_stuurgroep.besluit is defined %} "
-        "(besluitnummer {{ verzoek.besluit_stuurgroep.besluit }}){% endif %}{% else %}....................................{% endif %} positief heeft besloten over haar "
-        "toetreding{% if na_akkoord %}, na akkoord van alle Partijen{% endif %} (art. 22.4);",
-        style="List Number",
-    )
-    alinea(doc, "en verklaart:")
-    for regel in (
-        "de doelen van het convenant te onderschrijven;",
-        "de bepalingen van het convenant na te leven;",
-        "in het kader van het convenant bevoegd te zijn tot het uitwisselen van informatie met de Partijen.",
-    ):
-        doc.add_paragraph(regel, style="List Bullet")
-    alinea(
-        doc,
-        "Ondertekend te {{ verzoek.plaats_ondertekening if verzoek.plaats_ondertekening is defined else '....................................' }}, "
-        "op {{ verzoek.datum_ondertekening|datum if verzoek.datum_ondertekening is defined else '....................................' }}.",
-    )
+    # the title and its subtitle are the form's own wording: placed after the import below
+    doc = basis("")
+    tag(doc, TEKSTEN)
+    tag(doc, '{%p import "teksten/toetredingsformulier.j2" as t with context %}')
+    doc.add_paragraph("{{ t.titel() }}", style="Title")
+    alinea(doc, "{{ t.onderwerp() }} · kenmerk {{ kenmerk }}", klein=True)
+    alinea(doc, "{{r t.ondergetekende()|nadruk }}")
+    alinea(doc, "{{ t.neemt_in_aanmerking() }}")
+    doc.add_paragraph("{{ t.overweging_taak() }}", style="List Number")
+    doc.add_paragraph("{{ t.overweging_besluit() }}", style="List Number")
+    alinea(doc, "{{ t.verklaart() }}")
+    tag(doc, "{%p for regel in t.verklaringen()|regels %}")
+    doc.add_paragraph("{{ regel }}", style="List Bullet")
+    tag(doc, "{%p endfor %}")
+    alinea(doc, "{{ t.ondertekend() }}")
     handtekeningen(
         doc,
         [
             [
-                "Namens {{ verzoek.organisatie.naam }}",
+                "{{ t.namens_organisatie() }}",
                 "{{ vertegenwoordiger.naam }}",
                 "{{ vertegenwoordiger.functie }}",
             ],
-            ["Namens de Stuurgroep", "{{ sg.naam }}", "{{ sg.functie }}"],
+            ["{{ z.namens_stuurgroep() }}", "{{ sg.naam }}", "{{ sg.functie }}"],
         ],
     )
     return doc
@@ -771,30 +747,18 @@ def opzegging() -> Doc:
 
 
 def addendum() -> Doc:
-    doc = basis(
-        "Addendum {{ addendum.nummer }} bij het convenant",
-        "Bij het {{ convenant.titel }} (art. 23.2) · kenmerk {{ kenmerk }}",
-    )
+    # the title and its subtitle are the addendum's own wording: placed after the import below
+    doc = basis("")
+    tag(doc, TEKSTEN)
+    tag(doc, '{%p import "teksten/addendum.j2" as t with context %}')
+    doc.add_paragraph("{{ t.titel() }}", style="Title")
+    alinea(doc, "{{ t.bij_het_convenant() }} · kenmerk {{ kenmerk }}", klein=True)
     alinea(doc, "{{ addendum.onderwerp }}", vet=[0])
     kop(doc, "Overwegingen")
-    doc.add_paragraph(
-        "{{ voorstel_van }} heeft bij de Stuurgroep een voorstel gedaan om het convenant te wijzigen (art. 23.1).",
-        style="List Number",
-    )
-    doc.add_paragraph(
-        "De Stuurgroep heeft op {{ addendum.besluit_stuurgroep.datum|datum }}{% if addendum.besluit_stuurgroep.besluit is defined %} "
-        "(besluitnummer {{ addendum.besluit_stuurgroep.besluit }}){% endif %} tot de wijziging besloten en daarmee positief "
-        "geadviseerd over dit addendum (art. 23.1, 23.2).",
-        style="List Number",
-    )
+    doc.add_paragraph("{{ t.voorstel() }}", style="List Number")
+    doc.add_paragraph("{{ t.besluit() }}", style="List Number")
     kop(doc, "Wijzigingen")
-    alinea(
-        doc,
-        "De volgende bepalingen luiden met ingang van ",
-        "{{ addendum.ingangsdatum|datum }}",
-        " als volgt:",
-        vet=[1],
-    )
+    alinea(doc, "{{r t.wijzigingen()|nadruk }}")
     tabel(
         doc,
         ["Bepaling", "Nieuwe tekst"],
@@ -803,26 +767,19 @@ def addendum() -> Doc:
         (30, 140),
     )
     kop(doc, "Gevolgen")
-    alinea(
-        doc,
-        "Een Partij die deze wijziging onaanvaardbaar vindt, kan haar deelname schriftelijk opzeggen met ingang van "
-        "{{ addendum.ingangsdatum|datum }}, de dag waarop de wijziging van kracht wordt (art. 23.3).",
-    )
-    alinea(
-        doc,
-        "Dit addendum wordt als bijlage bij het convenant gevoegd. Ondertekend te {{ addendum.plaats }}.",
-    )
+    alinea(doc, "{{ t.opzeggen() }}")
+    alinea(doc, "{{ t.bijlage() }} {{ t.ondertekend() }}")
     handtekeningen(
         doc,
         [
             [
-                "Namens de Stuurgroep",
+                "{{ z.namens_stuurgroep() }}",
                 "{{ sg.naam }}",
                 "{{ sg.functie }}",
                 "Datum: ....................",
             ],
             [
-                "Namens het {{ convenant.kort }}",
+                "{{ t.namens_zvhd() }}",
                 "{{ manager.naam }}",
                 "{{ manager.functie }}",
                 "Datum: ....................",

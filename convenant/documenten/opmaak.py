@@ -57,10 +57,12 @@ def opsomming(items: Iterable[str]) -> str:
     return scheiding.join(lijst[:-1]) + " en " + lijst[-1]
 
 
-def tekst_uit(macro: str, *args: Any) -> str:
-    """A sentence of templates/_teksten.j2 as plain text, for the few lines a context composes
-    itself (a finding on a form): the wording stays in the one place every format reads."""
-    module = omgeving("md").get_template("_teksten.j2").module
+def tekst_uit(macro: str, *args: Any, bestand: str = "_teksten.j2") -> str:
+    """A macro's sentence as Markdown text, for the few lines a context composes itself (why
+    a form is a CONCEPT, which the command line prints as well): the wording stays in the one
+    place every format reads. `bestand`: the template holding it (teksten/<soort>.j2);
+    zonder_nadruk makes a plain line of it."""
+    module = omgeving("md").get_template(bestand).module
     return str(getattr(module, macro)(*args))
 
 

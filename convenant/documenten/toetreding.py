@@ -8,7 +8,6 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from governance.datums import lang
 from governance.documenten import Addendum, BesluitVerwijzing, ToetredingsVerzoek
 from governance.errors import (
     InvoerFout,
@@ -35,7 +34,15 @@ from .gemeen import (
     _voorbeeld,
     document_kop,
 )
-from .opmaak import opsomming, tekst_uit
+from .opmaak import tekst_uit
+
+# The reasons a document may not be sent yet, as facts for the macro `concept`, which words
+# them for the CONCEPT banner and the command line's warning alike.
+CONCEPTTEKSTEN = "teksten/toetredingsformulier.j2"
+
+
+def _waarom_concept(redenen: list[dict[str, Any]]) -> list[str]:
+    return [tekst_uit("concept", r, bestand=CONCEPTTEKSTEN) for r in redenen]
 
 
 def _besluit_van_stuurgroep(
@@ -43,24 +50,23 @@ def _besluit_van_stuurgroep(
     bezetting: Bezetting | None,
     register: Path | None,
     verwijzing: BesluitVerwijzing | None,
-    wat: str,
+    invoer: str,
     keuze: Lezingkeuze = STANDAARD,
-) -> list[str]:
+) -> list[dict[str, Any]]:
     """Why a form may not yet be sent: the besluit it rests on must exist and be adopted (22.4,
-    23.2). Empty when it is; otherwise one plain sentence per reason, for the CONCEPT banner."""
+    23.2). Empty when it is; otherwise the facts of one reason. `invoer` names the input file's
+    kind ("toetreding" or "addendum")."""
     from governance.bestanden import vergaderbestanden
 
     from ..register import Register
 
     if verwijzing is None:
-        return [f"{wat} noemt nog geen besluit van de Stuurgroep over de toetreding (art. 22.4)."]
-    datum = lang(verwijzing.datum)
+        return [{"geval": "geen_besluit", "bestand": invoer}]
     if verwijzing.besluit is None:
-        return [f"{wat} noemt bij het besluit van de Stuurgroep van {datum} geen besluitnummer."]
+        return [{"geval": "geen_besluitnummer", "bestand": invoer, "datum": verwijzing.datum}]
+    besluit: dict[str, Any] = {"besluit": verwijzing.besluit, "datum": verwijzing.datum}
     if register is None:
-        return [
-            f"Er is geen register gevonden om besluit {verwijzing.besluit} van {datum} in na te zien."
-        ]
+        return [{"geval": "geen_register", **besluit}]
     for pad in vergaderbestanden(register):
         try:
             bestand = Register.vergadering_uit(pad)
@@ -75,20 +81,18 @@ def _besluit_van_stuurgroep(
                 continue
             if o.oordeel == "aangenomen":
                 return []
-            besluit = next(x for x in v.besluiten if x.id == o.id)
-            return [
-                f"Besluit {o.id} van de Stuurgroep van {datum} is niet aangenomen, maar "
-                f"{tekst_uit('uitkomst', _uitkomst(c, o, besluit, _gehoord(b)))}."
-            ]
-    return [
-        f"Besluit {verwijzing.besluit} van de Stuurgroep van {datum} staat niet in het "
-        f"register ({register})."
-    ]
+            genomen = next(x for x in v.besluiten if x.id == o.id)
+            uitkomst = _uitkomst(c, o, genomen, _gehoord(b))
+            return [{"geval": "niet_aangenomen", **besluit, "uitkomst": uitkomst}]
+    return [{"geval": "niet_in_register", **besluit, "register": str(register)}]
 
 
-def _akkoorden_in_dossier(c: Convenant, register: Path | None, t: ToetredingsVerzoek) -> list[str]:
+def _akkoorden_in_dossier(
+    c: Convenant, register: Path | None, t: ToetredingsVerzoek
+) -> list[dict[str, Any]]:
     """Cross-check the consent of 22.4 against the register's dossier of this accession: the
-    answers as they stood on the Stuurgroep's besluit. Empty when every Partij agreed."""
+    answers as they stood on the Stuurgroep's besluit. Empty when every Partij agreed;
+    otherwise the facts of each reason."""
     from ..register import Register
 
     besluit = t.besluit_stuurgroep
@@ -104,23 +108,24 @@ def _akkoorden_in_dossier(c: Convenant, register: Path | None, t: ToetredingsVer
         None,
     )
     if dossier is None:
-        return [
-            f"Er is geen toetredingsdossier van {naam} in het register; of alle Partijen akkoord gaven (art. 22.4), is niet na te zien."
-        ]
+        return [{"geval": "geen_dossier", "organisatie": naam}]
     antwoorden = dossier.laatste_antwoorden(besluit.datum)
     nodig = [
         p.id for p in c.partijen_op(besluit.datum) if p.is_partij and p.id != dossier.partij.id
     ]
     bezwaar = [p for p in nodig if p in antwoorden and antwoorden[p].antwoord == "bezwaar"]
     ontbreekt = [p for p in nodig if p not in antwoorden]
-    uit = []
+    uit: list[dict[str, Any]] = []
     if bezwaar:
-        uit.append(
-            f"Volgens het toetredingsdossier maakte {opsomming([c.partij[p].naam for p in bezwaar])} bezwaar (art. 22.4)."
-        )
+        uit.append({"geval": "bezwaar", "partijen": [c.partij[p].naam for p in bezwaar]})
     if ontbreekt:
         uit.append(
-            f"Het toetredingsdossier mist op {lang(besluit.datum)} het antwoord van {len(ontbreekt)} van de {len(nodig)} Partijen ({opsomming([c.partij[p].naam for p in ontbreekt])}); de Stuurgroep beslist na akkoord van alle Partijen (art. 22.4)."
+            {
+                "geval": "antwoord_ontbreekt",
+                "datum": besluit.datum,
+                "ontbreekt": [c.partij[p].naam for p in ontbreekt],
+                "nodig": len(nodig),
+            }
         )
     return uit
 
@@ -140,11 +145,8 @@ def toetredingsformulier(
     voorzitter = (
         _functionaris(bezetting, "stuurgroep", "voorzitter", peildatum) if peildatum else {}
     )
-    concept = _besluit_van_stuurgroep(
-        c, bezetting, register, besluit, "Het toetredingsbestand", keuze
-    )
     akkoord = _akkoorden_in_dossier(c, register, t)
-    concept += akkoord
+    concept = _besluit_van_stuurgroep(c, bezetting, register, besluit, "toetreding", keuze)
     return {
         # The form says "after the consent of all Partijen" only where the register's dossier
         # shows every answer (22.4), not because a meeting file wrote `akkoord: alle`.
@@ -154,7 +156,7 @@ def toetredingsformulier(
             "toetredingsformulier",
             peildatum or t.kennisgeving_op or t.aanvraag_ontvangen_op or dt.date.today(),
             voorbeeld=_voorbeeld(bezetting) if voorzitter else [],
-            concept=concept,
+            concept=_waarom_concept(concept + akkoord),
         ),
         "verzoek": _data(t, "publieke_taak"),
         "vertegenwoordiger": _persoon(
@@ -219,8 +221,10 @@ def addendum(
             "addendum",
             a.besluit_stuurgroep.datum,
             voorbeeld=_voorbeeld(bezetting) if voorzitter else [],
-            concept=_besluit_van_stuurgroep(
-                c, bezetting, register, a.besluit_stuurgroep, "Het addendumbestand", keuze
+            concept=_waarom_concept(
+                _besluit_van_stuurgroep(
+                    c, bezetting, register, a.besluit_stuurgroep, "addendum", keuze
+                )
             ),
         ),
         "addendum": _data(a),

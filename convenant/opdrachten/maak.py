@@ -63,9 +63,12 @@ def maak(
     )
     schrijf(document.inhoud, uitvoer, overschrijf)
     if document.concept:
+        from ..documenten.opmaak import zonder_nadruk
+
+        # the banner's sentences, rendered from the document's macro: a terminal shows no bold
         sys.stderr.write(
             "Let op: dit document is een CONCEPT en is zo gemarkeerd. "
-            + " ".join(document.concept)
+            + " ".join(zonder_nadruk(zin) for zin in document.concept)
             + "\n"
         )
         return EXIT_NIET_GELDIG

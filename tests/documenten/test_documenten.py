@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from docx import Document as Word
 from pypdf import PdfReader
 
@@ -409,6 +410,82 @@ def test_formulier_zonder_aangenomen_besluit_is_concept(
         inhoud = doel.read_text(encoding="utf-8")
     assert "CONCEPT" in inhoud
     assert reden in inhoud.replace("\n", " ")
+
+
+def _antwoorden(register: Path, bezwaar: tuple[str, ...], zonder: tuple[str, ...]) -> None:
+    """The accession dossier of the example with objections and missing answers."""
+    pad = register / "toetredingen" / "voorbeeldzorg.yaml"
+    data = yaml.safe_load(pad.read_text(encoding="utf-8"))
+    data["antwoorden"] = [a for a in data["antwoorden"] if a["partij"] not in zonder]
+    for a in data["antwoorden"]:
+        if a["partij"] in bezwaar:
+            a["antwoord"] = "bezwaar"
+    pad.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("soort", "wijzig", "reden"),
+    [
+        (
+            "toetredingsformulier",
+            {"besluit": "  datum: 2027-05-12\n"},
+            "Het toetredingsbestand noemt bij het besluit van de Stuurgroep van 12 mei 2027 "
+            "geen besluitnummer.",
+        ),
+        (
+            "addendum",
+            {"besluit": "  datum: 2027-05-12\n"},
+            "Het addendumbestand noemt bij het besluit van de Stuurgroep van 12 mei 2027 "
+            "geen besluitnummer.",
+        ),
+        (
+            "toetredingsformulier",
+            {"dossier": "weg"},
+            "Er is geen toetredingsdossier van Stichting Voorbeeldzorg Drenthe in het register; "
+            "of alle Partijen akkoord gaven (art. 22.4), is niet na te zien.",
+        ),
+        (
+            "toetredingsformulier",
+            {"bezwaar": ("cosis",)},
+            "Volgens het toetredingsdossier maakte Cosis bezwaar (art. 22.4).",
+        ),
+        (
+            "toetredingsformulier",
+            {"bezwaar": ("meppel", "cosis")},
+            "Volgens het toetredingsdossier maakten Gemeente Meppel en Cosis bezwaar (art. 22.4).",
+        ),
+        (
+            "toetredingsformulier",
+            {"zonder": ("assen", "cosis")},
+            "Het toetredingsdossier mist op 12 mei 2027 het antwoord van 2 van de 31 Partijen "
+            "(Gemeente Assen en Cosis); de Stuurgroep beslist na akkoord van alle Partijen "
+            "(art. 22.4).",
+        ),
+    ],
+)
+def test_de_waarschuwing_zegt_de_reden_van_het_concept(
+    tmp_path: Path, soort: str, wijzig: dict[str, Any], reden: str
+) -> None:
+    """The command line's warning gives the reason in the words of the banner, whole: both
+    come from one macro (templates/teksten/toetredingsformulier.j2)."""
+    register = tmp_path / "register"
+    shutil.copytree(VOORBEELDEN, register)
+    naam = "toetreding-voorbeeldzorg.yaml" if soort != "addendum" else "addendum-2027-1.yaml"
+    invoer = register / "documenten" / naam
+    if "besluit" in wijzig:
+        tekst = invoer.read_text(encoding="utf-8")
+        invoer.write_text(
+            re.sub(r"  datum: 2027-05-12\n  besluit: \S+\n", wijzig["besluit"], tekst),
+            encoding="utf-8",
+        )
+    if "dossier" in wijzig:
+        (register / "toetredingen" / "voorbeeldzorg.yaml").unlink()
+    if "bezwaar" in wijzig or "zonder" in wijzig:
+        _antwoorden(register, wijzig.get("bezwaar", ()), wijzig.get("zonder", ()))
+    code, doel, fout = _maak(tmp_path, soort, invoer, "f.md")
+    assert code == 1
+    assert fout == f"Let op: dit document is een CONCEPT en is zo gemarkeerd. {reden}\n"
+    assert f"> **CONCEPT**: {reden}\n" in doel.read_text(encoding="utf-8")
 
 
 def test_formulier_met_aangenomen_besluit_is_geen_concept() -> None:

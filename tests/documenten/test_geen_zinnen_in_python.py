@@ -26,10 +26,6 @@ TOEGESTAAN = {
     ("gemeen.py", "VOORBEELD_SLEUTEL"): "banner van voorbeeldgegevens",
     ("gemeen.py", "VOORBEELD_BEGROTING"): "banner van voorbeeldgegevens",
     ("gemeen.py", "VOORBEELD_BRIEF"): "banner van voorbeeldgegevens",
-    # Why a form is a CONCEPT: printed on the command line as a warning as well as in the
-    # CONCEPT banner.
-    ("toetreding.py", "_besluit_van_stuurgroep"): "waarschuwing en CONCEPT-reden",
-    ("toetreding.py", "_akkoorden_in_dossier"): "waarschuwing en CONCEPT-reden",
     # The registry's description of who signs a kind, for the help and the workplace.
     ("soorten.py", "SOORTEN"): "beschrijving in het register van soorten",
 }

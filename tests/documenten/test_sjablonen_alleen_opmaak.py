@@ -26,21 +26,15 @@ BOUWER = WORTEL / "tools" / "maak_sjablonen.py"
 NOG_TE_DOEN: set[str] = {
     "actiepuntenlijst.html.j2",
     "actiepuntenlijst.md.j2",
-    "addendum.html.j2",
-    "addendum.md.j2",
     "besluitenlijst.html.j2",
     "besluitenlijst.md.j2",
     "notitie-lezingen.html.j2",
     "notitie-lezingen.md.j2",
-    "toetredingsformulier.html.j2",
-    "toetredingsformulier.md.j2",
     "verantwoording.html.j2",
     "verantwoording.md.j2",
     "bouwer:actiepuntenlijst",
-    "bouwer:addendum",
     "bouwer:besluitenlijst",
     "bouwer:notitie_lezingen",
-    "bouwer:toetredingsformulier",
 }
 
 # Comments and style sheets; a template's block `stijl` is CSS inside the base's <style>.
