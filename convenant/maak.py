@@ -24,13 +24,12 @@ from governance.models import Bezetting, Convenant
 from governance.vergadering import Vergadering
 from rules.liquidatie import Route
 
-from .documenten.gemeen import VOORBEELD_BEZETTING, document_kop, kort_oordeel
+from .documenten.gemeen import document_kop, kort_oordeel
 from .documenten.opmaak import Document, opmaak, opsomming
 from .documenten.soorten import SOORT, Invoer
 from .documenten.uittreding import uittreding_context
 
 __all__ = [
-    "VOORBEELD_BEZETTING",
     "Document",
     "document_kop",
     "invoermodel",

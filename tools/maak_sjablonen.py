@@ -252,9 +252,9 @@ def basis(titel: str, onderkop: str = "", briefhoofd: bool = True) -> Doc:
     if briefhoofd:
         doc.add_paragraph("{{ logo }}")
     tag(doc, "{%p if voorbeeld %}")
-    banner = doc.add_paragraph()
-    banner.add_run("Voorbeeldgegevens, niet versturen. ").bold = True
-    banner.add_run("{{ voorbeeld|join(' ') }}")
+    banner = doc.add_paragraph(
+        '{% import "_teksten.j2" as z %}{{r z.voorbeeldgegevens(voorbeeld)|nadruk }}'
+    )
     _arcering(banner, "FFF4E0", "B26B00")
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if concept %}")

@@ -7,16 +7,18 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel
 
 from governance.artikelen import weergave
+from governance.begroting import Begroting
 from governance.models import (
     Bezetting,
     Convenant,
     Lid,
     Orgaan,
+    Verdeelsleutel,
 )
 from rules.oordeel import Grond, Oordeel
 
@@ -38,22 +40,17 @@ AFKORTING = {
 
 ORGAANCODE = {"stuurgroep": "SG", "partneroverleg": "PO", "jaarvergadering": "JV"}
 
-VOORBEELD_BEZETTING = (
-    "De bezetting is de voorbeeldbezetting: de namen zijn functies, geen personen."
-)
-
-VOORBEELD_SLEUTEL = "De verdeelsleutel is een voorbeeld, geen vastgestelde inwonertallen."
-
-VOORBEELD_BEGROTING = "De begroting is een voorbeeld met fictieve bedragen."
-
-VOORBEELD_BRIEF = "Gemaakt in het voorbeeldregister: afzender, adres en ondertekenaar zijn fictief."
+# Which data of a document are made up, each a sentence of its banner (worded by
+# templates/_teksten.j2, `voorbeeldgegevens`): the bezetting (its names are functions), the
+# budget, the key, or a letter's sender and signatory (made in the example register).
+Voorbeeld = Literal["bezetting", "begroting", "sleutel", "brief"]
 
 
 def document_kop(
     soort: str,
     datum: dt.date,
     orgaan: str | None = None,
-    voorbeeld: Iterable[str] = (),
+    voorbeeld: Iterable[Voorbeeld] = (),
     concept: Iterable[str] = (),
     documentdatum: dt.date | None = None,
 ) -> dict[str, Any]:
@@ -70,8 +67,14 @@ def document_kop(
     }
 
 
-def _voorbeeld(bezetting: Bezetting | None) -> list[str]:
-    return [VOORBEELD_BEZETTING] if bezetting is not None and bezetting.voorbeeld else []
+def _voorbeeld(bezetting: Bezetting | None) -> list[Voorbeeld]:
+    return ["bezetting"] if bezetting is not None and bezetting.voorbeeld else []
+
+
+def _voorbeeld_kosten(begroting: Begroting, sleutel: Verdeelsleutel) -> list[Voorbeeld]:
+    """The made-up data of a division of costs: the budget and the key, each where marked so."""
+    uit: list[Voorbeeld] = ["begroting"] if begroting.voorbeeld else []
+    return uit + (["sleutel"] if sleutel.voorbeeld else [])
 
 
 def _data(model: BaseModel, *delen: str) -> dict[str, Any]:

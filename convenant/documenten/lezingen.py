@@ -122,7 +122,7 @@ def maak_notitie(
 ) -> int:
     from ..opdrachten.lezingen import lees
     from ..register import Register
-    from .gemeen import VOORBEELD_BEZETTING, document_kop
+    from .gemeen import _voorbeeld, document_kop
     from .opmaak import opmaak
 
     if not register.is_dir():
@@ -141,7 +141,7 @@ def maak_notitie(
     # besluitenlijst and the jaaroverzicht.
     r = Register(map_, convenant_pad=convenant_pad, bezetting_pad=bezetting_pad)
     gevonden = r.bezetting()
-    voorbeeld = [VOORBEELD_BEZETTING] if gevonden and gevonden.voorbeeld else []
+    voorbeeld = _voorbeeld(gevonden)
     document = opmaak(
         SOORT,
         formaat,

@@ -22,7 +22,7 @@ from governance.models import (
 from rules.lezingen import STANDAARD, Lezingkeuze
 from rules.liquidatie import Route
 
-from .gemeen import VOORBEELD_BEGROTING, VOORBEELD_SLEUTEL, _basis, _data, document_kop
+from .gemeen import _basis, _data, _voorbeeld_kosten, document_kop
 
 
 def _verdeling(c: Convenant, u: Any) -> dict[str, Any]:
@@ -92,8 +92,7 @@ def liquidatieoverzicht(
     kop = document_kop(
         "liquidatieoverzicht",
         begroting.peildatum,
-        voorbeeld=[VOORBEELD_BEGROTING] * begroting.voorbeeld
-        + [VOORBEELD_SLEUTEL] * verdeelsleutel.voorbeeld,
+        voorbeeld=_voorbeeld_kosten(begroting, verdeelsleutel),
     )
     # One budget, three routes: each overview its own kenmerk (and title, worded by
     # templates/teksten/liquidatieoverzicht.j2), so that they are not mistaken for one another

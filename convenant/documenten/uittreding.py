@@ -23,13 +23,11 @@ from rules.oordeel import Grond
 from rules.uittreding import Uittreding, ingang_opzegging
 
 from .gemeen import (
-    VOORBEELD_BEGROTING,
-    VOORBEELD_BRIEF,
-    VOORBEELD_SLEUTEL,
     _basis,
     _data,
     _lezer,
     _voorbeeld,
+    _voorbeeld_kosten,
     document_kop,
 )
 from .liquidatie import _verdeling, _volgt, liquidatie_feiten
@@ -62,7 +60,7 @@ def opzegging(
         **document_kop(
             "opzegging",
             o.datum,
-            voorbeeld=[VOORBEELD_BRIEF] if bezetting is not None and bezetting.voorbeeld else [],
+            voorbeeld=["brief"] if bezetting is not None and bezetting.voorbeeld else [],
         ),
         "kenmerk_voorvoegsel": (partij.kort or partij.id).upper().replace(" ", ""),
         "eigen_briefhoofd": True,
@@ -210,8 +208,7 @@ def uittreding_context(
             # rounding, seconded staff and the readings: worded by templates/_teksten.j2
             "feiten": liquidatie_feiten(c, liquidatie, begroting, keuze, gemeente),
         }
-        voorbeeld += [VOORBEELD_BEGROTING] * begroting.voorbeeld
-        voorbeeld += [VOORBEELD_SLEUTEL] * verdeelsleutel.voorbeeld
+        voorbeeld += _voorbeeld_kosten(begroting, verdeelsleutel)
     # what the overview answers, worded by templates/_teksten.j2 (`aanleiding_uittreding`)
     aanleiding = {"route": u.route, "datum": datum}
     documentdatum = datum or (u.tijdlijn[0].datum if u.tijdlijn else dt.date.today())

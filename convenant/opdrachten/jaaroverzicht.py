@@ -318,7 +318,7 @@ def context(
 ) -> dict[str, Any]:
     """The year overview as a document: meetings named by orgaan and date, never by file; the
     files and the readings the verdicts rest on only in the appendix."""
-    from ..maak import VOORBEELD_BEZETTING, document_kop, kort_oordeel
+    from ..maak import document_kop, kort_oordeel
 
     organen = [
         orgaan
@@ -379,9 +379,7 @@ def context(
         **document_kop(
             "jaaroverzicht",
             o.peildatum,
-            voorbeeld=[VOORBEELD_BEZETTING]
-            if bezetting is not None and bezetting.voorbeeld
-            else [],
+            voorbeeld=["bezetting"] if bezetting is not None and bezetting.voorbeeld else [],
         ),
         "jaar": o.jaar,
         "peildatum": o.peildatum,

@@ -20,12 +20,6 @@ _MELDINGEN = frozenset(
 
 # (module, the function or constant holding the text): why it stays in Python.
 TOEGESTAAN = {
-    # The example banners: one sentence per kind of made-up data, which the jaaroverzicht
-    # command shares; they name no fact of the document.
-    ("gemeen.py", "VOORBEELD_BEZETTING"): "banner van voorbeeldgegevens",
-    ("gemeen.py", "VOORBEELD_SLEUTEL"): "banner van voorbeeldgegevens",
-    ("gemeen.py", "VOORBEELD_BEGROTING"): "banner van voorbeeldgegevens",
-    ("gemeen.py", "VOORBEELD_BRIEF"): "banner van voorbeeldgegevens",
     # The registry's description of who signs a kind, for the help and the workplace.
     ("soorten.py", "SOORTEN"): "beschrijving in het register van soorten",
 }
