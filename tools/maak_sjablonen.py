@@ -752,8 +752,9 @@ def addendum() -> Doc:
     tag(doc, TEKSTEN)
     tag(doc, '{%p import "teksten/addendum.j2" as t with context %}')
     doc.add_paragraph("{{ t.titel() }}", style="Title")
-    alinea(doc, "{{ t.bij_het_convenant() }} · kenmerk {{ kenmerk }}", klein=True)
+    # the subject first, then the convenant and the kenmerk, as in md and html
     alinea(doc, "{{ addendum.onderwerp }}", vet=[0])
+    alinea(doc, "{{ t.bij_het_convenant() }} · kenmerk {{ kenmerk }}", klein=True)
     kop(doc, "Overwegingen")
     doc.add_paragraph("{{ t.voorstel() }}", style="List Number")
     doc.add_paragraph("{{ t.besluit() }}", style="List Number")
