@@ -164,6 +164,20 @@ def test_brieven_leggen_de_stiltes_van_het_convenant_niet_uit(register: Path) ->
         assert "Het convenant noemt deze nawerking" not in uit
 
 
+def test_niet_openbaar_op_een_lezing_zonder_uitleg(register: Path) -> None:
+    """The jaarvergadering is not public by analogy (a reading): the header says so in three
+    words, where it used to explain the convenant's silence to every reader."""
+    jaar = _maak(
+        register, "agenda", "documenten/jaarvergadering-2027-06-16.yaml", "--formaat", "md"
+    )
+    assert "**Niet openbaar** (naar analogie van art. 6.4, art. 7.4)" in jaar
+    assert "regelt dit" not in jaar
+    stuurgroep = _maak(
+        register, "agenda", "documenten/stuurgroep-2027-05-12.yaml", "--formaat", "md"
+    )
+    assert "**Niet openbaar** (art. 5.10)" in stuurgroep
+
+
 def test_opzegging_van_een_gemeente_noemt_het_collegebesluit(register: Path) -> None:
     gemeente = _maak(register, "opzegging", "documenten/opzegging-westerveld.yaml")
     assert (
