@@ -166,11 +166,14 @@ def test_brieven_leggen_de_stiltes_van_het_convenant_niet_uit(register: Path) ->
 
 def test_niet_openbaar_op_een_lezing_zonder_uitleg(register: Path) -> None:
     """The jaarvergadering is not public by analogy (a reading): the header says so in three
-    words, where it used to explain the convenant's silence to every reader."""
+    words and marks it a reading, where it used to explain the convenant's silence."""
     jaar = _maak(
         register, "agenda", "documenten/jaarvergadering-2027-06-16.yaml", "--formaat", "md"
     )
-    assert "**Niet openbaar** (naar analogie van art. 6.4, art. 7.4)" in jaar
+    assert (
+        "**Niet openbaar** (naar analogie van art. 6.4, art. 7.4; een lezing van het convenant)"
+        in jaar
+    )
     assert "regelt dit" not in jaar
     stuurgroep = _maak(
         register, "agenda", "documenten/stuurgroep-2027-05-12.yaml", "--formaat", "md"
