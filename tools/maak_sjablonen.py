@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from docx import Document
 from docx.document import Document as Doc
@@ -230,7 +231,10 @@ def basis(titel: str, onderkop: str = "", briefhoofd: bool = True) -> Doc:
         kop.add_run(
             "{% if huisstijl.onderregel %} · {{ huisstijl.onderregel }}{% endif %}"
         ).font.color.rgb = GRIJS
-    concept = kop.add_run("\t{% if concept %}CONCEPT{% endif %}")
+    # a form that may not go out yet, or a besluitenlijst no meeting adopted yet (as the PDF)
+    concept = kop.add_run(
+        "\t{% if concept or (concept_lijst is defined and concept_lijst) %}CONCEPT{% endif %}"
+    )
     concept.bold = True
     concept.font.color.rgb = RGBColor(0xAA, 0x11, 0x11)
 
@@ -274,6 +278,32 @@ def basis(titel: str, onderkop: str = "", briefhoofd: bool = True) -> Doc:
 
 def tag(doc: Doc, tekst: str) -> None:
     doc.add_paragraph(tekst)
+
+
+def _lijstitem(blok: Any) -> bool:
+    stijl = blok.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+    return stijl is not None and str(stijl.get(qn("w:val"))).startswith("List")
+
+
+def _tekst(blok: Any) -> str:
+    return "".join(t.text or "" for t in blok.iter(qn("w:t")))
+
+
+def _inleidingen_bij_het_volgende(doc: Doc) -> None:
+    """The paragraph that introduces a table or a list (a label such as "Besluiten die ervan
+    afhangen", "en verklaart:", a heading) stays on the page of what it introduces, never
+    alone at the foot of one. Done once over the whole template, so no document can forget
+    it. Tag paragraphs ({%p ... %}) go when docxtpl renders: the one before them counts."""
+    blokken = [b for b in doc.element.body if b.tag != qn("w:sectPr")]
+    for i, blok in enumerate(blokken):
+        begint = blok.tag == qn("w:tbl") or (
+            _lijstitem(blok) and not any(_lijstitem(b) for b in blokken[i - 1 : i])
+        )
+        if not begint:
+            continue
+        vorige = [b for b in blokken[:i] if not _tekst(b).startswith("{%p")]
+        if vorige and vorige[-1].tag == qn("w:p") and not _lijstitem(vorige[-1]):
+            Paragraph(vorige[-1], doc._body).paragraph_format.keep_with_next = True
 
 
 def alinea(
@@ -1192,6 +1222,7 @@ def bouw(soort: str) -> bytes:
     import io
 
     doc = SJABLONEN[soort]()
+    _inleidingen_bij_het_volgende(doc)
     _vaste_datum(doc)
     uit = io.BytesIO()
     doc.save(uit)

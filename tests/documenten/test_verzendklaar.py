@@ -113,6 +113,21 @@ def test_besluitenlijst_noemt_besluitnummers_in_elk_formaat(register: Path, tmp_
             assert f"Besluitnummer {nummer}." in tekst
 
 
+def test_besluitenlijst_concept_ook_in_de_kop_van_word(register: Path, tmp_path: Path) -> None:
+    """A list no meeting adopted yet says CONCEPT at the top of every Word page, as the PDF."""
+    kop = {
+        invoer: "".join(
+            p.text
+            for p in _word(register, tmp_path, "besluitenlijst", invoer)
+            .sections[0]
+            .header.paragraphs
+        )
+        for invoer in ("stuurgroep-2027-05-12.yaml", "stuurgroep-2027-02-10.yaml")
+    }
+    assert "CONCEPT" in kop["stuurgroep-2027-05-12.yaml"]
+    assert "CONCEPT" not in kop["stuurgroep-2027-02-10.yaml"]
+
+
 def test_besluitenlijst_status_concept_of_vastgesteld(register: Path, tmp_path: Path) -> None:
     # 12 May adopted the lists of 10 February; nothing adopted those of 12 May yet
     vastgesteld = _maak(register, "besluitenlijst", "stuurgroep-2027-02-10.yaml", "--formaat", "md")
