@@ -152,20 +152,38 @@ def _maak(register: Path, soort: str, invoer: str, formaat: str, tmp_path: Path)
     return doel.read_bytes()
 
 
-def _bijlagen(md: str) -> list[str]:
-    """The headings of a Markdown document's appendices ("Bijlage: …"), without their marks."""
+def _koppen_md(md: str) -> list[str]:
+    """The headings of a Markdown document, without their marks."""
+    return [_plat(k.replace("*", "").replace("`", "")) for k in re.findall(r"(?m)^#+\s+(.*)$", md)]
+
+
+def _koppen_word(inhoud: bytes) -> list[str]:
+    """The headings of a Word document: its title and paragraphs in a heading style."""
     return [
-        _plat(k.replace("*", "").replace("`", ""))
-        for k in re.findall(r"(?m)^#+\s+(Bijlage.*)$", md)
+        _plat(p.text)
+        for p in Word(io.BytesIO(inhoud)).paragraphs
+        if p.style is not None
+        and str(p.style.name).startswith(("Heading", "Title"))
+        and p.text.strip()
     ]
+
+
+def _items_md(md: str) -> list[str]:
+    """The items of a Markdown document's lists of three words or more: a list says things
+    in other words than sentences (an open point, a source), and every format lists them."""
+    items = re.findall(r"(?m)^\s*(?:-|\d+\.)\s+(.*)$", md)
+    # a field ("**Datum:** 12 mei 2027") is a label and a value in two cells elsewhere
+    waarden = [re.sub(r"^\*\*[^*]+:\*\*\s*", "", i) for i in items]
+    return [_plat(_uit_md(w)) for w in waarden if len(w.split()) >= 3 and "...." not in w]
 
 
 def _vergelijk(register: Path, soort: str, invoer: str, tmp_path: Path) -> None:
     md = _maak(register, soort, invoer, "md", tmp_path).decode()
+    word = _maak(register, soort, invoer, "docx", tmp_path)
     teksten = {
         "md": _uit_md(md),
         "html": _uit_html(_maak(register, soort, invoer, "html", tmp_path).decode()),
-        "docx": _uit_word(_maak(register, soort, invoer, "docx", tmp_path)),
+        "docx": _uit_word(word),
     }
     plat = {f: _plat(t) for f, t in teksten.items()}
     plat["pdf"] = _plat(_uit_pdf(_maak(register, soort, invoer, "pdf", tmp_path)))
@@ -175,12 +193,21 @@ def _vergelijk(register: Path, soort: str, invoer: str, tmp_path: Path) -> None:
             for naar, ander in plat.items():
                 if naar != van and _plat(zin) not in ander:
                     ontbreekt.append(f"{van} zegt, {naar} niet: {zin}")
-    # An appendix is more than its sentences: a list under its heading (the year's sources)
-    # has none, so a format that leaves the whole appendix out shows by its heading.
-    for kop in _bijlagen(md):
+    # A document is more than its sentences: its headings and the items of its lists (the
+    # year's open points, its sources) must stand in every format too, and the Word file's
+    # headings in the others: so no format leaves a section out or heads it differently.
+    for kop in _koppen_md(md):
         for naar, ander in plat.items():
             if naar != "md" and kop not in ander:
-                ontbreekt.append(f"md heeft de bijlage, {naar} niet: {kop}")
+                ontbreekt.append(f"md heeft de kop, {naar} niet: {kop}")
+    for kop in _koppen_word(word):
+        for naar, ander in plat.items():
+            if naar != "docx" and kop not in ander:
+                ontbreekt.append(f"docx heeft de kop, {naar} niet: {kop}")
+    for item in _items_md(md):
+        for naar, ander in plat.items():
+            if naar != "md" and item not in ander:
+                ontbreekt.append(f"md heeft het punt, {naar} niet: {item}")
     assert not ontbreekt, "\n".join(ontbreekt)
 
 
