@@ -498,6 +498,7 @@ def agenda() -> Doc:
 def besluitenlijst() -> Doc:
     doc = basis("Besluitenlijst {{ orgaan.naam }}")
     tag(doc, TEKSTEN)
+    tag(doc, '{%p import "teksten/besluitenlijst.j2" as t with context %}')
     _niet_openbaar(doc)
     gegevens(
         doc,
@@ -521,35 +522,29 @@ def besluitenlijst() -> Doc:
     alinea(doc, "{{ b.tekst }}")
     tag(doc, "{%p endif %}")
     alinea(doc, "Uitkomst: ", "{{ z.uitkomst(b.uitkomst) }}.", vet=[0])
-    alinea(doc, "{{ z.stemming(b.stemming) }} Besluitnummer {{ b.nummer }}.", klein=True)
+    alinea(doc, "{{ t.stemming_en_nummer(b) }}", klein=True)
     tag(doc, "{%p endfor %}")
     _verzending(doc)
     tag(doc, "{%p if toetsing %}")
     nieuwe_pagina(doc)
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if toetsing %}")
-    kop(doc, "Bijlage: de toetsing per besluit")
+    kop(doc, "{{ t.kop_toetsing() }}")
     alinea(
         doc,
         "{{ z.toetsing_inleiding(toetsing_lezingen) }}",
         klein=True,
     )
     tag(doc, "{%p if toetsing_vergadering %}")
-    kop(doc, "Voor alle besluiten van deze vergadering", 2)
-    opsomming(doc, "for g in toetsing_vergadering", "{{ g.artikel|artikel }}: {{ g.uitleg }}")
+    kop(doc, "{{ t.kop_hele_vergadering() }}", 2)
+    opsomming(doc, "for g in toetsing_vergadering", "{{r t.grond(g)|nadruk }}")
     tag(doc, "{%p endif %}")
-    tag(doc, "{%p for t in toetsing %}")
-    kop(doc, "{{ t.nummer }}. {{ t.onderwerp }}", 2)
-    alinea(
-        doc,
-        "Besluitnummer {{ t.besluitnummer }} · uitkomst: {{ z.uitkomst(t.uitkomst) }}",
-        klein=True,
-    )
-    tag(doc, "{%p for g in t.gronden %}")
-    # The deciding ground's label in bold: a run of its own, shown only for that ground.
-    p = doc.add_paragraph(style="List Bullet")
-    p.add_run("{% if g.beslissend %}{{ g.artikel|artikel }}, beslissend:{% endif %}").bold = True
-    p.add_run("{% if not g.beslissend %}{{ g.artikel|artikel }}:{% endif %} {{ g.uitleg }}")
+    tag(doc, "{%p for b in toetsing %}")
+    kop(doc, "{{ b.nummer }}. {{ b.onderwerp }}", 2)
+    alinea(doc, "{{ t.toetsing_kop(b) }}", klein=True)
+    tag(doc, "{%p for g in b.gronden %}")
+    # the deciding ground's label in bold: marked in the macro, a bold run here ({{r }})
+    doc.add_paragraph("{{r t.grond(g)|nadruk }}", style="List Bullet")
     tag(doc, "{%p if g.lezing %}")
     q = alinea(doc, "{{ z.lezing_noot(g.lezing) }}", klein=True)
     q.runs[0].italic = True
@@ -564,20 +559,18 @@ def besluitenlijst() -> Doc:
 def actiepuntenlijst() -> Doc:
     doc = basis("Actiepuntenlijst {{ orgaan.naam }}")
     tag(doc, TEKSTEN)
+    tag(doc, '{%p import "teksten/actiepuntenlijst.j2" as t with context %}')
     _niet_openbaar(doc)
     gegevens(
         doc,
         [
             ("Vergadering", "{{ vergadering.datum|datum }}"),
-            (
-                "Open actiepunten",
-                "{{ open ~ ' van ' ~ actiepunten|length if actiepunten else 'geen' }}",
-            ),
+            ("Open actiepunten", "{{ t.aantal_open() }}"),
             ("Kenmerk", "{{ kenmerk }}"),
         ],
     )
     tag(doc, "{%p if not actiepunten %}")
-    alinea(doc, "Deze vergadering legde geen actiepunten vast.")
+    alinea(doc, "{{ t.geen_actiepunten() }}")
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if actiepunten %}")
     tabel(
@@ -588,14 +581,14 @@ def actiepuntenlijst() -> Doc:
             "{{ a.id }}",
             "{{ a.omschrijving }}",
             "{{ a.wie_naam }}",
-            "{{ a.uiterlijk|datum if a.uiterlijk is defined else 'geen termijn' }}",
+            "{{ t.uiterlijk(a) }}",
             "{{ a.status }}",
         ],
         (22, 70, 34, 26, 18),
     )
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if eerder_open %}")
-    kop(doc, "Nog open uit eerdere vergaderingen")
+    kop(doc, "{{ t.kop_eerder_open() }}")
     tabel(
         doc,
         ["Nr.", "Actie", "Wie", "Uiterlijk", "Sinds"],
@@ -604,7 +597,7 @@ def actiepuntenlijst() -> Doc:
             "{{ a.id }}",
             "{{ a.omschrijving }}",
             "{{ a.wie_naam }}",
-            "{{ a.uiterlijk|datum if a.uiterlijk is defined else 'geen termijn' }}",
+            "{{ t.uiterlijk(a) }}",
             "{{ a.sinds|datum }}",
         ],
         (22, 70, 34, 26, 18),

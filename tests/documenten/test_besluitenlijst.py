@@ -320,3 +320,34 @@ def test_status_volgt_het_besluit_dat_de_lijst_vaststelt(
     pad.write_text(tekst.replace(blok, blok.replace("{voor: alle}", stemmen)), encoding="utf-8")
     uit = _lijst(register / "stuurgroep-2027-02-10.yaml")
     assert f"- **Status:** {status}\n" in uit
+
+
+def test_een_eigen_sjabloon_leent_de_woorden_van_het_project(tmp_path: Path) -> None:
+    """A secretariat's own templates (--sjablonen) lay the list out their own way and still
+    say the project's sentences: they import templates/teksten/besluitenlijst.j2, which the
+    sandboxed loader finds in the project's folder, in Markdown and in a Word template."""
+    eigen = tmp_path / "sjablonen"
+    eigen.mkdir()
+    (eigen / "besluitenlijst.md.j2").write_text(
+        '{% import "teksten/besluitenlijst.j2" as t with context %}'
+        "EIGEN {{ t.kop_toetsing() }}\n"
+        "{% for b in toetsing %}{% for g in b.gronden %}- {{ t.grond(g)|nadruk }}\n"
+        "{% endfor %}{% endfor %}",
+        encoding="utf-8",
+    )
+    leeg = Word()
+    leeg.add_paragraph('{%p import "teksten/besluitenlijst.j2" as t with context %}')
+    leeg.add_paragraph("{%p for b in toetsing %}")
+    leeg.add_paragraph("{{ t.toetsing_kop(b) }}")
+    leeg.add_paragraph("{%p endfor %}")
+    leeg.save(str(eigen / "besluitenlijst.docx"))
+    pad = VOORBEELDEN / "stuurgroep-2027-02-10.yaml"
+    args = ["maak", "besluitenlijst", str(pad), "--met-toetsing", "--sjablonen", str(eigen)]
+    code, md, fout = draai(args)
+    assert code == 0, fout
+    assert md.startswith("EIGEN Bijlage: de toetsing per besluit\n")
+    assert "- **art. 5.7, beslissend:** " in md
+    code, _, fout = draai([*args, "--uitvoer", str(tmp_path / "b.docx")])
+    assert code == 0, fout
+    regels = [p.text for p in Word(str(tmp_path / "b.docx")).paragraphs]
+    assert "Besluitnummer sg-2027-01 · uitkomst: aangenomen" in regels
