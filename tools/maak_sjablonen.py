@@ -1073,112 +1073,69 @@ def jaaroverzicht() -> Doc:
 
 
 def notitie_lezingen() -> Doc:
-    doc = basis("Notitie voor de Stuurgroep: lezingen van het convenant vaststellen")
+    # the title is a macro, so it comes after the import that defines it
+    doc = basis("")
+    tag(doc, '{%p import "teksten/notitie-lezingen.j2" as t with context %}')
+    doc.add_paragraph("{{ t.kop() }}", style="Title")
     gegevens(
         doc,
         [
-            ("Aan", "de leden van de Stuurgroep"),
-            ("Van", "het secretariaat"),
+            ("Aan", "{{ t.aan() }}"),
+            ("Van", "{{ t.van() }}"),
             ("Datum", "{{ documentdatum|datum }}"),
             ("Kenmerk", "{{ kenmerk }}"),
         ],
     )
-    alinea(
-        doc,
-        "Het convenant laat op een aantal punten twee of meer lezingen toe. Tot de Stuurgroep een keuze maakt, "
-        "toetst het secretariaat volgens de lezing die het meest voor de hand ligt en vermeldt het bij elk oordeel "
-        "dat het op een aanname rust. Deze notitie legt de punten voor waarvan ten minste één besluit in het "
-        "register afhangt, met een voorstel om de lezing vast te stellen.",
-    )
+    alinea(doc, "{{ t.inleiding() }}")
     tag(doc, "{%p if not punten %}")
-    alinea(
-        doc,
-        "Er is op dit moment geen onbesliste lezing waarvan een besluit in het register afhangt.",
-    )
+    alinea(doc, "{{ t.geen_punten() }}")
     tag(doc, "{%p endif %}")
     tag(doc, "{%p for p in punten %}")
     kop(doc, "{{ loop.index }}. {{ p.kop }}")
     # the article inside the sentence: "… tellen (art. 5.5).", never ". (art."
     alinea(doc, "{{ p.vraag|trim('.') }} ({{ p.artikelen }}).")
-    alinea(doc, "Mogelijke lezingen", vet=[0])
+    alinea(doc, "{{ t.kop_lezingen() }}", vet=[0])
     opsomming(
         doc,
         "for l in p.lezingen",
-        "{{ l.uitspraak|trim('.') }} ({{ l.artikelen }}).{% if l.nu %} Nu gehanteerd.{% endif %}",
+        "{{ l.uitspraak|trim('.') }} ({{ l.artikelen }}).{% if l.nu %} {{ t.nu_gehanteerd() }}{% endif %}",
         genummerd=True,
     )
-    alinea(doc, "Besluiten die ervan afhangen", vet=[0])
+    alinea(doc, "{{ t.kop_besluiten() }}", vet=[0])
     # Word cannot grow columns per reading inside a docxtpl row; the other readings share one
     # column, each named by its number.
     tabel(
         doc,
-        ["Besluit", "Nu (lezing {{ p.nu }})", "Bij een andere lezing"],
+        ["Besluit", "{{ t.kolom_nu(p) }}", "{{ t.kolom_anders() }}"],
         "for b in p.besluiten",
         [
             "{{ b.onderwerp }} ({{ b.id }}, {{ b.orgaan }}, {{ b.datum|datum }})",
             "{{ b.nu }}",
-            "{% for a in b.anders %}lezing {{ p.andere[loop.index0] }}: "
-            "{{ 'ongewijzigd' if a.zelfde else a.oordeel }}{{ '; ' if not loop.last }}{% endfor %}",
+            "{{r t.andere_oordelen(p, b)|nadruk }}",
         ],
         (84, 40, 46),
     )
-    alinea(
-        doc,
-        "Voorstel: ",
-        "de Stuurgroep stelt vast dat het convenant op dit punt zo wordt gelezen: {{ p.voorstel }} {{ p.waarom }}",
-        vet=[0],
-    )
+    alinea(doc, "{{r t.voorstel(p)|nadruk }}", " {{ p.waarom }}")
     tag(doc, "{%p endfor %}")
     tag(doc, "{%p if vastgesteld %}")
     kop(doc, "Eerder vastgesteld")
     tag(doc, "{%p endif %}")
-    opsomming(
-        doc,
-        "for v in vastgesteld",
-        "{{ v.kop }} {% if v.kop != v.vraag %}{{ v.vraag }} {% endif %}Vastgesteld bij besluit "
-        "{{ v.besluit }} van {{ v.datum|datum }}: {{ v.lezing }}",
-    )
+    opsomming(doc, "for v in vastgesteld", "{{r t.vastgesteld(v)|nadruk }}")
     tag(doc, "{%p if open_zonder_besluit %}")
-    alinea(
-        doc,
-        "Daarnaast {{ 'is er' if open_zonder_besluit == 1 else 'zijn er' }} "
-        "{{ open_zonder_besluit }} {{ 'betwist punt' if open_zonder_besluit == 1 else "
-        "'betwiste punten' }} waarvan nu geen besluit in het register afhangt; die hoeven nog "
-        "niet te worden beslist.",
-    )
+    alinea(doc, "{{ t.open_zonder_besluit(open_zonder_besluit) }}")
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if punten %}")
-    kop(doc, "Bijlage: vastleggen na het besluit (voor het secretariaat)")
-    alinea(
-        doc,
-        "Neem het besluit op in de besluitenlijst en leg per vastgestelde lezing in het register "
-        "vast welk besluit haar vaststelde, met het nummer en de datum van dat besluit:",
-    )
-    opsomming(
-        doc,
-        "for p in punten",
-        "Punt {{ loop.index }}, {{ p.kop }} De voorgestelde lezing: {{ p.voorstel }}",
-    )
+    kop(doc, "{{ t.kop_bijlage() }}")
+    alinea(doc, "{{ t.vastleggen() }}")
+    opsomming(doc, "for p in punten", "{{ t.vastleggen_punt(loop.index, p) }}")
     kop(doc, "Technische details", niveau=2)
-    alinea(
-        doc,
-        "Voeg per vastgestelde lezing een blok toe aan lezingen.yaml van het register (vul "
-        "NUMMER en JJJJ-MM-DD in):",
-    )
-    regel = alinea(doc, "vastgesteld:")
+    # a file name is plain in Word: `code` gives it back as it is
+    alinea(doc, "{% macro code(naam) %}{{ naam }}{% endmacro %}{{ t.yaml_uitleg(code) }}")
+    # a paragraph per line, in a fixed-width font, as it is to be pasted
+    tag(doc, "{%p for regel in t.yaml_blok(punten).splitlines() %}")
+    regel = alinea(doc, "{{ regel }}")
     regel.runs[0].font.name = "Courier New"
     regel.paragraph_format.space_after = Pt(0)
-    tag(doc, "{%p for p in punten %}")
-    for regel_tekst in (
-        "  # punt {{ loop.index }}",
-        "  - aanname: {{ p.aanname }}",
-        "    lezing: {{ p.voorstel_id }}",
-        "    besluit: NUMMER",
-        "    datum: JJJJ-MM-DD",
-    ):
-        regel = alinea(doc, regel_tekst)
-        regel.runs[0].font.name = "Courier New"
-        regel.paragraph_format.space_after = Pt(0)
     tag(doc, "{%p endfor %}")
     tag(doc, "{%p endif %}")
     return doc

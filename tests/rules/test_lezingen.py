@@ -291,6 +291,26 @@ def test_notitie_bijlage_is_geldige_yaml_in_korte_regels(tmp_path: Path) -> None
     assert tekst.count("datum: JJJJ-MM-DD") == len(vastgesteld)
 
 
+def test_notitie_in_word_zegt_hetzelfde_als_in_markdown(tmp_path: Path) -> None:
+    """Word has one column for all other readings, yet marks a changed outcome in bold as the
+    other formats do, and its lines for lezingen.yaml are the same YAML, one paragraph each."""
+    import yaml
+    from docx import Document as Word
+
+    md = _notitie()
+    _notitie("--uitvoer", str(tmp_path / "notitie.docx"))
+    word = Word(str(tmp_path / "notitie.docx"))
+    cellen = [c for t in word.tables for r in t.rows for c in r.cells]
+    vet = {r.text for c in cellen for p in c.paragraphs for r in p.runs if r.bold}
+    assert "niet geldig genomen" in vet
+    assert "ongewijzigd" not in vet
+    assert any(c.text == "lezing 2: niet geldig genomen; lezing 3: ongewijzigd" for c in cellen)
+    regels = [p.text for p in word.paragraphs]
+    blok = "\n".join(regels[regels.index("vastgesteld:") :]).strip()
+    assert blok == md.split("```yaml\n")[1].split("```")[0].strip()
+    assert yaml.safe_load(blok)["vastgesteld"][1]["lezing"] == "impasse"
+
+
 def test_notitie_over_het_voorbeeldregister_draagt_de_voorbeeldbanner(tmp_path: Path) -> None:
     """Its verdicts are counted against the example bezetting, as the besluitenlijst's are."""
     assert "Voorbeeldgegevens, niet versturen." in _notitie()
