@@ -171,3 +171,22 @@ def test_verantwoording_noemt_bevindingen_en_lezingen_bij_hun_titel() -> None:
     assert gevonden == []
     assert "rust op een aanname: " in md
     assert "Dubbelzinnig: De VRD tekent het convenant" in md
+
+
+def test_verantwoording_zegt_in_md_en_html_dezelfde_zinnen(tmp_path: Path) -> None:
+    """Both formats take their wording from templates/teksten/verantwoording.j2: every full
+    sentence of the one stands in the other (there is no Word version to compare)."""
+    from tests.documenten.test_zelfde_zinnen import _plat, _uit_html, _uit_md, _zinnen
+
+    code, md, fout = draai(["verantwoording"])
+    assert code == 0, fout
+    code, _, fout = draai(["verantwoording", "--uitvoer", str(tmp_path / "v.html")])
+    assert code == 0, fout
+    html = _uit_html((tmp_path / "v.html").read_text("utf-8"))
+    # a rule's name from rules/ may hold `code` marks, which Markdown drops and HTML shows
+    teksten = {"md": _uit_md(md), "html": html.replace("`", "")}
+    for van, naar in (("md", "html"), ("html", "md")):
+        zinnen = _zinnen(teksten[van])
+        assert len(zinnen) > 20
+        ontbreekt = sorted(z for z in zinnen if _plat(z) not in _plat(teksten[naar]))
+        assert not ontbreekt, f"{van} zegt, {naar} niet: {ontbreekt[:3]}"
