@@ -18,6 +18,8 @@ from governance.models import (
     Bezetting,
     Convenant,
 )
+from governance.toetreding import toetreding_uit_dossier
+from governance.vergadering import Besluit
 from governance.zetels import beeld
 from rules.lezingen import STANDAARD, Lezingkeuze
 from rules.termijnen import antwoord_uiterlijk
@@ -52,8 +54,10 @@ def _besluit_van_stuurgroep(
     verwijzing: BesluitVerwijzing | None,
     invoer: str,
     keuze: Lezingkeuze = STANDAARD,
+    organisatie: str | None = None,
 ) -> list[dict[str, Any]]:
-    """Why a form may not yet be sent: the besluit it rests on must exist and be adopted (22.4,
+    """Why a form may not yet be sent: the besluit it rests on must exist, be about this form
+    (the toetreding of `organisatie`, or a change of the convenant) and be adopted (22.4,
     23.2). Empty when it is; otherwise the facts of one reason. `invoer` names the input file's
     kind ("toetreding" or "addendum")."""
     from governance.bestanden import vergaderbestanden
@@ -79,12 +83,43 @@ def _besluit_van_stuurgroep(
         for o in toets(b, keuze):
             if o.id != verwijzing.besluit:
                 continue
+            genomen = next(x for x in v.besluiten if x.id == o.id)
+            # a form signed on a besluit about something else would cite the wrong one
+            if not _gaat_over(c, register, genomen, v.datum, invoer, organisatie):
+                return [
+                    {"geval": "ander_onderwerp", **besluit, "bestand": invoer}
+                    | {"onderwerp": genomen.onderwerp, "organisatie": organisatie}
+                ]
             if o.oordeel == "aangenomen":
                 return []
-            genomen = next(x for x in v.besluiten if x.id == o.id)
             uitkomst = _uitkomst(c, o, genomen, _gehoord(b))
             return [{"geval": "niet_aangenomen", **besluit, "uitkomst": uitkomst}]
-    return [{"geval": "niet_in_register", **besluit, "register": str(register)}]
+    return [{"geval": "niet_in_register", **besluit}]
+
+
+def _gaat_over(
+    c: Convenant,
+    register: Path,
+    genomen: Besluit,
+    datum: dt.date,
+    invoer: str,
+    organisatie: str | None,
+) -> bool:
+    """Whether a besluit is about what the form rests on: a toetreding of this organisation
+    (22.4), or a change of the convenant (23.2). A dossier that cannot be read cannot deny it."""
+    if invoer == "addendum":
+        return genomen.soort == "wijziging"
+    if genomen.soort != "toetreding" or genomen.toetreding is None:
+        return False
+    try:
+        t = toetreding_uit_dossier(genomen.toetreding, datum, register, c, "")
+    except InvoerFout:
+        return True
+    return organisatie is None or _naam(t.organisatie or "") == _naam(organisatie)
+
+
+def _naam(tekst: str) -> str:
+    return " ".join(tekst.split()).casefold()
 
 
 def _akkoorden_in_dossier(
@@ -146,7 +181,9 @@ def toetredingsformulier(
         _functionaris(bezetting, "stuurgroep", "voorzitter", peildatum) if peildatum else {}
     )
     akkoord = _akkoorden_in_dossier(c, register, t)
-    concept = _besluit_van_stuurgroep(c, bezetting, register, besluit, "toetreding", keuze)
+    concept = _besluit_van_stuurgroep(
+        c, bezetting, register, besluit, "toetreding", keuze, t.organisatie.naam
+    )
     return {
         # The form says "after the consent of all Partijen" only where the register's dossier
         # shows every answer (22.4), not because a meeting file wrote `akkoord: alle`.

@@ -385,6 +385,11 @@ def test_eigen_word_sjabloon_uit_de_huisstijl(eigen_register: Path, tmp_path: Pa
         ("  datum: 2027-02-10\n  besluit: sg-2027-05\n", "is niet aangenomen, maar aangehouden"),
         ("  datum: 2027-05-12\n  besluit: sg-2027-99\n", "staat niet in het register"),
         ("", "noemt nog geen besluit van de Stuurgroep"),  # before the Stuurgroep decided
+        # adopted, but about the Jaarplan: the signed form would cite the wrong besluit
+        (
+            "  datum: 2027-02-10\n  besluit: sg-2027-01\n",
+            "niet over de toetreding van Stichting Voorbeeldzorg Drenthe",
+        ),
     ],
 )
 @pytest.mark.parametrize("formaat", ["md", "html", "docx", "pdf"])
@@ -410,6 +415,22 @@ def test_formulier_zonder_aangenomen_besluit_is_concept(
         inhoud = doel.read_text(encoding="utf-8")
     assert "CONCEPT" in inhoud
     assert reden in inhoud.replace("\n", " ")
+
+
+def test_addendum_op_een_besluit_over_iets_anders_is_concept(tmp_path: Path) -> None:
+    """An addendum rests on the Stuurgroep's besluit on the change (23.2): one that names the
+    toetreding of 12 May instead is a CONCEPT that says so."""
+    register = tmp_path / "register"
+    shutil.copytree(VOORBEELDEN, register)
+    invoer = register / "documenten" / "addendum-2027-1.yaml"
+    tekst = invoer.read_text(encoding="utf-8")
+    assert "besluit: sg-2027-13" in tekst
+    invoer.write_text(tekst.replace("besluit: sg-2027-13", "besluit: sg-2027-09"), encoding="utf-8")
+    code, doel, fout = _maak(tmp_path, "addendum", invoer, "a.md")
+    assert code == 1
+    reden = "gaat over ‘Toetreding van Stichting Voorbeeldzorg Drenthe (vervolg)’, niet over een wijziging van het convenant (art. 23.2)"
+    assert reden in fout
+    assert reden in doel.read_text(encoding="utf-8")
 
 
 def _antwoorden(register: Path, bezwaar: tuple[str, ...], zonder: tuple[str, ...]) -> None:
