@@ -166,6 +166,10 @@ def test_antwoordtermijn_valt_op_een_werkdag(register: Path) -> None:
     uit = _maak(register, "kennisgeving-toetreding", "documenten/toetreding-kompas.yaml")
     assert "uiterlijk 4 januari 2027" in uit
     assert "1 januari 2027" not in uit
+    # one deadline in the letter: the header does not say "vóór" (a day earlier) where the
+    # body and the form say "uiterlijk"
+    assert "**Antwoord uiterlijk:** 4 januari 2027" in uit
+    assert "vóór 4 januari" not in uit
 
 
 def test_brieven_leggen_de_stiltes_van_het_convenant_niet_uit(register: Path) -> None:
