@@ -14,12 +14,16 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import NamedTuple
 
+import yaml
+
 from governance.artikelen import ARTIKEL_PATROON
 from governance.lint import artikel_bestaat
 from governance.models import Bevinding, Convenant
 from governance.verantwoording import Onderdeel, Toelichting, Vindplaats
 
 REGELS = Path(__file__).resolve().parent
+# What each rule decides, in Dutch: shown instead of its docstring, which is for programmers.
+OMSCHRIJVINGEN = "omschrijvingen.yaml"
 _ARTIKEL = re.compile(ARTIKEL_PATROON)
 # Calls whose first argument is the article a ground or event cites.
 _CITERENDE = {"Grond", "Gebeurtenis", "Vereiste"}
@@ -60,7 +64,9 @@ class Uitkomst(NamedTuple):
 
 
 def regelplaatsen(map_: Path = REGELS) -> list[Vindplaats]:
-    """The functions of rules/ and the articles their grounds cite as literal text."""
+    """The functions of rules/ and the articles their grounds cite as literal text, each
+    named by its Dutch description (empty when it has none: never its docstring)."""
+    omschrijving = omschrijvingen(map_)
     uit: list[Vindplaats] = []
     for pad in sorted(map_.glob("*.py")):
         boom = ast.parse(pad.read_text(encoding="utf-8"))
@@ -82,13 +88,24 @@ def regelplaatsen(map_: Path = REGELS) -> list[Vindplaats]:
             if artikelen:
                 uit.append(
                     Vindplaats(
-                        "regel in rules/",
-                        (ast.get_docstring(functie) or functie.name).split("\n")[0],
+                        "regel in het programma",
+                        omschrijving.get(f"{pad.stem}:{functie.name}", ""),
                         f"rules/{pad.name}:{functie.lineno} {pad.stem}:{functie.name}",
                         tuple(artikelen),
                     )
                 )
     return uit
+
+
+def omschrijvingen(map_: Path = REGELS) -> dict[str, str]:
+    """module:functie to its Dutch description, from omschrijvingen.yaml beside the rules."""
+    pad = map_ / OMSCHRIJVINGEN
+    if not pad.is_file():
+        return {}
+    data = yaml.safe_load(pad.read_text(encoding="utf-8"))
+    if not isinstance(data, dict):
+        return {}
+    return {str(k): str(v) for k, v in data.items()}
 
 
 def _teksten(knoop: ast.expr) -> Iterable[str]:

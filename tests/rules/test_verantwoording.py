@@ -127,6 +127,35 @@ def test_een_regel_die_een_onbestaand_artikel_noemt_wordt_genoemd(tmp_path: Path
     }
 
 
+def test_elke_regel_in_rules_heeft_een_nederlandse_omschrijving() -> None:
+    """A rule of rules/ that cites an article is shown by its Dutch description from
+    rules/omschrijvingen.yaml, never by its (English) docstring or its function name; and the
+    file lists no function that no longer cites an article."""
+    gevonden = {v.plaats.split()[-1]: v for v in regelplaatsen()}
+    data = yaml.safe_load((REPO / "rules" / "omschrijvingen.yaml").read_text(encoding="utf-8"))
+    assert isinstance(data, dict)
+    assert sorted(set(gevonden) - set(data)) == [], "regel zonder omschrijving"
+    assert sorted(set(data) - set(gevonden)) == [], "omschrijving van een regel die er niet is"
+    engels = re.compile(r"\b(the|and|when|whose|which|with|its|each|what|where)\b", re.IGNORECASE)
+    for locatie, v in gevonden.items():
+        assert v.naam == data[locatie]
+        assert v.soort == "regel in het programma"
+        assert v.naam.endswith("."), locatie
+        assert not re.search(r"`|\b\w+_\w+\b", v.naam), f"{locatie}: een naam uit de code"
+        assert not engels.search(v.naam), f"{locatie}: Engels"
+
+
+def test_een_regel_zonder_omschrijving_toont_geen_docstring(tmp_path: Path) -> None:
+    """A rule that is not (yet) described shows as such, not as its English docstring."""
+    (tmp_path / "regel.py").write_text(
+        'def _regel():\n    """Decide the thing."""\n    return Grond("4.5", "z")\n',
+        encoding="utf-8",
+    )
+    (v,) = regelplaatsen(tmp_path)
+    assert v.naam == ""
+    assert v.plaats == "rules/regel.py:1 regel:_regel"
+
+
 def test_verantwoording_als_md_html_en_pdf(tmp_path: Path, in_de_tekst: set[str]) -> None:
     code, md, fout = draai(["verantwoording"])
     assert code == 0, fout
@@ -183,8 +212,9 @@ def test_verantwoording_zegt_in_md_en_html_dezelfde_zinnen(tmp_path: Path) -> No
     code, _, fout = draai(["verantwoording", "--uitvoer", str(tmp_path / "v.html")])
     assert code == 0, fout
     html = _uit_html((tmp_path / "v.html").read_text("utf-8"))
-    # a rule's name from rules/ may hold `code` marks, which Markdown drops and HTML shows
-    teksten = {"md": _uit_md(md), "html": html.replace("`", "")}
+    # A Markdown mark in a rule's description would show literally in HTML: there are none.
+    assert "`" not in html
+    teksten = {"md": _uit_md(md), "html": html}
     for van, naar in (("md", "html"), ("html", "md")):
         zinnen = _zinnen(teksten[van])
         assert len(zinnen) > 20
