@@ -30,7 +30,7 @@ from .cli_basis import (
     register_optie,
     uitvoer_optie,
 )
-from .documenten.soorten import MAAKBAAR
+from .documenten.soorten import MAAKBAAR, hulptekst
 from .opdrachten import SCHEMASOORTEN
 
 
@@ -235,15 +235,7 @@ def maak(**opties: Any) -> int:
 
     \b
     SOORT is een van:
-      agenda, besluitenlijst, actiepuntenlijst   uit een vergaderbestand
-      toetredingsformulier (Bijlage 1)           uit een toetredingsbestand
-      kennisgeving-toetreding (22.3, 22.4)       uit een toetredingsbestand
-      opzegging (25.2, 23.3)                     uit een opzeggingsbestand
-      addendum (23.2)                            uit een addendumbestand
-      liquidatieoverzicht (25.6, 25.7)           uit een liquidatiebegroting
-      notitie-lezingen                           uit een register: de lezingen die de
-                                                 Stuurgroep nog moet vaststellen
-      uittredingsoverzicht (25.2, 23.3)          uit een opzeggingsbestand
+    {soorten}
 
     FORMAAT: md, html, docx (Word) of pdf, met --formaat of volgens de extensie van --uitvoer.
     Het register kan een huisstijl.yaml hebben (briefhoofd, logo, kenmerk, ondertekenaars);
@@ -255,6 +247,13 @@ def maak(**opties: Any) -> int:
     from .opdrachten.maak import maak as uitvoeren
 
     return uitvoeren(**opties)
+
+
+# the kinds in the help come from the registry, as the choices do
+# (indented as the docstring, which click dedents when it shows the help)
+maak.help = (maak.help or "").replace(
+    "    {soorten}", "\n".join("    " + regel for regel in hulptekst().splitlines())
+)
 
 
 @click.command(cls=Opdracht)

@@ -103,3 +103,35 @@ MAAKBAAR = tuple(s.naam for s in SOORTEN if s.maak)
 def van_invoer(invoer: Invoer) -> tuple[str, ...]:
     """The kinds made from one kind of input file (a meeting gives three)."""
     return tuple(s.naam for s in SOORTEN if s.invoer == invoer and s.maak)
+
+
+# What a kind is made from, as the help says it.
+_UIT = {
+    "vergadering": "uit een vergaderbestand",
+    "toetreding": "uit een toetredingsbestand",
+    "opzegging": "uit een opzeggingsbestand",
+    "addendum": "uit een addendumbestand",
+    "begroting": "uit een liquidatiebegroting",
+    "register": "uit een register (de lezingen die de Stuurgroep nog moet vaststellen)",
+}
+
+
+def hulptekst(breedte: int = 92) -> str:
+    """The kinds `convenant maak` makes, for its help: name and articles, what each is made
+    from and who signs it, all from this registry."""
+    import textwrap
+
+    regels = [
+        (
+            f"{s.naam} ({', '.join(s.artikelen)})" if s.artikelen else s.naam,
+            _UIT[s.invoer] + (f", getekend door {s.ondertekenaar}" if s.ondertekenaar else ""),
+        )
+        for s in SOORTEN
+        if s.maak
+    ]
+    links = max(len(n) for n, _ in regels) + 3
+    uit = []
+    for naam, wat in regels:
+        for i, deel in enumerate(textwrap.wrap(wat, breedte - links - 2)):
+            uit.append(f"  {(naam if i == 0 else '').ljust(links)}{deel}")
+    return "\n".join(uit)

@@ -20,7 +20,7 @@ _MELDINGEN = frozenset(
 
 # (module, the function or constant holding the text): why it stays in Python.
 TOEGESTAAN = {
-    # The registry's description of who signs a kind, for the help and the workplace.
+    # The registry's description of who signs a kind, for the help of convenant maak.
     ("soorten.py", "SOORTEN"): "beschrijving in het register van soorten",
 }
 

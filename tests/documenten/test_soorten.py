@@ -35,3 +35,19 @@ def test_elke_soort_uit_een_bestand_heeft_een_bouwer_en_een_invoermodel(soort: S
     naam = soort.naam
     assert callable(_bouwer(naam))
     assert invoermodel(naam).model_fields
+
+
+def test_de_hulp_van_maak_noemt_elke_soort_met_artikelen_en_ondertekenaar() -> None:
+    """The help's list of kinds is the registry's: a kind added there (or a signer changed)
+    shows in `convenant maak --help` without a second list to keep."""
+    from click.testing import CliRunner
+
+    hulp = " ".join(CliRunner().invoke(cli, ["maak", "--help"]).output.split())
+    for s in SOORTEN:
+        if not s.maak:
+            assert f" {s.naam} " not in hulp
+            continue
+        kop = f"{s.naam} ({', '.join(s.artikelen)})" if s.artikelen else s.naam
+        assert kop in hulp
+        if s.ondertekenaar:
+            assert f"getekend door {s.ondertekenaar}" in hulp
