@@ -22,6 +22,7 @@ _MELDINGEN = frozenset(
 TOEGESTAAN = {
     # The registry's description of who signs a kind, for the help of convenant maak.
     ("soorten.py", "SOORTEN"): "beschrijving in het register van soorten",
+    ("soorten.py", "_UIT"): "hulptekst van convenant maak: waaruit een soort gemaakt wordt",
 }
 
 
