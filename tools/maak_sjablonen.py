@@ -1170,12 +1170,21 @@ def _vaste_datum(doc: Doc) -> None:
 def bouw(soort: str) -> bytes:
     """The Word template of one kind, as the bytes of a .docx file."""
     import io
+    import zipfile
 
     doc = SJABLONEN[soort]()
     _inleidingen_bij_het_volgende(doc)
     _vaste_datum(doc)
+    opgeslagen = io.BytesIO()
+    doc.save(opgeslagen)
+    # The same template gives the same bytes: a zip stores each part's time, so a rebuild
+    # would otherwise change every .docx and make git see a conflict in each.
     uit = io.BytesIO()
-    doc.save(uit)
+    with zipfile.ZipFile(opgeslagen) as bron, zipfile.ZipFile(uit, "w") as doel:
+        for deel in bron.infolist():
+            vast = zipfile.ZipInfo(deel.filename, date_time=(2026, 1, 1, 0, 0, 0))
+            vast.compress_type = zipfile.ZIP_DEFLATED
+            doel.writestr(vast, bron.read(deel.filename))
     return uit.getvalue()
 
 

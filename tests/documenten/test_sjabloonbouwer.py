@@ -58,3 +58,10 @@ def test_een_inleiding_blijft_bij_haar_tabel_of_lijst(soort: str) -> None:
         houd = vorige[-1].find(f"{qn('w:pPr')}/{qn('w:keepNext')}")
         assert houd is not None, f"{soort}.docx: '{tekst(vorige[-1])[:60]}' staat los van wat volgt"
     assert gezien, f"{soort}.docx: geen tabel of lijst met een inleiding gevonden"
+
+
+def test_de_bouwer_maakt_telkens_dezelfde_bytes() -> None:
+    """A rebuild without a change leaves the committed files as they are (no zip times), so
+    two branches that rebuild the templates do not conflict in git over nothing."""
+    for soort in maak_sjablonen.SJABLONEN:
+        assert maak_sjablonen.bouw(soort) == (SJABLONEN / f"{soort}.docx").read_bytes(), soort
