@@ -565,8 +565,8 @@ def actiepuntenlijst() -> Doc:
         doc,
         [
             ("Vergadering", "{{ vergadering.datum|datum }}"),
-            ("Open actiepunten", "{{ t.aantal_open() }}"),
             ("Kenmerk", "{{ kenmerk }}"),
+            ("Open actiepunten", "{{ t.aantal_open() }}"),
         ],
     )
     tag(doc, "{%p if not actiepunten %}")

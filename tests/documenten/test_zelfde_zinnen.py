@@ -168,6 +168,19 @@ def _koppen_word(inhoud: bytes) -> list[str]:
     ]
 
 
+def _velden_word(inhoud: bytes) -> list[str]:
+    """The labels of a Word document's fields (its two-column tables: "Kenmerk", "Aan"),
+    which md and html write as a list of fields."""
+    return [
+        _plat(rij.cells[0].text)
+        for tabel in Word(io.BytesIO(inhoud)).tables
+        if len(tabel.columns) == 2
+        for rij in tabel.rows
+        # a label, not a signature block or a line to fill in (those have rules of their own)
+        if 0 < len(rij.cells[0].text.split()) <= 4 and not set("_.{") & set(rij.cells[0].text)
+    ]
+
+
 def _items_md(md: str) -> list[str]:
     """The items of a Markdown document's lists of three words or more: a list says things
     in other words than sentences (an open point, a source), and every format lists them."""
@@ -204,6 +217,10 @@ def _vergelijk(register: Path, soort: str, invoer: str, tmp_path: Path) -> None:
         for naar, ander in plat.items():
             if naar != "docx" and kop not in ander:
                 ontbreekt.append(f"docx heeft de kop, {naar} niet: {kop}")
+    for veld in _velden_word(word):
+        for naar in ("md", "html", "pdf"):
+            if veld not in plat[naar]:
+                ontbreekt.append(f"docx heeft het veld, {naar} niet: {veld}")
     for item in _items_md(md):
         for naar, ander in plat.items():
             if naar != "md" and item not in ander:
