@@ -683,12 +683,14 @@ def kennisgeving_toetreding() -> Doc:
     )
     alinea(doc, "Partij: ......................................................................")
     alinea(doc, "{{ t.bevestigt() }}")
-    for regel in (
-        "☐  {{ t.akkoord() }}",
-        "☐  {{ t.niet_akkoord() }} ..............................................;",
-        "☐  {{ t.overweegt_opzegging() }}",
-    ):
-        alinea(doc, regel)
+    alinea(doc, "☐  {{ t.akkoord() }}")
+    alinea(doc, "☐  {{ t.niet_akkoord() }}").paragraph_format.keep_with_next = True
+    # room to write the reason: two dotted lines the width of the page, under the box
+    for i in range(2):
+        lijn = alinea(doc, "." * 150 + ";" * i)
+        lijn.paragraph_format.left_indent = Mm(6)
+        lijn.paragraph_format.space_before = Pt(6)
+    alinea(doc, "☐  {{ t.overweegt_opzegging() }}")
     handtekeningen(doc, [["{{ t.naam_en_functie() }}"], ["{{ t.datum_en_handtekening() }}"]])
     return doc
 
