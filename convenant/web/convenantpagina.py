@@ -76,12 +76,21 @@ def _regel(c: Convenant, loc: tuple[int | str, ...], verwijzing: str) -> Regel:
     return Regel(pad, beschrijving, verwijzing)
 
 
+# The parts before article 1, which findings and rules cite too ("Ondergetekenden").
+_AANHEF = {
+    "Ondergetekenden": "Wie het convenant tekenden",
+    "Overwegingen": "Waarom de Partijen samenwerken",
+}
+
+
 def _sleutel(verwijzing: str) -> str | None:
     ref = ontleed(verwijzing)
     if ref.artikel is not None:
         return f"artikel-{ref.artikel}"
     if ref.bijlage is not None:
         return f"bijlage-{ref.bijlage}"
+    if ref.sectie in _AANHEF:
+        return ref.sectie.lower()
     return None
 
 
@@ -114,7 +123,9 @@ def _teksten(pad: Path | None) -> dict[str, str]:
 
 
 def artikelen(c: Convenant, tekst: Path | None) -> list[Artikel]:
-    lijst = [
+    # every finding has a card to link to, also one on the parts before article 1
+    lijst = [Artikel(sectie.lower(), sectie, titel) for sectie, titel in _AANHEF.items()]
+    lijst += [
         Artikel(f"artikel-{a.nummer}", f"Artikel {a.nummer}", a.titel) for a in c.index.artikelen
     ]
     lijst += [
