@@ -14,7 +14,12 @@ import pytest
 from docx import Document as Word
 from pypdf import PdfReader
 
-from tests.documenten.echt_register import REGISTERBREED, VOORBEELDEN, maak_echt_register
+from tests.documenten.echt_register import (
+    REGISTERBREED,
+    VOORBEELDEN,
+    maak_echt_register,
+    opdracht,
+)
 from tests.scenario_runners import draai
 
 pytestmark = pytest.mark.traag  # four formats of every kind, PDF layout included
@@ -142,12 +147,9 @@ def _zinnen(tekst: str) -> set[str]:
 def _maak(register: Path, soort: str, invoer: str, formaat: str, tmp_path: Path) -> bytes:
     doel = tmp_path / f"{soort}.{formaat}"
     extra = ["--datum", "2027-04-28"] if soort == "agenda" else []
-    opdracht = (
-        [a.format(register=register) for a in REGISTERBREED[soort]]
-        if soort in REGISTERBREED
-        else ["maak", soort, str(register / invoer.split()[0]), *invoer.split()[1:]]
+    code, _, fout = draai(
+        [*opdracht(register, soort, invoer), "--uitvoer", str(doel), "--overschrijf", *extra]
     )
-    code, _, fout = draai([*opdracht, "--uitvoer", str(doel), "--overschrijf", *extra])
     assert code in (0, 1), fout  # 1: a form marked CONCEPT, which says so in every format
     return doel.read_bytes()
 
